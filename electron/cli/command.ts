@@ -1,0 +1,25 @@
+/** One `conduit` subcommand. Output for machines goes to stdout as JSON; messages to stderr. */
+export interface CliCommand {
+  name: string;
+  /** One line for the help listing. */
+  summary: string;
+  /** Usage line(s) after "conduit ". */
+  usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, invalid: 1, unreadable: 2, usage: 64 } as const;
+
+export class CliUsageError extends Error {
+  override name = 'CliUsageError';
+}
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout(JSON.stringify(value, null, 2) + '\n');
+}

@@ -1,0 +1,7 @@
+import { ipcChannel, openExternalSchema } from '../../shared/bridge';
+import { openExternalSafely, type OpenExternal } from '../security';
+import { handleValidated, type IpcMainLike } from './guard';
+
+export function registerExternalHandlers(ipcMain: IpcMainLike, openExternal: OpenExternal) {
+  handleValidated(ipcMain, ipcChannel('openExternal'), openExternalSchema, (url) => openExternalSafely(url, openExternal));
+}

@@ -1,0 +1,21 @@
+import type { IpcMainLike } from './guard';
+import { registerFileHandlers, type DialogLike, type FileSystemLike } from './files';
+import { registerKeyHandlers, type SigningKeyStore } from './keys';
+import { registerExternalHandlers } from './external';
+import type { OpenExternal } from '../security';
+
+export interface IpcDependencies {
+  ipcMain: IpcMainLike;
+  dialog: DialogLike;
+  fs: FileSystemLike;
+  downloadsDir: string;
+  keys: SigningKeyStore;
+  openExternal: OpenExternal;
+}
+
+/** Registers one handler per DesktopApi method; each checks its sender and its payload. */
+export function registerIpcHandlers(deps: IpcDependencies): void {
+  registerFileHandlers(deps.ipcMain, deps.dialog, deps.fs, deps.downloadsDir);
+  registerKeyHandlers(deps.ipcMain, deps.keys);
+  registerExternalHandlers(deps.ipcMain, deps.openExternal);
+}

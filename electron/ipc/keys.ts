@@ -1,0 +1,139 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import {
+  createSigningKeyRequestSchema,
+  ipcChannel,
+  signRequestSchema,
+  type CreateSigningKeyRequest,
+  type SigningIdentity,
+} from '../../shared/bridge';
+import { openSshPublicKeyLine, sshFingerprint } from '../../shared/bundle/ssh-key';
+import { handleValidated, noPayloadSchema, type IpcMainLike } from './guard';
+
+/** The parts of Electron's safeStorage used here. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Uint8Array;
+  decryptString(encrypted: Uint8Array): string;
+}
+
+export interface KeyFileStore {
+  read(): Promise<string | null>;
+  write(contents: string): Promise<void>;
+  remove(): Promise<void>;
+}
+
+const storedKeySchema = z.object({
+  version: z.literal(1),
+  identity: z.object({
+    name: z.string(),
+    organization: z.string(),
+    email: z.string(),
+    publicKey: z.string(),
+    fingerprint: z.string(),
+    createdAt: z.string(),
+    protection: z.enum(['os-keychain', 'passphrase']),
+  }),
+  /** base64 of the safeStorage-encrypted PKCS#8 PEM, or of AES-256-GCM ciphertext under a scrypt key. */
+  secret: z.string(),
+  salt: z.string().optional(),
+  iv: z.string().optional(),
+  tag: z.string().optional(),
+});
+type StoredKey = z.infer<typeof storedKeySchema>;
+
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+
+function passphraseKey(passphrase: string, salt: Buffer): Buffer {
+  return crypto.scryptSync(passphrase, salt, 32, SCRYPT);
+}
+
+/** Keeps the Ed25519 signing key: safeStorage when the OS has a keychain, a passphrase otherwise. */
+export class SigningKeyStore {
+  constructor(
+    private readonly files: KeyFileStore,
+    private readonly safeStorage: SafeStorageLike,
+  ) {}
+
+  private async load(): Promise<StoredKey | null> {
+    const text = await this.files.read();
+    if (text === null) return null;
+    return storedKeySchema.parse(JSON.parse(text));
+  }
+
+  async identity(): Promise<SigningIdentity | null> {
+    return (await this.load())?.identity ?? null;
+  }
+
+  async create(request: CreateSigningKeyRequest): Promise<SigningIdentity> {
+    const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
+    const raw = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(-32));
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const useKeychain = this.safeStorage.isEncryptionAvailable();
+    if (!useKeychain && !request.passphrase) {
+      throw new Error('This system offers no keychain: choose a passphrase to protect the signing key.');
+    }
+    const identity: SigningIdentity = {
+      name: request.name,
+      organization: request.organization,
+      email: request.email,
+      publicKey: openSshPublicKeyLine(raw, request.email),
+      fingerprint: await sshFingerprint(raw),
+      createdAt: new Date().toISOString(),
+      protection: useKeychain ? 'os-keychain' : 'passphrase',
+    };
+    let stored: StoredKey;
+    if (useKeychain) {
+      stored = { version: 1, identity: { ...identity, protection: 'os-keychain' }, secret: Buffer.from(this.safeStorage.encryptString(pem)).toString('base64') };
+    } else {
+      const salt = crypto.randomBytes(16);
+      const iv = crypto.randomBytes(12);
+      const cipher = crypto.createCipheriv('aes-256-gcm', passphraseKey(request.passphrase!, salt), iv);
+      const secret = Buffer.concat([cipher.update(pem, 'utf8'), cipher.final()]);
+      stored = {
+        version: 1,
+        identity: { ...identity, protection: 'passphrase' },
+        secret: secret.toString('base64'),
+        salt: salt.toString('base64'),
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+      };
+    }
+    await this.files.write(JSON.stringify(stored));
+    return identity;
+  }
+
+  async sign(data: Uint8Array, passphrase?: string): Promise<Uint8Array> {
+    const stored = await this.load();
+    if (!stored) throw new Error('No signing key exists yet: create one in Export first.');
+    let pem: string;
+    if (stored.identity.protection === 'os-keychain') {
+      pem = this.safeStorage.decryptString(Buffer.from(stored.secret, 'base64'));
+    } else {
+      if (!passphrase) throw new Error('The signing key is protected by a passphrase: enter it to sign.');
+      try {
+        const decipher = crypto.createDecipheriv(
+          'aes-256-gcm',
+          passphraseKey(passphrase, Buffer.from(stored.salt ?? '', 'base64')),
+          Buffer.from(stored.iv ?? '', 'base64'),
+        );
+        decipher.setAuthTag(Buffer.from(stored.tag ?? '', 'base64'));
+        pem = Buffer.concat([decipher.update(Buffer.from(stored.secret, 'base64')), decipher.final()]).toString('utf8');
+      } catch {
+        throw new Error('The passphrase is wrong.');
+      }
+    }
+    return new Uint8Array(crypto.sign(null, data, crypto.createPrivateKey(pem)));
+  }
+
+  async remove(): Promise<void> {
+    await this.files.remove();
+  }
+}
+
+export function registerKeyHandlers(ipcMain: IpcMainLike, store: SigningKeyStore) {
+  handleValidated(ipcMain, ipcChannel('getSigningIdentity'), noPayloadSchema, () => store.identity());
+  handleValidated(ipcMain, ipcChannel('createSigningKey'), createSigningKeyRequestSchema, (request) => store.create(request));
+  handleValidated(ipcMain, ipcChannel('sign'), signRequestSchema, (request) => store.sign(request.data, request.passphrase));
+  handleValidated(ipcMain, ipcChannel('deleteSigningKey'), noPayloadSchema, () => store.remove());
+}

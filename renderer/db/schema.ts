@@ -1,0 +1,99 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type {
+  Answer,
+  Assessment,
+  Asset,
+  Conduit,
+  Connection,
+  Evidence,
+  Finding,
+  Flow,
+  ImportBatch,
+  Triage,
+  Zone,
+} from '../../shared/model';
+
+/** A stored setting, such as a saved column-mapping preset (not tied to an assessment). */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+  updatedAt: string;
+}
+
+/** The browser host's signing key: a non-extractable WebCrypto key, stored as is. */
+export interface StoredSigningKey {
+  id: 'default';
+  identity: import('../../shared/bridge').SigningIdentity;
+  privateKey: CryptoKey;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (transaction: Transaction) => Promise<void> | void;
+}
+
+/**
+ * Every schema version, oldest first. Never edit a released entry: add a new version with an
+ * upgrade function, and a record for it in test/unit/db/migrations.test.ts.
+ */
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      assessments: 'id, updatedAt, status',
+      zones: 'id, assessmentId',
+      conduits: 'id, assessmentId, fromZoneId, toZoneId',
+      assets: 'id, assessmentId, zoneId, [assessmentId+zoneId], *ips, *macs, *batchIds',
+      importBatches: 'id, assessmentId, importedAt',
+      flows: 'id, assessmentId, batchId',
+      answers: 'id, assessmentId, zoneId, [zoneId+itemId]',
+      connections: 'id, assessmentId',
+      triage: 'id, assessmentId, [assessmentId+candidateKey]',
+      findings: 'id, assessmentId',
+      evidence: 'id, assessmentId, sha256',
+      settings: 'key',
+      signingKeys: 'id',
+    },
+  },
+];
+
+export const DATABASE_NAME = 'conduit';
+
+export class ConduitDatabase extends Dexie {
+  assessments!: Table<Assessment, string>;
+  zones!: Table<Zone, string>;
+  conduits!: Table<Conduit, string>;
+  assets!: Table<Asset, string>;
+  importBatches!: Table<ImportBatch, string>;
+  flows!: Table<Flow, string>;
+  answers!: Table<Answer, string>;
+  connections!: Table<Connection, string>;
+  triage!: Table<Triage, string>;
+  findings!: Table<Finding, string>;
+  evidence!: Table<Evidence, string>;
+  settings!: Table<SettingRecord, string>;
+  signingKeys!: Table<StoredSigningKey, string>;
+
+  constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(name);
+    for (const { version, stores, upgrade } of versions) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}
+
+/** Tables whose records belong to one assessment (all carry assessmentId). */
+export const ASSESSMENT_TABLES = [
+  'zones',
+  'conduits',
+  'assets',
+  'importBatches',
+  'flows',
+  'answers',
+  'connections',
+  'triage',
+  'findings',
+  'evidence',
+] as const satisfies readonly (keyof ConduitDatabase)[];

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { recordBase, uuid } from './common';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The seed's six program phases. */
+export const PROGRAM_PHASES = [1, 2, 3, 4, 5, 6] as const;
+export const PROGRAM_PHASE_LABELS: Record<(typeof PROGRAM_PHASES)[number], string> = {
+  1: 'Asset inventory and network mapping',
+  2: 'Segmentation',
+  3: 'Identity and access',
+  4: 'Monitoring and detection',
+  5: 'Patching and vulnerability management',
+  6: 'Incident response',
+};
+
+/** The first-year timeline: quarters starting at months 1, 3, 6 and 9. */
+export const ROADMAP_SLOTS = ['m1-3', 'm3-6', 'm6-9', 'm9-12'] as const;
+
+export const findingSchema = z
+  .object({
+    ...recordBase,
+    title: z.string().trim().min(1).max(500),
+    description: z.string().max(50_000),
+    severity: z.enum(SEVERITIES),
+    phase: z.union(PROGRAM_PHASES.map((p) => z.literal(p))),
+    recommendation: z.string().max(50_000),
+    refs: z.object({
+      itemIds: z.array(z.string().max(50)).default([]),
+      zoneIds: z.array(uuid).default([]),
+      conduitIds: z.array(uuid).default([]),
+      connectionIds: z.array(uuid).default([]),
+      assetIds: z.array(uuid).default([]),
+    }),
+    origin: z.enum(['auto', 'manual']),
+    /** Stable key of the generator rule that produced an auto finding, so regeneration keeps edits. */
+    autoKey: z.string().max(500).nullable().default(null),
+    status: z.enum(['open', 'dismissed']),
+    dismissReason: z.string().max(20_000).default(''),
+    order: z.number(),
+    roadmapSlot: z.enum(ROADMAP_SLOTS).nullable().default(null),
+  })
+  .refine((f) => f.status !== 'dismissed' || f.dismissReason.trim().length > 0, {
+    message: 'a dismissed finding needs a reason',
+    path: ['dismissReason'],
+  });
+export type Finding = z.infer<typeof findingSchema>;

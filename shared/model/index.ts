@@ -1,0 +1,15 @@
+export * from './common';
+export * from './assessment';
+export * from './zone';
+export * from './conduit';
+export * from './inventory';
+export * from './answers';
+export * from './connections';
+export * from './findings';
+export * from './evidence';
+export * from './assessment-file';
+export * from './factories';
+export * from './version';
+export { encodeBase64, decodeBase64 } from './base64';
+export { sha256Hex, toHex } from './hash';
+export * from './remap';
