@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   });
   const tsvPath = values.tsv ?? DEFAULT_TSV_PATH;
   const modulePath = values.out ?? DEFAULT_MODULE_PATH;
-  const text = await generateCatalogueModule({ tsvPath, modulePath, version: values['catalogue-version'] });
+  const text = await generateCatalogueModule({ tsvPath, version: values['catalogue-version'] });
   if (values.check) {
     const current = await readFile(modulePath, 'utf8').catch(() => '');
     if (current !== text) {
