@@ -70,7 +70,11 @@ describe('assessment repositories', () => {
     const loaded = await loadAssessmentData(copy.id);
     expect(loaded.zones).toHaveLength(data.zones.length);
     expect(loaded.evidence[0]!.bytes).toEqual(data.evidence[0]!.bytes);
-    expect(loaded.conduits[0]!.fromZoneId).toBe(loaded.zones[0]!.id);
+    const enterprise = loaded.zones.find((z) => z.name === 'Enterprise IT')!;
+    const dmz = loaded.zones.find((z) => z.name === 'Industrial DMZ')!;
+    const itToDmz = loaded.conduits.find((c) => c.name === 'IT ↔ DMZ')!;
+    expect([itToDmz.fromZoneId, itToDmz.toZoneId]).toEqual([enterprise.id, dmz.id]);
+    expect(data.zones.map((z) => z.id)).not.toContain(enterprise.id);
     expect(await countOwned(copy.id)).toBe(await countOwned(data.assessment.id));
   });
 
