@@ -1,6 +1,15 @@
 import type { CliCommand } from '../command';
+import { exportCommand } from './export';
+import { keygenCommand } from './keygen';
 import { newCommand } from './new';
 import { validateCommand } from './validate';
+import { verifyCommand } from './verify';
 
 /** Every subcommand, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: CliCommand[] = [newCommand, validateCommand];
+export const COMMANDS: CliCommand[] = [
+  newCommand,
+  validateCommand,
+  keygenCommand,
+  exportCommand,
+  verifyCommand,
+];
