@@ -155,10 +155,12 @@ export async function verifyBundle(
   for (const [path, entry] of files) {
     if (sums.digests.has(path) || (SIGNATURE_FILES as readonly string[]).includes(path)) continue;
     let digest: string | null = null;
+    let unreadable = '';
     try {
       digest = await sha256Hex(readZipEntry(zipBytes, entry));
     } catch (error) {
       if (!(error instanceof ZipEntryError)) throw error;
+      unreadable = `; ${error.message}`;
     }
     const renamedFrom = [...missing].find(([, expected]) => expected === digest)?.[0];
     if (renamedFrom !== undefined) {
@@ -167,7 +169,7 @@ export async function verifyBundle(
       problems.push(`renamed: ${renamedFrom} is now ${path}`);
     } else {
       result.fileStatus.push({ path, status: 'added' });
-      problems.push(`added: ${path} (not listed in SHA256SUMS)`);
+      problems.push(`added: ${path} (not listed in SHA256SUMS${unreadable})`);
     }
   }
   for (const path of missing.keys()) {

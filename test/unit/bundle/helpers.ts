@@ -13,9 +13,14 @@ export function hasTool(name: string): boolean {
 export function run(
   command: string,
   args: string[],
-  options: { cwd?: string; input?: Uint8Array | string } = {},
+  options: { cwd?: string; input?: Uint8Array | string; env?: NodeJS.ProcessEnv } = {},
 ): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { cwd: options.cwd, input: options.input, encoding: 'utf8' });
+  return spawnSync(command, args, {
+    cwd: options.cwd,
+    input: options.input,
+    env: options.env,
+    encoding: 'utf8',
+  });
 }
 
 export function tempDir(): { path: string; remove: () => void } {
