@@ -49,8 +49,9 @@ ${contents.join('\n')}
 
 HOW TO VERIFY
 
-Extract the zip, open a terminal in the folder "${folder}" (the one that holds this file),
-and run two checks. Both must succeed.
+Extract the zip and open a terminal in the folder that holds this file:
+  ${folder}
+Then run the two checks below. Both must succeed.
 
 Check 1: the signature. It proves that SHA256SUMS was signed with the key whose fingerprint is
 shown above and has not changed since.
@@ -58,8 +59,10 @@ shown above and has not changed since.
   Linux and macOS (Terminal):
     ${verify}
 
-  Windows 10 and 11 (Command Prompt or PowerShell; ssh-keygen comes with the built-in OpenSSH
-  client, version 8.1 or later, which "ssh -V" shows; in PowerShell the "<" must go through cmd):
+  Windows (Command Prompt or PowerShell; in PowerShell the "<" must go through cmd as shown).
+  ssh-keygen comes with the OpenSSH client built into Windows; "-Y verify" needs version 8.1 or
+  later ("ssh -V" shows it: Windows 11 has it; on older Windows 10 builds install the current
+  OpenSSH client, or use the ssh-keygen that comes with Git for Windows):
     cmd /c "${verify}"
 
   Success looks like:
@@ -87,8 +90,8 @@ Check 2: the files. It proves that every file is exactly as listed in SHA256SUMS
     certutil -hashfile data\\assessment.json SHA256
 
 A file that was added to the folder is not in SHA256SUMS, so these commands do not notice it:
-only the files listed there are covered by the signature. ${TOOL_NAME} itself checks that too:
-"conduit verify <bundle.zip>", or drop the zip on the Verify page of the app.
+only the files listed there are covered by the signature. ${TOOL_NAME} checks that too: drop the
+zip on the Verify page of the app, or run "conduit verify <bundle.zip>".
 
 
 Produced by ${TOOL_NAME} ${TOOL_VERSION}.

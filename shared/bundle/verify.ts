@@ -42,9 +42,9 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
 
 function decodeText(bytes: Uint8Array, path: string): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new ZipEntryError(`${path} is not UTF-8 text`);
+    throw new ZipEntryError(`${path}: not UTF-8 text`);
   }
 }
 
@@ -87,7 +87,7 @@ export async function verifyBundle(
     return result;
   }
 
-  const readText = (path: string): string | null => {
+  const readSmall = (path: string): Uint8Array | null => {
     const entry = files.get(path);
     if (!entry) {
       problems.push(`missing: ${path} (every bundle has one)`);
@@ -98,24 +98,31 @@ export async function verifyBundle(
       return null;
     }
     try {
-      return decodeText(readZipEntry(zipBytes, entry), path);
+      return readZipEntry(zipBytes, entry);
     } catch (error) {
       problems.push(`${path}: ${(error as Error).message}`);
       return null;
     }
   };
+  const readText = (path: string, bytes: Uint8Array | null = readSmall(path)): string | null => {
+    if (bytes === null) return null;
+    try {
+      return decodeText(bytes, path);
+    } catch (error) {
+      problems.push((error as Error).message);
+      return null;
+    }
+  };
 
   // 1. The signature over SHA256SUMS.
-  const sumsText = readText('SHA256SUMS');
+  // The signature covers SHA256SUMS's bytes exactly as stored (decoding would drop a BOM, for one).
+  const sumsBytes = readSmall('SHA256SUMS');
+  const sumsText = readText('SHA256SUMS', sumsBytes);
   const signatureText = readText('SHA256SUMS.sig');
   let signingKey: Uint8Array | null = null;
-  if (sumsText !== null && signatureText !== null) {
+  if (sumsBytes !== null && sumsText !== null && signatureText !== null) {
     try {
-      const check = await verifySshSig(
-        new TextEncoder().encode(sumsText),
-        signatureText,
-        SIGNATURE_NAMESPACE,
-      );
+      const check = await verifySshSig(sumsBytes, signatureText, SIGNATURE_NAMESPACE);
       result.signer.fingerprint = check.fingerprint;
       if (check.valid) signingKey = check.publicKey;
       else problems.push(`SHA256SUMS.sig: ${check.problem}`);

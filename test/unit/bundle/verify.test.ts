@@ -176,6 +176,19 @@ describe('verifyBundle', () => {
     expect(result.fileStatus).toEqual([]);
   });
 
+  it('checks the signature over the stored bytes of SHA256SUMS (a byte order mark added is a change)', async () => {
+    const tampered = rezip(bundle.bytes, (files) => {
+      const sums = files[`${folder}/SHA256SUMS`]!;
+      const withBom = new Uint8Array(sums.length + 3);
+      withBom.set([0xef, 0xbb, 0xbf]);
+      withBom.set(sums, 3);
+      files[`${folder}/SHA256SUMS`] = withBom;
+    });
+    const result = await verifyBundle(tampered);
+    expect(result.valid).toBe(false);
+    expect(result.problems[0]).toMatch(/^SHA256SUMS\.sig: the signature does not match/);
+  });
+
   it('throws BundleUnreadableError for bytes that are not a zip', async () => {
     await expect(verifyBundle(encoder.encode('%PDF-1.7 not a zip at all'))).rejects.toThrow(
       BundleUnreadableError,
