@@ -1,5 +1,4 @@
-import { deflateSync, Zip, type ZipInputFile } from 'fflate';
-import { crc32 } from './crc32';
+import { deflateSync, zipSync, type Zippable } from 'fflate';
 
 export interface ZipSource {
   /** Path inside the archive, forward slashes. */
@@ -10,8 +9,6 @@ export interface ZipSource {
 export interface ZipWriteOptions {
   /** The timestamp every entry carries (so that the same inputs give the same bytes). */
   modified: Date;
-  /** Called as bytes are processed: the count so far and the total. */
-  onProgress?: (doneBytes: number, totalBytes: number) => void;
 }
 
 /** Formats that are compressed already: stored as they are, since deflating them costs time and saves nothing. */
@@ -22,7 +19,6 @@ const COMPRESSED_EXTENSIONS = new Set([
 ]); // prettier-ignore
 
 const PROBE_BYTES = 64 * 1024;
-const CRC_CHUNK = 16 * 1024 * 1024;
 /** Larger files are deflated at level 1: most of the gain at a fraction of level 6's time. */
 const FAST_DEFLATE_ABOVE = 16 * 1024 * 1024;
 /** Without ZIP64 (which fflate does not write) offsets and sizes are 32-bit. */
@@ -52,55 +48,26 @@ function dosTime(date: Date): Date {
 }
 
 /**
- * Writes a zip with fflate's streaming Zip, in the given order. Entries are fed as ready-made
- * ZipInputFile objects (a documented fflate extension point) so the CRC runs through the fast
- * crc32 above, in chunks that report progress. Returns one buffer: the caller saves it whole.
+ * Writes a zip with fflate's zipSync, entries in the given order. zipSync rather than fflate's
+ * streaming Zip: the streaming writer puts every size in a trailing data descriptor, and macOS's
+ * Archive Utility fails on stored entries written that way; zipSync writes sizes and CRCs in the
+ * local headers, which every unzipper reads. Stored entries are not copied before the one copy
+ * into the output buffer.
  */
 export function writeZip(sources: readonly ZipSource[], options: ZipWriteOptions): Uint8Array {
-  const totalBytes = sources.reduce((n, s) => n + s.bytes.length, 0);
+  const total = sources.reduce((n, s) => n + s.bytes.length, 0);
+  if (total > MAX_ZIP_BYTES)
+    throw new Error(`the bundle would hold ${total} bytes; a zip without ZIP64 holds at most 4 GiB`);
   const mtime = dosTime(options.modified);
-  const chunks: Uint8Array[] = [];
-  let failure = null as Error | null;
-  const zip = new Zip((error, chunk) => {
-    if (error) failure = error;
-    else chunks.push(chunk);
-  });
-  let done = 0;
+  // Keys keep insertion order (none is an integer-like string: every path has a folder and a slash).
+  const files: Zippable = {};
   for (const source of sources) {
-    let crc = 0;
-    for (let offset = 0; offset < source.bytes.length; offset += CRC_CHUNK) {
-      const part = source.bytes.subarray(offset, offset + CRC_CHUNK);
-      crc = crc32(part, crc);
-      done += part.length;
-      options.onProgress?.(done, totalBytes);
-    }
-    const deflate = shouldDeflate(source.path, source.bytes);
-    const data = deflate
-      ? deflateSync(source.bytes, { level: source.bytes.length > FAST_DEFLATE_ABOVE ? 1 : 6 })
-      : source.bytes;
-    const file: ZipInputFile = {
-      filename: source.path,
-      size: source.bytes.length,
-      crc,
-      compression: deflate ? 8 : 0,
-      mtime,
-      os: 3,
-      attrs: UNIX_FILE_ATTRIBUTES,
-    };
-    zip.add(file);
-    file.ondata!(null, data as Uint8Array<ArrayBuffer>, true);
-    if (failure) throw failure;
+    const level = !shouldDeflate(source.path, source.bytes)
+      ? 0
+      : source.bytes.length > FAST_DEFLATE_ABOVE
+        ? 1
+        : 6;
+    files[source.path] = [source.bytes, { level, mtime, os: 3, attrs: UNIX_FILE_ATTRIBUTES }];
   }
-  zip.end();
-  if (failure) throw failure;
-  const size = chunks.reduce((n, c) => n + c.length, 0);
-  if (size > MAX_ZIP_BYTES)
-    throw new Error(`the bundle would be ${size} bytes; a zip without ZIP64 holds at most 4 GiB`);
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return zipSync(files);
 }

@@ -6,6 +6,7 @@ import {
   buildBundle,
   BundleInputError,
   parseSha256Sums,
+  readZipDirectory,
   PREDICATE_TYPE,
   STATEMENT_TYPE,
   verifyBundle,
@@ -205,6 +206,26 @@ describe('buildBundle', () => {
     expect(utc).toMatch(/^[0-9a-f]{64}$/);
     expect(digest('Pacific/Kiritimati')).toBe(utc);
   }, 30_000);
+
+  it('writes sizes and CRCs in the local headers, with no data descriptors (which macOS Archive Utility mishandles)', async () => {
+    const bundle = await buildBundle({ data, signer, signedAt: SIGNED_AT });
+    const directory = readZipDirectory(bundle.bytes);
+    expect(directory.problems).toEqual([]);
+    const view = new DataView(bundle.bytes.buffer, bundle.bytes.byteOffset, bundle.bytes.byteLength);
+    let at = 0;
+    for (const entry of directory.entries) {
+      expect(view.getUint32(at, true)).toBe(0x04034b50);
+      expect(view.getUint16(at + 6, true) & 0x08, entry.name).toBe(0);
+      expect(view.getUint16(at + 6, true) & 0x800, entry.name).toBe(0x800);
+      expect(view.getUint32(at + 14, true)).toBe(entry.crc);
+      expect(view.getUint32(at + 18, true)).toBe(entry.compressedSize);
+      expect(view.getUint32(at + 22, true)).toBe(entry.size);
+      at = entry.dataEnd;
+    }
+    const jpeg = directory.entries.find((e) => e.name.endsWith('.jpg'))!;
+    const json = directory.entries.find((e) => e.name.endsWith('assessment.json'))!;
+    expect([jpeg.method, json.method]).toEqual([0, 8]);
+  });
 
   it('reports progress from 0 to 1 through hashing, signing and zipping', async () => {
     const events: BundleProgress[] = [];
