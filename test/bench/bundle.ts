@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { buildBundle, verifyBundle, type BundleProgress } from '../../shared/bundle';
 import { sha256Hex } from '../../shared/model';
 import { rawPublicKey } from '../../electron/cli/signing-key';
-import { buildRichAssessment } from '../fixtures/rich-assessment';
+import { generateAssessment } from '../fixtures/bundle/generated-assessment';
 
 const MB = 1024 * 1024;
 const PHOTO_BYTES = 2 * MB;
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const evidenceMb = Number(process.argv[2] ?? 500);
   const photos = Math.round((evidenceMb * MB) / PHOTO_BYTES);
   let t = performance.now();
-  const data = await buildRichAssessment({ zones: 150, assets: 20_000, photos, photoBytes: PHOTO_BYTES });
+  const data = await generateAssessment({ zones: 150, assets: 20_000, photos, photoBytes: PHOTO_BYTES });
   const evidenceBytes = data.evidence.reduce((n, e) => n + e.size, 0);
   console.log(
     `fixture: ${data.assets.length} assets, ${data.zones.length} zones, ${data.evidence.length} evidence files, ` +

@@ -14,7 +14,7 @@ import {
   type BundleSigner,
 } from '../../../shared/bundle';
 import { parseAssessmentFile, sha256Hex, type AssessmentData } from '../../../shared/model';
-import { buildRichAssessment } from '../../fixtures/rich-assessment';
+import { generateAssessment } from '../../fixtures/bundle/generated-assessment';
 import { run, webCryptoSigner } from './helpers';
 
 const decoder = new TextDecoder();
@@ -25,7 +25,7 @@ describe('buildBundle', () => {
   let data: AssessmentData;
   let signer: BundleSigner;
   beforeAll(async () => {
-    data = await buildRichAssessment();
+    data = await generateAssessment();
     signer = await webCryptoSigner({
       name: 'Zoë Müller',
       organization: 'Sécurité OT',

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeAssessmentFile } from '../../../shared/model';
-import { buildRichAssessment } from '../../fixtures/rich-assessment';
+import { generateAssessment } from '../../fixtures/bundle/generated-assessment';
 import { extractWithSystemTool, hasTool, rezip, run, tempDir } from './helpers';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
@@ -18,7 +18,7 @@ describe('conduit keygen, export and verify', () => {
   let exportOutput: { fingerprint: string; fileName: string; signedAt: string; files: number };
 
   beforeAll(async () => {
-    writeFileSync(assessmentFile, serializeAssessmentFile(await buildRichAssessment()));
+    writeFileSync(assessmentFile, serializeAssessmentFile(await generateAssessment()));
     const keygen = cli(
       'keygen',
       '--name',

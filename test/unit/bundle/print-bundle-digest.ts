@@ -6,7 +6,7 @@
 import { createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import { buildBundle } from '../../../shared/bundle';
 import { sha256Hex } from '../../../shared/model';
-import { buildRichAssessment } from '../../fixtures/rich-assessment';
+import { generateAssessment } from '../../fixtures/bundle/generated-assessment';
 import { rawPublicKey } from '../../../electron/cli/signing-key';
 
 const seed = Buffer.alloc(32, 7);
@@ -18,7 +18,7 @@ const privateKey = createPrivateKey({
 
 async function main(): Promise<void> {
   const bundle = await buildBundle({
-    data: await buildRichAssessment(),
+    data: await generateAssessment(),
     signer: {
       name: 'Zoë Müller',
       organization: 'Sécurité OT',

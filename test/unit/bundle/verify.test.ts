@@ -9,7 +9,7 @@ import {
   type BundleSigner,
   type BuiltBundle,
 } from '../../../shared/bundle';
-import { buildRichAssessment } from '../../fixtures/rich-assessment';
+import { generateAssessment } from '../../fixtures/bundle/generated-assessment';
 import { rezip, webCryptoSigner } from './helpers';
 
 const encoder = new TextEncoder();
@@ -26,7 +26,7 @@ describe('verifyBundle', () => {
       email: 'zoe@example.com',
     });
     bundle = await buildBundle({
-      data: await buildRichAssessment(),
+      data: await generateAssessment(),
       signer,
       signedAt: '2026-03-06T17:00:00Z',
       reportPdf: encoder.encode('%PDF-1.7\n'.repeat(50)),
@@ -145,7 +145,7 @@ describe('verifyBundle', () => {
       organization: 'Sécurité OT',
       email: 'zoe@example.com',
     });
-    const data = await buildRichAssessment();
+    const data = await generateAssessment();
     const forged = await buildBundle({ data, signer: forger, signedAt: '2026-03-06T17:00:00Z' });
     const result = await verifyBundle(forged.bytes);
     expect(result.valid).toBe(true);
