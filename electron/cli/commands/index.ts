@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { catalogueCommand } from './catalogue';
 import { exportCommand } from './export';
 import { keygenCommand } from './keygen';
 import { newCommand } from './new';
@@ -9,6 +10,7 @@ import { verifyCommand } from './verify';
 export const COMMANDS: CliCommand[] = [
   newCommand,
   validateCommand,
+  catalogueCommand,
   keygenCommand,
   exportCommand,
   verifyCommand,
