@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { FR_IDS, type AssessmentData, type EndpointRef } from '../model';
+import { achievedVector, catalogueForVersion, targetVector, type SlVector } from '../catalogue';
+import { FR_IDS, type AssessmentData, type EndpointRef, type Zone } from '../model';
 
 /**
  * A cell that a spreadsheet would run as a formula starts with one of these (OWASP CSV injection);
@@ -32,6 +33,20 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
     if (ref.kind === 'asset') return assetName.get(ref.assetId) ?? ref.assetId;
     return ref.kind === 'zone' ? zoneOf(ref.zoneId) : ref.text;
   };
+  // SL-A needs the catalogue the assessment was made against; without it the columns stay empty.
+  const catalogue = catalogueForVersion(data.assessment.catalogueVersion);
+  const achieved = new Map<string, SlVector>();
+  if (catalogue) {
+    for (const zone of data.zones) {
+      achieved.set(
+        zone.id,
+        achievedVector(
+          catalogue,
+          data.answers.filter((a) => a.zoneId === zone.id),
+        ),
+      );
+    }
+  }
   const assetCount = new Map<string, number>();
   for (const asset of data.assets) {
     if (asset.zoneId) assetCount.set(asset.zoneId, (assetCount.get(asset.zoneId) ?? 0) + 1);
@@ -65,9 +80,10 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
       ['kind', (z) => z.kind],
       ['purdue_level', (z) => z.purdueLevel],
       ['criticality', (z) => z.criticality],
-      ...FR_IDS.map((fr): Column<(typeof data.zones)[number]> => [
-        `slt_${fr.toLowerCase()}`,
-        (z) => z.slt.overrides[fr] ?? z.slt.base,
+      ...FR_IDS.map((fr): Column<Zone> => [`slt_${fr.toLowerCase()}`, (z) => targetVector(z.slt)[fr]]),
+      ...FR_IDS.map((fr): Column<Zone> => [
+        `sla_${fr.toLowerCase()}`,
+        (z) => achieved.get(z.id)?.[fr] ?? null,
       ]),
       ['ranges', (z) => list(z.ranges)],
       ['assets', (z) => assetCount.get(z.id) ?? 0],

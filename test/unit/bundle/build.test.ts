@@ -13,6 +13,7 @@ import {
   type BundleProgress,
   type BundleSigner,
 } from '../../../shared/bundle';
+import { catalogueForVersion, itemsOfFr } from '../../../shared/catalogue';
 import { parseAssessmentFile, sha256Hex, type AssessmentData } from '../../../shared/model';
 import { generateAssessment } from '../../fixtures/bundle/generated-assessment';
 import { run, webCryptoSigner } from './helpers';
@@ -180,6 +181,35 @@ describe('buildBundle', () => {
     expect(csv('answers.csv')[1]!.notes).toBe('\'-1 shared accounts, "admin/admin" on the HMI');
     expect(csv('findings.csv').map((f) => f.title)).toContain('\'=HYPERLINK("http://x") piège');
     expect(csv('connections.csv')[0]).toMatchObject({ to: 'Opérateur mobile (4G)', risk: '20' });
+  });
+
+  it("puts each zone's SL-T and SL-A vectors in zones.csv", async () => {
+    const catalogue = catalogueForVersion(data.assessment.catalogueVersion)!;
+    const zone = data.zones[1]!;
+    // Meet every FR7 item up to level 2 in this zone: its SL-A for FR7 becomes 2.
+    const extra = itemsOfFr(catalogue, 'FR7')
+      .filter((item) => item.minLevel <= 2)
+      .map((item, i) => ({
+        ...data.answers[0]!,
+        id: `fr7-${i}`,
+        zoneId: zone.id,
+        itemId: item.id,
+        status: 'met' as const,
+      }));
+    const withFr7 = { ...data, answers: [...data.answers.filter((a) => a.zoneId !== zone.id), ...extra] };
+    const bundle = await buildBundle({ data: withFr7, signer, signedAt: SIGNED_AT });
+    const rows = Papa.parse<Record<string, string>>(
+      decoder.decode(unzipSync(bundle.bytes)[`${FOLDER}/data/zones.csv`]).replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    expect(rows[1]).toMatchObject({
+      name: 'Сеть управления',
+      slt_fr1: '2',
+      slt_fr7: '2',
+      sla_fr7: '2',
+      sla_fr1: '0',
+    });
+    expect(rows[0]).toMatchObject({ slt_fr1: '1', slt_fr5: '3', sla_fr7: '0' });
   });
 
   it('gives the same bytes for the same inputs', async () => {
