@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeAssessmentFile } from '../../../shared/model';
 import { generateAssessment } from '../../fixtures/bundle/generated-assessment';
-import { extractWithSystemTool, hasTool, rezip, run, tempDir } from './helpers';
+import { hasCommand } from '../helpers/tools';
+import { extractWithSystemTool, rezip, run, tempDir } from './helpers';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const cli = (...args: string[]) => run(TSX, ['electron/cli/main.ts', ...args]);
@@ -57,7 +58,7 @@ describe('conduit keygen, export and verify', () => {
     expect(cli('keygen', '--name', 'X', '--email', 'x@example.com', '--out', keyFile).status).toBe(64);
   });
 
-  it.runIf(hasTool('ssh-keygen'))('keygen fingerprint equals ssh-keygen -lf', () => {
+  it.runIf(hasCommand('ssh-keygen'))('keygen fingerprint equals ssh-keygen -lf', () => {
     const listed = execFileSync('ssh-keygen', ['-lf', `${keyFile}.pub`], { encoding: 'utf8' });
     expect(listed.split(' ')[1]).toBe(keygenOutput.fingerprint);
     expect(exportOutput.fingerprint).toBe(keygenOutput.fingerprint);
@@ -70,7 +71,7 @@ describe('conduit keygen, export and verify', () => {
     expect(exportOutput.signedAt).toBe('2026-03-06T17:00:00.000Z');
   });
 
-  it.runIf(hasTool('ssh-keygen') && hasTool('sha256sum'))(
+  it.runIf(hasCommand('ssh-keygen') && hasCommand('sha256sum'))(
     'the bundle verifies with ssh-keygen -Y verify and sha256sum -c after extraction by the system unzip',
     () => {
       const into = join(dir.path, 'extracted');

@@ -4,11 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { BundleSigner } from '../../../shared/bundle';
-
-/** Whether a command-line tool is installed (the system checks run only where it is). */
-export function hasTool(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
-}
+import { hasCommand } from '../helpers/tools';
 
 export function run(
   command: string,
@@ -30,7 +26,7 @@ export function tempDir(): { path: string; remove: () => void } {
 
 /** Extracts a zip with the system's unzip (or Python's zipfile), never with our own reader. */
 export function extractWithSystemTool(zipFile: string, into: string): void {
-  if (hasTool('unzip')) execFileSync('unzip', ['-q', zipFile, '-d', into]);
+  if (hasCommand('unzip')) execFileSync('unzip', ['-q', zipFile, '-d', into]);
   else
     execFileSync('python3', [
       '-c',

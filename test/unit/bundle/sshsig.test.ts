@@ -14,11 +14,12 @@ import {
   verifySshSig,
 } from '../../../shared/bundle';
 import { decodeBase64 } from '../../../shared/model';
-import { hasTool, run, tempDir, webCryptoSigner } from './helpers';
+import { hasCommand } from '../helpers/tools';
+import { run, tempDir, webCryptoSigner } from './helpers';
 
 const encoder = new TextEncoder();
 const message = encoder.encode('d1c2…  data/assessment.json\nÜbersicht – 東京\n');
-const sshKeygen = hasTool('ssh-keygen');
+const sshKeygen = hasCommand('ssh-keygen');
 
 /** The 32-byte seed of an unencrypted OpenSSH ed25519 private key file ("openssh-key-v1"). */
 function seedOfOpenSshKey(text: string): Uint8Array {

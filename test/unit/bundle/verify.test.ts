@@ -9,7 +9,9 @@ import {
   type BundleSigner,
   type BuiltBundle,
 } from '../../../shared/bundle';
+import { parseAssessmentFile } from '../../../shared/model';
 import { generateAssessment } from '../../fixtures/bundle/generated-assessment';
+import { richAssessment } from '../../fixtures/rich-assessment';
 import { rezip, webCryptoSigner } from './helpers';
 
 const encoder = new TextEncoder();
@@ -187,6 +189,18 @@ describe('verifyBundle', () => {
     const result = await verifyBundle(tampered);
     expect(result.valid).toBe(false);
     expect(result.problems[0]).toMatch(/^SHA256SUMS\.sig: the signature does not match/);
+  });
+
+  it('round-trips the shared rich fixture (flows, triage, import batches) through a verified bundle', async () => {
+    const data = await richAssessment();
+    const built = await buildBundle({ data, signer, signedAt: '2026-03-06T17:00:00Z' });
+    const result = await verifyBundle(built.bytes);
+    expect(result.problems).toEqual([]);
+    expect(result.files).toBe(built.files.length);
+    const json = decoder.decode(unzipSync(built.bytes)[`${built.folder}/data/assessment.json`]);
+    const parsed = await parseAssessmentFile(json, { requireEvidenceBytes: false });
+    expect({ ...parsed, evidence: [] }).toEqual({ ...data, evidence: [] });
+    expect(parsed.evidence.map((e) => e.sha256)).toEqual(data.evidence.map((e) => e.sha256));
   });
 
   it('throws BundleUnreadableError for bytes that are not a zip', async () => {
