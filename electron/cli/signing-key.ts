@@ -85,12 +85,21 @@ export async function loadSigner(file: string): Promise<BundleSigner & { fingerp
   if (privateKey.asymmetricKeyType !== 'ed25519')
     throw new KeyFileError(`${file}: the private key is not Ed25519`);
   const publicKey = rawPublicKey(createPublicKey(privateKey));
+  const fingerprint = await sshFingerprint(publicKey);
+  if (
+    keyFile.fingerprint !== fingerprint ||
+    keyFile.publicKey.split(' ')[1] !== openSshPublicKeyLine(publicKey, '').split(' ')[1]
+  ) {
+    throw new KeyFileError(
+      `${file}: the public key and fingerprint recorded in it do not belong to its private key`,
+    );
+  }
   return {
     name: keyFile.name,
     organization: keyFile.organization,
     email: keyFile.email,
     publicKey,
-    fingerprint: await sshFingerprint(publicKey),
+    fingerprint,
     sign: async (data) => new Uint8Array(sign(null, data, privateKey)),
   };
 }

@@ -1,8 +1,15 @@
-import { chmod, writeFile } from 'node:fs/promises';
+import { access, chmod, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
 import { generateKeyFile } from '../signing-key';
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
 
 export const keygenCommand: CliCommand = {
   name: 'keygen',
@@ -30,20 +37,18 @@ export const keygenCommand: CliCommand = {
       organization: values.org?.trim() ?? '',
       email: values.email,
     });
+    const out = values.out;
+    // Refuse before writing anything, so that a key never lands without its .pub (or the reverse).
+    if (!values.force) {
+      for (const file of [out, `${out}.pub`]) {
+        if (await exists(file)) throw new CliUsageError(`${file} exists already (use --force to overwrite)`);
+      }
+    }
     const flag = values.force ? 'w' : 'wx';
-    const refuseOverwrite = (error: NodeJS.ErrnoException): never => {
-      if (error.code === 'EEXIST')
-        throw new CliUsageError(`${error.path} exists already (use --force to overwrite)`);
-      throw error;
-    };
-    await writeFile(values.out, JSON.stringify(keyFile, null, 2) + '\n', { mode: 0o600, flag }).catch(
-      refuseOverwrite,
-    );
-    await chmod(values.out, 0o600); // writeFile's mode applies only when it creates the file (not with --force)
-    await writeFile(`${values.out}.pub`, `${keyFile.publicKey}\n`, { mode: 0o644, flag }).catch(
-      refuseOverwrite,
-    );
-    io.stderr(`wrote ${values.out} (private, keep it safe) and ${values.out}.pub\n`);
+    await writeFile(out, JSON.stringify(keyFile, null, 2) + '\n', { mode: 0o600, flag });
+    await chmod(out, 0o600); // writeFile's mode applies only when it creates the file (not with --force)
+    await writeFile(`${out}.pub`, `${keyFile.publicKey}\n`, { mode: 0o644, flag });
+    io.stderr(`wrote ${out} (private, keep it safe) and ${out}.pub\n`);
     printJson(io, {
       keyFile: values.out,
       publicKeyFile: `${values.out}.pub`,

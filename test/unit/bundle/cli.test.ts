@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeAssessmentFile } from '../../../shared/model';
@@ -169,6 +169,33 @@ describe('conduit keygen, export and verify', () => {
     const notZip = cli('verify', assessmentFile);
     expect(notZip.status).toBe(2);
     expect(JSON.parse(notZip.stdout).problems[0]).toMatch(/not a zip archive/);
+  });
+
+  it('keygen writes nothing when the .pub exists already', () => {
+    const lonely = join(dir.path, 'lonely.key');
+    writeFileSync(`${lonely}.pub`, 'ssh-ed25519 AAAA old\n');
+    const result = cli('keygen', '--name', 'X', '--email', 'x@example.com', '--out', lonely);
+    expect(result.status).toBe(64);
+    expect(result.stderr).toContain(`${lonely}.pub exists already`);
+    expect(existsSync(lonely)).toBe(false);
+  });
+
+  it("export refuses a key file whose recorded public key is not its private key's", () => {
+    const other = JSON.parse(readFileSync(keyFile, 'utf8'));
+    const edited = join(dir.path, 'edited.key');
+    writeFileSync(
+      edited,
+      JSON.stringify({
+        ...other,
+        publicKey: readFileSync(`${keyFile}.pub`, 'utf8').replace(
+          /AAAA\S{10}/,
+          'AAAAC3NzaC1lZDI1NTE5AAAAIBBBBBBBBB',
+        ),
+      }),
+    );
+    const result = cli('export', assessmentFile, '--key', edited, '--out', join(dir.path, 'y.zip'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('do not belong to its private key');
   });
 
   it('export refuses an unreadable key file with its name', () => {
