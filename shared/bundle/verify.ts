@@ -114,8 +114,7 @@ export async function verifyBundle(
     }
   };
 
-  // 1. The signature over SHA256SUMS.
-  // The signature covers SHA256SUMS's bytes exactly as stored (decoding would drop a BOM, for one).
+  // 1. The signature, over SHA256SUMS's bytes exactly as stored (decoding would drop a BOM, for one).
   const sumsBytes = readSmall('SHA256SUMS');
   const sumsText = readText('SHA256SUMS', sumsBytes);
   const signatureText = readText('SHA256SUMS.sig');
@@ -137,7 +136,6 @@ export async function verifyBundle(
   problems.push(...sums.problems);
   result.files = sums.digests.size;
   const missing = new Map<string, string>();
-  const actual = new Map<string, string>();
   for (const [path, expected] of sums.digests) {
     if ((SIGNATURE_FILES as readonly string[]).includes(path)) {
       problems.push(`SHA256SUMS: lists ${path}, which cannot be covered by it`);
@@ -150,7 +148,6 @@ export async function verifyBundle(
     }
     try {
       const digest = await sha256Hex(readZipEntry(zipBytes, entry));
-      actual.set(path, digest);
       result.fileStatus.push({ path, status: digest === expected ? 'ok' : 'changed' });
       if (digest !== expected) problems.push(`changed: ${path} (its SHA-256 does not match SHA256SUMS)`);
     } catch (error) {
