@@ -362,12 +362,13 @@ const FrGroup = memo(function FrGroup({
               </span>
             )}
             {row.answer?.notes && (
-              <span className="req-marker" title="Has notes" aria-label="has notes">
-                ✎
+              <span className="req-marker" title="Has notes">
+                <span aria-hidden>✎</span>
+                <span className="visually-hidden">has notes</span>
               </span>
             )}
             {(row.answer?.evidenceIds.length ?? 0) > 0 && (
-              <span className="req-marker" title="Evidence attached" aria-label="evidence attached">
+              <span className="req-marker" title="Evidence attached">
                 {row.answer?.evidenceIds.length} file{row.answer?.evidenceIds.length === 1 ? '' : 's'}
               </span>
             )}

@@ -56,6 +56,7 @@ function RequirementsWorkspace({ assessment }: WorkspaceProps) {
           <span>Zone</span>
           <select
             className="select"
+            aria-label="Zone"
             value={selection}
             onChange={(event) => setChosen(event.target.value)}
             data-testid="zone-select"
