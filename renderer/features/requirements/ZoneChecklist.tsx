@@ -81,6 +81,11 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
     if (active) focusRow(active.item.id);
   }, [active, focusRow]);
 
+  const selectItem = useCallback((itemId: string) => {
+    setActiveId(itemId);
+    setPending((current) => (current?.itemId === itemId ? current : null));
+  }, []);
+
   const pendingHere = pending && active && pending.itemId === active.item.id ? pending.status : null;
   useEffect(() => {
     if (pendingHere) reasonRef.current?.focus();
@@ -185,15 +190,7 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
           onKeyDown={onListKeyDown}
         >
           {groups.map((group) => (
-            <FrGroup
-              key={group.fr.fr}
-              group={group}
-              activeId={active?.item.id}
-              onSelect={(itemId) => {
-                setActiveId(itemId);
-                setPending(null);
-              }}
-            />
+            <FrGroup key={group.fr.fr} group={group} activeId={active?.item.id} onSelect={selectItem} />
           ))}
         </div>
         {active ? (
