@@ -123,6 +123,12 @@ test('answer a zone at SL-T 2 entirely from the keyboard, and SL-A reaches 2', a
   await expect(page.getByTestId('sla-vector')).toHaveText('SL-A {2,2,2,2,2,2,2}');
   await expect(page.getByLabel('Answering as')).toHaveValue('Ben Okafor');
   await expect(checklistItems(page).filter({ hasText: 'Not applicable' })).toHaveCount(1);
+  await page.locator('[data-item-id="SR 1.2"]').click();
+  await expect(page.getByLabel('Notes')).toHaveValue('Checked at HMI-3 with the shift lead.');
+  await page.locator('[data-item-id="SR 1.1"]').click();
+  await expect(page.getByLabel('Why it does not apply (required)')).toHaveValue(
+    'The cell runs unattended; nobody logs in locally.',
+  );
 
   // Lowering the SL-T keeps every answer: those above it are shown as out of scope.
   const zoneId = data.zones[0]!.id;

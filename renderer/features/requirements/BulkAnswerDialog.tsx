@@ -64,7 +64,7 @@ export function BulkAnswerDialog(props: BulkAnswerDialogProps) {
 
   return (
     <Modal title={`Apply an answer to ${item.id} in several zones`} onClose={props.onClose} wide>
-      <p className="muted">
+      <p className="req-muted">
         {item.title}. The chosen zones get this status, text and notes; their earlier answer to this item is
         replaced.
       </p>
@@ -134,7 +134,7 @@ export function BulkAnswerDialog(props: BulkAnswerDialogProps) {
               <label>
                 <input type="checkbox" checked={selected.has(zone.id)} onChange={() => toggle(zone.id)} />{' '}
                 {zone.name}
-                {!requiring.includes(zone) && <span className="muted"> (above its SL-T)</span>}
+                {!requiring.includes(zone) && <span className="req-muted"> (above its SL-T)</span>}
               </label>
             </li>
           ))}

@@ -4,7 +4,7 @@ import { guidanceFor, type CatalogueItem } from '../../../shared/catalogue';
 /** The project's own guidance for the selected item: what it is about, evidence, weaknesses. */
 export const GuidancePanel = memo(function GuidancePanel({ item }: { item: CatalogueItem }) {
   const guidance = guidanceFor(item.id);
-  if (!guidance) return <p className="muted">No guidance for {item.id}.</p>;
+  if (!guidance) return <p className="req-muted">No guidance for {item.id}.</p>;
   return (
     <section className="req-guidance" aria-label={`Guidance for ${item.id}`}>
       <h3>Guidance</h3>
@@ -21,7 +21,7 @@ export const GuidancePanel = memo(function GuidancePanel({ item }: { item: Catal
           <li key={line}>{line}</li>
         ))}
       </ul>
-      {item.note && <p className="muted">Catalogue note: {item.note}</p>}
+      {item.note && <p className="req-muted">Catalogue note: {item.note}</p>}
     </section>
   );
 });

@@ -51,7 +51,7 @@ export function ItemDetail(props: ItemDetailProps) {
       <header className="req-detail-head">
         <span className="mono req-item-id">{item.id}</span>
         <h2>{item.title}</h2>
-        <span className="muted">
+        <span className="req-muted">
           Required from SL {item.minLevel}
           {scope === 'out-of-scope' && ' · out of scope at this zone’s SL-T, answer kept'}
           {scope === 'above-target' && ' · above this zone’s SL-T'}
@@ -108,7 +108,7 @@ export function ItemDetail(props: ItemDetailProps) {
         <p className="field-hint">Drop photos or files here, or attach them from disk.</p>
       </section>
 
-      <p className="muted req-answered" data-testid="answered-by">
+      <p className="req-muted req-answered" data-testid="answered-by">
         {answer?.answeredAt
           ? `Answered by ${answer.answeredBy ?? 'an unnamed assessor'} on ${new Date(answer.answeredAt).toLocaleString()}`
           : 'Not answered yet'}

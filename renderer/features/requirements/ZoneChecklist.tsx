@@ -91,7 +91,7 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
     if (pendingHere) reasonRef.current?.focus();
   }, [pendingHere]);
 
-  if (!zone || !evaluation || !loaded) return <p className="muted">Loading the zone’s answers…</p>;
+  if (!zone || !evaluation || !loaded) return <p className="req-muted">Loading the zone’s answers…</p>;
   const key = (itemId: string) => ({ assessmentId, zoneId: zone.id, itemId });
 
   const save = async (itemId: string, patch: AnswerPatch): Promise<boolean> => {
@@ -218,7 +218,7 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
             onBackToList={backToList}
           />
         ) : (
-          <p className="muted">No items to show for this filter.</p>
+          <p className="req-muted">No items to show for this filter.</p>
         )}
       </div>
       {bulkOpen && active && (
@@ -247,26 +247,17 @@ function ZoneSummary({ zone, evaluation }: { zone: Zone; evaluation: ZoneEvaluat
     <section className="req-summary" aria-label="Levels and progress">
       <div>
         <h2>{zone.name}</h2>
-        <p className="muted" data-testid="zone-progress">
+        <p className="req-muted" data-testid="zone-progress">
           {progress.answered} of {progress.required} required items answered
           {evaluation.outOfScope.length > 0 &&
             ` · ${evaluation.outOfScope.length} answer(s) out of scope, kept`}
         </p>
       </div>
-      <dl className="req-vectors">
-        <dt>SL-T</dt>
-        <dd className="mono" data-testid="slt-vector">
-          {formatVector('SL-T', evaluation.target)}
-        </dd>
-        <dt>SL-A</dt>
-        <dd className="mono" data-testid="sla-vector">
-          {formatVector('SL-A', evaluation.achieved)}
-        </dd>
-        <dt>Gap</dt>
-        <dd className="mono" data-testid="gap-vector">
-          {formatVector('Gap', evaluation.gap)}
-        </dd>
-      </dl>
+      <div className="req-vectors mono">
+        <span data-testid="slt-vector">{formatVector('SL-T', evaluation.target)}</span>
+        <span data-testid="sla-vector">{formatVector('SL-A', evaluation.achieved)}</span>
+        <span data-testid="gap-vector">{formatVector('Gap', evaluation.gap)}</span>
+      </div>
       <div className="req-chart">
         <LevelChart target={evaluation.target} achieved={evaluation.achieved} large />
         <ChartLegend />
@@ -335,7 +326,7 @@ const FrGroup = memo(function FrGroup({
           {fr.progress.required}
         </span>
       </h3>
-      {rows.length === 0 && <p className="muted req-empty">Nothing required at SL-T {fr.target}.</p>}
+      {rows.length === 0 && <p className="req-muted req-empty">Nothing required at SL-T {fr.target}.</p>}
       {rows.map((row) => {
         const status = row.answer?.status ?? 'not-assessed';
         const isActive = row.item.id === activeId;

@@ -84,7 +84,7 @@ function RequirementsWorkspace({ assessment }: WorkspaceProps) {
               ))}
             </select>
           ) : (
-            <span className="muted">no assessors named (add them in the Overview)</span>
+            <span className="req-muted">no assessors named (add them in the Overview)</span>
           )}
         </label>
         <label className="req-inline-field">
@@ -140,7 +140,7 @@ function RequirementsWorkspace({ assessment }: WorkspaceProps) {
 /** Every zone at a glance: SL-T, SL-A, gap, progress and the chart. */
 function AllZones({ assessmentId, onOpen }: { assessmentId: string; onOpen: (zoneId: string) => void }) {
   const levels = useZoneLevels(assessmentId);
-  if (!levels) return <p className="muted">Loading…</p>;
+  if (!levels) return <p className="req-muted">Loading…</p>;
   const rows = [...levels.values()].sort((a, b) => a.zone.name.localeCompare(b.zone.name));
   return (
     <div className="req-all" data-testid="all-zones">
@@ -170,7 +170,7 @@ function AllZones({ assessmentId, onOpen }: { assessmentId: string; onOpen: (zon
               </th>
               <td>
                 {progress.zone.answered}/{progress.zone.required}
-                {outOfScope > 0 && <span className="muted"> (+{outOfScope} out of scope)</span>}
+                {outOfScope > 0 && <span className="req-muted"> (+{outOfScope} out of scope)</span>}
               </td>
               <td className="mono">{formatVector('', target).trim()}</td>
               <td className="mono">{formatVector('', achieved).trim()}</td>
