@@ -176,6 +176,8 @@ test('attach a photo, reload, and find the photo', async ({ page }) => {
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   });
   await expect(page.getByTestId('evidence-tile')).toHaveCount(2);
+  await page.getByLabel('Caption of cabinet-b.png').fill('Unlabelled 4G router in cabinet B');
+  await page.getByLabel('Caption of cabinet-b.png').press('Enter');
   await expect(page.getByRole('option', { name: /SR 1\.1 Human/ })).toContainText('2 files');
   await waitForSaved(page);
 
@@ -192,6 +194,7 @@ test('attach a photo, reload, and find the photo', async ({ page }) => {
   });
   expect(storedHash).toBe(createHash('sha256').update(photo).digest('hex'));
   await expect(page.getByTestId('evidence-tile').filter({ hasText: 'fw-rules.txt' })).toBeVisible();
+  await expect(page.getByLabel('Caption of cabinet-b.png')).toHaveValue('Unlabelled 4G router in cabinet B');
 
   // Removing a file unlinks it, and it stays gone.
   await page.getByRole('button', { name: 'Remove fw-rules.txt' }).click();

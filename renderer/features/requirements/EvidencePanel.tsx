@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { Evidence } from '../../../shared/model';
-import { isDisplayableImage, listEvidence } from '../../db/evidence';
+import { isDisplayableImage, listEvidence, setEvidenceCaption } from '../../db/evidence';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -54,6 +54,20 @@ export function EvidenceThumbnails({
             </a>
             <span className="evidence-name">{record.name}</span>
             <span className="evidence-size">{formatSize(record.size)}</span>
+            <input
+              className="input evidence-caption"
+              aria-label={`Caption of ${record.name}`}
+              placeholder="Caption"
+              defaultValue={record.caption}
+              maxLength={5000}
+              onBlur={(event) => {
+                if (event.target.value !== record.caption)
+                  void setEvidenceCaption(record.id, event.target.value);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') event.currentTarget.blur();
+              }}
+            />
             <button
               type="button"
               className="button button-ghost button-small"

@@ -16,7 +16,12 @@ import {
   saveAnswer,
 } from '../../../renderer/db/answers';
 import { loadAssessmentData, writeAssessmentData } from '../../../renderer/db/assessments';
-import { listEvidence, mimeTypeFor, prepareEvidence } from '../../../renderer/db/evidence';
+import {
+  listEvidence,
+  mimeTypeFor,
+  prepareEvidence,
+  setEvidenceCaption,
+} from '../../../renderer/db/evidence';
 import { cabinetPhotoPng } from '../../fixtures/requirements/photo';
 import { zonedAssessment } from '../../fixtures/requirements/zoned-assessment';
 import { hasCommand } from '../helpers/tools';
@@ -229,5 +234,18 @@ describe('evidence repository', () => {
     expect(parsed).toEqual(loaded);
     expect(parsed.answers).toHaveLength(2);
     expect(parsed.evidence[0]!.bytes).toEqual(new Uint8Array(cabinetPhotoPng()));
+  });
+});
+
+describe('evidence captions', () => {
+  it('sets a caption and keeps the bytes and hash', async () => {
+    const [photo] = await prepareEvidence(assessmentId, [
+      { name: 'cabinet-b.png', bytes: cabinetPhotoPng() },
+    ]);
+    await attachEvidence(key(brewhouse, 'SR 1.1'), [photo!]);
+    await setEvidenceCaption(photo!.id, 'Unlabelled 4G router in cabinet B');
+    const [stored] = await listEvidence([photo!.id]);
+    expect(stored).toMatchObject({ caption: 'Unlabelled 4G router in cabinet B', sha256: photo!.sha256 });
+    expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(new Uint8Array(cabinetPhotoPng()));
   });
 });
