@@ -228,4 +228,7 @@ test('one answer applied to several zones at once', async ({ page }) => {
   await page.getByLabel('Zone', { exact: true }).selectOption({ label: 'All zones' });
   await expect(page.getByTestId('zone-row')).toHaveCount(3);
   await expect(page.getByTestId('zone-row').filter({ hasText: 'Utilities' })).toContainText('1/37');
+  await expect(
+    page.getByTestId('zone-row').filter({ hasText: 'Utilities' }).getByTestId('gap-badge'),
+  ).toHaveText('Gap {1,1,1,1,1,1,1}');
 });

@@ -5,12 +5,14 @@ import type { FrId } from '../../../shared/model';
 import { db } from '../../db';
 import type { WorkspaceDefinition, WorkspaceProps } from '../workspace';
 import { useCurrentAssessor } from './assessor';
+import { GapBadge } from './GapBadge';
 import { ChartLegend, LevelChart } from './LevelChart';
 import { catalogueOf, useZoneLevels } from './useZoneLevels';
 import { ZoneChecklist } from './ZoneChecklist';
 import './requirements.css';
 
 export { useZoneLevels, type ZoneLevels } from './useZoneLevels';
+export { GapBadge } from './GapBadge';
 
 const ALL_ZONES = 'all';
 
@@ -157,29 +159,34 @@ function AllZones({ assessmentId, onOpen }: { assessmentId: string; onOpen: (zon
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ zone, target, achieved, gap, progress, outOfScope }) => (
-            <tr key={zone.id} data-testid="zone-row">
-              <th scope="row">
-                <button
-                  type="button"
-                  className="button button-ghost button-small"
-                  onClick={() => onOpen(zone.id)}
-                >
-                  {zone.name}
-                </button>
-              </th>
-              <td>
-                {progress.zone.answered}/{progress.zone.required}
-                {outOfScope > 0 && <span className="req-muted"> (+{outOfScope} out of scope)</span>}
-              </td>
-              <td className="mono">{formatVector('', target).trim()}</td>
-              <td className="mono">{formatVector('', achieved).trim()}</td>
-              <td className="mono">{formatVector('', gap).trim()}</td>
-              <td>
-                <LevelChart target={target} achieved={achieved} />
-              </td>
-            </tr>
-          ))}
+          {rows.map((zoneLevels) => {
+            const { zone, target, achieved, progress, outOfScope } = zoneLevels;
+            return (
+              <tr key={zone.id} data-testid="zone-row">
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="button button-ghost button-small"
+                    onClick={() => onOpen(zone.id)}
+                  >
+                    {zone.name}
+                  </button>
+                </th>
+                <td>
+                  {progress.zone.answered}/{progress.zone.required}
+                  {outOfScope > 0 && <span className="req-muted"> (+{outOfScope} out of scope)</span>}
+                </td>
+                <td className="mono">{formatVector('', target).trim()}</td>
+                <td className="mono">{formatVector('', achieved).trim()}</td>
+                <td>
+                  <GapBadge levels={zoneLevels} />
+                </td>
+                <td>
+                  <LevelChart target={target} achieved={achieved} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
