@@ -5,6 +5,7 @@
  * commit; a message posted from requestAnimationFrame runs once that frame has been painted).
  * Run: npm run bench -- requirements   (or npx tsx test/bench/requirements.ts after `npx vite build`)
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { serializeAssessmentFile } from '../../shared/model';
 import { answeredAssessment } from '../fixtures/requirements/answered-assessment';
 import { formatMs, launchChromium, median, report, serveWebBuild } from './harness';
@@ -137,6 +138,7 @@ try {
   summary('zone switch with one FR shown, event to painted frame', zoneFrTimes);
   summary('FR switch, event to painted frame', frTimes);
   summary('FR switch, event to DOM commit', frCommits);
+  report('machine load (1 min average) / cores', `${loadavg()[0]!.toFixed(1)} / ${availableParallelism()}`);
   const worst = Math.max(percentile(zoneTimes, 95), percentile(frTimes, 95), percentile(zoneFrTimes, 95));
   report('target', `p95 under 100 ms: ${worst < 100 ? 'met' : 'NOT met'} (worst p95 ${formatMs(worst)})`);
 } finally {
