@@ -10,7 +10,16 @@ const nodeBuiltins = {
 const electronImport = { name: 'electron', message: 'Only electron/ may import electron.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'node_modules/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      'node_modules/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -36,7 +45,10 @@ export default tseslint.config(
         'error',
         {
           paths: [electronImport, { name: 'react', message: 'shared/ is pure TypeScript: no React.' }],
-          patterns: [nodeBuiltins, { group: ['react-dom', 'react/*'], message: 'shared/ is pure TypeScript.' }],
+          patterns: [
+            nodeBuiltins,
+            { group: ['react-dom', 'react/*'], message: 'shared/ is pure TypeScript.' },
+          ],
         },
       ],
     },
@@ -54,7 +66,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportSpecifier[imported.name=/^(contextBridge|ipcRenderer)$/]",
+          selector: 'ImportSpecifier[imported.name=/^(contextBridge|ipcRenderer)$/]',
           message: 'Only electron/preload.ts touches contextBridge and ipcRenderer.',
         },
       ],

@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from './shared/csp';
+import { META_CONTENT_SECURITY_POLICY } from './shared/csp';
 
 /** The production HTML carries the strict CSP; the dev server needs HMR, so it is left out there. */
 function contentSecurityPolicy(): Plugin {
@@ -10,8 +10,8 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
-        injectTo: 'head-prepend',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
+        injectTo: 'head',
       },
     ],
   };

@@ -18,7 +18,11 @@ export default defineConfig(({ mode }) => {
       ssr: preload ? 'electron/preload.ts' : 'electron/main.ts',
       rollupOptions: {
         external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-        output: { format: 'cjs', entryFileNames: preload ? 'preload.cjs' : 'main.cjs', inlineDynamicImports: true },
+        output: {
+          format: 'cjs',
+          entryFileNames: preload ? 'preload.cjs' : 'main.cjs',
+          inlineDynamicImports: true,
+        },
       },
     },
     ssr: { noExternal: true },

@@ -12,7 +12,9 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 app.enableSandbox();
-app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url)));
+app.on('web-contents-created', (_event, contents) =>
+  hardenWebContents(contents, (url) => shell.openExternal(url)),
+);
 
 const webRoot = path.join(__dirname, '..', 'web');
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -34,7 +36,10 @@ function createWindow(): void {
 
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession);
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(webRoot, async (file) => new Uint8Array(await readFile(file))));
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler(webRoot, async (file) => new Uint8Array(await readFile(file))),
+  );
 
   const keyFile = path.join(app.getPath('userData'), 'signing-key.json');
   registerIpcHandlers({

@@ -8,7 +8,10 @@ import { DESKTOP_API_METHODS, ipcChannel, type DesktopApi } from '../shared/brid
 const api = Object.fromEntries(
   DESKTOP_API_METHODS.map((method) => [
     method,
-    (payload?: unknown) => (payload === undefined ? ipcRenderer.invoke(ipcChannel(method)) : ipcRenderer.invoke(ipcChannel(method), payload)),
+    (payload?: unknown) =>
+      payload === undefined
+        ? ipcRenderer.invoke(ipcChannel(method))
+        : ipcRenderer.invoke(ipcChannel(method), payload),
   ]),
 ) as unknown as DesktopApi;
 

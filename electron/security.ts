@@ -11,7 +11,10 @@ export interface PreventableEvent {
 }
 
 export interface HardenableWebContents {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: PreventableEvent, url: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
 }
@@ -22,12 +25,15 @@ export interface OnBeforeRequestDetails {
 
 export interface HardenableSession {
   setPermissionRequestHandler(
-    handler: ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
+    handler:
+      ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
   ): void;
   setPermissionCheckHandler(handler: ((...args: unknown[]) => boolean) | null): void;
   setDevicePermissionHandler?(handler: (...args: unknown[]) => boolean): void;
   webRequest: {
-    onBeforeRequest(listener: (details: OnBeforeRequestDetails, callback: (response: { cancel: boolean }) => void) => void): void;
+    onBeforeRequest(
+      listener: (details: OnBeforeRequestDetails, callback: (response: { cancel: boolean }) => void) => void,
+    ): void;
   };
 }
 
@@ -86,5 +92,7 @@ export function hardenSession(session: HardenableSession): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler?.(() => false);
-  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  session.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRequest(details.url) }),
+  );
 }

@@ -77,7 +77,9 @@ export const saveFileOptionsSchema = z.object({
     .max(255)
     .refine((n) => !/[\\/]/.test(n) && n !== '.' && n !== '..', 'a file name, not a path'),
   filters: z.array(fileFilterSchema).max(20).optional(),
-  data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'the file is too large to save'),
+  data: z
+    .instanceof(Uint8Array)
+    .refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'the file is too large to save'),
 });
 export type SaveFileOptions = z.infer<typeof saveFileOptionsSchema>;
 
@@ -97,7 +99,9 @@ export const createSigningKeyRequestSchema = z.object({
 export type CreateSigningKeyRequest = z.infer<typeof createSigningKeyRequestSchema>;
 
 export const signRequestSchema = z.object({
-  data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= 64 * 1024 * 1024, 'at most 64 MiB can be signed'),
+  data: z
+    .instanceof(Uint8Array)
+    .refine((d) => d.byteLength <= 64 * 1024 * 1024, 'at most 64 MiB can be signed'),
   passphrase: z.string().max(1024).optional(),
 });
 export type SignRequest = z.infer<typeof signRequestSchema>;

@@ -3,7 +3,7 @@
  * Inline styles are allowed because React Flow positions nodes with style attributes; scripts
  * come only from the app itself and nothing is ever fetched from another origin.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -14,5 +14,10 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** As an HTTP header (Electron's app:// responses). */
+export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/** As a <meta> tag in the built HTML, where browsers ignore frame-ancestors. */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');

@@ -42,7 +42,9 @@ export function handleValidated<S extends z.ZodType, R>(
     if (args.length > 1) throw new IpcRefusedError(`refused: ${channel} takes one argument`);
     const parsed = schema.safeParse(args[0]);
     if (!parsed.success) {
-      throw new IpcRefusedError(`refused: invalid payload for ${channel}: ${describeZodError(parsed.error, 3).join('; ')}`);
+      throw new IpcRefusedError(
+        `refused: invalid payload for ${channel}: ${describeZodError(parsed.error, 3).join('; ')}`,
+      );
     }
     return handler(parsed.data);
   });

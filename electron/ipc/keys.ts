@@ -84,7 +84,11 @@ export class SigningKeyStore {
     };
     let stored: StoredKey;
     if (useKeychain) {
-      stored = { version: 1, identity: { ...identity, protection: 'os-keychain' }, secret: Buffer.from(this.safeStorage.encryptString(pem)).toString('base64') };
+      stored = {
+        version: 1,
+        identity: { ...identity, protection: 'os-keychain' },
+        secret: Buffer.from(this.safeStorage.encryptString(pem)).toString('base64'),
+      };
     } else {
       const salt = crypto.randomBytes(16);
       const iv = crypto.randomBytes(12);
@@ -118,7 +122,10 @@ export class SigningKeyStore {
           Buffer.from(stored.iv ?? '', 'base64'),
         );
         decipher.setAuthTag(Buffer.from(stored.tag ?? '', 'base64'));
-        pem = Buffer.concat([decipher.update(Buffer.from(stored.secret, 'base64')), decipher.final()]).toString('utf8');
+        pem = Buffer.concat([
+          decipher.update(Buffer.from(stored.secret, 'base64')),
+          decipher.final(),
+        ]).toString('utf8');
       } catch {
         throw new Error('The passphrase is wrong.');
       }
@@ -133,7 +140,11 @@ export class SigningKeyStore {
 
 export function registerKeyHandlers(ipcMain: IpcMainLike, store: SigningKeyStore) {
   handleValidated(ipcMain, ipcChannel('getSigningIdentity'), noPayloadSchema, () => store.identity());
-  handleValidated(ipcMain, ipcChannel('createSigningKey'), createSigningKeyRequestSchema, (request) => store.create(request));
-  handleValidated(ipcMain, ipcChannel('sign'), signRequestSchema, (request) => store.sign(request.data, request.passphrase));
+  handleValidated(ipcMain, ipcChannel('createSigningKey'), createSigningKeyRequestSchema, (request) =>
+    store.create(request),
+  );
+  handleValidated(ipcMain, ipcChannel('sign'), signRequestSchema, (request) =>
+    store.sign(request.data, request.passphrase),
+  );
   handleValidated(ipcMain, ipcChannel('deleteSigningKey'), noPayloadSchema, () => store.remove());
 }

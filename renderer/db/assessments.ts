@@ -53,22 +53,40 @@ export function setArchived(id: string, archived: boolean): Promise<Assessment> 
 export async function deleteAssessment(id: string): Promise<void> {
   const database = db();
   await trackSave(
-    database.transaction('rw', [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])], async () => {
-      for (const table of ASSESSMENT_TABLES) await database[table].where('assessmentId').equals(id).delete();
-      await database.assessments.delete(id);
-    }),
+    database.transaction(
+      'rw',
+      [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])],
+      async () => {
+        for (const table of ASSESSMENT_TABLES)
+          await database[table].where('assessmentId').equals(id).delete();
+        await database.assessments.delete(id);
+      },
+    ),
   );
 }
 
 /** Everything an assessment holds, evidence bytes included. */
 export async function loadAssessmentData(id: string): Promise<AssessmentData> {
   const database = db();
-  return database.transaction('r', [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])], async () => {
-    const assessment = await database.assessments.get(id);
-    if (!assessment) throw new Error('This assessment no longer exists.');
-    const where = { assessmentId: id };
-    const [zones, conduits, assets, importBatches, flows, answers, connections, triage, findings, evidence] =
-      await Promise.all([
+  return database.transaction(
+    'r',
+    [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])],
+    async () => {
+      const assessment = await database.assessments.get(id);
+      if (!assessment) throw new Error('This assessment no longer exists.');
+      const where = { assessmentId: id };
+      const [
+        zones,
+        conduits,
+        assets,
+        importBatches,
+        flows,
+        answers,
+        connections,
+        triage,
+        findings,
+        evidence,
+      ] = await Promise.all([
         database.zones.where(where).toArray(),
         database.conduits.where(where).toArray(),
         database.assets.where(where).toArray(),
@@ -80,49 +98,57 @@ export async function loadAssessmentData(id: string): Promise<AssessmentData> {
         database.findings.where(where).toArray(),
         database.evidence.where(where).toArray(),
       ]);
-    const byCreation = <T extends { createdAt: string; id: string }>(rows: T[]) =>
-      rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    const evidenceWithBytes = await Promise.all(
-      byCreation(evidence).map(async ({ blob, ...meta }) => ({ ...meta, bytes: new Uint8Array(await blob.arrayBuffer()) })),
-    );
-    return {
-      assessment,
-      zones: byCreation(zones),
-      conduits: byCreation(conduits),
-      assets: byCreation(assets),
-      importBatches: byCreation(importBatches),
-      flows: byCreation(flows),
-      answers: byCreation(answers),
-      connections: byCreation(connections),
-      triage: byCreation(triage),
-      findings: byCreation(findings),
-      evidence: evidenceWithBytes,
-    };
-  });
+      const byCreation = <T extends { createdAt: string; id: string }>(rows: T[]) =>
+        rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      const evidenceWithBytes = await Promise.all(
+        byCreation(evidence).map(async ({ blob, ...meta }) => ({
+          ...meta,
+          bytes: new Uint8Array(await blob.arrayBuffer()),
+        })),
+      );
+      return {
+        assessment,
+        zones: byCreation(zones),
+        conduits: byCreation(conduits),
+        assets: byCreation(assets),
+        importBatches: byCreation(importBatches),
+        flows: byCreation(flows),
+        answers: byCreation(answers),
+        connections: byCreation(connections),
+        triage: byCreation(triage),
+        findings: byCreation(findings),
+        evidence: evidenceWithBytes,
+      };
+    },
+  );
 }
 
 /** Writes a whole assessment in one transaction: it lands entirely or not at all. */
 export async function writeAssessmentData(data: AssessmentData): Promise<void> {
   const database = db();
   await trackSave(
-    database.transaction('rw', [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])], async () => {
-      await database.assessments.add(data.assessment);
-      await database.zones.bulkAdd(data.zones);
-      await database.conduits.bulkAdd(data.conduits);
-      await database.assets.bulkAdd(data.assets);
-      await database.importBatches.bulkAdd(data.importBatches);
-      await database.flows.bulkAdd(data.flows);
-      await database.answers.bulkAdd(data.answers);
-      await database.connections.bulkAdd(data.connections);
-      await database.triage.bulkAdd(data.triage);
-      await database.findings.bulkAdd(data.findings);
-      await database.evidence.bulkAdd(
-        data.evidence.map(({ bytes, ...meta }) => ({
-          ...meta,
-          blob: new Blob([(bytes ?? new Uint8Array()) as BlobPart], { type: meta.mimeType }),
-        })),
-      );
-    }),
+    database.transaction(
+      'rw',
+      [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])],
+      async () => {
+        await database.assessments.add(data.assessment);
+        await database.zones.bulkAdd(data.zones);
+        await database.conduits.bulkAdd(data.conduits);
+        await database.assets.bulkAdd(data.assets);
+        await database.importBatches.bulkAdd(data.importBatches);
+        await database.flows.bulkAdd(data.flows);
+        await database.answers.bulkAdd(data.answers);
+        await database.connections.bulkAdd(data.connections);
+        await database.triage.bulkAdd(data.triage);
+        await database.findings.bulkAdd(data.findings);
+        await database.evidence.bulkAdd(
+          data.evidence.map(({ bytes, ...meta }) => ({
+            ...meta,
+            blob: new Blob([(bytes ?? new Uint8Array()) as BlobPart], { type: meta.mimeType }),
+          })),
+        );
+      },
+    ),
   );
 }
 
@@ -130,7 +156,13 @@ export async function duplicateAssessment(id: string): Promise<Assessment> {
   const source = await loadAssessmentData(id);
   const copy = cloneWithNewIds(source);
   const now = nowIso();
-  copy.assessment = { ...copy.assessment, title: `${source.assessment.title} (copy)`, status: 'active', createdAt: now, updatedAt: now };
+  copy.assessment = {
+    ...copy.assessment,
+    title: `${source.assessment.title} (copy)`,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  };
   await writeAssessmentData(copy);
   return copy.assessment;
 }
@@ -139,10 +171,13 @@ export async function duplicateAssessment(id: string): Promise<Assessment> {
  * Adds an assessment read from a file. When one with the same id is already here it comes in
  * as a copy with fresh ids, so nothing stored is overwritten.
  */
-export async function importAssessmentData(data: AssessmentData): Promise<{ assessment: Assessment; asCopy: boolean }> {
+export async function importAssessmentData(
+  data: AssessmentData,
+): Promise<{ assessment: Assessment; asCopy: boolean }> {
   const exists = (await db().assessments.get(data.assessment.id)) !== undefined;
   const incoming = exists ? cloneWithNewIds(data) : data;
-  if (exists) incoming.assessment = { ...incoming.assessment, title: `${data.assessment.title} (imported copy)` };
+  if (exists)
+    incoming.assessment = { ...incoming.assessment, title: `${data.assessment.title} (imported copy)` };
   await writeAssessmentData(incoming);
   return { assessment: incoming.assessment, asCopy: exists };
 }

@@ -23,7 +23,11 @@ export async function trackSave<T>(write: Promise<T>): Promise<T> {
     publish({ pending: status.pending - 1, lastSavedAt: Date.now(), error: null });
     return result;
   } catch (error) {
-    publish({ ...status, pending: status.pending - 1, error: (error as Error).message || 'the change could not be saved' });
+    publish({
+      ...status,
+      pending: status.pending - 1,
+      error: (error as Error).message || 'the change could not be saved',
+    });
     throw error;
   }
 }

@@ -12,6 +12,7 @@ import type {
   Triage,
   Zone,
 } from '../../shared/model';
+import type { SigningIdentity } from '../../shared/bridge';
 
 /** A stored setting, such as a saved column-mapping preset (not tied to an assessment). */
 export interface SettingRecord {
@@ -23,7 +24,7 @@ export interface SettingRecord {
 /** The browser host's signing key: a non-extractable WebCrypto key, stored as is. */
 export interface StoredSigningKey {
   id: 'default';
-  identity: import('../../shared/bridge').SigningIdentity;
+  identity: SigningIdentity;
   privateKey: CryptoKey;
 }
 

@@ -27,7 +27,8 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
 
 /** string "ssh-ed25519" | string key: the public key blob in SSH wire format. */
 export function ed25519PublicKeyBlob(rawPublicKey: Uint8Array): Uint8Array {
-  if (rawPublicKey.length !== 32) throw new Error(`an Ed25519 public key has 32 bytes, not ${rawPublicKey.length}`);
+  if (rawPublicKey.length !== 32)
+    throw new Error(`an Ed25519 public key has 32 bytes, not ${rawPublicKey.length}`);
   return concatBytes(sshString('ssh-ed25519'), sshString(rawPublicKey));
 }
 

@@ -34,8 +34,11 @@ export const answerSchema = z
     answeredBy: z.string().max(200).nullable(),
     answeredAt: isoDateTime.nullable(),
   })
-  .refine((a) => !['not-applicable', 'compensating'].includes(a.status) || a.justification.trim().length > 0, {
-    message: 'not applicable needs a reason and a compensating control needs a description',
-    path: ['justification'],
-  });
+  .refine(
+    (a) => !['not-applicable', 'compensating'].includes(a.status) || a.justification.trim().length > 0,
+    {
+      message: 'not applicable needs a reason and a compensating control needs a description',
+      path: ['justification'],
+    },
+  );
 export type Answer = z.infer<typeof answerSchema>;

@@ -3,7 +3,14 @@ import { assessmentSchema, type Assessment } from './assessment';
 import { isoDateTime } from './common';
 import { conduitSchema, type Conduit } from './conduit';
 import { zoneSchema, type Zone } from './zone';
-import { assetSchema, flowSchema, importBatchSchema, type Asset, type Flow, type ImportBatch } from './inventory';
+import {
+  assetSchema,
+  flowSchema,
+  importBatchSchema,
+  type Asset,
+  type Flow,
+  type ImportBatch,
+} from './inventory';
 import { answerSchema, type Answer } from './answers';
 import { connectionSchema, triageSchema, type Connection, type Triage } from './connections';
 import { findingSchema, type Finding } from './findings';
@@ -126,7 +133,9 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 }
 
 export function describeZodError(error: z.ZodError, limit = 20): string[] {
-  const problems = error.issues.slice(0, limit).map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+  const problems = error.issues
+    .slice(0, limit)
+    .map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
   if (error.issues.length > limit) problems.push(`… and ${error.issues.length - limit} more problems`);
   return problems;
 }
@@ -164,14 +173,17 @@ function checkReferences(file: AssessmentFile): string[] {
     const seen = new Set<string>();
     file[table].forEach((record, index) => {
       if (record.assessmentId !== assessmentId) {
-        problems.push(`${table}[${index}].assessmentId: belongs to another assessment (${record.assessmentId})`);
+        problems.push(
+          `${table}[${index}].assessmentId: belongs to another assessment (${record.assessmentId})`,
+        );
       }
       if (seen.has(record.id)) problems.push(`${table}[${index}].id: duplicate id ${record.id}`);
       seen.add(record.id);
     });
   }
   file.conduits.forEach((c, i) => {
-    if (!zoneIds.has(c.fromZoneId)) problems.push(`conduits[${i}].fromZoneId: no zone with id ${c.fromZoneId}`);
+    if (!zoneIds.has(c.fromZoneId))
+      problems.push(`conduits[${i}].fromZoneId: no zone with id ${c.fromZoneId}`);
     if (!zoneIds.has(c.toZoneId)) problems.push(`conduits[${i}].toZoneId: no zone with id ${c.toZoneId}`);
   });
   file.assets.forEach((a, i) => {
@@ -218,7 +230,8 @@ export async function parseAssessmentFile(text: string, options: ParseOptions = 
   const evidence: EvidenceWithBytes[] = [];
   for (const [index, { data, ...meta }] of file.evidence.entries()) {
     if (data === undefined) {
-      if (options.requireEvidenceBytes ?? true) problems.push(`evidence[${index}].data: the file's bytes are missing`);
+      if (options.requireEvidenceBytes ?? true)
+        problems.push(`evidence[${index}].data: the file's bytes are missing`);
       evidence.push({ ...meta, bytes: null });
       continue;
     }

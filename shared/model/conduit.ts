@@ -39,5 +39,8 @@ export const conduitSchema = z
     sourceHandle: z.string().max(50).nullable().default(null),
     targetHandle: z.string().max(50).nullable().default(null),
   })
-  .refine((c) => c.fromZoneId !== c.toZoneId, { message: 'a conduit joins two different zones', path: ['toZoneId'] });
+  .refine((c) => c.fromZoneId !== c.toZoneId, {
+    message: 'a conduit joins two different zones',
+    path: ['toZoneId'],
+  });
 export type Conduit = z.infer<typeof conduitSchema>;

@@ -1,5 +1,10 @@
 import { DEFAULT_CATALOGUE_VERSION } from './version';
-import { defaultTitle, newAssessmentInputSchema, type Assessment, type NewAssessmentInput } from './assessment';
+import {
+  defaultTitle,
+  newAssessmentInputSchema,
+  type Assessment,
+  type NewAssessmentInput,
+} from './assessment';
 import { newId, nowIso } from './common';
 
 /** A new, empty assessment from validated input; throws a ZodError on bad input. */

@@ -32,7 +32,9 @@ export function findChromium(): string {
   }
   const found = CANDIDATES.find((candidate) => existsSync(candidate));
   if (!found) {
-    throw new Error('No Chrome or Chromium found: install one (Debian: apt-get install chromium) or set CHROME_PATH');
+    throw new Error(
+      'No Chrome or Chromium found: install one (Debian: apt-get install chromium) or set CHROME_PATH',
+    );
   }
   return found;
 }

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { ZodError } from 'zod';
+import type { Assessment } from '../../../shared/model';
+import { updateAssessment } from '../../db/assessments';
+import { Modal } from '../../ui/Modal';
+
+export function RenameDialog({ assessment, onClose }: { assessment: Assessment; onClose: () => void }) {
+  const [title, setTitle] = useState(assessment.title);
+  const [error, setError] = useState<string | null>(null);
+  async function submit() {
+    try {
+      await updateAssessment(assessment.id, { title: title.trim() });
+      onClose();
+    } catch (e) {
+      setError(e instanceof ZodError ? (e.issues[0]?.message ?? 'invalid title') : (e as Error).message);
+    }
+  }
+  return (
+    <Modal title="Rename assessment" onClose={onClose}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        style={{ display: 'flex', flexDirection: 'column', gap: 'var(--space-4)' }}
+        noValidate
+      >
+        <label className="field">
+          <span>Title</span>
+          <input
+            className="input"
+            name="title"
+            value={title}
+            autoFocus
+            onChange={(e) => setTitle(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
+          {error && <span className="field-error">{error}</span>}
+        </label>
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary">
+            Rename
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

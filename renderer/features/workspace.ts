@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+import type { Assessment } from '../../shared/model';
+
+/** What every workspace of an open assessment receives. */
+export interface WorkspaceProps {
+  assessment: Assessment;
+}
+
+export interface WorkspaceDefinition {
+  /** The URL segment: #/a/<assessment id>/<id>. */
+  id: string;
+  label: string;
+  component: ComponentType<WorkspaceProps>;
+}
