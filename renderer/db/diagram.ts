@@ -32,7 +32,8 @@ export function emptyChange(label: string): DiagramChange {
 }
 
 export function invertChange(change: DiagramChange): DiagramChange {
-  const flip = <T>(diffs: RecordDiff<T>[]) => diffs.map(({ before, after }) => ({ before: after, after: before })).reverse();
+  const flip = <T>(diffs: RecordDiff<T>[]) =>
+    diffs.map(({ before, after }) => ({ before: after, after: before })).reverse();
   return {
     label: change.label,
     zones: flip(change.zones),
@@ -69,24 +70,32 @@ export function applyDiagramChange(assessmentId: string, change: DiagramChange):
   const database = db();
   const now = nowIso();
   return trackSave(
-    database.transaction('rw', [database.zones, database.conduits, database.assets, database.assessments], async () => {
-      // Deletions of conduits first and creations of zones first keep references valid mid-way.
-      for (const { before, after } of change.zones) if (after) await database.zones.put(after);
-      for (const { before, after } of change.conduits) {
-        if (after) await database.conduits.put(after);
-        else if (before) await database.conduits.delete(before.id);
-      }
-      for (const { before, after } of change.assets) {
-        if (after) await database.assets.put(after);
-        else if (before) await database.assets.delete(before.id);
-      }
-      if (change.assetZones.length > 0) {
-        await database.assets.bulkUpdate(
-          change.assetZones.map(({ id, after }) => ({ key: id, changes: { zoneId: after, updatedAt: now } })),
-        );
-      }
-      for (const { before, after } of change.zones) if (!after && before) await database.zones.delete(before.id);
-      await database.assessments.update(assessmentId, { updatedAt: now });
-    }),
+    database.transaction(
+      'rw',
+      [database.zones, database.conduits, database.assets, database.assessments],
+      async () => {
+        // Deletions of conduits first and creations of zones first keep references valid mid-way.
+        for (const { after } of change.zones) if (after) await database.zones.put(after);
+        for (const { before, after } of change.conduits) {
+          if (after) await database.conduits.put(after);
+          else if (before) await database.conduits.delete(before.id);
+        }
+        for (const { before, after } of change.assets) {
+          if (after) await database.assets.put(after);
+          else if (before) await database.assets.delete(before.id);
+        }
+        if (change.assetZones.length > 0) {
+          await database.assets.bulkUpdate(
+            change.assetZones.map(({ id, after }) => ({
+              key: id,
+              changes: { zoneId: after, updatedAt: now },
+            })),
+          );
+        }
+        for (const { before, after } of change.zones)
+          if (!after && before) await database.zones.delete(before.id);
+        await database.assessments.update(assessmentId, { updatedAt: now });
+      },
+    ),
   );
 }

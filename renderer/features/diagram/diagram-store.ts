@@ -39,7 +39,9 @@ function applyToRecords(records: DiagramRecords, change: DiagramChange): Diagram
   let assets = applyDiffs(records.assets, change.assets);
   if (change.assetZones.length > 0) {
     const moves = new Map(change.assetZones.map((move) => [move.id, move.after]));
-    assets = assets.map((asset) => (moves.has(asset.id) ? { ...asset, zoneId: moves.get(asset.id) ?? null } : asset));
+    assets = assets.map((asset) =>
+      moves.has(asset.id) ? { ...asset, zoneId: moves.get(asset.id) ?? null } : asset,
+    );
   }
   return {
     zones: applyDiffs(records.zones, change.zones),
@@ -120,7 +122,9 @@ export class DiagramStore {
     const records = applyToRecords(this.state, change);
     this.writes = this.writes
       .then(() => applyDiagramChange(this.assessmentId, change))
-      .catch((error: unknown) => this.onWriteError((error as Error).message || 'the change could not be saved'));
+      .catch((error: unknown) =>
+        this.onWriteError((error as Error).message || 'the change could not be saved'),
+      );
     return records;
   }
 
@@ -133,7 +137,11 @@ export class DiagramStore {
     const now = Date.now();
     const last = this.undoStack[this.undoStack.length - 1];
     if (mergeKey && last && last.mergeKey === mergeKey && now - last.at < MERGE_WINDOW_MS) {
-      this.undoStack[this.undoStack.length - 1] = { change: mergeChanges(last.change, change), mergeKey, at: now };
+      this.undoStack[this.undoStack.length - 1] = {
+        change: mergeChanges(last.change, change),
+        mergeKey,
+        at: now,
+      };
     } else {
       this.undoStack.push({ change, mergeKey, at: now });
       if (this.undoStack.length > 500) this.undoStack.shift();

@@ -11,12 +11,19 @@ export function updateZoneChange(zone: Zone, patch: Partial<Zone>, label = 'Edit
   return { ...emptyChange(label), zones: [{ before: zone, after }] };
 }
 
-export function updateConduitChange(conduit: Conduit, patch: Partial<Conduit>, label = 'Edit conduit'): DiagramChange {
+export function updateConduitChange(
+  conduit: Conduit,
+  patch: Partial<Conduit>,
+  label = 'Edit conduit',
+): DiagramChange {
   const after = { ...conduit, ...patch, updatedAt: nowIso() };
   return { ...emptyChange(label), conduits: [{ before: conduit, after }] };
 }
 
-export function moveZonesChange(records: DiagramRecords, moves: Map<string, Partial<Pick<Zone, 'position' | 'size'>>>): DiagramChange {
+export function moveZonesChange(
+  records: DiagramRecords,
+  moves: Map<string, Partial<Pick<Zone, 'position' | 'size'>>>,
+): DiagramChange {
   const now = nowIso();
   const change = emptyChange(moves.size === 1 ? 'Move zone' : 'Move zones');
   for (const zone of records.zones) {
@@ -35,42 +42,63 @@ export function moveZonesChange(records: DiagramRecords, moves: Map<string, Part
 }
 
 /** Removes zones (their conduits go too, their assets become unassigned) and conduits. */
-export function deleteChange(records: DiagramRecords, zoneIds: Set<string>, conduitIds: Set<string>): DiagramChange {
+export function deleteChange(
+  records: DiagramRecords,
+  zoneIds: Set<string>,
+  conduitIds: Set<string>,
+): DiagramChange {
   const change = emptyChange(zoneIds.size > 0 ? 'Delete zones' : 'Delete conduits');
   for (const conduit of records.conduits) {
     if (conduitIds.has(conduit.id) || zoneIds.has(conduit.fromZoneId) || zoneIds.has(conduit.toZoneId)) {
       change.conduits.push({ before: conduit, after: null });
     }
   }
-  for (const zone of records.zones) if (zoneIds.has(zone.id)) change.zones.push({ before: zone, after: null });
+  for (const zone of records.zones)
+    if (zoneIds.has(zone.id)) change.zones.push({ before: zone, after: null });
   for (const asset of records.assets) {
-    if (asset.zoneId && zoneIds.has(asset.zoneId)) change.assetZones.push({ id: asset.id, before: asset.zoneId, after: null });
+    if (asset.zoneId && zoneIds.has(asset.zoneId))
+      change.assetZones.push({ id: asset.id, before: asset.zoneId, after: null });
   }
   return change;
 }
 
-export function moveAssetsChange(records: DiagramRecords, assetIds: readonly string[], zoneId: string | null): DiagramChange {
+export function moveAssetsChange(
+  records: DiagramRecords,
+  assetIds: readonly string[],
+  zoneId: string | null,
+): DiagramChange {
   const wanted = new Set(assetIds);
   const change = emptyChange(zoneId ? 'Assign assets' : 'Unassign assets');
   for (const asset of records.assets) {
-    if (wanted.has(asset.id) && asset.zoneId !== zoneId) change.assetZones.push({ id: asset.id, before: asset.zoneId, after: zoneId });
+    if (wanted.has(asset.id) && asset.zoneId !== zoneId)
+      change.assetZones.push({ id: asset.id, before: asset.zoneId, after: zoneId });
   }
   return change;
 }
 
-export type SubnetRun = { ok: true; change: DiagramChange; result: SubnetAssignment } | { ok: false; message: string };
+export type SubnetRun =
+  { ok: true; change: DiagramChange; result: SubnetAssignment } | { ok: false; message: string };
 
 export function assignBySubnetChange(records: DiagramRecords): SubnetRun {
   const run = assignBySubnet(records.zones, records.assets);
   if (!run.ok) return run;
   const change = emptyChange('Assign by subnet');
-  for (const [id, zoneId] of run.value.placements) change.assetZones.push({ id, before: null, after: zoneId });
+  for (const [id, zoneId] of run.value.placements)
+    change.assetZones.push({ id, before: null, after: zoneId });
   return { ok: true, change, result: run.value };
 }
 
 /** Replaces the whole diagram with a template; assets stay but become unassigned. */
-export function applyTemplateChange(records: DiagramRecords, assessmentId: string, template: DiagramTemplateId): DiagramChange {
-  const removal = deleteChange(records, new Set(records.zones.map((z) => z.id)), new Set(records.conduits.map((c) => c.id)));
+export function applyTemplateChange(
+  records: DiagramRecords,
+  assessmentId: string,
+  template: DiagramTemplateId,
+): DiagramChange {
+  const removal = deleteChange(
+    records,
+    new Set(records.zones.map((z) => z.id)),
+    new Set(records.conduits.map((c) => c.id)),
+  );
   const model = diagramTemplate(template, assessmentId);
   return {
     ...removal,
@@ -86,7 +114,11 @@ export interface ZoneClipboard {
 }
 
 /** Copies of the copied zones (and the conduits between them), shifted so they do not cover the originals. */
-export function pasteChange(clipboard: ZoneClipboard, assessmentId: string, shift: number): { change: DiagramChange; zoneIds: string[] } {
+export function pasteChange(
+  clipboard: ZoneClipboard,
+  assessmentId: string,
+  shift: number,
+): { change: DiagramChange; zoneIds: string[] } {
   const now = nowIso();
   const ids = new Map(clipboard.zones.map((zone) => [zone.id, newId()]));
   const change = emptyChange('Paste zones');
@@ -110,7 +142,15 @@ export function pasteChange(clipboard: ZoneClipboard, assessmentId: string, shif
     if (!from || !to) continue;
     change.conduits.push({
       before: null,
-      after: { ...conduit, id: newId(), assessmentId, fromZoneId: from, toZoneId: to, createdAt: now, updatedAt: now },
+      after: {
+        ...conduit,
+        id: newId(),
+        assessmentId,
+        fromZoneId: from,
+        toZoneId: to,
+        createdAt: now,
+        updatedAt: now,
+      },
     });
   }
   return { change, zoneIds: [...ids.values()] };

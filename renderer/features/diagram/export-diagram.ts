@@ -3,7 +3,7 @@ import { slugify } from '../../../shared/model';
 import { platform } from '../../platform';
 
 /** The SVG rasterised on a canvas, at `scale` times its size, as PNG bytes. */
-export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
+export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array<ArrayBuffer>> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
@@ -25,9 +25,14 @@ export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
   }
 }
 
-export async function exportDiagram(format: 'svg' | 'png', data: DiagramSvgData, baseName: string): Promise<boolean> {
+export async function exportDiagram(
+  format: 'svg' | 'png',
+  data: DiagramSvgData,
+  baseName: string,
+): Promise<boolean> {
   const svg = renderDiagramSvg(data);
-  const bytes = format === 'svg' ? new TextEncoder().encode(svg) : await svgToPng(svg);
+  const bytes: Uint8Array<ArrayBuffer> =
+    format === 'svg' ? new TextEncoder().encode(svg) : await svgToPng(svg);
   const result = await platform().saveFile({
     title: `Export the diagram as ${format.toUpperCase()}`,
     suggestedName: `${slugify(baseName) || 'diagram'}-zones.${format}`,

@@ -8,9 +8,15 @@ const elk = new ELK();
  * (partitions: the highest level first; zones without a level last) and conduits guiding the
  * order within a level.
  */
-export async function autoLayout(zones: readonly Zone[], conduits: readonly Conduit[]): Promise<Map<string, { x: number; y: number }>> {
-  const levels = [...new Set(zones.map((z) => z.purdueLevel).filter((l): l is number => l !== null))].sort((a, b) => b - a);
-  const partitionOf = (zone: Zone) => (zone.purdueLevel === null ? levels.length : levels.indexOf(zone.purdueLevel));
+export async function autoLayout(
+  zones: readonly Zone[],
+  conduits: readonly Conduit[],
+): Promise<Map<string, { x: number; y: number }>> {
+  const levels = [...new Set(zones.map((z) => z.purdueLevel).filter((l): l is number => l !== null))].sort(
+    (a, b) => b - a,
+  );
+  const partitionOf = (zone: Zone) =>
+    zone.purdueLevel === null ? levels.length : levels.indexOf(zone.purdueLevel);
   const partition = new Map(zones.map((zone) => [zone.id, partitionOf(zone)]));
   const graph = {
     id: 'root',
@@ -42,6 +48,7 @@ export async function autoLayout(zones: readonly Zone[], conduits: readonly Cond
   };
   const laid = await elk.layout(graph);
   const positions = new Map<string, { x: number; y: number }>();
-  for (const child of laid.children ?? []) positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
+  for (const child of laid.children ?? [])
+    positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
   return positions;
 }
