@@ -1,7 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/e2e/browser';
 
-const port = Number(process.env.CONDUIT_E2E_PORT ?? 4179);
+/** A port per checkout, so that two checkouts on one machine can run their suites side by side. */
+function defaultPort(): number {
+  let hash = 0;
+  for (const char of process.cwd()) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return 4200 + (hash % 700);
+}
+
+const port = Number(process.env.CONDUIT_E2E_PORT ?? defaultPort());
 
 export default defineConfig({
   testDir: 'test/e2e',

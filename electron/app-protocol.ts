@@ -35,6 +35,15 @@ export function resolveAppFile(rootDir: string, requestUrl: string): string | nu
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  // The URL parser silently resolves "..": refuse any request that tried, before it does.
+  const rawPath = requestUrl.slice(APP_ORIGIN.length).split(/[?#]/)[0] ?? '';
+  let decodedRaw: string;
+  try {
+    decodedRaw = decodeURIComponent(rawPath);
+  } catch {
+    return null;
+  }
+  if (decodedRaw.split(/[/\\]/).some((segment) => segment === '..')) return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);

@@ -68,7 +68,7 @@ export async function deleteAssessment(id: string): Promise<void> {
 /** Everything an assessment holds, evidence bytes included. */
 export async function loadAssessmentData(id: string): Promise<AssessmentData> {
   const database = db();
-  return database.transaction(
+  const stored = await database.transaction(
     'r',
     [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])],
     async () => {
@@ -98,29 +98,43 @@ export async function loadAssessmentData(id: string): Promise<AssessmentData> {
         database.findings.where(where).toArray(),
         database.evidence.where(where).toArray(),
       ]);
-      const byCreation = <T extends { createdAt: string; id: string }>(rows: T[]) =>
-        rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-      const evidenceWithBytes = await Promise.all(
-        byCreation(evidence).map(async ({ blob, ...meta }) => ({
-          ...meta,
-          bytes: new Uint8Array(await blob.arrayBuffer()),
-        })),
-      );
       return {
         assessment,
-        zones: byCreation(zones),
-        conduits: byCreation(conduits),
-        assets: byCreation(assets),
-        importBatches: byCreation(importBatches),
-        flows: byCreation(flows),
-        answers: byCreation(answers),
-        connections: byCreation(connections),
-        triage: byCreation(triage),
-        findings: byCreation(findings),
-        evidence: evidenceWithBytes,
+        zones,
+        conduits,
+        assets,
+        importBatches,
+        flows,
+        answers,
+        connections,
+        triage,
+        findings,
+        evidence,
       };
     },
   );
+  const byCreation = <T extends { createdAt: string; id: string }>(rows: T[]) =>
+    rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  // Blobs are read after the transaction: awaiting anything but IndexedDB inside it would end it early.
+  const evidence = await Promise.all(
+    byCreation(stored.evidence).map(async ({ blob, ...meta }) => ({
+      ...meta,
+      bytes: new Uint8Array(await blob.arrayBuffer()),
+    })),
+  );
+  return {
+    assessment: stored.assessment,
+    zones: byCreation(stored.zones),
+    conduits: byCreation(stored.conduits),
+    assets: byCreation(stored.assets),
+    importBatches: byCreation(stored.importBatches),
+    flows: byCreation(stored.flows),
+    answers: byCreation(stored.answers),
+    connections: byCreation(stored.connections),
+    triage: byCreation(stored.triage),
+    findings: byCreation(stored.findings),
+    evidence,
+  };
 }
 
 /** Writes a whole assessment in one transaction: it lands entirely or not at all. */

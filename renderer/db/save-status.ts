@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 /** Whether edits are being written, all written, or failed: drives the save indicator. */
 export interface SaveStatus {
+  /** Writes under way plus edits waiting for their debounced write. */
   pending: number;
   lastSavedAt: number | null;
   error: string | null;
@@ -30,6 +31,21 @@ export async function trackSave<T>(write: Promise<T>): Promise<T> {
     });
     throw error;
   }
+}
+
+const unsaved = new Set<string>();
+
+/** An edit is waiting to be written (e.g. debounced typing): the indicator says "Saving…" meanwhile. */
+export function markUnsaved(key: string): void {
+  if (unsaved.has(key)) return;
+  unsaved.add(key);
+  publish({ ...status, pending: status.pending + 1 });
+}
+
+/** The waiting edit has been handed to trackSave, or dropped. */
+export function markHandled(key: string): void {
+  if (!unsaved.delete(key)) return;
+  publish({ ...status, pending: status.pending - 1 });
 }
 
 export function useSaveStatus(): SaveStatus {

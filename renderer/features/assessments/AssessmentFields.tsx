@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { cloneElement, useId, type ReactElement } from 'react';
 
 export interface AssessmentDraft {
   title: string;
@@ -19,6 +19,7 @@ export function splitAssessors(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A labelled control; the hint and error are tied to it by aria-describedby, not put in its name. */
 function Field({
   label,
   error,
@@ -29,16 +30,28 @@ function Field({
   label: string;
   error?: string;
   hint?: string;
-  children: ReactNode;
+  children: ReactElement<Record<string, unknown>>;
   wide?: boolean;
 }) {
+  const id = useId();
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
-    <label className={wide ? 'field span-2' : 'field'}>
-      <span>{label}</span>
-      {children}
-      {hint && !error && <span className="field-hint">{hint}</span>}
-      {error && <span className="field-error">{error}</span>}
-    </label>
+    <div className={wide ? 'field span-2' : 'field'}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {cloneElement(children, { id, 'aria-describedby': describedBy })}
+      {hint && !error && (
+        <span className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
   );
 }
 

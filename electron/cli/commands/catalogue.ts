@@ -1,0 +1,33 @@
+import { parseArgs } from 'node:util';
+import { guidanceFor, IEC62443_3_3 } from '../../../shared/catalogue';
+import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+
+export const catalogueCommand: CliCommand = {
+  name: 'catalogue',
+  summary: 'print the IEC 62443-3-3 catalogue (FRs, SRs, REs and their minimum SL) as JSON',
+  usage: 'catalogue [--with-guidance]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { 'with-guidance': { type: 'boolean' } },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (positionals.length > 0) throw new CliUsageError(`unexpected argument "${positionals[0]}"`);
+    const catalogue = IEC62443_3_3;
+    printJson(io, {
+      version: catalogue.version,
+      frs: catalogue.frs.map(({ id, short, name }) => ({ id, short, name })),
+      items: catalogue.items.map(({ id, fr, sr, re, title, minLevel }) => ({
+        id,
+        fr,
+        sr,
+        re,
+        title,
+        minLevel,
+        ...(values['with-guidance'] ? { guidance: guidanceFor(id) ?? null } : {}),
+      })),
+    });
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,17 @@
+import { IEC62443_3_3 } from './iec62443-3-3.data';
+import type { Catalogue } from './types';
+
+export * from './types';
+export * from './frs';
+export * from './parse-tsv';
+export * from './security-levels';
+export * from './guidance';
+export { IEC62443_3_3, IEC62443_3_3_SOURCE_SHA256 } from './iec62443-3-3.data';
+
+/** Every catalogue this build ships; assessments name theirs by version. */
+export const SHIPPED_CATALOGUES: readonly Catalogue[] = [IEC62443_3_3];
+
+/** The shipped catalogue with this version, or undefined (the caller says which version is missing). */
+export function catalogueForVersion(version: string): Catalogue | undefined {
+  return SHIPPED_CATALOGUES.find((catalogue) => catalogue.version === version);
+}
