@@ -1,12 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { parseAssessmentFile } from '../../shared/model';
+import { createAssessment, expect, test, waitForSaved } from './fixtures';
 
 async function newAssessment(page: Page) {
   await page.goto('/');
-  await page.getByRole('button', { name: 'New assessment' }).first().click();
-  await page.locator('input[name="client"]').fill('Acme Foods');
-  await page.locator('input[name="site"]').fill('North plant');
-  await page.getByRole('button', { name: 'Create assessment' }).click();
-  await expect(page).toHaveURL(/#\/a\/[^/]+\/overview$/);
+  await createAssessment(page, { client: 'Acme Foods', site: 'North plant' });
   await page
     .getByRole('navigation', { name: 'Workspaces' })
     .getByRole('link', { name: /Diagram/ })
@@ -134,7 +133,7 @@ test('draw zones and a conduit, set the SL-T, assign assets, undo/redo, and find
   await expect(page.getByTestId('unassigned-count')).toHaveText('1');
 
   // Everything is stored as it was made: reload and find it all.
-  await expect(page.locator('.save-indicator')).not.toContainText(/Saving/);
+  await waitForSaved(page);
   const position = (await cellA.boundingBox())!;
   await page.reload();
   await expect(page.getByTestId('diagram-workspace')).toBeVisible();
@@ -150,6 +149,30 @@ test('draw zones and a conduit, set the SL-T, assign assets, undo/redo, and find
   expect(Math.abs(after.width - position.width)).toBeLessThan(2);
   await zone(page, 'Cell A').click();
   await expect(page.getByLabel('Zone ranges')).toHaveValue('10.10.1.0/24');
+
+  // The diagram travels in the assessment file: zones, positions, conduit, assets' zones.
+  await page.getByRole('link', { name: 'All assessments' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('assessment-card').first().getByRole('button', { name: 'Export' }).click();
+  const data = await parseAssessmentFile(readFileSync((await (await download).path())!, 'utf8'));
+  const byName = new Map(data.zones.map((z) => [z.name, z]));
+  expect([...byName.keys()].sort()).toEqual(['Cell A', 'Operations']);
+  expect(byName.get('Cell A')).toMatchObject({ kind: 'cell', ranges: ['10.10.1.0/24'], slt: { base: 2, overrides: { FR3: 3 } } });
+  expect(byName.get('Cell A')!.position.x).toBeLessThan(byName.get('Operations')!.position.x);
+  expect(data.conduits).toHaveLength(1);
+  expect(data.conduits[0]).toMatchObject({
+    fromZoneId: byName.get('Cell A')!.id,
+    toZoneId: byName.get('Operations')!.id,
+    controls: ['firewall'],
+    services: [{ transport: 'tcp', ports: '502', protocol: 'Modbus/TCP' }],
+  });
+  const zoneOf = new Map(data.assets.map((a) => [a.name, a.zoneId]));
+  expect(Object.fromEntries(zoneOf)).toEqual({
+    'PLC-1': byName.get('Cell A')!.id,
+    'HMI-1': byName.get('Cell A')!.id,
+    Historian: byName.get('Operations')!.id,
+    'Stray laptop': null,
+  });
 });
 
 test('templates, delete with confirmation and the Delete key, copy/paste and undo', async ({ page }) => {
