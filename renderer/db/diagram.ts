@@ -65,37 +65,41 @@ export async function loadDiagram(assessmentId: string): Promise<DiagramRecords>
  * conduits are validated against the model before anything is written.
  */
 export function applyDiagramChange(assessmentId: string, change: DiagramChange): Promise<void> {
-  for (const { after } of change.zones) if (after) validateZone(after);
-  for (const { after } of change.conduits) if (after) validateConduit(after);
   const database = db();
   const now = nowIso();
-  return trackSave(
-    database.transaction(
-      'rw',
-      [database.zones, database.conduits, database.assets, database.assessments],
-      async () => {
-        // Deletions of conduits first and creations of zones first keep references valid mid-way.
-        for (const { after } of change.zones) if (after) await database.zones.put(after);
-        for (const { before, after } of change.conduits) {
-          if (after) await database.conduits.put(after);
-          else if (before) await database.conduits.delete(before.id);
-        }
-        for (const { before, after } of change.assets) {
-          if (after) await database.assets.put(after);
-          else if (before) await database.assets.delete(before.id);
-        }
-        if (change.assetZones.length > 0) {
-          await database.assets.bulkUpdate(
-            change.assetZones.map(({ id, after }) => ({
-              key: id,
-              changes: { zoneId: after, updatedAt: now },
-            })),
-          );
-        }
-        for (const { before, after } of change.zones)
-          if (!after && before) await database.zones.delete(before.id);
-        await database.assessments.update(assessmentId, { updatedAt: now });
-      },
-    ),
+  const validated = async () => {
+    for (const { after } of change.zones) if (after) validateZone(after);
+    for (const { after } of change.conduits) if (after) validateConduit(after);
+  };
+  return trackSave(validated().then(() => write(database, assessmentId, change, now)));
+}
+
+function write(database: ReturnType<typeof db>, assessmentId: string, change: DiagramChange, now: string) {
+  return database.transaction(
+    'rw',
+    [database.zones, database.conduits, database.assets, database.assessments],
+    async () => {
+      // Deletions of conduits first and creations of zones first keep references valid mid-way.
+      for (const { after } of change.zones) if (after) await database.zones.put(after);
+      for (const { before, after } of change.conduits) {
+        if (after) await database.conduits.put(after);
+        else if (before) await database.conduits.delete(before.id);
+      }
+      for (const { before, after } of change.assets) {
+        if (after) await database.assets.put(after);
+        else if (before) await database.assets.delete(before.id);
+      }
+      if (change.assetZones.length > 0) {
+        await database.assets.bulkUpdate(
+          change.assetZones.map(({ id, after }) => ({
+            key: id,
+            changes: { zoneId: after, updatedAt: now },
+          })),
+        );
+      }
+      for (const { before, after } of change.zones)
+        if (!after && before) await database.zones.delete(before.id);
+      await database.assessments.update(assessmentId, { updatedAt: now });
+    },
   );
 }
