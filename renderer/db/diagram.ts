@@ -49,15 +49,24 @@ export interface DiagramRecords {
   assets: Asset[];
 }
 
+/** Oldest first; plain comparison rather than localeCompare, which is slow over 20,000+ assets. */
+function byCreation<T extends { createdAt: string; id: string }>(rows: T[]): T[] {
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
+}
+
+export async function loadZonesAndConduits(assessmentId: string): Promise<Pick<DiagramRecords, 'zones' | 'conduits'>> {
+  const [zones, conduits] = await Promise.all([listZones(assessmentId), listConduits(assessmentId)]);
+  return { zones: byCreation(zones), conduits: byCreation(conduits) };
+}
+
+export async function loadAssets(assessmentId: string): Promise<Asset[]> {
+  return byCreation(await db().assets.where({ assessmentId }).toArray());
+}
+
 export async function loadDiagram(assessmentId: string): Promise<DiagramRecords> {
-  const [zones, conduits, assets] = await Promise.all([
-    listZones(assessmentId),
-    listConduits(assessmentId),
-    db().assets.where({ assessmentId }).toArray(),
-  ]);
-  const byCreation = <T extends { createdAt: string; id: string }>(rows: T[]) =>
-    rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  return { zones: byCreation(zones), conduits: byCreation(conduits), assets: byCreation(assets) };
+  const [records, assets] = await Promise.all([loadZonesAndConduits(assessmentId), loadAssets(assessmentId)]);
+  return { ...records, assets };
 }
 
 /**

@@ -8,11 +8,13 @@ import type { ManualAssetInput } from './edits';
 
 /** The assets not yet in a zone: select one or several, drag them onto a zone. */
 export function AssetsPanel({
+  loading,
   unassigned,
   onAssignBySubnet,
   onAddAsset,
   onDropAssets,
 }: {
+  loading: boolean;
   unassigned: readonly Asset[];
   onAssignBySubnet: () => void;
   onAddAsset: () => void;
@@ -70,10 +72,10 @@ export function AssetsPanel({
           </span>
         </h2>
         <div className="toolbar">
-          <button type="button" className="button button-small" onClick={onAssignBySubnet}>
+          <button type="button" className="button button-small" onClick={onAssignBySubnet} disabled={loading}>
             Assign by subnet
           </button>
-          <button type="button" className="button button-small" onClick={onAddAsset}>
+          <button type="button" className="button button-small" onClick={onAddAsset} disabled={loading}>
             Add asset
           </button>
         </div>

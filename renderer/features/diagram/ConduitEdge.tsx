@@ -3,6 +3,7 @@ import {
   BaseEdge,
   EdgeLabelRenderer,
   useInternalNode,
+  useStore,
   type Edge,
   type EdgeProps,
   type InternalNode,
@@ -10,6 +11,7 @@ import {
 import type { Conduit } from '../../../shared/model';
 import { summarizeServices } from '../../../shared/analysis/protocols';
 import { parallelOffset } from '../../../shared/analysis/zone-style';
+import { farSelector } from './context';
 
 export interface ConduitEdgeData extends Record<string, unknown> {
   conduit: Conduit;
@@ -50,6 +52,7 @@ function ConduitEdgeView({
 }: EdgeProps<ConduitFlowEdge>) {
   const from = useInternalNode(source);
   const to = useInternalNode(target);
+  const far = useStore(farSelector);
   if (!from || !to || !data) return null;
   const a = rect(from);
   const b = rect(to);
@@ -75,15 +78,17 @@ function ConduitEdgeView({
         interactionWidth={16}
         className={`conduit-path${selected ? ' is-selected' : ''}${data.flagged ? ' is-flagged' : ''}`}
       />
-      <EdgeLabelRenderer>
-        <div
-          className={`conduit-label nodrag nopan${selected ? ' is-selected' : ''}`}
-          data-testid="conduit-label"
-          style={{ transform: `translate(-50%, -50%) translate(${(sx + ex) / 2}px, ${(sy + ey) / 2}px)` }}
-        >
-          {label}
-        </div>
-      </EdgeLabelRenderer>
+      {!far && (
+        <EdgeLabelRenderer>
+          <div
+            className={`conduit-label nodrag nopan${selected ? ' is-selected' : ''}`}
+            data-testid="conduit-label"
+            style={{ transform: `translate(-50%, -50%) translate(${(sx + ex) / 2}px, ${(sy + ey) / 2}px)` }}
+          >
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 }

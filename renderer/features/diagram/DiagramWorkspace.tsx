@@ -10,6 +10,7 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -34,7 +35,7 @@ import type { WorkspaceProps } from '../workspace';
 import { AddAssetDialog, AssetsPanel } from './AssetsPanel';
 import { ChecksPanel } from './ChecksPanel';
 import { ConduitEdge, type ConduitFlowEdge } from './ConduitEdge';
-import { ASSET_DRAG_TYPE, DiagramCanvasContext, type DiagramCanvasActions } from './context';
+import { ASSET_DRAG_TYPE, DiagramCanvasContext, farSelector, type DiagramCanvasActions } from './context';
 import { DiagramStore, useDiagramState, type DiagramState } from './diagram-store';
 import {
   applyTemplateChange,
@@ -116,7 +117,9 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
   const selectNext = useRef<{ zones: Set<string>; conduits: Set<string> } | null>(null);
   const pasteCount = useRef(0);
 
-  const { zones, conduits, assets } = state;
+  // Zoomed far out, labels and details are unreadable anyway: hiding them keeps panning cheap.
+  const far = useStore(farSelector);
+  const { zones, conduits, assets, assetsLoaded: editable } = state;
   const { assetsByZone, unassigned, assetCounts } = useMemo(() => {
     const byZone = new Map<string, Asset[]>();
     const loose: Asset[] = [];
@@ -160,6 +163,7 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
           assets: assetsByZone.get(zone.id) ?? NO_ASSETS,
           flagged: flaggedZones.has(zone.id),
           expanded: expanded.has(zone.id),
+          assetsLoaded: editable,
         };
         const selected = old?.selected ?? false;
         if (
@@ -168,7 +172,8 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
           old.data.zone === data.zone &&
           old.data.assets === data.assets &&
           old.data.flagged === data.flagged &&
-          old.data.expanded === data.expanded
+          old.data.expanded === data.expanded &&
+          old.data.assetsLoaded === data.assetsLoaded
         ) {
           return old;
         }
@@ -183,7 +188,7 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
         };
       });
     });
-  }, [zones, assetsByZone, flaggedZones, expanded]);
+  }, [zones, assetsByZone, flaggedZones, expanded, editable]);
 
   useEffect(() => {
     const slots = parallelSlots(conduits);
@@ -477,14 +482,19 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
     <DiagramCanvasContext.Provider value={actions}>
       <div className="diagram-workspace workspace-full" data-testid="diagram-workspace">
         <div className="toolbar diagram-toolbar" role="toolbar" aria-label="Diagram tools">
-          <button type="button" className="button button-small button-primary" onClick={addZone}>
+          <button
+            type="button"
+            className="button button-small button-primary"
+            onClick={addZone}
+            disabled={!editable}
+          >
             Add zone
           </button>
           <button
             type="button"
             className="button button-small"
             onClick={requestDelete}
-            disabled={selectedZoneIds.length + selectedConduitIds.length === 0}
+            disabled={!editable || selectedZoneIds.length + selectedConduitIds.length === 0}
           >
             Delete
           </button>
@@ -527,6 +537,7 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
           <select
             className="select select-small"
             aria-label="Apply a template"
+            disabled={!editable}
             value=""
             onChange={(e) => {
               const template = e.target.value as DiagramTemplateId;
@@ -552,6 +563,7 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
         </div>
         <div className="diagram-body">
           <AssetsPanel
+            loading={!editable}
             unassigned={unassigned}
             onAssignBySubnet={assignBySubnet}
             onAddAsset={() => setAddingAsset(true)}
@@ -559,9 +571,10 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
           />
           <div
             ref={wrapper}
-            className="diagram-canvas"
+            className={far ? 'diagram-canvas is-far' : 'diagram-canvas'}
             data-testid="diagram-canvas"
             data-zone-count={zones.length}
+            data-assets-loaded={editable}
             onDragOver={(event) => {
               if (event.dataTransfer.types.includes(ASSET_DRAG_TYPE)) {
                 event.preventDefault();
@@ -594,6 +607,8 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
               onConnect={onConnect}
               onConnectEnd={onConnectEnd}
               connectionMode={ConnectionMode.Loose}
+              nodesDraggable={editable}
+              nodesConnectable={editable}
               deleteKeyCode={null}
               snapToGrid={snap}
               snapGrid={[GRID, GRID]}
@@ -614,7 +629,7 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
                 nodeColor={(node) => ZONE_KIND_COLORS[(node as ZoneFlowNode).data.zone.kind].stroke}
               />
             </ReactFlow>
-            {zones.length === 0 && (
+            {zones.length === 0 && editable && (
               <div className="diagram-empty">
                 <p>No zones yet.</p>
                 <div className="toolbar">

@@ -3,13 +3,14 @@ import { Handle, NodeResizer, Position, useStore, type Node, type NodeProps } fr
 import type { Asset, Zone } from '../../../shared/model';
 import { ZONE_KIND_LABELS } from '../../../shared/model';
 import { formatSlt } from '../../../shared/analysis/slt';
-import { useCanvasActions } from './context';
+import { farSelector, useCanvasActions } from './context';
 
 export interface ZoneNodeData extends Record<string, unknown> {
   zone: Zone;
   assets: readonly Asset[];
   flagged: boolean;
   expanded: boolean;
+  assetsLoaded: boolean;
 }
 export type ZoneFlowNode = Node<ZoneNodeData, 'zone'>;
 
@@ -25,6 +26,7 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
   const { zone, assets, flagged, expanded } = data;
   const actions = useCanvasActions();
   const zoomedIn = useStore(zoomedInSelector);
+  const far = useStore(farSelector);
   const showAssets = (expanded || zoomedIn) && assets.length > 0;
   // Only as many chips as the zone has room for (about 150 x 22 px each), and never more than the cap.
   const room = Math.max(
@@ -73,48 +75,54 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
           </span>
         )}
       </div>
-      <div className="zone-kind">
-        {ZONE_KIND_LABELS[zone.kind]}
-        {zone.purdueLevel !== null && ` · L${zone.purdueLevel}`}
-      </div>
-      <div className="zone-slt" data-testid="zone-slt">
-        {formatSlt(zone.slt)}
-      </div>
-      <div className="zone-meta">
-        <span data-testid="zone-asset-count">
-          {assets.length} {assets.length === 1 ? 'asset' : 'assets'}
-        </span>
-        <span className="zone-gap" title="The gap appears once requirements are assessed">
-          Gap —
-        </span>
-        {assets.length > 0 && (
-          <button
-            type="button"
-            className="zone-expand nodrag"
-            onClick={() => actions.toggleExpanded(zone.id)}
-            aria-expanded={expanded}
-          >
-            {expanded ? 'Hide assets' : 'Show assets'}
-          </button>
-        )}
-      </div>
-      {chips.length > 0 && (
-        <ul className="zone-assets nodrag nowheel">
-          {chips.map((asset) => (
-            <li
-              key={asset.id}
-              className="asset-chip"
-              draggable
-              onDragStart={(event) => actions.startAssetDrag(event, [asset.id])}
-              title={[asset.name, ...asset.ips, asset.vendor, asset.model].filter(Boolean).join(' · ')}
-            >
-              {asset.name || asset.ips[0] || 'unnamed'}
-            </li>
-          ))}
-          {assets.length > chips.length && (
-            <li className="asset-chip asset-chip-more">+{assets.length - chips.length} more</li>
+      {!far && (
+        <>
+          <div className="zone-kind">
+            {ZONE_KIND_LABELS[zone.kind]}
+            {zone.purdueLevel !== null && ` · L${zone.purdueLevel}`}
+          </div>
+          <div className="zone-slt" data-testid="zone-slt">
+            {formatSlt(zone.slt)}
+          </div>
+          <div className="zone-meta">
+            <span data-testid="zone-asset-count">
+              {data.assetsLoaded
+                ? `${assets.length} ${assets.length === 1 ? 'asset' : 'assets'}`
+                : '… assets'}
+            </span>
+            <span className="zone-gap" title="The gap appears once requirements are assessed">
+              Gap —
+            </span>
+            {assets.length > 0 && (
+              <button
+                type="button"
+                className="zone-expand nodrag"
+                onClick={() => actions.toggleExpanded(zone.id)}
+                aria-expanded={expanded}
+              >
+                {expanded ? 'Hide assets' : 'Show assets'}
+              </button>
+            )}
+          </div>
+          {chips.length > 0 && (
+            <ul className="zone-assets nodrag nowheel">
+              {chips.map((asset) => (
+                <li
+                  key={asset.id}
+                  className="asset-chip"
+                  draggable
+                  onDragStart={(event) => actions.startAssetDrag(event, [asset.id])}
+                  title={[asset.name, ...asset.ips, asset.vendor, asset.model].filter(Boolean).join(' · ')}
+                >
+                  {asset.name || asset.ips[0] || 'unnamed'}
+                </li>
+              ))}
+              {assets.length > chips.length && (
+                <li className="asset-chip asset-chip-more">+{assets.length - chips.length} more</li>
+              )}
+            </ul>
           )}
-        </ul>
+        </>
       )}
     </div>
   );

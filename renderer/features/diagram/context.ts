@@ -16,3 +16,7 @@ export function useCanvasActions(): DiagramCanvasActions {
 }
 
 export const ASSET_DRAG_TYPE = 'application/x-conduit-asset-ids';
+
+/** Below this zoom labels and zone details are unreadable: they are not rendered, which keeps big diagrams smooth. */
+export const FAR_ZOOM = 0.45;
+export const farSelector = (state: { transform: [number, number, number] }) => state.transform[2] < FAR_ZOOM;

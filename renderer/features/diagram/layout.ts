@@ -1,7 +1,13 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK as Elk } from 'elkjs/lib/elk-api';
 import type { Conduit, Zone } from '../../../shared/model';
 
-const elk = new ELK();
+let elk: Promise<Elk> | null = null;
+
+/** elkjs is large (about 1.5 MB): it loads on the first auto-layout, not with the app. */
+function loadElk(): Promise<Elk> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
+  return elk;
+}
 
 /**
  * Positions for every zone from elkjs's layered layout, with Purdue levels stacked top to bottom
@@ -46,7 +52,7 @@ export async function autoLayout(
         };
       }),
   };
-  const laid = await elk.layout(graph);
+  const laid = await (await loadElk()).layout(graph);
   const positions = new Map<string, { x: number; y: number }>();
   for (const child of laid.children ?? [])
     positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
