@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { META_CONTENT_SECURITY_POLICY } from './shared/csp';
+import { META_CONTENT_SECURITY_POLICY } from './shared/csp.ts';
 
 /** The production HTML carries the strict CSP; the dev server needs HMR, so it is left out there. */
 function contentSecurityPolicy(): Plugin {

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The one interface between the UI and its host. Electron's preload exposes exactly these
  * methods as `window.desktop`; the browser build implements the same interface itself.
@@ -41,6 +39,44 @@ export interface PickedFile {
   bytes: Uint8Array;
 }
 
+export interface OpenFilesOptions {
+  title?: string;
+  multiple?: boolean;
+  filters?: FileFilter[];
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface SaveFileOptions {
+  title?: string;
+  suggestedName: string;
+  filters?: FileFilter[];
+  data: Uint8Array;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  /** Where it was saved, when the host knows (Electron). */
+  path?: string;
+}
+
+export interface CreateSigningKeyRequest {
+  name: string;
+  organization: string;
+  email: string;
+  /** Used to encrypt the key where the OS offers no keychain. */
+  passphrase?: string;
+}
+
+export interface SignRequest {
+  data: Uint8Array;
+  /** Needed when the key is protected by a passphrase. */
+  passphrase?: string;
+}
+
 export interface SigningIdentity {
   name: string;
   organization: string;
@@ -53,60 +89,6 @@ export interface SigningIdentity {
   /** How the private key is protected on this host. */
   protection: 'os-keychain' | 'passphrase' | 'webcrypto-non-extractable';
 }
-
-const fileFilterSchema = z.object({
-  name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[A-Za-z0-9*.-]{1,20}$/)).max(30),
-});
-
-export const openFilesOptionsSchema = z.object({
-  title: z.string().max(200).optional(),
-  multiple: z.boolean().optional(),
-  filters: z.array(fileFilterSchema).max(20).optional(),
-});
-export type OpenFilesOptions = z.infer<typeof openFilesOptionsSchema>;
-
-/** 2 GiB: the largest file a save may carry over IPC. */
-export const MAX_SAVE_BYTES = 2 ** 31;
-
-export const saveFileOptionsSchema = z.object({
-  title: z.string().max(200).optional(),
-  suggestedName: z
-    .string()
-    .min(1)
-    .max(255)
-    .refine((n) => !/[\\/]/.test(n) && n !== '.' && n !== '..', 'a file name, not a path'),
-  filters: z.array(fileFilterSchema).max(20).optional(),
-  data: z
-    .instanceof(Uint8Array)
-    .refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'the file is too large to save'),
-});
-export type SaveFileOptions = z.infer<typeof saveFileOptionsSchema>;
-
-export interface SaveResult {
-  saved: boolean;
-  /** Where it was saved, when the host knows (Electron). */
-  path?: string;
-}
-
-export const createSigningKeyRequestSchema = z.object({
-  name: z.string().trim().min(1, 'a name is required').max(200),
-  organization: z.string().trim().max(200),
-  email: z.email('a valid email is required').max(320),
-  /** Used to encrypt the key where the OS offers no keychain. */
-  passphrase: z.string().min(8, 'a passphrase has at least 8 characters').max(1024).optional(),
-});
-export type CreateSigningKeyRequest = z.infer<typeof createSigningKeyRequestSchema>;
-
-export const signRequestSchema = z.object({
-  data: z
-    .instanceof(Uint8Array)
-    .refine((d) => d.byteLength <= 64 * 1024 * 1024, 'at most 64 MiB can be signed'),
-  passphrase: z.string().max(1024).optional(),
-});
-export type SignRequest = z.infer<typeof signRequestSchema>;
-
-export const openExternalSchema = z.string().max(2048);
 
 /** An http(s) URL with a host and no credentials: the only kind handed to the system browser. */
 export function isSafeExternalUrl(candidate: string): boolean {

@@ -1,4 +1,5 @@
-import { ipcChannel, openExternalSchema } from '../../shared/bridge';
+import { ipcChannel } from '../../shared/bridge';
+import { openExternalSchema } from '../../shared/bridge-validation';
 import { openExternalSafely, type OpenExternal } from '../security';
 import { handleValidated, type IpcMainLike } from './guard';
 

@@ -1,11 +1,6 @@
 import path from 'node:path';
-import {
-  ipcChannel,
-  openFilesOptionsSchema,
-  saveFileOptionsSchema,
-  type PickedFile,
-  type SaveResult,
-} from '../../shared/bridge';
+import { ipcChannel, type PickedFile, type SaveResult } from '../../shared/bridge';
+import { openFilesOptionsSchema, saveFileOptionsSchema } from '../../shared/bridge-validation';
 import { handleValidated, type IpcMainLike } from './guard';
 
 /** The parts of Electron's dialog module used here. */

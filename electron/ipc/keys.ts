@@ -1,12 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import {
-  createSigningKeyRequestSchema,
-  ipcChannel,
-  signRequestSchema,
-  type CreateSigningKeyRequest,
-  type SigningIdentity,
-} from '../../shared/bridge';
+import { ipcChannel, type CreateSigningKeyRequest, type SigningIdentity } from '../../shared/bridge';
+import { createSigningKeyRequestSchema, signRequestSchema } from '../../shared/bridge-validation';
 import { openSshPublicKeyLine, sshFingerprint } from '../../shared/bundle/ssh-key';
 import { handleValidated, noPayloadSchema, type IpcMainLike } from './guard';
 

@@ -1,5 +1,4 @@
 import {
-  createSigningKeyRequestSchema,
   isSafeExternalUrl,
   type DesktopApi,
   type OpenFilesOptions,
@@ -7,6 +6,7 @@ import {
   type SaveFileOptions,
   type SigningIdentity,
 } from '../../shared/bridge';
+import { createSigningKeyRequestSchema } from '../../shared/bridge-validation';
 import { openSshPublicKeyLine, sshFingerprint } from '../../shared/bundle/ssh-key';
 import { db } from '../db';
 

@@ -1,7 +1,17 @@
 import type { CliCommand } from '../command';
 import { catalogueCommand } from './catalogue';
+import { exportCommand } from './export';
+import { keygenCommand } from './keygen';
 import { newCommand } from './new';
 import { validateCommand } from './validate';
+import { verifyCommand } from './verify';
 
 /** Every subcommand, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: CliCommand[] = [newCommand, validateCommand, catalogueCommand];
+export const COMMANDS: CliCommand[] = [
+  newCommand,
+  validateCommand,
+  catalogueCommand,
+  keygenCommand,
+  exportCommand,
+  verifyCommand,
+];

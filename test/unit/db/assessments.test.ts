@@ -69,7 +69,8 @@ describe('assessment repositories', () => {
     expect(copy.title).toBe(`${data.assessment.title} (copy)`);
     const loaded = await loadAssessmentData(copy.id);
     expect(loaded.zones).toHaveLength(data.zones.length);
-    expect(loaded.evidence[0]!.bytes).toEqual(data.evidence[0]!.bytes);
+    const photo = loaded.evidence.find((e) => e.name === data.evidence[0]!.name)!;
+    expect(photo.bytes).toEqual(data.evidence[0]!.bytes);
     const enterprise = loaded.zones.find((z) => z.name === 'Enterprise IT')!;
     const dmz = loaded.zones.find((z) => z.name === 'Industrial DMZ')!;
     const itToDmz = loaded.conduits.find((c) => c.name === 'IT ↔ DMZ')!;

@@ -1,0 +1,92 @@
+import { stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildBundle } from '../../../shared/bundle';
+import { AssessmentFileError } from '../../../shared/model';
+import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { readAssessmentFile } from '../read-assessment';
+import { readReportPartFiles, renderReportParts } from '../report-parts';
+import { loadSigner } from '../signing-key';
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'build the signed report bundle (zip) of an assessment file',
+  usage:
+    'export <file.conduit.json> --key <keyfile> --out <bundle.zip | folder> [--report <report.pdf>] ' +
+    '[--diagram-svg <zones.svg>] [--diagram-png <zones.png>] [--signed-at <iso date-time>] [--force]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        key: { type: 'string' },
+        out: { type: 'string' },
+        report: { type: 'string' },
+        'diagram-svg': { type: 'string' },
+        'diagram-png': { type: 'string' },
+        'signed-at': { type: 'string' },
+        force: { type: 'boolean' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    const [file, ...rest] = positionals;
+    if (!file || rest.length > 0) throw new CliUsageError('export takes exactly one assessment file');
+    if (!values.key || !values.out) throw new CliUsageError('--key and --out are required');
+
+    let data;
+    try {
+      data = await readAssessmentFile(file);
+    } catch (error) {
+      if (error instanceof AssessmentFileError) {
+        for (const problem of error.problems) io.stderr(`${file}: ${problem}\n`);
+        return EXIT.unreadable;
+      }
+      throw error;
+    }
+    const signer = await loadSigner(values.key);
+    const parts = {
+      ...(await renderReportParts(data, signer)),
+      ...(await readReportPartFiles({
+        report: values.report,
+        diagramSvg: values['diagram-svg'],
+        diagramPng: values['diagram-png'],
+      })),
+    };
+    const started = performance.now();
+    const bundle = await buildBundle({ data, signer, signedAt: values['signed-at'], ...parts });
+    const out = (await isDirectory(values.out)) ? join(values.out, bundle.fileName) : values.out;
+    await writeFile(out, bundle.bytes, { flag: values.force ? 'w' : 'wx' }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST')
+          throw new CliUsageError(`${out} exists already (use --force to overwrite)`);
+        throw error;
+      },
+    );
+    io.stderr(
+      `wrote ${out}: ${bundle.files.length} files, ${bundle.bytes.length} bytes in ${Math.round(performance.now() - started)} ms\n` +
+        `signed by ${signer.name} <${signer.email}>, key ${bundle.fingerprint}\n`,
+    );
+    printJson(io, {
+      file: out,
+      fileName: bundle.fileName,
+      bytes: bundle.bytes.length,
+      files: bundle.files.length,
+      signer: { name: signer.name, email: signer.email, organization: signer.organization },
+      fingerprint: bundle.fingerprint,
+      signedAt: bundle.signedAt,
+      included: {
+        report: Boolean(parts.reportPdf),
+        diagramSvg: Boolean(parts.diagramSvg),
+        diagramPng: Boolean(parts.diagramPng),
+      },
+    });
+    return EXIT.ok;
+  },
+};
