@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Asset } from '../../../shared/model';
 import { parseIp } from '../../../shared/analysis/ip-ranges';
@@ -7,7 +7,7 @@ import { ASSET_DRAG_TYPE } from './context';
 import type { ManualAssetInput } from './edits';
 
 /** The assets not yet in a zone: select one or several, drag them onto a zone. */
-export function AssetsPanel({
+export const AssetsPanel = memo(function AssetsPanel({
   loading,
   unassigned,
   onAssignBySubnet,
@@ -129,7 +129,7 @@ export function AssetsPanel({
       </div>
     </aside>
   );
-}
+});
 
 const MAC_PATTERN = /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
 

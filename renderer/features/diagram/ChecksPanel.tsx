@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { ModelCheckEntry } from '../../../shared/analysis/model-checks';
 import { MODEL_CHECK_LABELS } from '../../../shared/analysis/model-checks';
 
 /** The live model checks; choosing an entry selects the zone or conduit it is about. */
-export function ChecksPanel({
+export const ChecksPanel = memo(function ChecksPanel({
   entries,
   onPick,
 }: {
@@ -36,4 +37,4 @@ export function ChecksPanel({
       )}
     </section>
   );
-}
+});

@@ -405,6 +405,9 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
     [store],
   );
 
+  const openAddAsset = useCallback(() => setAddingAsset(true), []);
+  const unassignAssets = useCallback((ids: string[]) => moveAssets(ids, null), [moveAssets]);
+
   const actions = useMemo<DiagramCanvasActions>(
     () => ({
       resizeZone: (zoneId, box) =>
@@ -566,8 +569,8 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
             loading={!editable}
             unassigned={unassigned}
             onAssignBySubnet={assignBySubnet}
-            onAddAsset={() => setAddingAsset(true)}
-            onDropAssets={(ids) => moveAssets(ids, null)}
+            onAddAsset={openAddAsset}
+            onDropAssets={unassignAssets}
           />
           <div
             ref={wrapper}

@@ -102,13 +102,13 @@ export class DiagramStore {
   async load(): Promise<void> {
     try {
       // Marks for the benchmark's breakdown of the opening time.
-      performance.mark('diagram:load-start');
+      performance.mark('conduit:diagram-load-start');
       // Both reads start now; the canvas draws zones and conduits while the assets are still coming.
       const assets = loadAssets(this.assessmentId);
       const records = await loadZonesAndConduits(this.assessmentId);
       this.publish({ ...this.state, ...records, loaded: true });
       this.publish({ ...this.state, assets: await assets, assetsLoaded: true });
-      performance.mark('diagram:data-loaded');
+      performance.mark('conduit:diagram-data-loaded');
     } catch (error) {
       this.publish({ ...this.state, loaded: true, error: (error as Error).message });
     }
