@@ -55,7 +55,9 @@ function byCreation<T extends { createdAt: string; id: string }>(rows: T[]): T[]
   return rows.sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
 }
 
-export async function loadZonesAndConduits(assessmentId: string): Promise<Pick<DiagramRecords, 'zones' | 'conduits'>> {
+export async function loadZonesAndConduits(
+  assessmentId: string,
+): Promise<Pick<DiagramRecords, 'zones' | 'conduits'>> {
   const [zones, conduits] = await Promise.all([listZones(assessmentId), listConduits(assessmentId)]);
   return { zones: byCreation(zones), conduits: byCreation(conduits) };
 }

@@ -157,7 +157,11 @@ test('draw zones and a conduit, set the SL-T, assign assets, undo/redo, and find
   const data = await parseAssessmentFile(readFileSync((await (await download).path())!, 'utf8'));
   const byName = new Map(data.zones.map((z) => [z.name, z]));
   expect([...byName.keys()].sort()).toEqual(['Cell A', 'Operations']);
-  expect(byName.get('Cell A')).toMatchObject({ kind: 'cell', ranges: ['10.10.1.0/24'], slt: { base: 2, overrides: { FR3: 3 } } });
+  expect(byName.get('Cell A')).toMatchObject({
+    kind: 'cell',
+    ranges: ['10.10.1.0/24'],
+    slt: { base: 2, overrides: { FR3: 3 } },
+  });
   expect(byName.get('Cell A')!.position.x).toBeLessThan(byName.get('Operations')!.position.x);
   expect(data.conduits).toHaveLength(1);
   expect(data.conduits[0]).toMatchObject({

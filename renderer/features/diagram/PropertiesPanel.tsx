@@ -44,7 +44,7 @@ function SltEditor({
   return (
     <fieldset className="slt-editor">
       <legend>
-        {label} <span className="slt-vector">{formatSlt(slt)}</span>
+        {label} <span className="slt-vector">{formatSlt(slt).replace(/^SL-T /, '')}</span>
       </legend>
       <label className="field">
         <span>Level for all FRs</span>
