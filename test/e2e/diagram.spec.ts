@@ -39,10 +39,12 @@ test('draw zones and a conduit, set the SL-T, assign assets, undo/redo, and find
     ['HMI-1', '10.10.1.20'],
     ['Historian', '10.20.0.5'],
     ['Stray laptop', '192.168.9.9'],
+    ['Drive-1', '172.20.0.7'],
+    ['Drive-2', '172.20.0.8'],
   ]) {
     await addAsset(page, name!, ip!);
   }
-  await expect(page.getByTestId('unassigned-count')).toHaveText('4');
+  await expect(page.getByTestId('unassigned-count')).toHaveText('6');
 
   // First zone: add, name it, and move it left with the mouse.
   await page.getByRole('button', { name: 'Add zone', exact: true }).click();
@@ -109,6 +111,12 @@ test('draw zones and a conduit, set the SL-T, assign assets, undo/redo, and find
   await canvas.click({ position: { x: 20, y: 20 } });
   await page.getByRole('option', { name: /PLC-1/ }).dragTo(cellA);
   await expect(cellA.getByTestId('zone-asset-count')).toHaveText('1 asset');
+  await expect(page.getByTestId('unassigned-count')).toHaveText('5');
+  // A multi-selection (Ctrl+click) goes in one drag.
+  await page.getByRole('option', { name: /Drive-1/ }).click();
+  await page.getByRole('option', { name: /Drive-2/ }).click({ modifiers: ['Control'] });
+  await page.getByRole('option', { name: /Drive-1/ }).dragTo(operations);
+  await expect(operations.getByTestId('zone-asset-count')).toHaveText('2 assets');
   await expect(page.getByTestId('unassigned-count')).toHaveText('3');
 
   // Assign by subnet: HMI-1 to Cell A, Historian to Operations, the laptop stays.
@@ -119,14 +127,14 @@ test('draw zones and a conduit, set the SL-T, assign assets, undo/redo, and find
   );
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(cellA.getByTestId('zone-asset-count')).toHaveText('2 assets');
-  await expect(operations.getByTestId('zone-asset-count')).toHaveText('1 asset');
+  await expect(operations.getByTestId('zone-asset-count')).toHaveText('3 assets');
   await expect(page.getByTestId('unassigned-count')).toHaveText('1');
 
   // Undo the subnet run, then redo it.
   await canvas.click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+z');
   await expect(cellA.getByTestId('zone-asset-count')).toHaveText('1 asset');
-  await expect(operations.getByTestId('zone-asset-count')).toHaveText('0 assets');
+  await expect(operations.getByTestId('zone-asset-count')).toHaveText('2 assets');
   await expect(page.getByTestId('unassigned-count')).toHaveText('3');
   await page.keyboard.press('Control+Shift+z');
   await expect(cellA.getByTestId('zone-asset-count')).toHaveText('2 assets');
@@ -140,7 +148,7 @@ test('draw zones and a conduit, set the SL-T, assign assets, undo/redo, and find
   await expect(zone(page, 'Cell A')).toBeVisible();
   await expect(zone(page, 'Cell A').getByTestId('zone-slt')).toHaveText('SL-T {2,2,3,2,2,2,2}');
   await expect(zone(page, 'Cell A').getByTestId('zone-asset-count')).toHaveText('2 assets');
-  await expect(zone(page, 'Operations').getByTestId('zone-asset-count')).toHaveText('1 asset');
+  await expect(zone(page, 'Operations').getByTestId('zone-asset-count')).toHaveText('3 assets');
   await expect(page.getByTestId('conduit-label')).toHaveText('Modbus/TCP 502');
   await expect(page.getByTestId('unassigned-count')).toHaveText('1');
   const after = (await zone(page, 'Cell A').boundingBox())!;
@@ -175,6 +183,8 @@ test('draw zones and a conduit, set the SL-T, assign assets, undo/redo, and find
     'PLC-1': byName.get('Cell A')!.id,
     'HMI-1': byName.get('Cell A')!.id,
     Historian: byName.get('Operations')!.id,
+    'Drive-1': byName.get('Operations')!.id,
+    'Drive-2': byName.get('Operations')!.id,
     'Stray laptop': null,
   });
 });
