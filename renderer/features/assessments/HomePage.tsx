@@ -32,7 +32,8 @@ export function HomePage() {
   // Marks the moment the home screen is usable, for the start-up benchmark.
   const loaded = assessments !== undefined;
   useEffect(() => {
-    if (loaded && performance.getEntriesByName(HOME_INTERACTIVE_MARK).length === 0) performance.mark(HOME_INTERACTIVE_MARK);
+    if (loaded && performance.getEntriesByName(HOME_INTERACTIVE_MARK).length === 0)
+      performance.mark(HOME_INTERACTIVE_MARK);
   }, [loaded]);
 
   async function importFiles(files: { name: string; bytes: Uint8Array }[]) {

@@ -164,6 +164,8 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
           flagged: flaggedZones.has(zone.id),
           expanded: expanded.has(zone.id),
           assetsLoaded: editable,
+          count: assetCounts.get(zone.id) ?? 0,
+          countKnown: editable,
         };
         const selected = old?.selected ?? false;
         if (
@@ -173,7 +175,9 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
           old.data.assets === data.assets &&
           old.data.flagged === data.flagged &&
           old.data.expanded === data.expanded &&
-          old.data.assetsLoaded === data.assetsLoaded
+          old.data.assetsLoaded === data.assetsLoaded &&
+          old.data.count === data.count &&
+          old.data.countKnown === data.countKnown
         ) {
           return old;
         }
@@ -188,7 +192,7 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
         };
       });
     });
-  }, [zones, assetsByZone, flaggedZones, expanded, editable]);
+  }, [zones, assetsByZone, flaggedZones, expanded, editable, assetCounts]);
 
   useEffect(() => {
     const slots = parallelSlots(conduits);

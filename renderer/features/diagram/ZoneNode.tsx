@@ -11,6 +11,9 @@ export interface ZoneNodeData extends Record<string, unknown> {
   flagged: boolean;
   expanded: boolean;
   assetsLoaded: boolean;
+  count: number;
+  /** False while the assets are still loading. */
+  countKnown: boolean;
 }
 export type ZoneFlowNode = Node<ZoneNodeData, 'zone'>;
 
@@ -27,6 +30,11 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
   const actions = useCanvasActions();
   const zoomedIn = useStore(zoomedInSelector);
   const far = useStore(farSelector);
+  const countLabel = (
+    <span data-testid="zone-asset-count" className="zone-count">
+      {data.countKnown ? `${data.count} ${data.count === 1 ? 'asset' : 'assets'}` : '… assets'}
+    </span>
+  );
   const showAssets = (expanded || zoomedIn) && assets.length > 0;
   // Only as many chips as the zone has room for (about 150 x 22 px each), and never more than the cap.
   const room = Math.max(
@@ -75,6 +83,7 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
           </span>
         )}
       </div>
+      {far && countLabel}
       {!far && (
         <>
           <div className="zone-kind">
@@ -85,11 +94,7 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
             {formatSlt(zone.slt)}
           </div>
           <div className="zone-meta">
-            <span data-testid="zone-asset-count">
-              {data.assetsLoaded
-                ? `${assets.length} ${assets.length === 1 ? 'asset' : 'assets'}`
-                : '… assets'}
-            </span>
+            {countLabel}
             <span className="zone-gap" title="The gap appears once requirements are assessed">
               Gap —
             </span>
