@@ -257,6 +257,15 @@ test('templates, delete with confirmation and the Delete key, copy/paste and und
   const text = Buffer.concat(svg).toString('utf8');
   expect(text).toContain('<svg');
   expect(text).toContain('Industrial DMZ');
+  // A well-formed SVG document, as Chromium's XML parser reads it.
+  const parsed = await page.evaluate((svgText) => {
+    const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      zones: doc.querySelectorAll('g.zone').length,
+    };
+  }, text);
+  expect(parsed).toEqual({ error: null, zones: 8 });
   const png = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export PNG' }).click();
   const pngFile = await png;
