@@ -8,7 +8,7 @@ import {
   type ImportWarning,
   type Provenance,
 } from '../model';
-import type { FlowEndpointRef, NormalizedAsset, NormalizedFlow, ParsedInventory } from './types';
+import type { FlowEndpointRef, NormalizedAsset, ParsedInventory } from './types';
 import { isSharedIp, isSharedMac } from './values';
 
 /** The batch an import becomes: its id and where it lands. */
