@@ -23,17 +23,17 @@ export function isUnknown(value: unknown): boolean {
 }
 
 /**
- * Removes what spreadsheet exporters add so a cell is not run as a formula: a leading apostrophe or
- * tab, an ="..." wrapper, or a single = + @ in front of the value (Tenable and others prefix cells
- * that start with = + - @). A real inventory value never starts with = or @, so dropping one is safe.
+ * Removes one guard that spreadsheet exporters add so a cell is not run as a formula: a leading
+ * apostrophe or tab, an ="..." wrapper, or a single = + @ in front of the value (Tenable and others
+ * prefix cells that start with = + - @). A real inventory value never starts with = or @, so
+ * dropping one is safe; a value that was itself a formula keeps the rest as plain text.
  */
 export function stripFormulaGuard(text: string): string {
-  let value = text;
-  if (value.startsWith("'") || value.startsWith('\t')) value = value.slice(1);
-  const wrapped = /^="(.*)"$/s.exec(value);
+  if (text.length < 2) return text;
+  if (text.startsWith("'") || text.startsWith('\t')) return text.slice(1);
+  const wrapped = /^="(.*)"$/s.exec(text);
   if (wrapped) return wrapped[1]!.replace(/""/g, '"');
-  if (/^[=+@]/.test(value) && value.length > 1) value = value.slice(1);
-  return value;
+  return /^[=+@]/.test(text) ? text.slice(1) : text;
 }
 
 /** A cell or JSON value as trimmed text, or null when unknown. */

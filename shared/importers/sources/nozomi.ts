@@ -7,7 +7,7 @@ type NozomiTable = 'assets' | 'nodes' | 'links' | 'sessions' | 'other';
 
 /** Which N2QL table a record comes from; keys with ':' and '.' are literal names, never paths. */
 export function nozomiTable(record: SourceRecord): NozomiTable {
-  if ('from' in record && 'to' in record) {
+  if ('from' in record || 'to' in record) {
     return hasAny(record, ['from_port', 'to_port', 'key', 'status', 'direction_is_known'])
       ? 'sessions'
       : 'links';
