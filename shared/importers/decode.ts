@@ -23,6 +23,22 @@ function sniffBomlessUtf16(bytes: Uint8Array): TextEncodingName | null {
   return null;
 }
 
+/** Windows-1252 at 0x80..0x9F (undefined bytes stay as they are). */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Some Node builds decode the "windows-1252" label as Latin-1 (0x80..0x9F become C1 controls, which
+ * real text never holds); browsers follow the WHATWG table. Mapping that range afterwards gives the
+ * same text everywhere.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 /**
  * Decodes an export's bytes: BOMs for UTF-8 and UTF-16LE/BE, then strict UTF-8, then Windows-1252
  * (what GRASSMARLIN and older Windows tools write) when the bytes are not valid UTF-8.
@@ -42,7 +58,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', bom: false };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false };
   }
 }
 

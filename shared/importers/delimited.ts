@@ -98,6 +98,8 @@ export async function parseDelimited(
       size *= 2; // one row longer than the chunk (a huge field, a million columns)
       continue;
     }
+    const tail = result.data[result.data.length - 1];
+    if (last && tail && tail.length === 1 && tail[0] === '') result.data.pop(); // the file's final line break
     for (const error of result.errors)
       errors.push({ row: rowIndex + (error.row ?? 0), message: error.message });
     position = last ? text.length : position + result.meta.cursor;

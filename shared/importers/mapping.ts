@@ -166,7 +166,7 @@ const PRESET_ALIASES: Record<MappingPreset, Partial<Record<MappingTarget, string
 
 const CONTAINS_RULES: [RegExp, MappingTarget][] = [
   [/macaddr|^mac/, 'macs'],
-  [/^ip|ipaddr|ipv4|ipv6/, 'ips'],
+  [/^ip|ipaddr|ipv4|ipv6|ip$/, 'ips'],
   [/hostname|dnsname|fqdn/, 'hostnames'],
   [/firmware/, 'firmware'],
   [/serial/, 'serial'],
