@@ -193,7 +193,7 @@ export function mergeIntoInventory(
         assessmentId: batch.assessmentId,
         createdAt: at,
         updatedAt: at,
-        name: n.name ?? n.sourceId ?? 'unnamed',
+        name: n.name ?? n.hostnames[0] ?? n.ips[0] ?? n.macs[0] ?? n.sourceId ?? 'unnamed',
         ips: [...n.ips],
         macs: [...n.macs],
         hostnames: [...n.hostnames],

@@ -89,6 +89,9 @@ const SHAPES: Partial<Record<InventoryFormat, string>> = {
   json: 'an array of objects',
 };
 
+/** Keys under which APIs return their record lists; an object with one of them is not a record itself. */
+const ENVELOPE_KEYS = new Set(['objects', 'result', 'results', 'devices', 'data', 'content', 'connections', 'value', 'values']);
+
 function previewValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.length > 500 ? `${value.slice(0, 500)}…` : value;
@@ -145,7 +148,10 @@ async function importJson(
   if (!importer) throw new ImportError(`${ctx.fileName}: a ${format} file cannot be JSON`);
   let records = importer.records(doc.value);
   // A single record (one object, or a one-line NDJSON file) rather than a list.
-  if (!records && isRecord(doc.value) && format !== 'malcolm' && format !== 'json') records = [doc.value];
+  if (!records && isRecord(doc.value) && format !== 'malcolm' && format !== 'json') {
+    const envelope = Object.keys(doc.value).some((k) => ENVELOPE_KEYS.has(k));
+    if (!envelope) records = [doc.value];
+  }
   if (!records) {
     throw new ImportError(
       `${ctx.fileName}: the JSON does not have the shape of a ${format} export (expected ${SHAPES[format] ?? 'records'})`,
