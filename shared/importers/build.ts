@@ -35,7 +35,8 @@ export interface AssetInput {
   endOfSupport?: unknown;
 }
 
-function uniqueLimited(values: Iterable<string>, limit: number, caseInsensitive = false): string[] {
+function uniqueLimited(values: string[], limit: number, caseInsensitive = false): string[] {
+  if (values.length <= 1) return values;
   const seen = new Set<string>();
   const out: string[] = [];
   for (const value of values) {

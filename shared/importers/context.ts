@@ -65,13 +65,17 @@ export class ImportContext {
     this.flows.push(flow);
   }
 
-  /** Counts one source record; every few thousand, reports progress and lets the event loop run. */
-  async recordDone(): Promise<void> {
+  /**
+   * Counts one source record; now and then reports progress and lets the event loop run (the
+   * returned promise). Most calls return null, so a loop need not await each record.
+   */
+  recordDone(): Promise<void> | null {
     this.records++;
     if (++this.sinceCheckpoint >= CHECK_CLOCK_EVERY) {
       this.sinceCheckpoint = 0;
-      if (Date.now() - this.lastYield >= YIELD_AFTER_MS) await this.checkpoint();
+      if (Date.now() - this.lastYield >= YIELD_AFTER_MS) return this.checkpoint();
     }
+    return null;
   }
 
   /** Bytes read so far (estimated from characters for text). */

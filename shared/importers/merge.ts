@@ -76,8 +76,8 @@ interface Work {
   cloned: boolean;
   changed: boolean;
   touched: boolean;
-  /** Where each scalar value came from, when this import set it. */
-  origins: Map<ScalarField, Provenance>;
+  /** Where a scalar value came from when this import filled it in (else it came with the first source). */
+  origins: Map<ScalarField, Provenance> | null;
 }
 
 function sourceKey(format: string, sourceId: string): string {
@@ -155,7 +155,7 @@ export function mergeIntoInventory(
     }
   };
   for (const asset of existingAssets) {
-    index({ asset, original: asset, cloned: false, changed: false, touched: false, origins: new Map() });
+    index({ asset, original: asset, cloned: false, changed: false, touched: false, origins: null });
   }
 
   const find = (n: Pick<NormalizedAsset, 'macs' | 'ips' | 'sourceId'>): Work | undefined => {
@@ -163,13 +163,11 @@ export function mergeIntoInventory(
       const hit = !isSharedMac(mac) ? byMac.get(mac) : undefined;
       if (hit) return hit;
     }
-    const ownMacs = n.macs.filter((m) => !isSharedMac(m));
     for (const ip of n.ips) {
       const hit = !isSharedIp(ip) ? byIp.get(ip) : undefined;
       if (!hit) continue;
-      const theirMacs = hit.asset.macs.filter((m) => !isSharedMac(m));
-      // Both know their MACs and share none: two devices that used the same IP.
-      if (ownMacs.length > 0 && theirMacs.length > 0) continue;
+      // Both know their MACs and share none (else the MAC lookup had matched): two devices on one IP.
+      if (n.macs.some((m) => !isSharedMac(m)) && hit.asset.macs.some((m) => !isSharedMac(m))) continue;
       return hit;
     }
     return n.sourceId !== null ? bySource.get(sourceKey(batch.format, n.sourceId)) : undefined;
@@ -221,9 +219,8 @@ export function mergeIntoInventory(
         cloned: true,
         changed: true,
         touched: true,
-        origins: new Map(),
+        origins: null,
       };
-      for (const field of SCALAR_FIELDS) if (asset[field] !== null) work.origins.set(field, provenance);
       added.push(work);
       index(work);
       continue;
@@ -385,7 +382,7 @@ function mergeRecord(work: Work, n: NormalizedAsset, provenance: Provenance): bo
     const current = asset[field];
     if (current === null) {
       (edit() as Record<ScalarField, unknown>)[field] = value;
-      work.origins.set(field, provenance);
+      (work.origins ??= new Map()).set(field, provenance);
       changed = true;
       continue;
     }
@@ -395,7 +392,7 @@ function mergeRecord(work: Work, n: NormalizedAsset, provenance: Provenance): bo
     const target = edit();
     let entry: Conflict | undefined = target.conflicts.find((c) => c.field === field);
     if (!entry) {
-      const origin = work.origins.get(field) ?? target.sources[0] ?? provenance;
+      const origin = work.origins?.get(field) ?? target.sources[0] ?? provenance;
       entry = { field, values: [{ value: String(current), source: origin }] };
       target.conflicts.push(entry);
     }

@@ -90,7 +90,17 @@ const SHAPES: Partial<Record<InventoryFormat, string>> = {
 };
 
 /** Keys under which APIs return their record lists; an object with one of them is not a record itself. */
-const ENVELOPE_KEYS = new Set(['objects', 'result', 'results', 'devices', 'data', 'content', 'connections', 'value', 'values']);
+const ENVELOPE_KEYS = new Set([
+  'objects',
+  'result',
+  'results',
+  'devices',
+  'data',
+  'content',
+  'connections',
+  'value',
+  'values',
+]);
 
 function previewValue(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -169,7 +179,10 @@ async function importJson(
     const label = doc.kind === 'ndjson' ? `line ${doc.lines[i]}` : `record ${i + 1}`;
     handleSafely(importer, records[i], label, ctx, state);
     ctx.setBytesDone((ctx.totalBytes * (i + 1)) / records.length);
-    await ctx.recordDone();
+    {
+      const pause = ctx.recordDone();
+      if (pause) await pause;
+    }
   }
   importer.finish?.(ctx, state);
 }
@@ -228,7 +241,10 @@ async function importCsv(
       for (let c = 0; c < headers.length; c++) record[headers[c]!] = row[c] ?? '';
       if (preview.rows.length < previewRows) preview.rows.push(previewRow(record));
       handleSafely(importer, record, label, ctx, state);
-      await ctx.recordDone();
+      {
+        const pause = ctx.recordDone();
+        if (pause) await pause;
+      }
     }
     ctx.setBytesDone(cursor * charsToBytes);
     await ctx.checkpoint();

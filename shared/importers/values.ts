@@ -17,7 +17,8 @@ const UNKNOWN_TEXT = new Set([
 /** "N/A", "-", "", null and friends all mean "the source does not know". */
 export function isUnknown(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return UNKNOWN_TEXT.has(value.trim().toLowerCase());
+  // No unknown marker is longer than 9 characters; most cells are, and need no lower-casing.
+  if (typeof value === 'string') return value.length <= 12 && UNKNOWN_TEXT.has(value.trim().toLowerCase());
   if (typeof value === 'number') return !Number.isFinite(value);
   return false;
 }
@@ -37,8 +38,19 @@ export function stripFormulaGuard(text: string): string {
 }
 
 /** A cell or JSON value as trimmed text, or null when unknown. */
+const NEEDS_CLEANING = /^[\s'=+@]|\s$/;
+
 export function cleanText(value: unknown, maxLength = 2000): string | null {
   if (value === null || value === undefined) return null;
+  // Fast path for the common cell: plain text with nothing to strip.
+  if (
+    typeof value === 'string' &&
+    value.length > 12 &&
+    value.length <= maxLength &&
+    !NEEDS_CLEANING.test(value)
+  ) {
+    return value;
+  }
   let text: string;
   if (typeof value === 'string') text = value;
   else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
@@ -52,12 +64,18 @@ export function cleanText(value: unknown, maxLength = 2000): string | null {
   return text.length > maxLength ? text.slice(0, maxLength) : text;
 }
 
+const MULTI_SEPARATORS = /[\n\r,;|]/;
+
 /** Multi-value cells: arrays, or text joined by , ; | or newlines. Unknown parts are dropped. */
 export function splitMulti(value: unknown): string[] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value.flatMap((v) => splitMulti(v));
   if (typeof value === 'number') return Number.isFinite(value) ? [String(value)] : [];
   if (typeof value !== 'string') return [];
+  if (!MULTI_SEPARATORS.test(value)) {
+    const single = cleanText(value);
+    return single === null ? [] : [single];
+  }
   const out: string[] = [];
   for (const part of value.split(/\r\n|[\n\r,;|]/)) {
     const text = cleanText(part);
@@ -115,7 +133,10 @@ export function parseTime(value: unknown): string | null {
 }
 
 /** A MAC in lower-case colon form, from colon, dash, dot (Cisco) or bare hex; null if it is not one. */
+const CANONICAL_MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
+
 export function normalizeMac(value: unknown): string | null {
+  if (typeof value === 'string' && CANONICAL_MAC.test(value)) return value;
   const text = cleanText(value, 100);
   if (text === null) return null;
   const hex = text.replace(/[\s:.-]/g, '').toLowerCase();
@@ -226,7 +247,13 @@ export interface ParsedAddress {
  * add: "/ (Last Known IP)", "(external)", a CIDR suffix, an IPv6 zone, brackets, and Claroty's
  * backplane paths "10.1.30.1:Card 2 \ Addr 255".
  */
+const PLAIN_IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
 export function parseAddress(value: unknown): ParsedAddress | null {
+  if (typeof value === 'string' && PLAIN_IPV4.test(value)) {
+    const ip = canonicalIpv4(value);
+    return ip ? { ip, note: null, path: null } : null;
+  }
   let text = cleanText(value, 200);
   if (text === null) return null;
   let note: AddressNote = null;
@@ -258,8 +285,11 @@ export function normalizeIp(value: unknown): string | null {
 /** True for addresses that never identify one device (unspecified, broadcast, multicast). */
 export function isSharedIp(ip: string): boolean {
   if (ip === '0.0.0.0' || ip === '255.255.255.255' || ip === '::') return true;
-  const first = Number(ip.split('.')[0]);
-  if (!ip.includes(':') && first >= 224 && first <= 239) return true;
+  const dot = ip.indexOf('.');
+  if (dot > 0 && !ip.includes(':')) {
+    const first = Number(ip.slice(0, dot));
+    return first >= 224 && first <= 239;
+  }
   return ip.startsWith('ff');
 }
 

@@ -106,7 +106,10 @@ export async function readGraphXml(ctx: ImportContext, entryName: string, xml: s
         label,
         `node "${title.slice(0, 80)}" is not an IP address (physical graph nodes are not imported)`,
       );
-    await ctx.recordDone();
+    {
+      const pause = ctx.recordDone();
+      if (pause) await pause;
+    }
   }
   const edges = firstChild(graph, 'edges') ? childrenNamed(firstChild(graph, 'edges')!, 'edge') : [];
   for (const [index, edge] of edges.entries()) {
@@ -137,7 +140,10 @@ export async function readGraphXml(ctx: ImportContext, entryName: string, xml: s
         });
       }
     }
-    await ctx.recordDone();
+    {
+      const pause = ctx.recordDone();
+      if (pause) await pause;
+    }
   }
 }
 

@@ -40,11 +40,23 @@ describe('Claroty CTD', () => {
     expect(parsed.assets.map((a) => a.sourceId)).toEqual(['40-1', '41-1', '78-1']);
     expect(parsed.assets[1]!.record).toBe('record 1 child 1');
     expect(parsed.skipped).toBe(1);
-    expect(parsed.warnings).toEqual([{ record: 'record 3', message: 'a broadcast or multicast pseudo-asset, not a device' }]);
+    expect(parsed.warnings).toEqual([
+      { record: 'record 3', message: 'a broadcast or multicast pseudo-asset, not a device' },
+    ]);
     expect(merged.added).toHaveLength(3);
-    expect(byName(merged.added, 'PLC-RACK-1')).toMatchObject({ criticality: 'critical', protocols: ['CIP', 'ENIP'], macs: ['00:1d:9c:c0:04:9d'] });
-    expect(byName(merged.added, '10.1.30.1:Card 2 \\ Addr 255')).toMatchObject({ criticality: 'high', ips: [] });
-    expect(byName(merged.added, '127.0.0.1 (external)')).toMatchObject({ ips: ['127.0.0.1'], type: 'Endpoint' });
+    expect(byName(merged.added, 'PLC-RACK-1')).toMatchObject({
+      criticality: 'critical',
+      protocols: ['CIP', 'ENIP'],
+      macs: ['00:1d:9c:c0:04:9d'],
+    });
+    expect(byName(merged.added, '10.1.30.1:Card 2 \\ Addr 255')).toMatchObject({
+      criticality: 'high',
+      ips: [],
+    });
+    expect(byName(merged.added, '127.0.0.1 (external)')).toMatchObject({
+      ips: ['127.0.0.1'],
+      type: 'Endpoint',
+    });
   });
 
   it('reads /ranger/baselines as flows (transmission "TCP / 44818", nullable ports)', async () => {
@@ -57,8 +69,18 @@ describe('Claroty CTD', () => {
       protocol: 'CIP',
       lastSeen: '2023-04-17T07:40:19.000Z',
     });
-    expect(merged.flows[1]).toMatchObject({ a: { port: 88 }, b: { mac: 'ff:ff:ff:ff:ff:ff', ip: null, port: 67 }, transport: 'udp', protocol: 'DHCPv4' });
-    expect(merged.flows[2]).toMatchObject({ a: { ip: '127.0.0.1' }, b: { ip: '127.0.0.1', port: null }, transport: 'other', protocol: 'ICMP' });
+    expect(merged.flows[1]).toMatchObject({
+      a: { port: 88 },
+      b: { mac: 'ff:ff:ff:ff:ff:ff', ip: null, port: 67 },
+      transport: 'udp',
+      protocol: 'DHCPv4',
+    });
+    expect(merged.flows[2]).toMatchObject({
+      a: { ip: '127.0.0.1' },
+      b: { ip: '127.0.0.1', port: null },
+      transport: 'other',
+      protocol: 'ICMP',
+    });
   });
 });
 
@@ -66,10 +88,17 @@ describe('Claroty xDome', () => {
   it('zips the *_list parallel arrays by index even when their lengths differ', async () => {
     const parsed = await parseFixture('claroty_xdome/devices_page1.json');
     expect(parsed.format).toBe('claroty-xdome');
-    const raw = JSON.parse(new TextDecoder().decode((await import('./helpers')).fixtureBytes('claroty_xdome/devices_page1.json')));
+    const raw = JSON.parse(
+      new TextDecoder().decode((await import('./helpers')).fixtureBytes('claroty_xdome/devices_page1.json')),
+    );
     const nics = zipInterfaces(raw.devices[0]);
     expect(nics).toHaveLength(3);
-    expect(nics[1]).toEqual({ ip: '10.20.2.5', mac: '00-1D-9C-AA-BB-02', firstSeen: '2024-02-15T10:30:00.000Z', lastSeen: '2024-06-03T07:00:00.123Z' });
+    expect(nics[1]).toEqual({
+      ip: '10.20.2.5',
+      mac: '00-1D-9C-AA-BB-02',
+      firstSeen: '2024-02-15T10:30:00.000Z',
+      lastSeen: '2024-06-03T07:00:00.123Z',
+    });
     expect(nics[2]).toMatchObject({ ip: '192.168.250.5', mac: undefined, firstSeen: null });
   });
 
@@ -110,13 +139,20 @@ describe('Claroty xDome', () => {
     const ctd = await parseFixture('claroty_ctd/ranger_assets_children.json');
     const xdomeAsset = (await parseFixture('claroty_xdome/devices_page1.json')).assets[0]!;
     const first = mergeIntoInventory([], ctd, batchFor('claroty-ctd'));
-    const incoming = { assets: [{ ...xdomeAsset, macs: ['00:1d:9c:c0:04:9d'] }], flows: [], skipped: 0, warnings: [] };
+    const incoming = {
+      assets: [{ ...xdomeAsset, macs: ['00:1d:9c:c0:04:9d'] }],
+      flows: [],
+      skipped: 0,
+      warnings: [],
+    };
     const second = mergeIntoInventory(first.added, incoming, batchFor('claroty-xdome'));
     expect(second.added).toEqual([]);
     const rack = second.updated[0]!.asset;
     expect(rack.name).toBe('PLC-RACK-1');
     expect(rack.ips).toEqual(['10.1.30.1', '10.20.1.5', '10.20.2.5', '192.168.250.5']);
-    expect(rack.conflicts.find((c) => c.field === 'model')?.values.map((v) => [v.value, v.source.format])).toEqual([
+    expect(
+      rack.conflicts.find((c) => c.field === 'model')?.values.map((v) => [v.value, v.source.format]),
+    ).toEqual([
       ['1756-EN2T', 'claroty-ctd'],
       ['1756-L83E', 'claroty-xdome'],
     ]);

@@ -42,7 +42,10 @@ describe('conduit import', () => {
   it('counts records merged into another one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'conduit-import-'));
     const file = join(dir, 'dupes.csv');
-    writeFileSync(file, 'Name,IP,MAC\nplc,10.0.0.1,00:11:22:33:44:55\nplc-b,10.0.0.2,00-11-22-33-44-55\nhmi,10.0.0.3,\n');
+    writeFileSync(
+      file,
+      'Name,IP,MAC\nplc,10.0.0.1,00:11:22:33:44:55\nplc-b,10.0.0.2,00-11-22-33-44-55\nhmi,10.0.0.3,\n',
+    );
     const out = JSON.parse((await cli('import', file)).stdout);
     expect(out).toMatchObject({ format: 'csv', assets: 2, merged: 1, skipped: 0 });
   });
@@ -58,7 +61,11 @@ describe('conduit import', () => {
 
   it('exits 2 with a one-line reason for a file it cannot read', async () => {
     const missing = await cli('import', '/nonexistent/export.csv');
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'conduit import: /nonexistent/export.csv: no such file\n' });
+    expect(missing).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'conduit import: /nonexistent/export.csv: no such file\n',
+    });
     const dir = mkdtempSync(join(tmpdir(), 'conduit-import-'));
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"result": [{"id": "a", "ip": ');
@@ -88,7 +95,12 @@ describe('conduit import', () => {
     const first = await cli('import', devices, '--into', file);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ format: 'defender-iot', assets: 3, flows: 0 });
-    const connections = await cli('import', fixture('defender_iot/mslearn_sensor_api_v1_devices_connections_example.json'), '--into', file);
+    const connections = await cli(
+      'import',
+      fixture('defender_iot/mslearn_sensor_api_v1_devices_connections_example.json'),
+      '--into',
+      file,
+    );
     expect(JSON.parse(connections.stdout)).toMatchObject({ flows: 2, skipped: 0 });
 
     const data = await parseAssessmentFile(readFileSync(file, 'utf8'));

@@ -7,7 +7,11 @@ describe('decodeText', () => {
   it('reads UTF-8 with and without a BOM', () => {
     const plain = new TextEncoder().encode('Pumpe-Süd');
     expect(decodeText(plain)).toEqual({ text: 'Pumpe-Süd', encoding: 'utf-8', bom: false });
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...plain]))).toEqual({ text: 'Pumpe-Süd', encoding: 'utf-8', bom: true });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...plain]))).toEqual({
+      text: 'Pumpe-Süd',
+      encoding: 'utf-8',
+      bom: true,
+    });
   });
   it('reads UTF-16LE and UTF-16BE with a BOM (Excel "Unicode text")', () => {
     const le = decodeText(fixtureBytes('generic/excel_unicode_text.txt'));

@@ -46,7 +46,10 @@ describe('detectFormat', () => {
     expect(parsed.format).toBe('armis');
   });
   it('lets the caller override the detected format', async () => {
-    const parsed = await parseInventory({ name: 'a.csv', bytes: fixtureBytes('dragos/assets.csv') }, { format: 'dragos' });
+    const parsed = await parseInventory(
+      { name: 'a.csv', bytes: fixtureBytes('dragos/assets.csv') },
+      { format: 'dragos' },
+    );
     expect(parsed.format).toBe('dragos');
     expect(parsed.detected.format).toBe('csv');
   });
@@ -55,15 +58,22 @@ describe('detectFormat', () => {
 describe('parseInventory', () => {
   it('refuses files it cannot read, naming the file and the problem', async () => {
     await expect(parseText('empty.csv', '')).rejects.toThrow('empty.csv: the file is empty');
-    await expect(parseText('broken.json', '{"result": [ {"id": 1,')).rejects.toThrow(/^broken\.json: not valid JSON/);
+    await expect(parseText('broken.json', '{"result": [ {"id": 1,')).rejects.toThrow(
+      /^broken\.json: not valid JSON/,
+    );
     await expect(parseText('shape.json', '{"objects": 5}', { format: 'claroty-ctd' })).rejects.toThrow(
       'shape.json: the JSON does not have the shape of a claroty-ctd export',
     );
-    await expect(parseText('x.json', '[1,2]', { format: 'csv' })).rejects.toThrow('x.json: the file is JSON, not CSV');
-    await expect(parseInventory({ name: 'a.gm3', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]) })).rejects.toBeInstanceOf(ImportError);
+    await expect(parseText('x.json', '[1,2]', { format: 'csv' })).rejects.toThrow(
+      'x.json: the file is JSON, not CSV',
+    );
+    await expect(
+      parseInventory({ name: 'a.gm3', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9]) }),
+    ).rejects.toBeInstanceOf(ImportError);
   });
   it('skips broken NDJSON lines with their line number', async () => {
-    const text = '{"ipAddress":"10.0.0.1","macAddress":"aa:bb:cc:dd:ee:01","operatingSystem":"x","id":1}\n{"ipAddress": oops}\n{"ipAddress":"10.0.0.3","id":3}\n';
+    const text =
+      '{"ipAddress":"10.0.0.1","macAddress":"aa:bb:cc:dd:ee:01","operatingSystem":"x","id":1}\n{"ipAddress": oops}\n{"ipAddress":"10.0.0.3","id":3}\n';
     const parsed = await parseText('armis.ndjson', text);
     expect(parsed.format).toBe('armis');
     expect(parsed.assets.map((a) => a.record)).toEqual(['line 1', 'line 3']);
@@ -72,7 +82,10 @@ describe('parseInventory', () => {
     expect(parsed.warnings[0]!.message).toMatch(/^not valid JSON/);
   });
   it('reports progress in bytes and records, ending at the file size', async () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => `host-${i},10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) => `host-${i},10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+    );
     const bytes = new TextEncoder().encode(`Name,IP\n${rows.join('\n')}\n`);
     const seen: { bytes: number; records: number }[] = [];
     const parsed = await parseInventory({ name: 'p.csv', bytes }, { onProgress: (p) => seen.push(p) });
@@ -86,8 +99,12 @@ describe('parseInventory', () => {
   it('stops when the signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(parseText('x.csv', 'Name\nA\n', { signal: controller.signal })).rejects.toBeInstanceOf(ImportCancelledError);
-    const rows = Array.from({ length: 200_000 }, (_, i) => `h${i},10.0.${(i >> 8) & 255}.${i & 255}`).join('\n');
+    await expect(parseText('x.csv', 'Name\nA\n', { signal: controller.signal })).rejects.toBeInstanceOf(
+      ImportCancelledError,
+    );
+    const rows = Array.from({ length: 200_000 }, (_, i) => `h${i},10.0.${(i >> 8) & 255}.${i & 255}`).join(
+      '\n',
+    );
     const second = new AbortController();
     const started = parseText('big.csv', `Name,IP\n${rows}\n`, {
       signal: second.signal,

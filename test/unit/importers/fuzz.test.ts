@@ -66,39 +66,69 @@ const CHEAP: [string, Mutation][] = [
   [
     'structural characters inserted',
     (b, r) => {
-      const chars = ['"', ',', ';', '\n', '\r\n', '{', '}', '[', ']', ':', '\t', '|', '\\', '<', '>', '\u0000', "'="];
+      const chars = [
+        '"',
+        ',',
+        ';',
+        '\n',
+        '\r\n',
+        '{',
+        '}',
+        '[',
+        ']',
+        ':',
+        '\t',
+        '|',
+        '\\',
+        '<',
+        '>',
+        '\u0000',
+        "'=",
+      ];
       const pos = at(b, r);
       return concat(b.slice(0, pos), encoder.encode(chars[Math.floor(r() * chars.length)]!), b.slice(pos));
     },
   ],
-  ['wrong encoding: UTF-16LE without BOM', (b) => {
-    const text = new TextDecoder().decode(b);
-    const out = new Uint8Array(text.length * 2);
-    for (let i = 0; i < text.length; i++) {
-      out[2 * i] = text.charCodeAt(i) & 255;
-      out[2 * i + 1] = text.charCodeAt(i) >> 8;
-    }
-    return out;
-  }],
+  [
+    'wrong encoding: UTF-16LE without BOM',
+    (b) => {
+      const text = new TextDecoder().decode(b);
+      const out = new Uint8Array(text.length * 2);
+      for (let i = 0; i < text.length; i++) {
+        out[2 * i] = text.charCodeAt(i) & 255;
+        out[2 * i + 1] = text.charCodeAt(i) >> 8;
+      }
+      return out;
+    },
+  ],
   ['wrong encoding: UTF-16 BOM on UTF-8 bytes', (b) => concat(new Uint8Array([0xff, 0xfe]), b)],
   ['wrong encoding: Latin-1 high bytes', (b) => b.map((x, i) => (i % 7 === 3 ? x | 0x80 : x))],
 ];
 
 const EXPENSIVE: [string, Mutation][] = [
-  ['huge field', (b, r) => {
-    const pos = at(b, r);
-    return concat(b.slice(0, pos), encoder.encode('A'.repeat(2_000_000)), b.slice(pos));
-  }],
-  ['huge quoted field', (b, r) => {
-    const pos = at(b, r);
-    return concat(b.slice(0, pos), encoder.encode(`"${'x,'.repeat(500_000)}"`), b.slice(pos));
-  }],
-  ['a line of a million columns', (b, r) => {
-    const text = new TextDecoder().decode(b);
-    const breaks = [...text.matchAll(/\n/g)].map((m) => m.index!);
-    const pos = breaks.length > 0 ? breaks[Math.floor(r() * breaks.length)]! + 1 : text.length;
-    return encoder.encode(`${text.slice(0, pos)}${','.repeat(1_000_000)}\n${text.slice(pos)}`);
-  }],
+  [
+    'huge field',
+    (b, r) => {
+      const pos = at(b, r);
+      return concat(b.slice(0, pos), encoder.encode('A'.repeat(2_000_000)), b.slice(pos));
+    },
+  ],
+  [
+    'huge quoted field',
+    (b, r) => {
+      const pos = at(b, r);
+      return concat(b.slice(0, pos), encoder.encode(`"${'x,'.repeat(500_000)}"`), b.slice(pos));
+    },
+  ],
+  [
+    'a line of a million columns',
+    (b, r) => {
+      const text = new TextDecoder().decode(b);
+      const breaks = [...text.matchAll(/\n/g)].map((m) => m.index!);
+      const pos = breaks.length > 0 ? breaks[Math.floor(r() * breaks.length)]! + 1 : text.length;
+      return encoder.encode(`${text.slice(0, pos)}${','.repeat(1_000_000)}\n${text.slice(pos)}`);
+    },
+  ],
 ];
 
 function fixturesIn(dir: string): string[] {
@@ -137,7 +167,8 @@ async function runCase(
     parsed = await parseInventory({ name, bytes }, { format });
   } catch (error) {
     if (!(error instanceof ImportError)) return `threw ${(error as Error).name}: ${(error as Error).message}`;
-    if (!error.message.startsWith(`${name}: `) || error.message.length <= name.length + 3) return `unclear error: ${error.message}`;
+    if (!error.message.startsWith(`${name}: `) || error.message.length <= name.length + 3)
+      return `unclear error: ${error.message}`;
     tally.refused++;
     return null;
   }
@@ -150,7 +181,8 @@ async function runCase(
   if (check) {
     for (const a of merged.added) {
       const result = assetSchema.safeParse(a);
-      if (!result.success) return `invalid asset: ${result.error.issues[0]?.message} ${JSON.stringify(a).slice(0, 300)}`;
+      if (!result.success)
+        return `invalid asset: ${result.error.issues[0]?.message} ${JSON.stringify(a).slice(0, 300)}`;
     }
     for (const f of merged.flows) {
       const result = flowSchema.safeParse(f);
@@ -164,7 +196,7 @@ describe('fuzz: mutated fixtures', () => {
   it.each(GROUPS)(
     '%s: no uncaught exception, every failure with a message',
     async (format, files) => {
-      const random = prng(0xc0ffee ^ format.length * 7919);
+      const random = prng(0xc0ffee ^ (format.length * 7919));
       const failures: string[] = [];
       const tally = { refused: 0, read: 0, records: 0 };
       for (let i = 0; i < CASES_PER_IMPORTER; i++) {

@@ -19,7 +19,13 @@ export function parseText(name: string, text: string, options: ParseInventoryOpt
 let batchCounter = 0;
 export function batchFor(format: string, fileName = 'file', assessmentId = 'assessment-1') {
   batchCounter++;
-  return { id: `00000000-0000-4000-8000-${String(batchCounter).padStart(12, '0')}`, assessmentId, format, fileName, at: '2025-01-01T00:00:00.000Z' };
+  return {
+    id: `00000000-0000-4000-8000-${String(batchCounter).padStart(12, '0')}`,
+    assessmentId,
+    format,
+    fileName,
+    at: '2025-01-01T00:00:00.000Z',
+  };
 }
 
 /** Parses a fixture and merges it into an empty inventory, as the CLI does. */

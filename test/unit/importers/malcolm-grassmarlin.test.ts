@@ -34,11 +34,44 @@ describe('GRASSMARLIN', () => {
     expect(Object.keys(entries)).toContain('1b4e28ba-2fa1-11d2-883f-0016d3cca427_ngraph.xml');
     const { parsed, merged } = await importFixture('grassmarlin/session.gm3');
     expect(parsed).toMatchObject({ format: 'grassmarlin', encoding: 'zip', records: 5 });
-    expect(byName(merged.added, '192.168.10.5')).toMatchObject({ macs: ['00:0e:8c:11:22:33', '00:0e:8c:11:22:34'], vendor: 'Siemens', type: 'PLC' });
+    expect(byName(merged.added, '192.168.10.5')).toMatchObject({
+      macs: ['00:0e:8c:11:22:33', '00:0e:8c:11:22:34'],
+      vendor: 'Siemens',
+      type: 'PLC',
+    });
     expect(byName(merged.added, '192.168.10.50')).toMatchObject({ vendor: 'Dell Inc.', type: 'HMI' });
-    expect(merged.flows.map((f) => [f.a.ip, f.b.ip, f.transport, f.b.port, f.packets, f.bytes, f.firstSeen, f.lastSeen])).toEqual([
-      ['192.168.10.50', '192.168.10.5', 'tcp', 102, 2, 120, '2023-11-14T22:13:20.000Z', '2023-11-14T22:13:25.000Z'],
-      ['192.168.10.50', '192.168.10.5', 'udp', 161, 1, 60, '2023-11-14T22:13:29.000Z', '2023-11-14T22:13:29.000Z'],
+    expect(
+      merged.flows.map((f) => [
+        f.a.ip,
+        f.b.ip,
+        f.transport,
+        f.b.port,
+        f.packets,
+        f.bytes,
+        f.firstSeen,
+        f.lastSeen,
+      ]),
+    ).toEqual([
+      [
+        '192.168.10.50',
+        '192.168.10.5',
+        'tcp',
+        102,
+        2,
+        120,
+        '2023-11-14T22:13:20.000Z',
+        '2023-11-14T22:13:25.000Z',
+      ],
+      [
+        '192.168.10.50',
+        '192.168.10.5',
+        'udp',
+        161,
+        1,
+        60,
+        '2023-11-14T22:13:29.000Z',
+        '2023-11-14T22:13:29.000Z',
+      ],
     ]);
     expect(parsed.warnings.map((w) => w.message)).toEqual([
       'node "eth0 port 3" is not an IP address (physical graph nodes are not imported)',
@@ -53,7 +86,9 @@ describe('GRASSMARLIN', () => {
     const { zipSync, strToU8 } = await import('fflate');
     const zip = zipSync({ 'readme.txt': strToU8('hello') });
     const { parseInventory } = await import('../../../shared/importers');
-    await expect(parseInventory({ name: 'other.zip', bytes: zip })).rejects.toThrow('other.zip: the ZIP holds no GRASSMARLIN graph');
+    await expect(parseInventory({ name: 'other.zip', bytes: zip })).rejects.toThrow(
+      'other.zip: the ZIP holds no GRASSMARLIN graph',
+    );
   });
   it('splits group values and drops their confidence', () => {
     expect(groupValues('PLC (4)\nSlave (1)')).toEqual(['PLC', 'Slave']);
@@ -62,10 +97,16 @@ describe('GRASSMARLIN', () => {
   it('rejoins node-report rows broken by unquoted newlines (cp1252, CRLF)', async () => {
     const { parsed, merged } = await importFixture('grassmarlin/node_report_cp1252.csv');
     expect(parsed).toMatchObject({ format: 'grassmarlin', encoding: 'windows-1252', records: 3 });
-    expect(byName(merged.added, '192.168.10.5')).toMatchObject({ macs: ['00:0e:8c:11:22:33', '00:0e:8c:11:22:34'], vendor: 'Siemens', type: 'PLC' });
+    expect(byName(merged.added, '192.168.10.5')).toMatchObject({
+      macs: ['00:0e:8c:11:22:33', '00:0e:8c:11:22:34'],
+      vendor: 'Siemens',
+      type: 'PLC',
+    });
     expect(byName(merged.added, '192.168.10.50')).toMatchObject({ vendor: 'Dell, Inc.', type: 'HMI' });
     expect(byName(merged.added, '192.168.10.60').vendor).toBe('Müller GmbH');
-    expect(repairGrassmarlinCsv('IP,Role\n10.0.0.1,PLC (1)\nSlave (2)\n10.0.0.2,HMI')).toBe('IP,Role\r\n10.0.0.1,PLC (1)\nSlave (2)\r\n10.0.0.2,HMI');
+    expect(repairGrassmarlinCsv('IP,Role\n10.0.0.1,PLC (1)\nSlave (2)\n10.0.0.2,HMI')).toBe(
+      'IP,Role\r\n10.0.0.1,PLC (1)\nSlave (2)\r\n10.0.0.2,HMI',
+    );
   });
   it('reads the edge report and aggregates connection details into flows', async () => {
     const edges = await importFixture('grassmarlin/edge_report.csv');
@@ -75,16 +116,20 @@ describe('GRASSMARLIN', () => {
     ]);
     const details = await importFixture('grassmarlin/connection_details.csv');
     expect(details.parsed.records).toBe(3);
-    expect(details.merged.flows.map((f) => [f.transport, f.b.port, f.packets, f.bytes, f.firstSeen])).toEqual([
-      ['tcp', 102, 2, 124, '2023-11-14T22:13:20.000Z'],
-      ['udp', 161, 1, 90, '2023-11-14T22:13:29.000Z'],
-    ]);
+    expect(details.merged.flows.map((f) => [f.transport, f.b.port, f.packets, f.bytes, f.firstSeen])).toEqual(
+      [
+        ['tcp', 102, 2, 124, '2023-11-14T22:13:20.000Z'],
+        ['udp', 161, 1, 90, '2023-11-14T22:13:29.000Z'],
+      ],
+    );
   });
 });
 
 describe('parseXml', () => {
   it('reads elements, attributes, entities and CDATA', () => {
-    const doc = parseXml('<?xml version="1.0"?><a x="1 &amp; 2"><!-- c --><b>t&lt;&#65;&#x42;</b><c/><![CDATA[<raw>]]></a>');
+    const doc = parseXml(
+      '<?xml version="1.0"?><a x="1 &amp; 2"><!-- c --><b>t&lt;&#65;&#x42;</b><c/><![CDATA[<raw>]]></a>',
+    );
     const a = doc.children[0]!;
     expect(a.attributes).toEqual({ x: '1 & 2' });
     expect(a.children.map((c) => c.name)).toEqual(['b', 'c']);
@@ -92,14 +137,18 @@ describe('parseXml', () => {
     expect(a.text).toBe('<raw>');
   });
   it('refuses DTDs and broken nesting with a message', () => {
-    expect(() => parseXml('<!DOCTYPE x [<!ENTITY e "boom">]><x>&e;</x>')).toThrow('a DOCTYPE or DTD is not accepted');
+    expect(() => parseXml('<!DOCTYPE x [<!ENTITY e "boom">]><x>&e;</x>')).toThrow(
+      'a DOCTYPE or DTD is not accepted',
+    );
     expect(() => parseXml('<a><b></a>')).toThrow('closing tag </a> at offset 6 does not match <b>');
     expect(() => parseXml('<a>')).toThrow('<a> is never closed');
     expect(() => parseXml('<a'.repeat(1) + ' x=1>')).toThrow(/malformed attributes/);
   });
   it('refuses a graph nested too deep', async () => {
-    await expect(parseText('deep.xml', '<graph>' + '<n>'.repeat(100) + '</n>'.repeat(100) + '</graph>', { format: 'grassmarlin' })).rejects.toThrow(
-      'deep.xml: deep.xml is not valid XML (elements nested deeper than 64)',
-    );
+    await expect(
+      parseText('deep.xml', '<graph>' + '<n>'.repeat(100) + '</n>'.repeat(100) + '</graph>', {
+        format: 'grassmarlin',
+      }),
+    ).rejects.toThrow('deep.xml: deep.xml is not valid XML (elements nested deeper than 64)');
   });
 });

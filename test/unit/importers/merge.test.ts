@@ -7,7 +7,14 @@ import {
   undoBatch,
   type NormalizedAsset,
 } from '../../../shared/importers';
-import { assetSchema, flowSchema, importBatchSchema, type Asset, type Flow, type ImportBatch } from '../../../shared/model';
+import {
+  assetSchema,
+  flowSchema,
+  importBatchSchema,
+  type Asset,
+  type Flow,
+  type ImportBatch,
+} from '../../../shared/model';
 import { batchFor, parseFixture } from './helpers';
 
 function record(fields: Partial<NormalizedAsset>): NormalizedAsset {
@@ -38,32 +45,82 @@ const incoming = (...assets: NormalizedAsset[]) => ({ assets, flows: [], skipped
 
 describe('mergeIntoInventory', () => {
   it('merges records with the same MAC across sources', () => {
-    const first = mergeIntoInventory([], incoming(record({ sourceId: 'n1', name: 'plc', macs: ['00:11:22:33:44:55'], ips: ['10.0.0.1'], vendor: 'Siemens' })), batchFor('nozomi', 'a.json'));
-    const second = mergeIntoInventory(first.added, incoming(record({ sourceId: '7-1', macs: ['00:11:22:33:44:55'], ips: ['10.0.0.99'], model: 'S7-1500' })), batchFor('claroty-ctd', 'b.json'));
+    const first = mergeIntoInventory(
+      [],
+      incoming(
+        record({
+          sourceId: 'n1',
+          name: 'plc',
+          macs: ['00:11:22:33:44:55'],
+          ips: ['10.0.0.1'],
+          vendor: 'Siemens',
+        }),
+      ),
+      batchFor('nozomi', 'a.json'),
+    );
+    const second = mergeIntoInventory(
+      first.added,
+      incoming(
+        record({ sourceId: '7-1', macs: ['00:11:22:33:44:55'], ips: ['10.0.0.99'], model: 'S7-1500' }),
+      ),
+      batchFor('claroty-ctd', 'b.json'),
+    );
     expect(second.added).toEqual([]);
     expect(second.counts).toMatchObject({ records: 1, assets: 1, merged: 1, unchanged: 0 });
     const asset = second.updated[0]!.asset;
-    expect(asset).toMatchObject({ id: first.added[0]!.id, ips: ['10.0.0.1', '10.0.0.99'], vendor: 'Siemens', model: 'S7-1500' });
-    expect(asset.sources.map((s) => [s.format, s.sourceId])).toEqual([['nozomi', 'n1'], ['claroty-ctd', '7-1']]);
+    expect(asset).toMatchObject({
+      id: first.added[0]!.id,
+      ips: ['10.0.0.1', '10.0.0.99'],
+      vendor: 'Siemens',
+      model: 'S7-1500',
+    });
+    expect(asset.sources.map((s) => [s.format, s.sourceId])).toEqual([
+      ['nozomi', 'n1'],
+      ['claroty-ctd', '7-1'],
+    ]);
     expect(asset.batchIds).toHaveLength(2);
     expect(() => assetSchema.parse(asset)).not.toThrow();
   });
 
   it('merges by IP when there is no MAC, but not two devices with different MACs on one IP', () => {
-    const base = mergeIntoInventory([], incoming(record({ name: 'hmi', ips: ['10.0.0.2'], macs: ['00:11:22:33:44:66'] })), batchFor('armis'));
-    const sameIp = mergeIntoInventory(base.added, incoming(record({ name: 'HMI-2', ips: ['10.0.0.2'] })), batchFor('malcolm'));
+    const base = mergeIntoInventory(
+      [],
+      incoming(record({ name: 'hmi', ips: ['10.0.0.2'], macs: ['00:11:22:33:44:66'] })),
+      batchFor('armis'),
+    );
+    const sameIp = mergeIntoInventory(
+      base.added,
+      incoming(record({ name: 'HMI-2', ips: ['10.0.0.2'] })),
+      batchFor('malcolm'),
+    );
     expect(sameIp.added).toEqual([]);
     expect(sameIp.updated).toHaveLength(1);
-    const otherMac = mergeIntoInventory(base.added, incoming(record({ ips: ['10.0.0.2'], macs: ['00:11:22:33:44:77'] })), batchFor('malcolm'));
+    const otherMac = mergeIntoInventory(
+      base.added,
+      incoming(record({ ips: ['10.0.0.2'], macs: ['00:11:22:33:44:77'] })),
+      batchFor('malcolm'),
+    );
     expect(otherMac.added).toHaveLength(1);
   });
 
   it('merges by source id within the same source only', () => {
-    const base = mergeIntoInventory([], incoming(record({ sourceId: '41-1', name: 'module' })), batchFor('claroty-ctd'));
-    const again = mergeIntoInventory(base.added, incoming(record({ sourceId: '41-1', name: 'module', firmware: 'V32' })), batchFor('claroty-ctd'));
+    const base = mergeIntoInventory(
+      [],
+      incoming(record({ sourceId: '41-1', name: 'module' })),
+      batchFor('claroty-ctd'),
+    );
+    const again = mergeIntoInventory(
+      base.added,
+      incoming(record({ sourceId: '41-1', name: 'module', firmware: 'V32' })),
+      batchFor('claroty-ctd'),
+    );
     expect(again.added).toEqual([]);
     expect(again.updated[0]!.asset.firmware).toBe('V32');
-    const otherSource = mergeIntoInventory(base.added, incoming(record({ sourceId: '41-1', name: 'x' })), batchFor('forescout'));
+    const otherSource = mergeIntoInventory(
+      base.added,
+      incoming(record({ sourceId: '41-1', name: 'x' })),
+      batchFor('forescout'),
+    );
     expect(otherSource.added).toHaveLength(1);
   });
 
@@ -86,22 +143,72 @@ describe('mergeIntoInventory', () => {
   });
 
   it('keeps conflicting values with their sources, once each', () => {
-    const a = mergeIntoInventory([], incoming(record({ sourceId: 'x', ips: ['10.0.0.3'], firmware: 'v1.0', purdueLevel: 1 })), batchFor('nozomi', 'nozomi.json'));
-    const b = mergeIntoInventory(a.added, incoming(record({ sourceId: 'y', ips: ['10.0.0.3'], firmware: 'v2.0', purdueLevel: 2 })), batchFor('armis', 'armis.json'));
-    const c = mergeIntoInventory(b.updated.map((u) => u.asset), incoming(record({ ips: ['10.0.0.3'], firmware: 'V2.0' })), batchFor('tenable-ot', 't.json'));
+    const a = mergeIntoInventory(
+      [],
+      incoming(record({ sourceId: 'x', ips: ['10.0.0.3'], firmware: 'v1.0', purdueLevel: 1 })),
+      batchFor('nozomi', 'nozomi.json'),
+    );
+    const b = mergeIntoInventory(
+      a.added,
+      incoming(record({ sourceId: 'y', ips: ['10.0.0.3'], firmware: 'v2.0', purdueLevel: 2 })),
+      batchFor('armis', 'armis.json'),
+    );
+    const c = mergeIntoInventory(
+      b.updated.map((u) => u.asset),
+      incoming(record({ ips: ['10.0.0.3'], firmware: 'V2.0' })),
+      batchFor('tenable-ot', 't.json'),
+    );
     const asset = b.updated[0]!.asset;
     expect(asset.firmware).toBe('v1.0');
     expect(asset.conflicts).toEqual([
-      { field: 'firmware', values: [{ value: 'v1.0', source: expect.objectContaining({ fileName: 'nozomi.json' }) }, { value: 'v2.0', source: expect.objectContaining({ fileName: 'armis.json' }) }] },
-      { field: 'purdueLevel', values: [{ value: '1', source: expect.objectContaining({ format: 'nozomi' }) }, { value: '2', source: expect.objectContaining({ format: 'armis' }) }] },
+      {
+        field: 'firmware',
+        values: [
+          { value: 'v1.0', source: expect.objectContaining({ fileName: 'nozomi.json' }) },
+          { value: 'v2.0', source: expect.objectContaining({ fileName: 'armis.json' }) },
+        ],
+      },
+      {
+        field: 'purdueLevel',
+        values: [
+          { value: '1', source: expect.objectContaining({ format: 'nozomi' }) },
+          { value: '2', source: expect.objectContaining({ format: 'armis' }) },
+        ],
+      },
     ]);
     expect(c.updated[0]!.asset.conflicts).toEqual(asset.conflicts);
   });
 
   it('replaces a name that is only an address, keeps the earliest first and the latest last seen', () => {
-    const a = mergeIntoInventory([], incoming(record({ name: '10.0.0.4', ips: ['10.0.0.4'], firstSeen: '2024-02-01T00:00:00.000Z', lastSeen: '2024-03-01T00:00:00.000Z' })), batchFor('malcolm'));
-    const b = mergeIntoInventory(a.added, incoming(record({ name: 'plc-4', ips: ['10.0.0.4'], firstSeen: '2024-01-01T00:00:00.000Z', lastSeen: '2024-02-15T00:00:00.000Z' })), batchFor('nozomi'));
-    expect(b.updated[0]!.asset).toMatchObject({ name: 'plc-4', firstSeen: '2024-01-01T00:00:00.000Z', lastSeen: '2024-03-01T00:00:00.000Z' });
+    const a = mergeIntoInventory(
+      [],
+      incoming(
+        record({
+          name: '10.0.0.4',
+          ips: ['10.0.0.4'],
+          firstSeen: '2024-02-01T00:00:00.000Z',
+          lastSeen: '2024-03-01T00:00:00.000Z',
+        }),
+      ),
+      batchFor('malcolm'),
+    );
+    const b = mergeIntoInventory(
+      a.added,
+      incoming(
+        record({
+          name: 'plc-4',
+          ips: ['10.0.0.4'],
+          firstSeen: '2024-01-01T00:00:00.000Z',
+          lastSeen: '2024-02-15T00:00:00.000Z',
+        }),
+      ),
+      batchFor('nozomi'),
+    );
+    expect(b.updated[0]!.asset).toMatchObject({
+      name: 'plc-4',
+      firstSeen: '2024-01-01T00:00:00.000Z',
+      lastSeen: '2024-03-01T00:00:00.000Z',
+    });
   });
 
   it('does not modify its inputs', async () => {
@@ -109,7 +216,11 @@ describe('mergeIntoInventory', () => {
     const snapshot = JSON.stringify(parsed.assets);
     const first = mergeIntoInventory([], parsed, batchFor('claroty-ctd'));
     const existing = JSON.stringify(first.added);
-    mergeIntoInventory(first.added, { ...parsed, assets: parsed.assets.map((a) => ({ ...a, firmware: 'other' })) }, batchFor('claroty-ctd'));
+    mergeIntoInventory(
+      first.added,
+      { ...parsed, assets: parsed.assets.map((a) => ({ ...a, firmware: 'other' })) },
+      batchFor('claroty-ctd'),
+    );
     expect(JSON.stringify(parsed.assets)).toBe(snapshot);
     expect(JSON.stringify(first.added)).toBe(existing);
   });
@@ -178,8 +289,14 @@ describe('re-import and undo', () => {
   });
 
   it('deletes the assets a batch added and the flows it brought', async () => {
-    const devices = await importInto({ assets: [], flows: [], importBatches: [] }, 'defender_iot/devices_for_connections.json');
-    const connections = await importInto(devices.store, 'defender_iot/mslearn_sensor_api_v1_devices_connections_example.json');
+    const devices = await importInto(
+      { assets: [], flows: [], importBatches: [] },
+      'defender_iot/devices_for_connections.json',
+    );
+    const connections = await importInto(
+      devices.store,
+      'defender_iot/mslearn_sensor_api_v1_devices_connections_example.json',
+    );
     expect(connections.store.flows).toHaveLength(2);
     const blocked = undoBatch(connections.store, devices.batchRecord.undo as never);
     expect(blocked.ok).toBe(false);
@@ -188,6 +305,10 @@ describe('re-import and undo', () => {
     const undoDevices = undoBatch(afterConnections, devices.batchRecord.undo as never);
     expect(undoDevices.ok).toBe(true);
     expect(undoDevices.deleteAssetIds).toHaveLength(3);
-    expect(applyUndo(afterConnections, undoDevices, devices.batchRecord.id)).toEqual({ assets: [], flows: [], importBatches: [] });
+    expect(applyUndo(afterConnections, undoDevices, devices.batchRecord.id)).toEqual({
+      assets: [],
+      flows: [],
+      importBatches: [],
+    });
   });
 });

@@ -26,14 +26,25 @@ describe('Nozomi', () => {
       endOfSupport: null,
     });
     expect(asset.sources).toEqual([
-      { batchId: asset.batchIds[0], format: 'nozomi', sourceId: '0093xxxx-xxxx-xxxx-xxxx-xxxxxxxxb98c', fileName: 'nozomi/ibm-car_query_assets.json' },
+      {
+        batchId: asset.batchIds[0],
+        format: 'nozomi',
+        sourceId: '0093xxxx-xxxx-xxxx-xxxx-xxxxxxxxb98c',
+        fileName: 'nozomi/ibm-car_query_assets.json',
+      },
     ]);
   });
 
   it('reads string levels, "-" types and empty vendors as the XSOAR fixture has them', async () => {
     const { merged } = await importFixture('nozomi/xsoar_find_assets_trimmed.json');
     const rtu = byName(merged.added, '10.197.23.180');
-    expect(rtu).toMatchObject({ purdueLevel: 1, type: 'OT_device', vendor: null, macs: ['00:02:3e:99:e6:7e'], protocols: ['https', 'iec104', 'other'] });
+    expect(rtu).toMatchObject({
+      purdueLevel: 1,
+      type: 'OT_device',
+      vendor: null,
+      macs: ['00:02:3e:99:e6:7e'],
+      protocols: ['https', 'iec104', 'other'],
+    });
     expect(byName(merged.added, '10.197.163.44')).toMatchObject({ purdueLevel: 2, type: null });
   });
 
@@ -69,10 +80,24 @@ describe('Nozomi', () => {
   it('reads links with literal dotted keys, and L2 links between MACs', async () => {
     const { parsed, merged } = await importFixture('nozomi/links.json');
     expect(merged.flows).toHaveLength(2);
-    expect(merged.flows[0]).toMatchObject({ a: { ip: '10.0.1.20' }, b: { ip: '10.0.1.10', port: null }, transport: 'tcp', packets: 1200, bytes: 345678, protocol: 's7comm' });
-    expect(merged.flows[1]).toMatchObject({ a: { mac: '00:11:22:33:44:55', ip: null }, b: { mac: '01:80:c2:00:00:0e' }, transport: 'other', protocol: 'lldp' });
+    expect(merged.flows[0]).toMatchObject({
+      a: { ip: '10.0.1.20' },
+      b: { ip: '10.0.1.10', port: null },
+      transport: 'tcp',
+      packets: 1200,
+      bytes: 345678,
+      protocol: 's7comm',
+    });
+    expect(merged.flows[1]).toMatchObject({
+      a: { mac: '00:11:22:33:44:55', ip: null },
+      b: { mac: '01:80:c2:00:00:0e' },
+      transport: 'other',
+      protocol: 'lldp',
+    });
     expect(parsed.skipped).toBe(1);
-    expect(parsed.warnings).toEqual([{ record: 'record 3', message: 'a connection needs both ends (an address or an asset id)' }]);
+    expect(parsed.warnings).toEqual([
+      { record: 'record 3', message: 'a connection needs both ends (an address or an asset id)' },
+    ]);
   });
 
   it('reads a CSV export: BOM, ";" delimiter, CRLF rows, newline inside a quoted cell, formula guard', async () => {
@@ -81,16 +106,36 @@ describe('Nozomi', () => {
     expect(parsed.encoding).toBe('utf-8');
     expect(parsed.records).toBe(3);
     const plc = byName(merged.added, 'plc-01');
-    expect(plc).toMatchObject({ ips: ['10.0.1.10', '10.0.1.11'], os: null, protocols: ['s7comm', 's7plus'], endOfSupport: null, firmware: 'V2.9.4' });
+    expect(plc).toMatchObject({
+      ips: ['10.0.1.10', '10.0.1.11'],
+      os: null,
+      protocols: ['s7comm', 's7plus'],
+      endOfSupport: null,
+      firmware: 'V2.9.4',
+    });
     const pc = byName(merged.added, '=HYPERLINK("x")');
-    expect(pc).toMatchObject({ macs: ['00:11:22:33:44:66'], vendor: null, protocols: ['rdp', 'smb'], lastSeen: '2024-01-09T09:17:56.123Z', firstSeen: '2023-11-27T15:16:32.000Z' });
-    expect(byName(merged.added, '10.0.1.30')).toMatchObject({ ips: ['10.0.1.30'], type: null, lastSeen: '2024-01-09T10:17:56.000Z' });
+    expect(pc).toMatchObject({
+      macs: ['00:11:22:33:44:66'],
+      vendor: null,
+      protocols: ['rdp', 'smb'],
+      lastSeen: '2024-01-09T09:17:56.123Z',
+      firstSeen: '2023-11-27T15:16:32.000Z',
+    });
+    expect(byName(merged.added, '10.0.1.30')).toMatchObject({
+      ips: ['10.0.1.30'],
+      type: null,
+      lastSeen: '2024-01-09T10:17:56.000Z',
+    });
     expect(parsed.preview.headers[0]).toBe('id');
     expect(parsed.preview.rows[0]!.ip).toBe('10.0.1.10\n10.0.1.11');
   });
 
   it('skips records of tables that hold no assets, saying why', async () => {
-    for (const file of ['nozomi/ibm-car_query_vulnerabilities.json', 'nozomi/ibm-car_query_sensors.json', 'nozomi/ibm-car_query_asset_softwares.json']) {
+    for (const file of [
+      'nozomi/ibm-car_query_vulnerabilities.json',
+      'nozomi/ibm-car_query_sensors.json',
+      'nozomi/ibm-car_query_asset_softwares.json',
+    ]) {
       const parsed = await parseFixture(file);
       expect(parsed.format).toBe('nozomi');
       expect(parsed.assets).toEqual([]);

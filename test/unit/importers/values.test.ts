@@ -14,7 +14,8 @@ import {
 
 describe('unknown values', () => {
   it('treats N/A, -, empty and null as unknown', () => {
-    for (const v of ['N/A', 'n/a', '-', '', '  ', null, undefined, 'null', 'NULL']) expect(isUnknown(v)).toBe(true);
+    for (const v of ['N/A', 'n/a', '-', '', '  ', null, undefined, 'null', 'NULL'])
+      expect(isUnknown(v)).toBe(true);
     for (const v of ['0', 'PLC', 0, false]) expect(isUnknown(v)).toBe(false);
     expect(cleanText(' N/A ')).toBeNull();
     expect(cleanText(' Siemens ')).toBe('Siemens');
@@ -95,9 +96,17 @@ describe('IP addresses', () => {
     expect(normalizeIp('10.9.2.2/24')).toBe('10.9.2.2');
   });
   it('reads the annotations sensors put on addresses', () => {
-    expect(parseAddress('10.20.1.5 / (Last Known IP)')).toEqual({ ip: '10.20.1.5', note: 'last-known', path: null });
+    expect(parseAddress('10.20.1.5 / (Last Known IP)')).toEqual({
+      ip: '10.20.1.5',
+      note: 'last-known',
+      path: null,
+    });
     expect(parseAddress('127.0.0.1 (external)')).toEqual({ ip: '127.0.0.1', note: 'external', path: null });
-    expect(parseAddress('10.1.30.1:Card 2 \\ Addr 255')).toEqual({ ip: '10.1.30.1', note: 'backplane', path: 'Card 2 \\ Addr 255' });
+    expect(parseAddress('10.1.30.1:Card 2 \\ Addr 255')).toEqual({
+      ip: '10.1.30.1',
+      note: 'backplane',
+      path: 'Card 2 \\ Addr 255',
+    });
     expect(parseAddress('plc.local')).toBeNull();
   });
 });
