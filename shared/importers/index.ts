@@ -1,3 +1,16 @@
+/**
+ * Sensor inventory import, pure (runs in a Web Worker, the renderer, Node and the CLI).
+ *
+ *   const parsed = await parseInventory({ name, bytes }, { format, mapping, onProgress, signal });
+ *   // show parsed.preview, parsed.format / parsed.detected, parsed.warnings, parsed.skipped
+ *   const result = mergeIntoInventory(existingAssets, parsed, { id: batchId, assessmentId, format, fileName }, existingFlows);
+ *   const batch = makeImportBatch(batchContext, { sha256, size }, parsed.records, result);
+ *   // one transaction: put result.added, put result.updated[].asset, add result.flows, add batch
+ *
+ *   const plan = undoBatch({ assets, flows }, batch.undo as BatchUndo);
+ *   // if plan.ok, one transaction: delete plan.deleteAssetIds and plan.deleteFlowIds,
+ *   // put plan.restoreAssets, delete the batch record
+ */
 export * from './types';
 export { decodeText, decodePrefix, type DecodedText, type TextEncodingName } from './decode';
 export { parseDelimited, detectDelimiter, detectNewline, DELIMITERS, type Delimiter } from './delimited';

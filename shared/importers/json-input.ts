@@ -62,7 +62,7 @@ export function findRecordArray(value: unknown, keys: readonly string[]): unknow
     let node: unknown = value;
     for (const part of path) node = isRecord(node) ? node[part] : undefined;
     if (Array.isArray(node)) return node;
-    if (node === null && path.length > 0) return [];
+    if (node === null) return []; // an empty last page (xDome sends "devices": null)
   }
   return null;
 }

@@ -315,11 +315,14 @@ export function parseCriticality(value: unknown): Criticality | null {
   return null;
 }
 
-/** A non-negative integer from a number or digit string, else null. */
+/** A non-negative integer from a number or digit string (thousands separators allowed), else null. */
 export function parseCount(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.floor(value) : null;
-  const text = cleanText(value, 40);
-  if (text === null || !/^\d+(\.\d+)?$/.test(text)) return null;
+  let text = cleanText(value, 40);
+  if (text === null) return null;
+  // Thousands separators as spreadsheets write them: "1,200", "1.200", "1 200".
+  if (/^\d{1,3}([,. ]\d{3})+$/.test(text)) text = text.replace(/[,. ]/g, '');
+  if (!/^\d+(\.\d+)?$/.test(text)) return null;
   const n = Math.floor(Number(text));
   return Number.isSafeInteger(n) ? n : null;
 }

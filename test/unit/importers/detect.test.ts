@@ -40,6 +40,11 @@ describe('detectFormat', () => {
     expect(detected.confidence).toBeGreaterThan(0.5);
     expect(detected.reason).not.toBe('');
   });
+  it('takes text as well as bytes', () => {
+    const text = new TextDecoder().decode(fixtureBytes('forescout_eyeinspect/xsoar_links.json'));
+    expect(detectFormat(text)).toMatchObject({ format: 'forescout', container: 'json' });
+    expect(detectFormat('Name,IP\nplc,10.0.0.1\n')).toMatchObject({ format: 'csv', container: 'csv' });
+  });
   it('looks at the content, not the name', async () => {
     const bytes = fixtureBytes('armis/search_response.json');
     const parsed = await parseInventory({ name: 'nozomi-export.csv', bytes });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeIntoInventory } from '../../../shared/importers';
-import { batchFor, byName, importFixture, parseFixture } from './helpers';
+import { batchFor, byName, importFixture, parseFixture, parseText } from './helpers';
 
 describe('Nozomi', () => {
   it('reads the assets table from the /api/open/query/do envelope', async () => {
@@ -128,6 +128,43 @@ describe('Nozomi', () => {
     });
     expect(parsed.preview.headers[0]).toBe('id');
     expect(parsed.preview.rows[0]!.ip).toBe('10.0.1.10\n10.0.1.11');
+  });
+
+  it('reads sessions and nodes exported as CSV, with dotted column names taken literally', async () => {
+    const sessions = await parseText(
+      'sessions.csv',
+      'id,from,to,from_port,to_port,transport_protocol,protocol,transferred.packets,transferred.bytes,first_activity_time,last_activity_time,direction_is_known\n' +
+        's1,10.0.1.20,10.0.1.10,50123,102,tcp,s7comm,"1,200",4096,1701098192520,1701098292520,false\n',
+    );
+    expect(sessions.format).toBe('nozomi');
+    expect(sessions.flows).toEqual([
+      {
+        record: 'row 2',
+        sourceId: 's1',
+        a: { ip: '10.0.1.20', mac: null, port: 50123, sourceId: '10.0.1.20' },
+        b: { ip: '10.0.1.10', mac: null, port: 102, sourceId: '10.0.1.10' },
+        transport: 'tcp',
+        server: null,
+        protocol: 's7comm',
+        packets: 1200,
+        bytes: 4096,
+        firstSeen: '2023-11-27T15:16:32.520Z',
+        lastSeen: '2023-11-27T15:18:12.520Z',
+      },
+    ]);
+    const nodes = await parseText(
+      'nodes.csv',
+      'id,label,ip,mac_address,mac_vendor,product_name,firmware_version,level,first_activity_time,last_activity_time\n' +
+        '10.0.1.10,plc-01,10.0.1.10,00:11:22:33:44:55,Siemens,S7-1500,V2.9.4,1,1701098192520,1704791876000\n',
+    );
+    expect(nodes.format).toBe('nozomi');
+    expect(nodes.assets[0]).toMatchObject({
+      name: 'plc-01',
+      ips: ['10.0.1.10'],
+      model: 'S7-1500',
+      purdueLevel: 1,
+      sourceId: '10.0.1.10',
+    });
   });
 
   it('skips records of tables that hold no assets, saying why', async () => {

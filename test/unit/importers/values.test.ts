@@ -111,6 +111,18 @@ describe('IP addresses', () => {
   });
 });
 
+describe('counts', () => {
+  it('reads integers, digit strings and thousands separators', async () => {
+    const { parseCount } = await import('../../../shared/importers/values');
+    expect(parseCount(90)).toBe(90);
+    expect(parseCount('90')).toBe(90);
+    expect(parseCount('1,200')).toBe(1200);
+    expect(parseCount('1.200.300')).toBe(1200300);
+    expect(parseCount('-5')).toBeNull();
+    expect(parseCount('12ab')).toBeNull();
+  });
+});
+
 describe('Purdue levels and criticality', () => {
   it('reads the forms sources use', () => {
     expect(parsePurdue(1)).toBe(1);
