@@ -71,7 +71,10 @@ export const importCommand: CliCommand = {
       fileName,
     };
     const result = mergeIntoInventory(data?.assets ?? [], parsed, batch, data?.flows ?? []);
-    if (data && values.into) {
+    const changed = result.added.length + result.updated.length + result.flows.length > 0;
+    if (data && values.into && !changed) {
+      io.stderr(`${values.into}: nothing changed (everything in ${fileName} is there already)\n`);
+    } else if (data && values.into) {
       const record = makeImportBatch(
         batch,
         { sha256: await sha256Hex(bytes), size: bytes.length },

@@ -115,9 +115,11 @@ describe('conduit import', () => {
 
     const again = await cli('import', devices, '--into', file);
     expect(JSON.parse(again.stdout)).toMatchObject({ assets: 3, merged: 3 });
+    expect(again.stderr).toMatch(/nothing changed/);
     const after = await parseAssessmentFile(readFileSync(file, 'utf8'));
     expect(after.assets).toEqual(data.assets);
     expect(after.flows).toEqual(data.flows);
+    expect(after.importBatches).toEqual(data.importBatches);
   });
 
   it('leaves the assessment file untouched when the import fails', async () => {
