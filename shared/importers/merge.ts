@@ -25,6 +25,8 @@ export interface BatchContext {
 export interface BatchUndo {
   version: 1;
   batchId: string;
+  /** When the batch wrote its records (their updatedAt); a later updatedAt means an edit since. */
+  importedAt: string;
   addedAssetIds: string[];
   /** Each asset the batch changed, as it was before. */
   previousAssets: Asset[];
@@ -340,6 +342,7 @@ export function mergeIntoInventory(
     undo: {
       version: 1,
       batchId: batch.id,
+      importedAt: at,
       addedAssetIds: addedAssets.map((a) => a.id),
       previousAssets: updated.map((u) => u.previous),
       addedFlowIds: flows.map((f) => f.id),
@@ -439,6 +442,8 @@ export interface UndoPlan {
   /** Assets to put back exactly as they were before the batch. */
   restoreAssets: Asset[];
   deleteFlowIds: string[];
+  /** Assets edited by hand since the import: undo drops those edits, so the UI should ask first. */
+  editedAssetIds: string[];
 }
 
 /**
@@ -475,7 +480,12 @@ export function undoBatch(
     }
   }
   const flowIds = new Set(current.flows.map((f) => f.id));
+  const editedAssetIds = [...deleteAssetIds, ...restoreAssets.map((a) => a.id)].filter((id) => {
+    const asset = byId.get(id)!;
+    return asset.updatedAt > undo.importedAt && laterBatches(asset, []).length === 0;
+  });
   return {
+    editedAssetIds,
     ok: blockers.size === 0,
     blockedBy: [...blockers],
     deleteAssetIds,

@@ -278,6 +278,23 @@ describe('re-import and undo', () => {
     importBatchSchema.parse(second.batchRecord);
   });
 
+  it('names the assets edited by hand since the import', async () => {
+    const first = await importInto(
+      { assets: [], flows: [], importBatches: [] },
+      'armis/search_response.json',
+    );
+    const edited = {
+      ...first.store,
+      assets: first.store.assets.map((a, i) =>
+        i === 0 ? { ...a, notes: 'seen on site', updatedAt: '2025-02-01T00:00:00.000Z' } : a,
+      ),
+    };
+    const plan = undoBatch(edited, first.batchRecord.undo as never);
+    expect(plan.ok).toBe(true);
+    expect(plan.editedAssetIds).toEqual([edited.assets[0]!.id]);
+    expect(undoBatch(first.store, first.batchRecord.undo as never).editedAssetIds).toEqual([]);
+  });
+
   it('refuses to undo a batch a later import built on', async () => {
     let store: Store = { assets: [], flows: [], importBatches: [] };
     const first = await importInto(store, 'tenable_ot/graphql_assets.json');
