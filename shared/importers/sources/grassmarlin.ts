@@ -184,7 +184,8 @@ export function repairGrassmarlinCsv(text: string): string {
   const details = /^Timestamp,/i.test(header);
   const startsRecord = (line: string) => {
     const first = line.split(',', 1)[0]!.replace(/^"|"$/g, '').trim();
-    return details ? /^\d/.test(first) : parseAddress(first) !== null;
+    // A bare address only: a continued "Network" group value looks like "10.0.0.0/24 (1)".
+    return details ? /^\d/.test(first) : /^[0-9a-fA-F:.]+$/.test(first) && parseAddress(first) !== null;
   };
   const out: string[] = [header];
   for (let i = 1; i < lines.length; i++) {

@@ -107,6 +107,9 @@ describe('GRASSMARLIN', () => {
     expect(repairGrassmarlinCsv('IP,Role\n10.0.0.1,PLC (1)\nSlave (2)\n10.0.0.2,HMI')).toBe(
       'IP,Role\r\n10.0.0.1,PLC (1)\nSlave (2)\r\n10.0.0.2,HMI',
     );
+    expect(repairGrassmarlinCsv('IP,Network\n10.0.0.1,10.0.0.0/24 (3)\n10.0.1.0/24 (1)\n10.0.0.2,')).toBe(
+      'IP,Network\r\n10.0.0.1,10.0.0.0/24 (3)\n10.0.1.0/24 (1)\r\n10.0.0.2,',
+    );
   });
   it('reads the edge report and aggregates connection details into flows', async () => {
     const edges = await importFixture('grassmarlin/edge_report.csv');
