@@ -82,8 +82,17 @@ interface Work {
   origins: Map<ScalarField, Provenance> | null;
 }
 
-function sourceKey(format: string, sourceId: string): string {
-  return `${format}\u0000${sourceId}`;
+/** Assets by source id, per source format (ids are only unique within one source). */
+class SourceIndex {
+  private readonly byFormat = new Map<string, Map<string, Work>>();
+  get(format: string, sourceId: string): Work | undefined {
+    return this.byFormat.get(format)?.get(sourceId);
+  }
+  setIfAbsent(format: string, sourceId: string, work: Work): void {
+    let ids = this.byFormat.get(format);
+    if (!ids) this.byFormat.set(format, (ids = new Map()));
+    if (!ids.has(sourceId)) ids.set(sourceId, work);
+  }
 }
 
 function sameText(a: unknown, b: unknown): boolean {
@@ -142,19 +151,14 @@ export function mergeIntoInventory(
   const at = batch.at ?? nowIso();
   const byMac = new Map<string, Work>();
   const byIp = new Map<string, Work>();
-  const bySource = new Map<string, Work>();
+  const bySource = new SourceIndex();
   const warnings: ImportWarning[] = [...incoming.warnings];
 
   const index = (work: Work) => {
     const a = work.asset;
     for (const mac of a.macs) if (!isSharedMac(mac) && !byMac.has(mac)) byMac.set(mac, work);
     for (const ip of a.ips) if (!isSharedIp(ip) && !byIp.has(ip)) byIp.set(ip, work);
-    for (const s of a.sources) {
-      if (s.sourceId !== null) {
-        const key = sourceKey(s.format, s.sourceId);
-        if (!bySource.has(key)) bySource.set(key, work);
-      }
-    }
+    for (const s of a.sources) if (s.sourceId !== null) bySource.setIfAbsent(s.format, s.sourceId, work);
   };
   for (const asset of existingAssets) {
     index({ asset, original: asset, cloned: false, changed: false, touched: false, origins: null });
@@ -172,7 +176,7 @@ export function mergeIntoInventory(
       if (n.macs.some((m) => !isSharedMac(m)) && hit.asset.macs.some((m) => !isSharedMac(m))) continue;
       return hit;
     }
-    return n.sourceId !== null ? bySource.get(sourceKey(batch.format, n.sourceId)) : undefined;
+    return n.sourceId !== null ? bySource.get(batch.format, n.sourceId) : undefined;
   };
 
   const added: Work[] = [];
@@ -194,9 +198,9 @@ export function mergeIntoInventory(
         createdAt: at,
         updatedAt: at,
         name: n.name ?? n.hostnames[0] ?? n.ips[0] ?? n.macs[0] ?? n.sourceId ?? 'unnamed',
-        ips: [...n.ips],
-        macs: [...n.macs],
-        hostnames: [...n.hostnames],
+        ips: n.ips,
+        macs: n.macs,
+        hostnames: n.hostnames,
         vendor: n.vendor,
         model: n.model,
         firmware: n.firmware,
@@ -204,7 +208,7 @@ export function mergeIntoInventory(
         serial: n.serial,
         type: n.type,
         purdueLevel: n.purdueLevel,
-        protocols: [...n.protocols],
+        protocols: n.protocols,
         criticality: n.criticality,
         zoneId: null,
         firstSeen: n.firstSeen,
@@ -215,10 +219,11 @@ export function mergeIntoInventory(
         sources: [provenance],
         conflicts: [],
       };
+      // The lists are the record's own until a later record edits them (then the asset is cloned).
       const work: Work = {
         asset,
         original: null,
-        cloned: true,
+        cloned: false,
         changed: true,
         touched: true,
         origins: null,
@@ -256,7 +261,7 @@ export function mergeIntoInventory(
   // Flows: resolve each end to an asset, and drop exact repeats of flows already stored.
   const resolve = (end: FlowEndpointRef): Flow['a'] | null => {
     const work =
-      (end.sourceId !== null ? bySource.get(sourceKey(batch.format, end.sourceId)) : undefined) ??
+      (end.sourceId !== null ? bySource.get(batch.format, end.sourceId) : undefined) ??
       (end.mac !== null && !isSharedMac(end.mac) ? byMac.get(end.mac) : undefined) ??
       (end.ip !== null && !isSharedIp(end.ip) ? byIp.get(end.ip) : undefined);
     const ip = end.ip ?? work?.asset.ips[0] ?? null;

@@ -154,7 +154,8 @@ export function normalizeMac(value: unknown): string | null {
 /** True for MACs that never identify one device: all zeros, broadcast, multicast. */
 export function isSharedMac(mac: string): boolean {
   if (mac === '00:00:00:00:00:00' || mac === 'ff:ff:ff:ff:ff:ff') return true;
-  return (parseInt(mac.slice(0, 2), 16) & 1) === 1;
+  // The group bit is the lowest bit of the first octet, i.e. of its second hex digit.
+  return (parseInt(mac.charAt(1), 16) & 1) === 1;
 }
 
 function canonicalIpv4(text: string): string | null {
