@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { catalogueCommand } from './catalogue';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 import { keygenCommand } from './keygen';
 import { newCommand } from './new';
 import { validateCommand } from './validate';
@@ -10,6 +11,7 @@ import { verifyCommand } from './verify';
 export const COMMANDS: CliCommand[] = [
   newCommand,
   validateCommand,
+  importCommand,
   catalogueCommand,
   keygenCommand,
   exportCommand,
