@@ -1,4 +1,4 @@
-import { DecodedPacket, decodePacket, formatIpv4, formatMac } from './decode';
+import { DecodedPacket, decodePacket, formatIpv4, formatMac, isInitialTtl } from './decode';
 import { FlowState, type Recognition } from './flows';
 import { l2Protocol } from './l2';
 import type { OuiTable } from './oui';
@@ -161,7 +161,7 @@ export class CaptureAnalyzer {
     if (this.hosts.size >= MAX_HOSTS) return;
     const v4 = d.ipVersion === 4;
     const src = v4 ? formatIpv4(d.src4) : d.src6;
-    const local = v4 ? sameSubnet4(d.src4, d.dst4) : sameSubnet6(d.src6, d.dst6);
+    const local = (v4 ? sameSubnet4(d.src4, d.dst4) : sameSubnet6(d.src6, d.dst6)) || isInitialTtl(d.ttl);
     const seen = this.hosts.get(src);
     if (!seen) this.hosts.set(src, { mac: d.srcMac, local });
     else if (seen.mac !== d.srcMac && d.srcMac >= 0) seen.mac = seen.mac === -1 ? d.srcMac : -2;
@@ -224,7 +224,10 @@ function flowRecord(flow: FlowState): CaptureFlow {
   };
 }
 
-/** Without netmasks, one /24 is taken as "the same subnet"; a broadcast or multicast goes to the sender's own link. */
+/**
+ * Without netmasks, one /24 is taken as "the same subnet" (besides an unrouted TTL, see isInitialTtl);
+ * a broadcast or multicast goes to the sender's own link.
+ */
 function sameSubnet4(src: number, dst: number): boolean {
   return (src ^ dst) >>> 8 === 0 || dst === 0xffffffff || dst >>> 28 === 0xe;
 }
@@ -264,8 +267,10 @@ class AssetBuilder {
     for (const flow of flows) {
       const { name } = flow.protocol;
       const server = flow.server;
-      this.fromFlowSide(flow.a, flow.aMac, flow.local, name, server === null ? null : server === 'a');
-      this.fromFlowSide(flow.b, flow.bMac, flow.local, name, server === null ? null : server === 'b');
+      const a = server === null ? null : server === 'a';
+      const b = server === null ? null : server === 'b';
+      this.fromFlowSide(flow.a, flow.aMac, flow.local || flow.aUnrouted, name, a);
+      this.fromFlowSide(flow.b, flow.bMac, flow.local || flow.bUnrouted, name, b);
     }
     for (const [ip, sighting] of hosts) {
       const facts = this.factsOf(ip);

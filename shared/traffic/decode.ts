@@ -39,6 +39,8 @@ export class DecodedPacket {
   dst4 = 0;
   src6 = '';
   dst6 = '';
+  /** IPv4 TTL or IPv6 hop limit. */
+  ttl = 0;
   /** 6 (TCP), 17 (UDP) or 0. */
   transport = 0;
   srcPort = 0;
@@ -60,6 +62,17 @@ export class DecodedPacket {
     this.arpOp = 0;
     this.payloadLength = 0;
   }
+}
+
+/**
+ * TTLs that IP stacks start with (30: Siemens S7 PLCs; 60: some embedded stacks). A packet still carrying
+ * one has not crossed a router, so its source MAC is the sender's own.
+ */
+const INITIAL_TTLS = new Uint8Array(256);
+for (const ttl of [30, 32, 60, 64, 128, 255]) INITIAL_TTLS[ttl] = 1;
+
+export function isInitialTtl(ttl: number): boolean {
+  return INITIAL_TTLS[ttl] === 1;
 }
 
 export const TCP_FLAG = { fin: 0x01, syn: 0x02, rst: 0x04, ack: 0x10 } as const;
@@ -208,6 +221,7 @@ function decodeIpv4(data: Uint8Array, view: DataView, at: number, end: number, o
     ipEnd = Math.min(end, at + totalLength);
   }
   out.ipVersion = 4;
+  out.ttl = data[at + 8]!;
   out.src4 = view.getUint32(at + 12);
   out.dst4 = view.getUint32(at + 16);
   // Only the first fragment carries the transport header.
@@ -223,6 +237,7 @@ function decodeIpv6(data: Uint8Array, view: DataView, at: number, end: number, o
   const payloadLength = view.getUint16(at + 4);
   const ipEnd = payloadLength === 0 ? end : Math.min(end, at + 40 + payloadLength);
   out.ipVersion = 6;
+  out.ttl = data[at + 7]!;
   out.src6 = formatIpv6(data, at + 8);
   out.dst6 = formatIpv6(data, at + 24);
   let next = data[at + 6]!;

@@ -1,4 +1,4 @@
-import { TCP_FLAG, type DecodedPacket } from './decode';
+import { isInitialTtl, TCP_FLAG, type DecodedPacket } from './decode';
 import {
   classifyPayload,
   isRegisteredPort,
@@ -29,6 +29,9 @@ export class FlowState {
   /** Source MAC seen on each side's packets: -1 none yet, -2 more than one. */
   aMac = -1;
   bMac = -1;
+  /** A packet from this side arrived with an initial TTL, i.e. not routed (see isInitialTtl). */
+  aUnrouted = false;
+  bUnrouted = false;
 
   constructor(
     readonly transport: Transport,
@@ -53,6 +56,10 @@ export class FlowState {
     if (mac >= 0) {
       if (fromA) this.aMac = this.aMac === -1 || this.aMac === mac ? mac : -2;
       else this.bMac = this.bMac === -1 || this.bMac === mac ? mac : -2;
+      if (isInitialTtl(packet.ttl)) {
+        if (fromA) this.aUnrouted = true;
+        else this.bUnrouted = true;
+      }
     }
     if (this.transport === 'tcp') {
       const flags = packet.tcpFlags;

@@ -31,7 +31,10 @@ export function buildCompactOuiText(registry: Record<string, string>, sourceVers
 
 /** The registrant's name: the first line of the record, whitespace collapsed. */
 function vendorName(record: string): string {
-  return (record.split('\n')[0] ?? '').replace(/\s+/g, ' ').trim();
+  return (record.split('\n')[0] ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;]+$/, '')
+    .trim();
 }
 
 export class OuiTable {

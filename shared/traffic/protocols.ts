@@ -76,11 +76,18 @@ const isoSession = (first: number, second: number): boolean =>
   (first === 0x01 && second === 0x00) || [0x0d, 0x0e, 0x09, 0x0a, 0x19, 0x0c].includes(first);
 
 const ENIP_COMMANDS = new Set([0x04, 0x63, 0x64, 0x65, 0x66, 0x6f, 0x70, 0x72, 0x73]);
-const enip: PayloadCheck = (p, at, length, transport) => {
+/** EtherNet/IP encapsulation: 24-byte headers with a known command, zero options, tiling the payload exactly. */
+const enip: PayloadCheck = (p, at, length) => {
+  let pos = at;
+  const end = at + length;
   if (length < 24) return false;
-  if (p[at + 1] !== 0 || !ENIP_COMMANDS.has(p[at]!)) return false;
-  const total = 24 + u16le(p, at + 2);
-  return transport === 'udp' ? total === length : total <= length;
+  while (pos < end) {
+    if (end - pos < 24) return false;
+    if (p[pos + 1] !== 0 || !ENIP_COMMANDS.has(p[pos]!)) return false;
+    if (p[pos + 20] !== 0 || p[pos + 21] !== 0 || p[pos + 22] !== 0 || p[pos + 23] !== 0) return false;
+    pos += 24 + u16le(p, pos + 2);
+  }
+  return pos === end;
 };
 
 /** CIP I/O (class 0/1 over UDP): common packet format items whose lengths fill the datagram exactly. */
@@ -234,6 +241,8 @@ const melsec: PayloadCheck = (p, at, length) =>
 
 export const PROTOCOLS: readonly ProtocolSpec[] = [
   { name: 'Modbus/TCP', tcp: [502], check: modbus, strong: true },
+  // Port 102 alone says ISO transport (S7comm, S7comm-plus or MMS), not which of them.
+  { name: 'ISO-TSAP', tcp: [102] },
   { name: 'S7comm', tcp: [102], check: cotpPayload((first) => first === 0x32), strong: true },
   { name: 'S7comm-plus', tcp: [102], check: cotpPayload((first) => first === 0x72), strong: true },
   { name: 'MMS', tcp: [102], check: cotpPayload(isoSession), strong: true },
@@ -318,8 +327,7 @@ export function protocolsOnPort(transport: Transport, port: number): readonly Pr
 /** The protocol name a port alone suggests (the first registered on it), or null. */
 export function protocolForPort(transport: Transport, port: number): string | null {
   const spec = PORTS[transport].get(port)?.[0];
-  if (!spec) return null;
-  return spec.name === 'COTP' ? 'ISO-TSAP' : spec.name;
+  return spec ? spec.name : null;
 }
 
 export function isRegisteredPort(transport: Transport, port: number, name: string): boolean {
