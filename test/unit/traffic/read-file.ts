@@ -30,5 +30,5 @@ export function analyzeFile(path: string, chunkSize = 64 * 1024): Promise<Captur
 export function analyzeBytes(bytes: Uint8Array, chunkSize = bytes.length || 1): Promise<CaptureSummary> {
   const chunks: Uint8Array[] = [];
   for (let at = 0; at < bytes.length; at += chunkSize) chunks.push(bytes.subarray(at, at + chunkSize));
-  return analyzeCapture(chunks);
+  return analyzeCapture(chunks, { oui: ouiTable() });
 }
