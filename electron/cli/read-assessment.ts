@@ -11,7 +11,9 @@ export async function readAssessmentFile(file: string): Promise<AssessmentData> 
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UnreadableFileError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new UnreadableFileError(
+      `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   return parseAssessmentFile(text);
 }

@@ -176,7 +176,12 @@ export class CaptureAnalyzer {
   }
 
   private onLayer2(packet: RawPacket, d: DecodedPacket): void {
-    const protocol = l2Protocol(d.ethertype, packet.data, d.l2PayloadOffset, packet.offset + packet.capturedLength);
+    const protocol = l2Protocol(
+      d.ethertype,
+      packet.data,
+      d.l2PayloadOffset,
+      packet.offset + packet.capturedLength,
+    );
     if (protocol === null) return;
     const key = `${d.srcMac},${d.dstMac},${d.ethertype},${protocol}`;
     const entry = this.l2.get(key);
@@ -288,13 +293,20 @@ class AssetBuilder {
         mac: text,
         vendor: text && this.oui ? this.oui.vendorOf(text) : null,
         protocols: [...facts.protocols].sort(),
-        role: facts.server && facts.client ? 'both' : facts.server ? 'server' : facts.client ? 'client' : null,
+        role:
+          facts.server && facts.client ? 'both' : facts.server ? 'server' : facts.client ? 'client' : null,
       });
     }
     return assets.sort((x, y) => compareIps(x.ip, y.ip));
   }
 
-  private fromFlowSide(ip: string, mac: number, local: boolean, protocol: string | null, isServer: boolean | null): void {
+  private fromFlowSide(
+    ip: string,
+    mac: number,
+    local: boolean,
+    protocol: string | null,
+    isServer: boolean | null,
+  ): void {
     if (mac >= 0) this.noteMac(mac, ip);
     const facts = this.factsOf(ip);
     if (!facts) return;

@@ -115,7 +115,13 @@ function readMac(view: DataView, at: number): number {
   return view.getUint16(at) * 4294967296 + view.getUint32(at + 2);
 }
 
-function decodeEthernet(data: Uint8Array, view: DataView, start: number, end: number, out: DecodedPacket): void {
+function decodeEthernet(
+  data: Uint8Array,
+  view: DataView,
+  start: number,
+  end: number,
+  out: DecodedPacket,
+): void {
   if (end - start < 14) return;
   out.dstMac = readMac(view, start);
   out.srcMac = readMac(view, start + 6);
@@ -123,7 +129,13 @@ function decodeEthernet(data: Uint8Array, view: DataView, start: number, end: nu
 }
 
 /** Reads the ethertype at `at`, skipping 802.1Q / QinQ tags, and decodes what follows. */
-function decodeEthertype(data: Uint8Array, view: DataView, at: number, end: number, out: DecodedPacket): void {
+function decodeEthertype(
+  data: Uint8Array,
+  view: DataView,
+  at: number,
+  end: number,
+  out: DecodedPacket,
+): void {
   let type = view.getUint16(at);
   let next = at + 2;
   for (let tags = 0; isVlan(type) && tags < MAX_VLAN_TAGS; tags++) {
@@ -162,12 +174,19 @@ function decodeRawIp(data: Uint8Array, view: DataView, start: number, end: numbe
 }
 
 /** DLT_NULL: a 4-byte address family in the capturing host's byte order. */
-function decodeBsdLoopback(view: DataView, start: number, end: number, data: Uint8Array, out: DecodedPacket): void {
+function decodeBsdLoopback(
+  view: DataView,
+  start: number,
+  end: number,
+  data: Uint8Array,
+  out: DecodedPacket,
+): void {
   if (end - start < 4) return;
   let family = view.getUint32(start, true);
   if (family > 0xffff) family = view.getUint32(start, false);
   if (family === 2) decodeIpv4(data, view, start + 4, end, out);
-  else if (family === 24 || family === 28 || family === 30 || family === 10) decodeIpv6(data, view, start + 4, end, out);
+  else if (family === 24 || family === 28 || family === 30 || family === 10)
+    decodeIpv6(data, view, start + 4, end, out);
 }
 
 const ARPHRD_ETHER = 1;
@@ -184,7 +203,8 @@ function decodeSll(data: Uint8Array, view: DataView, start: number, end: number,
 /** Linux cooked capture v2: 20-byte header, protocol at 0, address length at 11, address at 12. */
 function decodeSll2(data: Uint8Array, view: DataView, start: number, end: number, out: DecodedPacket): void {
   if (end - start < 20) return;
-  if (view.getUint16(start + 8) === ARPHRD_ETHER && data[start + 11] === 6) out.srcMac = readMac(view, start + 12);
+  if (view.getUint16(start + 8) === ARPHRD_ETHER && data[start + 11] === 6)
+    out.srcMac = readMac(view, start + 12);
   const type = view.getUint16(start);
   if (type < 0x0600) return;
   if (isVlan(type)) {
@@ -305,7 +325,7 @@ export function formatIpv6(data: Uint8Array, at: number): string {
   for (let i = 0; i < 8; i++) groups.push((data[at + 2 * i]! << 8) | data[at + 2 * i + 1]!);
   let bestStart = -1;
   let bestLength = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

@@ -46,7 +46,13 @@ export class FlowState {
     readonly local: boolean,
   ) {}
 
-  add(fromA: boolean, packet: DecodedPacket, data: Uint8Array, frameLength: number, timestampMs: number): void {
+  add(
+    fromA: boolean,
+    packet: DecodedPacket,
+    data: Uint8Array,
+    frameLength: number,
+    timestampMs: number,
+  ): void {
     this.packets++;
     this.bytes += frameLength;
     if (Number.isNaN(this.firstSeen) || timestampMs < this.firstSeen) this.firstSeen = timestampMs;

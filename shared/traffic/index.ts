@@ -1,7 +1,15 @@
 export { CaptureError } from './errors';
 export type { RawPacket, PacketSink } from './packet';
 export { CaptureReader, type CaptureFormat } from './reader';
-export { DecodedPacket, decodePacket, formatIpv4, formatIpv6, formatMac, LINKTYPE, ETHERTYPE } from './decode';
+export {
+  DecodedPacket,
+  decodePacket,
+  formatIpv4,
+  formatIpv6,
+  formatMac,
+  LINKTYPE,
+  ETHERTYPE,
+} from './decode';
 export { classifyPayload, protocolForPort, PROTOCOLS, type Transport, type ProtocolSpec } from './protocols';
 export { FlowState, type Recognition } from './flows';
 export { l2Protocol } from './l2';

@@ -15,7 +15,12 @@ const L2_PROTOCOLS = new Map<number, string>([
 ]);
 
 /** The protocol an ethertype carries at layer 2, or null when it is not one kept as a layer-2 frame. */
-export function l2Protocol(ethertype: number, data: Uint8Array, payloadOffset: number, end: number): string | null {
+export function l2Protocol(
+  ethertype: number,
+  data: Uint8Array,
+  payloadOffset: number,
+  end: number,
+): string | null {
   const name = L2_PROTOCOLS.get(ethertype);
   if (name !== 'PROFINET') return name ?? null;
   if (end - payloadOffset < 2) return 'PROFINET';

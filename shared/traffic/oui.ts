@@ -26,7 +26,9 @@ export function buildCompactOuiText(registry: Record<string, string>, sourceVers
     }
     rows.push(`${prefix} ${index.toString(36)}`);
   }
-  return [`${OUI_FORMAT_HEADER} oui-data@${sourceVersion}`, ...vendorIndex.keys(), '', ...rows, ''].join('\n');
+  return [`${OUI_FORMAT_HEADER} oui-data@${sourceVersion}`, ...vendorIndex.keys(), '', ...rows, ''].join(
+    '\n',
+  );
 }
 
 /** The registrant's name: the first line of the record, whitespace collapsed. */
@@ -79,6 +81,11 @@ export class OuiTable {
     const hex = mac.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
     if (hex.length !== 12) return null;
     if (parseInt(hex.slice(0, 2), 16) & 0x02) return null;
-    return this.byPrefix.get(hex.slice(0, 9)) ?? this.byPrefix.get(hex.slice(0, 7)) ?? this.byPrefix.get(hex.slice(0, 6)) ?? null;
+    return (
+      this.byPrefix.get(hex.slice(0, 9)) ??
+      this.byPrefix.get(hex.slice(0, 7)) ??
+      this.byPrefix.get(hex.slice(0, 6)) ??
+      null
+    );
   }
 }

@@ -84,7 +84,9 @@ export class PcapFormat implements RecordFormat {
   }
 
   describeIncomplete(fileOffset: number): string {
-    return this.inHeader ? 'the pcap file header' : `pcap record ${this.packet.index + 1} at byte ${fileOffset}`;
+    return this.inHeader
+      ? 'the pcap file header'
+      : `pcap record ${this.packet.index + 1} at byte ${fileOffset}`;
   }
 
   get packetCount(): number {

@@ -112,15 +112,23 @@ export class PcapngFormat implements RecordFormat {
   }
 
   private readSectionHeader(view: DataView, pos: number, length: number, fileOffset: number): void {
-    if (length < 28) throw new CaptureError(`pcapng section header block too short (${length} bytes)`, fileOffset);
+    if (length < 28)
+      throw new CaptureError(`pcapng section header block too short (${length} bytes)`, fileOffset);
     const major = view.getUint16(pos + 12, this.littleEndian);
-    if (major !== 1) throw new CaptureError(`unsupported pcapng version ${major} (expected 1)`, fileOffset + 12);
+    if (major !== 1)
+      throw new CaptureError(`unsupported pcapng version ${major} (expected 1)`, fileOffset + 12);
     this.inSection = true;
     this.sectionIndex++;
     this.interfaces = [];
   }
 
-  private readInterface(data: Uint8Array, view: DataView, pos: number, length: number, fileOffset: number): void {
+  private readInterface(
+    data: Uint8Array,
+    view: DataView,
+    pos: number,
+    length: number,
+    fileOffset: number,
+  ): void {
     const le = this.littleEndian;
     if (length < 20) throw new CaptureError(`pcapng interface block too short (${length} bytes)`, fileOffset);
     if (this.interfaces.length >= MAX_INTERFACES) {
@@ -141,7 +149,10 @@ export class PcapngFormat implements RecordFormat {
       const value = at + 4;
       if (code === 0) break;
       if (value + optionLength > end) {
-        throw new CaptureError(`pcapng interface option ${code} runs past the end of its block`, fileOffset + at - pos);
+        throw new CaptureError(
+          `pcapng interface option ${code} runs past the end of its block`,
+          fileOffset + at - pos,
+        );
       }
       if (code === 9 && optionLength >= 1) iface.unitsPerMs = unitsPerMs(data[value] ?? 6);
       // if_tsoffset: signed seconds added to every timestamp of the interface.
@@ -184,9 +195,16 @@ export class PcapngFormat implements RecordFormat {
     this.emit(data, view, pos + 28, captured, original, iface, units / iface.unitsPerMs + iface.offsetMs);
   }
 
-  private readSimplePacket(data: Uint8Array, view: DataView, pos: number, length: number, fileOffset: number): void {
+  private readSimplePacket(
+    data: Uint8Array,
+    view: DataView,
+    pos: number,
+    length: number,
+    fileOffset: number,
+  ): void {
     const index = this.packet.index;
-    if (length < 16) throw new CaptureError(`pcapng simple packet block too short (${length} bytes)`, fileOffset, index);
+    if (length < 16)
+      throw new CaptureError(`pcapng simple packet block too short (${length} bytes)`, fileOffset, index);
     const iface = this.interfaceOf(0, fileOffset);
     const original = view.getUint32(pos + 8, this.littleEndian);
     const room = length - 16;

@@ -20,7 +20,8 @@ export interface ProtocolSpec {
 
 const u16be = (p: Uint8Array, i: number): number => (p[i]! << 8) | p[i + 1]!;
 const u16le = (p: Uint8Array, i: number): number => p[i]! | (p[i + 1]! << 8);
-const u32le = (p: Uint8Array, i: number): number => (p[i]! | (p[i + 1]! << 8) | (p[i + 2]! << 16) | (p[i + 3]! << 24)) >>> 0;
+const u32le = (p: Uint8Array, i: number): number =>
+  (p[i]! | (p[i + 1]! << 8) | (p[i + 2]! << 16) | (p[i + 3]! << 24)) >>> 0;
 const ascii = (p: Uint8Array, at: number, length: number, text: string): boolean => {
   if (length < text.length) return false;
   for (let i = 0; i < text.length; i++) if (p[at + i] !== text.charCodeAt(i)) return false;
@@ -173,7 +174,17 @@ const tls: PayloadCheck = (p, at, length) =>
   u16be(p, at + 3) <= 18_432 &&
   (p[at] !== 0x16 || p[at + 5]! <= 24);
 
-const HTTP_STARTS = ['GET ', 'POST ', 'PUT ', 'HEAD ', 'DELETE ', 'OPTIONS ', 'PATCH ', 'CONNECT ', 'HTTP/1.'];
+const HTTP_STARTS = [
+  'GET ',
+  'POST ',
+  'PUT ',
+  'HEAD ',
+  'DELETE ',
+  'OPTIONS ',
+  'PATCH ',
+  'CONNECT ',
+  'HTTP/1.',
+];
 const http: PayloadCheck = (p, at, length) => HTTP_STARTS.some((start) => ascii(p, at, length, start));
 
 /** SMB over NetBIOS session service: 00 + 24-bit length, then \xFFSMB or \xFESMB (or \xFDSMB, encrypted). */
@@ -184,7 +195,12 @@ const smb: PayloadCheck = (p, at, length) =>
   ascii(p, at + 5, length - 5, 'SMB');
 
 const dhcp: PayloadCheck = (p, at, length) =>
-  length >= 240 && (p[at] === 1 || p[at] === 2) && p[at + 236] === 0x63 && p[at + 237] === 0x82 && p[at + 238] === 0x53 && p[at + 239] === 0x63;
+  length >= 240 &&
+  (p[at] === 1 || p[at] === 2) &&
+  p[at + 236] === 0x63 &&
+  p[at + 237] === 0x82 &&
+  p[at + 238] === 0x53 &&
+  p[at + 239] === 0x63;
 
 /** DNS header: at most a few questions, opcode query/notify/update, and counts that fit the message. */
 const dns: PayloadCheck = (p, at, length, transport) => {
@@ -214,7 +230,8 @@ const ntp: PayloadCheck = (p, at, length) => {
 /** NetBIOS name service: a DNS-like header, questions/answers that fit. */
 const nbns: PayloadCheck = (p, at, length) => length >= 12 && u16be(p, at + 4) <= 1 && u16be(p, at + 6) <= 1;
 
-const dceRpc: PayloadCheck = (p, at, length) => length >= 16 && p[at] === 5 && p[at + 1]! <= 1 && p[at + 2]! <= 19;
+const dceRpc: PayloadCheck = (p, at, length) =>
+  length >= 16 && p[at] === 5 && p[at + 1]! <= 1 && p[at + 2]! <= 19;
 
 const hartIp: PayloadCheck = (p, at, length) =>
   length >= 8 && (p[at] === 1 || p[at] === 2) && p[at + 1]! <= 3 && u16be(p, at + 6) === length;
@@ -224,7 +241,9 @@ const c37118: PayloadCheck = (p, at, length, transport) => {
   const kind = (p[at + 1]! >> 4) & 0x07;
   const version = p[at + 1]! & 0x0f;
   const size = u16be(p, at + 2);
-  return kind <= 5 && version >= 1 && version <= 3 && (transport === 'udp' ? size === length : size <= length);
+  return (
+    kind <= 5 && version >= 1 && version <= 3 && (transport === 'udp' ? size === length : size <= length)
+  );
 };
 
 const finsUdp: PayloadCheck = (p, at, length) =>
@@ -237,7 +256,9 @@ const codesysV3Tcp: PayloadCheck = (p, at, length) =>
 
 /** MELSEC MC protocol / SLMP binary 3E and 4E frames (requests and responses). */
 const melsec: PayloadCheck = (p, at, length) =>
-  length >= 11 && ((p[at] === 0x50 || p[at] === 0xd0 || p[at] === 0x54 || p[at] === 0xd4) && p[at + 1] === 0x00);
+  length >= 11 &&
+  (p[at] === 0x50 || p[at] === 0xd0 || p[at] === 0x54 || p[at] === 0xd4) &&
+  p[at + 1] === 0x00;
 
 export const PROTOCOLS: readonly ProtocolSpec[] = [
   { name: 'Modbus/TCP', tcp: [502], check: modbus, strong: true },
@@ -255,19 +276,38 @@ export const PROTOCOLS: readonly ProtocolSpec[] = [
   { name: 'IEC 60870-5-104', tcp: [2404], check: iec104, strong: true },
   { name: 'PROFINET CM', udp: [34964], check: profinetCm, strong: true },
   { name: 'MQTT', tcp: [1883], check: mqtt, strong: true },
-  { name: 'Niagara Fox', tcp: [1911], check: (p, at, length) => ascii(p, at, length, 'fox a '), strong: true },
+  {
+    name: 'Niagara Fox',
+    tcp: [1911],
+    check: (p, at, length) => ascii(p, at, length, 'fox a '),
+    strong: true,
+  },
   { name: 'GE-SRTP', tcp: [18245], check: (p, at, length) => length >= 56 && (p[at] === 2 || p[at] === 3) },
-  { name: 'GE EGD', udp: [18246], check: (p, at, length) => length >= 2 && p[at] === 0x0d && p[at + 1] === 0x01 },
+  {
+    name: 'GE EGD',
+    udp: [18246],
+    check: (p, at, length) => length >= 2 && p[at] === 0x0d && p[at + 1] === 0x01,
+  },
   { name: 'Omron FINS', tcp: [9600], check: finsTcp, strong: true },
   { name: 'Omron FINS', udp: [9600], check: finsUdp },
   { name: 'MELSEC', tcp: [5006, 5007, 4999, 1025, 5001], udp: [5006, 5007], check: melsec },
   { name: 'HART-IP', tcp: [5094], udp: [5094], check: hartIp },
   { name: 'CODESYS', tcp: [[11740, 11743]], check: codesysV3Tcp, strong: true },
-  { name: 'CODESYS', tcp: [1200, 2455], udp: [[1740, 1743]], check: (p, at, length) => length >= 4 && (p[at] === 0xc5 || p[at] === 0xbb) },
+  {
+    name: 'CODESYS',
+    tcp: [1200, 2455],
+    udp: [[1740, 1743]],
+    check: (p, at, length) => length >= 4 && (p[at] === 0xc5 || p[at] === 0xbb),
+  },
   { name: 'IEEE C37.118', tcp: [4712], udp: [4713], check: c37118, strong: true },
   { name: 'SSH', tcp: [22], check: (p, at, length) => ascii(p, at, length, 'SSH-'), strong: true },
   { name: 'HTTP', tcp: [80, 8080, 8000, 8008, 8888], check: http, strong: true },
-  { name: 'TLS', tcp: [443, 8443, 4843, 8883, 4911, 636, 993, 995, 465, 853, 3269, 5986, 9443], check: tls, strong: true },
+  {
+    name: 'TLS',
+    tcp: [443, 8443, 4843, 8883, 4911, 636, 993, 995, 465, 853, 3269, 5986, 9443],
+    check: tls,
+    strong: true,
+  },
   { name: 'SMB', tcp: [445, 139], check: smb, strong: true },
   { name: 'VNC', tcp: [[5900, 5910]], check: (p, at, length) => ascii(p, at, length, 'RFB 0'), strong: true },
   { name: 'DHCP', udp: [67, 68], check: dhcp, strong: true },
@@ -278,7 +318,12 @@ export const PROTOCOLS: readonly ProtocolSpec[] = [
   { name: 'SNMP', udp: [161, 162], check: snmp },
   { name: 'NTP', udp: [123], check: ntp },
   { name: 'DCE/RPC', tcp: [135], udp: [135], check: dceRpc },
-  { name: 'SSDP', udp: [1900], check: (p, at, length) => http(p, at, length, 'udp') || ascii(p, at, length, 'M-SEARCH ') || ascii(p, at, length, 'NOTIFY ') },
+  {
+    name: 'SSDP',
+    udp: [1900],
+    check: (p, at, length) =>
+      http(p, at, length, 'udp') || ascii(p, at, length, 'M-SEARCH ') || ascii(p, at, length, 'NOTIFY '),
+  },
   { name: 'Syslog', udp: [514], check: (p, at, length) => length > 3 && p[at] === 0x3c },
   { name: 'RDP', tcp: [3389] },
   { name: 'Telnet', tcp: [23] },

@@ -77,7 +77,9 @@ export class CaptureReader {
     if (head.length < 4) {
       if (atEnd) {
         throw new CaptureError(
-          head.length === 0 ? 'empty file: not a capture' : `truncated file: only ${head.length} bytes, not a capture`,
+          head.length === 0
+            ? 'empty file: not a capture'
+            : `truncated file: only ${head.length} bytes, not a capture`,
           0,
         );
       }

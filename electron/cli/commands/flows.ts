@@ -9,7 +9,8 @@ const CHUNK_SIZE = 1 << 20;
 
 export const flowsCommand: CliCommand = {
   name: 'flows',
-  summary: 'read a pcap/pcapng capture (or .gz of either) and print its conversations, assets and layer-2 frames',
+  summary:
+    'read a pcap/pcapng capture (or .gz of either) and print its conversations, assets and layer-2 frames',
   usage: 'flows <capture>',
   async run(args, io) {
     const [file, ...rest] = args;

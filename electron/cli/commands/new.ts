@@ -1,13 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { createAssessment, describeZodError, emptyAssessmentData, serializeAssessmentFile } from '../../../shared/model';
+import {
+  createAssessment,
+  describeZodError,
+  emptyAssessmentData,
+  serializeAssessmentFile,
+} from '../../../shared/model';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
 
 export const newCommand: CliCommand = {
   name: 'new',
   summary: 'write a new, empty assessment file',
-  usage: 'new --client <client> --site <site> --out <file.conduit.json> [--assessor <name>]... [--start <yyyy-mm-dd>] [--end <yyyy-mm-dd>] [--scope <text>] [--force]',
+  usage:
+    'new --client <client> --site <site> --out <file.conduit.json> [--assessor <name>]... [--start <yyyy-mm-dd>] [--end <yyyy-mm-dd>] [--scope <text>] [--force]',
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -23,7 +29,8 @@ export const newCommand: CliCommand = {
       },
       strict: true,
     });
-    if (!values.client || !values.site || !values.out) throw new CliUsageError('--client, --site and --out are required');
+    if (!values.client || !values.site || !values.out)
+      throw new CliUsageError('--client, --site and --out are required');
     let data;
     try {
       data = emptyAssessmentData(
@@ -40,12 +47,20 @@ export const newCommand: CliCommand = {
       if (error instanceof ZodError) throw new CliUsageError(describeZodError(error).join('; '));
       throw error;
     }
-    await writeFile(values.out, serializeAssessmentFile(data), { flag: values.force ? 'w' : 'wx' }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'EEXIST') throw new CliUsageError(`${values.out} exists already (use --force to overwrite)`);
-      throw error;
-    });
+    await writeFile(values.out, serializeAssessmentFile(data), { flag: values.force ? 'w' : 'wx' }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST')
+          throw new CliUsageError(`${values.out} exists already (use --force to overwrite)`);
+        throw error;
+      },
+    );
     io.stderr(`wrote ${values.out}\n`);
-    printJson(io, { file: values.out, id: data.assessment.id, client: data.assessment.client, site: data.assessment.site });
+    printJson(io, {
+      file: values.out,
+      id: data.assessment.id,
+      client: data.assessment.client,
+      site: data.assessment.site,
+    });
     return EXIT.ok;
   },
 };

@@ -36,14 +36,26 @@ const BACNET_WHO_IS = hex('81 0b 000c 0120 ffff 00ff 1008');
 /** IP packets of a small plant conversation: a Modbus/TCP exchange and a BACnet broadcast. */
 function ipPackets(): { packet: Uint8Array; time: number }[] {
   const t0 = 1_700_000_000.25;
-  const tcp = (src: string, dst: string, sp: number, dp: number, flags: number, payload: Uint8Array = new Uint8Array(0)) =>
-    ipv4Packet(src, dst, 6, tcpSegment(sp, dp, flags, payload));
+  const tcp = (
+    src: string,
+    dst: string,
+    sp: number,
+    dp: number,
+    flags: number,
+    payload: Uint8Array = new Uint8Array(0),
+  ) => ipv4Packet(src, dst, 6, tcpSegment(sp, dp, flags, payload));
   return [
     { time: t0, packet: tcp('10.0.0.5', '10.0.0.20', 50000, 502, TCP.syn) },
     { time: t0 + 0.001, packet: tcp('10.0.0.20', '10.0.0.5', 502, 50000, TCP.syn | TCP.ack) },
     { time: t0 + 0.002, packet: tcp('10.0.0.5', '10.0.0.20', 50000, 502, TCP.ack | TCP.psh, MODBUS_REQUEST) },
-    { time: t0 + 0.003, packet: tcp('10.0.0.20', '10.0.0.5', 502, 50000, TCP.ack | TCP.psh, MODBUS_RESPONSE_FULL) },
-    { time: t0 + 1.5, packet: ipv4Packet('10.0.0.5', '10.0.0.255', 17, udpDatagram(47808, 47808, BACNET_WHO_IS)) },
+    {
+      time: t0 + 0.003,
+      packet: tcp('10.0.0.20', '10.0.0.5', 502, 50000, TCP.ack | TCP.psh, MODBUS_RESPONSE_FULL),
+    },
+    {
+      time: t0 + 1.5,
+      packet: ipv4Packet('10.0.0.5', '10.0.0.255', 17, udpDatagram(47808, 47808, BACNET_WHO_IS)),
+    },
   ];
 }
 
@@ -88,7 +100,9 @@ async function expectTsharkAgrees(name: string, bytes: Uint8Array, summary: Capt
   const ours = summary.flows.map((f) => conversationKey(f.transport, f.a, f.aPort, f.b, f.bPort)).sort();
   expect(ours).toEqual([...theirs.keys()].sort());
   for (const flow of summary.flows) {
-    expect(flow.packets).toBe(theirs.get(conversationKey(flow.transport, flow.a, flow.aPort, flow.b, flow.bPort))?.packets);
+    expect(flow.packets).toBe(
+      theirs.get(conversationKey(flow.transport, flow.a, flow.aPort, flow.b, flow.bPort))?.packets,
+    );
   }
 }
 
@@ -107,21 +121,34 @@ describe('classic pcap', () => {
 
   it('keeps nanosecond precision apart from microseconds', async () => {
     const frame = ethernetPackets()[0]!.data;
-    const summary = await analyzeBytes(pcapFile([{ time: 1_700_000_000.123456789, data: frame }], { nanos: true }));
+    const summary = await analyzeBytes(
+      pcapFile([{ time: 1_700_000_000.123456789, data: frame }], { nanos: true }),
+    );
     expect(summary.flows[0]!.firstSeen).toBe('2023-11-14T22:13:20.123Z');
   });
 
   it('binds the PLC MAC to its IP and names its vendor', async () => {
     const summary = await analyzeBytes(pcapFile(ethernetPackets()));
     const plc = summary.assets.find((a) => a.ip === '10.0.0.20');
-    expect(plc).toMatchObject({ mac: '00:0e:8c:11:22:33', vendor: 'Siemens AG', protocols: ['Modbus/TCP'], role: 'server' });
+    expect(plc).toMatchObject({
+      mac: '00:0e:8c:11:22:33',
+      vendor: 'Siemens AG',
+      protocols: ['Modbus/TCP'],
+      role: 'server',
+    });
     const hmi = summary.assets.find((a) => a.ip === '10.0.0.5');
     expect(hmi).toMatchObject({ mac: '00:1b:21:44:55:66', vendor: 'Intel Corporate', role: 'client' });
     expect(summary.assets.map((a) => a.ip)).toEqual(['10.0.0.5', '10.0.0.20']);
   });
 
   it('reads 802.1Q and QinQ tagged frames', async () => {
-    for (const tags of [[{ tpid: 0x8100, id: 10 }], [{ tpid: 0x88a8, id: 100 }, { tpid: 0x8100, id: 10 }]]) {
+    for (const tags of [
+      [{ tpid: 0x8100, id: 10 }],
+      [
+        { tpid: 0x88a8, id: 100 },
+        { tpid: 0x8100, id: 10 },
+      ],
+    ]) {
       const bytes = pcapFile(ethernetPackets(tags));
       const summary = await analyzeBytes(bytes);
       expectPlantFlows(summary);
@@ -135,7 +162,8 @@ describe('classic pcap', () => {
       new Bytes().u16(0).u16(1).u16(6).bytes(hex(PLC)).u16(0).u16(0x0800).bytes(packet).build();
     const sll2 = (packet: Uint8Array) =>
       new Bytes().u16(0x0800).u16(0).u32(2).u16(1).u8(0).u8(6).bytes(hex(PLC)).u16(0).bytes(packet).build();
-    const loopback = (littleEndian: boolean) => (packet: Uint8Array) => new Bytes().u32(2, littleEndian).bytes(packet).build();
+    const loopback = (littleEndian: boolean) => (packet: Uint8Array) =>
+      new Bytes().u32(2, littleEndian).bytes(packet).build();
     const cases: [string, number, (packet: Uint8Array) => Uint8Array][] = [
       ['raw', 101, (packet) => packet],
       ['sll', 113, sll],
@@ -158,7 +186,10 @@ describe('classic pcap', () => {
     const a = hex('fe80 0000 0000 0000 0000 0000 0000 0001');
     const b = hex('2001 0db8 0000 0000 0000 0000 0000 0020');
     const syn = ipv6Packet(a, b, 6, tcpSegment(40000, 4840, TCP.syn), true);
-    const hello = concatBytes([new Bytes().ascii('HELF').u32(36, true).u32(0, true).build(), new Uint8Array(28)]);
+    const hello = concatBytes([
+      new Bytes().ascii('HELF').u32(36, true).u32(0, true).build(),
+      new Uint8Array(28),
+    ]);
     const data = ipv6Packet(a, b, 6, tcpSegment(40000, 4840, TCP.ack | TCP.psh, hello));
     const bytes = pcapFile([
       { time: 1, data: ethernetFrame(PLC, HMI, 0x86dd, syn) },
@@ -166,7 +197,15 @@ describe('classic pcap', () => {
     ]);
     const summary = await analyzeBytes(bytes);
     expect(summary.flows).toEqual([
-      expect.objectContaining({ a: 'fe80::1', b: '2001:db8::20', bPort: 4840, server: 'b', protocol: 'OPC UA', recognizedBy: 'payload', packets: 2 }),
+      expect.objectContaining({
+        a: 'fe80::1',
+        b: '2001:db8::20',
+        bPort: 4840,
+        server: 'b',
+        protocol: 'OPC UA',
+        recognizedBy: 'payload',
+        packets: 2,
+      }),
     ]);
     await expectTsharkAgrees('ipv6.pcap', bytes, summary);
   });
@@ -179,7 +218,10 @@ describe('pcapng', () => {
   function multiSection(): Uint8Array {
     return pcapngFile([
       {
-        interfaces: [{ linkType: 1, snapLength: 262144 }, { linkType: 101, tsresol: 9 }],
+        interfaces: [
+          { linkType: 1, snapLength: 262144 },
+          { linkType: 101, tsresol: 9 },
+        ],
         blocks: [
           { kind: 'epb', interfaceId: 0, units: 1_700_000_000_250_000n, data: packets[0]!.data },
           { kind: 'raw', type: 4, body: new Bytes().u16(0).u16(0).build() }, // name resolution: skipped
@@ -192,7 +234,12 @@ describe('pcapng', () => {
         bigEndian: true,
         interfaces: [{ linkType: 1, tsresol: 0x80 | 20 }],
         blocks: [
-          { kind: 'epb', interfaceId: 0, units: BigInt(Math.round(1_700_000_000.253 * 2 ** 20)), data: packets[3]!.data },
+          {
+            kind: 'epb',
+            interfaceId: 0,
+            units: BigInt(Math.round(1_700_000_000.253 * 2 ** 20)),
+            data: packets[3]!.data,
+          },
           { kind: 'raw', type: 5, body: new Uint8Array(12) }, // interface statistics: skipped
           { kind: 'spb', data: packets[4]!.data },
           { kind: 'epb', interfaceId: 0, units: BigInt(1_700_000_002 * 2 ** 20), data: packets[5]!.data },
@@ -211,7 +258,10 @@ describe('pcapng', () => {
     expect(modbus.firstSeen).toBe('2023-11-14T22:13:20.250Z');
     expect(modbus.lastSeen).toBe('2023-11-14T22:13:20.253Z');
     // A simple packet block has no timestamp.
-    expect(summary.flows.find((f) => f.transport === 'udp')).toMatchObject({ protocol: 'BACnet/IP', firstSeen: null });
+    expect(summary.flows.find((f) => f.transport === 'udp')).toMatchObject({
+      protocol: 'BACnet/IP',
+      firstSeen: null,
+    });
     await expectTsharkAgrees('multi.pcapng', bytes, summary);
   });
 
@@ -226,13 +276,24 @@ describe('pcapng', () => {
 
 describe('gzip', () => {
   it('inflates gzipped pcap and pcapng as a stream', async () => {
-    for (const bytes of [pcapFile(ethernetPackets()), pcapFile(ethernetPackets(), { nanos: true, bigEndian: true })]) {
+    for (const bytes of [
+      pcapFile(ethernetPackets()),
+      pcapFile(ethernetPackets(), { nanos: true, bigEndian: true }),
+    ]) {
       const summary = await analyzeBytes(gzipSync(bytes), 3);
       expect(summary.compressed).toBe(true);
       expectPlantFlows(summary);
     }
     const ng = pcapngFile([
-      { interfaces: [{ linkType: 1 }], blocks: ethernetPackets().map((p) => ({ kind: 'epb' as const, interfaceId: 0, units: BigInt(Math.round(p.time * 1e6)), data: p.data })) },
+      {
+        interfaces: [{ linkType: 1 }],
+        blocks: ethernetPackets().map((p) => ({
+          kind: 'epb' as const,
+          interfaceId: 0,
+          units: BigInt(Math.round(p.time * 1e6)),
+          data: p.data,
+        })),
+      },
     ]);
     const summary = await analyzeBytes(gzipSync(ng), 11);
     expect(summary.format).toBe('pcapng');
@@ -242,7 +303,9 @@ describe('gzip', () => {
   it('reads concatenated gzip members', async () => {
     const bytes = pcapFile(ethernetPackets());
     const half = 24 + 16 + ethernetPackets()[0]!.data.length;
-    const summary = await analyzeBytes(concatBytes([gzipSync(bytes.subarray(0, half)), gzipSync(bytes.subarray(half))]));
+    const summary = await analyzeBytes(
+      concatBytes([gzipSync(bytes.subarray(0, half)), gzipSync(bytes.subarray(half))]),
+    );
     expectPlantFlows(summary);
   });
 

@@ -4,7 +4,16 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CaptureError } from '../../../shared/traffic/errors';
 import { analyzeBytes, FIXTURES, SAMPLES } from './read-file';
-import { Bytes, concatBytes, ethernetFrame, ipv4Packet, pcapFile, pcapngFile, tcpSegment, TCP } from './synthetic';
+import {
+  Bytes,
+  concatBytes,
+  ethernetFrame,
+  ipv4Packet,
+  pcapFile,
+  pcapngFile,
+  tcpSegment,
+  TCP,
+} from './synthetic';
 
 /** Small deterministic PRNG (mulberry32) so a failing mutation can be replayed. */
 function random(seed: number): () => number {
@@ -18,8 +27,16 @@ function random(seed: number): () => number {
   };
 }
 
-const frame = ethernetFrame('000e8c112233', '001b21445566', 0x0800, ipv4Packet('10.0.0.5', '10.0.0.20', 6, tcpSegment(50000, 502, TCP.syn)));
-const goodPcap = pcapFile([{ time: 1, data: frame }, { time: 2, data: frame }]);
+const frame = ethernetFrame(
+  '000e8c112233',
+  '001b21445566',
+  0x0800,
+  ipv4Packet('10.0.0.5', '10.0.0.20', 6, tcpSegment(50000, 502, TCP.syn)),
+);
+const goodPcap = pcapFile([
+  { time: 1, data: frame },
+  { time: 2, data: frame },
+]);
 
 /** The longest prefix of a little-endian classic pcap, at most `max` bytes, that ends on a record boundary. */
 function wholeRecordsPrefix(bytes: Uint8Array, max: number): Uint8Array {
@@ -36,7 +53,10 @@ function wholeRecordsPrefix(bytes: Uint8Array, max: number): Uint8Array {
 }
 
 /** Runs one input; it must either give a result or a CaptureError, never anything else. */
-async function outcome(bytes: Uint8Array, chunkSize?: number): Promise<{ error: CaptureError | null; packets: number }> {
+async function outcome(
+  bytes: Uint8Array,
+  chunkSize?: number,
+): Promise<{ error: CaptureError | null; packets: number }> {
   try {
     const summary = await analyzeBytes(bytes, chunkSize);
     return { error: null, packets: summary.packets };
@@ -69,7 +89,9 @@ describe('hostile and broken captures', () => {
     expect(await errorOf(cut)).toBe(
       `truncated file: pcap record 2 at byte ${24 + 16 + frame.length} needs ${16 + frame.length} bytes but only ${16 + frame.length - 5} remain (at byte ${24 + 16 + frame.length})`,
     );
-    expect(await errorOf(goodPcap.subarray(0, 30))).toMatch(/pcap record 1 at byte 24 needs a 16-byte header but only 6 remain/);
+    expect(await errorOf(goodPcap.subarray(0, 30))).toMatch(
+      /pcap record 1 at byte 24 needs a 16-byte header but only 6 remain/,
+    );
     expect(await errorOf(goodPcap.subarray(0, 10))).toMatch(/the pcap file header needs a 24-byte header/);
   });
 
@@ -77,7 +99,9 @@ describe('hostile and broken captures', () => {
     const record = (captured: number, original: number, body = new Uint8Array(0)) =>
       new Bytes().u32(1, true).u32(0, true).u32(captured, true).u32(original, true).bytes(body).build();
     const header = pcapFile([], { snapLength: 100 });
-    expect(await errorOf(concatBytes([header, record(0, 60)]))).toBe('pcap record has a zero-length packet (at packet 1, byte 24)');
+    expect(await errorOf(concatBytes([header, record(0, 60)]))).toBe(
+      'pcap record has a zero-length packet (at packet 1, byte 24)',
+    );
     expect(await errorOf(concatBytes([header, record(0xfffffff0, 60)]))).toMatch(
       /pcap record claims a 4294967280-byte packet, larger than the 262144-byte maximum \(at packet 1, byte 24\)/,
     );
@@ -98,28 +122,41 @@ describe('hostile and broken captures', () => {
     const odd = new Bytes().u32(6, true).u32(13, true).u32(0, true).build();
     expect(await errorOf(concatBytes([shb, odd]))).toMatch(/invalid length 13/);
     const mismatch = new Bytes().u32(0x99, true).u32(16, true).u32(0, true).u32(20, true).build();
-    expect(await errorOf(concatBytes([shb, mismatch]))).toMatch(/block of type 0x99 has length 16 at its start but 20 at its end/);
+    expect(await errorOf(concatBytes([shb, mismatch]))).toMatch(
+      /block of type 0x99 has length 16 at its start but 20 at its end/,
+    );
     const noSection = new Bytes().u32(1, true).u32(12, true).u32(12, true).build();
-    expect(await errorOf(concatBytes([Uint8Array.of(0x0a, 0x0d, 0x0d, 0x0a), noSection]).subarray(4))).toMatch(/unknown magic/);
+    expect(
+      await errorOf(concatBytes([Uint8Array.of(0x0a, 0x0d, 0x0d, 0x0a), noSection]).subarray(4)),
+    ).toMatch(/unknown magic/);
   });
 
   it('rejects pcapng packets with zero, oversized or inconsistent lengths', async () => {
     const epb = (data: Uint8Array, originalLength?: number, snapLength = 0) =>
       pcapngFile([
-        { interfaces: [{ linkType: 1, snapLength }], blocks: [{ kind: 'epb', interfaceId: 0, units: 0n, data, originalLength }] },
+        {
+          interfaces: [{ linkType: 1, snapLength }],
+          blocks: [{ kind: 'epb', interfaceId: 0, units: 0n, data, originalLength }],
+        },
       ]);
     expect(await errorOf(epb(new Uint8Array(0)))).toMatch(/enhanced packet block has a zero-length packet/);
     expect(await errorOf(epb(frame, 10))).toMatch(/captured length 60, larger than the packet's length 10/);
-    expect(await errorOf(epb(frame, undefined, 40))).toMatch(/captured length 60, larger than its interface's snap length 40/);
+    expect(await errorOf(epb(frame, undefined, 40))).toMatch(
+      /captured length 60, larger than its interface's snap length 40/,
+    );
     const lying = epb(frame);
     new DataView(lying.buffer).setUint32(28 + 24 + 20, 5000, true); // section header 28, interface 24, then the EPB captured length
     expect(await errorOf(lying)).toMatch(/captured length 5000, larger than the 60 bytes its block holds/);
   });
 
   it('rejects corrupt and truncated gzip', async () => {
-    expect(await errorOf(Uint8Array.of(0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11))).toMatch(/gzip data is corrupt or truncated/);
+    expect(await errorOf(Uint8Array.of(0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11))).toMatch(
+      /gzip data is corrupt or truncated/,
+    );
     const gz = gzipSync(goodPcap);
-    expect(await errorOf(gz.subarray(0, gz.length - 12))).toMatch(/gzip data is corrupt or truncated|truncated file/);
+    expect(await errorOf(gz.subarray(0, gz.length - 12))).toMatch(
+      /gzip data is corrupt or truncated|truncated file/,
+    );
   });
 
   it('cuts every sample at many points: each gives a result or a truncation error', async () => {
@@ -149,7 +186,9 @@ describe('hostile and broken captures', () => {
       inputs.push(garbage);
     }
     // Plain Uint8Array copies: Buffer.slice would share memory and let mutations pile up.
-    const samples = SAMPLES.map((file) => new Uint8Array(wholeRecordsPrefix(readFileSync(join(FIXTURES, file)), 60_000)));
+    const samples = SAMPLES.map(
+      (file) => new Uint8Array(wholeRecordsPrefix(readFileSync(join(FIXTURES, file)), 60_000)),
+    );
     for (let i = 0; i < 3000; i++) {
       const source = samples[i % samples.length]!;
       const mutated = source.slice();

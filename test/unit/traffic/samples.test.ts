@@ -14,7 +14,9 @@ function expected(file: string): TsharkExpectation {
 function compare(summary: CaptureSummary, packets: number, rows: TsharkExpectation['conversations']): void {
   expect(summary.packets).toBe(packets);
   const theirs = mergeByPair(rows);
-  const ours = new Map(summary.flows.map((f) => [conversationKey(f.transport, f.a, f.aPort, f.b, f.bPort), f]));
+  const ours = new Map(
+    summary.flows.map((f) => [conversationKey(f.transport, f.a, f.aPort, f.b, f.bPort), f]),
+  );
   expect([...ours.keys()].sort()).toEqual([...theirs.keys()].sort());
   for (const [key, conversation] of theirs) {
     const flow = ours.get(key)!;

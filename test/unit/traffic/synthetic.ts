@@ -62,7 +62,12 @@ export function mac(text: string): Uint8Array {
 
 export const TCP = { fin: 0x01, syn: 0x02, rst: 0x04, psh: 0x08, ack: 0x10 } as const;
 
-export function tcpSegment(srcPort: number, dstPort: number, flags: number, payload: ArrayLike<number> = []): Uint8Array {
+export function tcpSegment(
+  srcPort: number,
+  dstPort: number,
+  flags: number,
+  payload: ArrayLike<number> = [],
+): Uint8Array {
   return new Bytes()
     .u16(srcPort)
     .u16(dstPort)
@@ -88,7 +93,13 @@ export function udpDatagram(srcPort: number, dstPort: number, payload: ArrayLike
 }
 
 /** An IPv4 packet with a correct header checksum. */
-export function ipv4Packet(src: string, dst: string, protocol: number, payload: Uint8Array, ttl = 64): Uint8Array {
+export function ipv4Packet(
+  src: string,
+  dst: string,
+  protocol: number,
+  payload: Uint8Array,
+  ttl = 64,
+): Uint8Array {
   const header = new Bytes()
     .u8(0x45)
     .u8(0)
@@ -111,8 +122,16 @@ export function ipv4Packet(src: string, dst: string, protocol: number, payload: 
 }
 
 /** An IPv6 packet, optionally behind one hop-by-hop options extension header. */
-export function ipv6Packet(src: Uint8Array, dst: Uint8Array, nextHeader: number, payload: Uint8Array, hopByHop = false): Uint8Array {
-  const extension = hopByHop ? new Bytes().u8(nextHeader).u8(0).bytes([1, 4, 0, 0, 0, 0]).build() : new Uint8Array(0);
+export function ipv6Packet(
+  src: Uint8Array,
+  dst: Uint8Array,
+  nextHeader: number,
+  payload: Uint8Array,
+  hopByHop = false,
+): Uint8Array {
+  const extension = hopByHop
+    ? new Bytes().u8(nextHeader).u8(0).bytes([1, 4, 0, 0, 0, 0]).build()
+    : new Uint8Array(0);
   return new Bytes()
     .u32(0x60000000)
     .u16(extension.length + payload.length)
@@ -219,9 +238,18 @@ export function pcapngFile(sections: NgSection[]): Uint8Array {
   const parts: Uint8Array[] = [];
   for (const section of sections) {
     const le = !section.bigEndian;
-    parts.push(ngBlock(0x0a0d0d0a, new Bytes().u32(0x1a2b3c4d, le).u16(1, le).u16(0, le).u32(0xffffffff, le).u32(0xffffffff, le).build(), le));
+    parts.push(
+      ngBlock(
+        0x0a0d0d0a,
+        new Bytes().u32(0x1a2b3c4d, le).u16(1, le).u16(0, le).u32(0xffffffff, le).u32(0xffffffff, le).build(),
+        le,
+      ),
+    );
     for (const iface of section.interfaces) {
-      const body = new Bytes().u16(iface.linkType, le).u16(0, le).u32(iface.snapLength ?? 0, le);
+      const body = new Bytes()
+        .u16(iface.linkType, le)
+        .u16(0, le)
+        .u32(iface.snapLength ?? 0, le);
       if (iface.tsresol !== undefined) body.u16(9, le).u16(1, le).u8(iface.tsresol).pad(4);
       body.u16(0, le).u16(0, le);
       parts.push(ngBlock(1, body.build(), le));
@@ -230,7 +258,16 @@ export function pcapngFile(sections: NgSection[]): Uint8Array {
       if (block.kind === 'raw') {
         parts.push(ngBlock(block.type, block.body, le));
       } else if (block.kind === 'spb') {
-        parts.push(ngBlock(3, new Bytes().u32(block.originalLength ?? block.data.length, le).bytes(block.data).build(), le));
+        parts.push(
+          ngBlock(
+            3,
+            new Bytes()
+              .u32(block.originalLength ?? block.data.length, le)
+              .bytes(block.data)
+              .build(),
+            le,
+          ),
+        );
       } else {
         const head = new Bytes();
         if (block.kind === 'epb') head.u32(block.interfaceId, le);

@@ -29,13 +29,20 @@ export function tsharkAvailable(): boolean {
 }
 
 export function tsharkVersion(): string {
-  const out = execFileSync('tshark', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync('tshark', ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return out.split('\n')[0]?.trim() ?? 'tshark';
 }
 
 /** Runs tshark on a capture: its packet count and its TCP and UDP conversation tables. */
 export function runTshark(path: string): { packets: number; conversations: TsharkConversation[] } {
-  const options = { encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 };
+  const options = {
+    encoding: 'utf8' as const,
+    stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 1 << 28,
+  };
   const conv = execFileSync('tshark', ['-n', '-r', path, '-q', '-z', 'conv,tcp', '-z', 'conv,udp'], options);
   const count = execFileSync('capinfos', ['-M', '-c', '-T', path], options);
   const packets = Number(count.trim().split('\n').pop()?.split('\t')[1]);
@@ -82,7 +89,13 @@ function endpoint(text: string): [string, number] {
 }
 
 /** Key of an unordered endpoint pair on one transport. */
-export function conversationKey(transport: string, a: string, aPort: number, b: string, bPort: number): string {
+export function conversationKey(
+  transport: string,
+  a: string,
+  aPort: number,
+  b: string,
+  bPort: number,
+): string {
   const x = `${a}|${aPort}`;
   const y = `${b}|${bPort}`;
   return `${transport} ${x < y ? `${x} ${y}` : `${y} ${x}`}`;
@@ -92,7 +105,9 @@ export function conversationKey(transport: string, a: string, aPort: number, b: 
  * tshark may split one address/port pair into several rows (a dissector starting a new conversation,
  * e.g. SNMP); a flow here is the pair, so rows are merged by pair, summing packets and byte ranges.
  */
-export function mergeByPair(rows: TsharkConversation[]): Map<string, { packets: number; bytesMin: number; bytesMax: number }> {
+export function mergeByPair(
+  rows: TsharkConversation[],
+): Map<string, { packets: number; bytesMin: number; bytesMax: number }> {
   const merged = new Map<string, { packets: number; bytesMin: number; bytesMax: number }>();
   for (const row of rows) {
     const key = conversationKey(row.transport, row.a, row.aPort, row.b, row.bPort);
@@ -103,4 +118,50 @@ export function mergeByPair(rows: TsharkConversation[]): Map<string, { packets: 
     merged.set(key, entry);
   }
   return merged;
+}
+
+/** For each TCP/UDP conversation, the set of dissectors tshark ran on its frames (from frame.protocols). */
+export function tsharkProtocolsByConversation(path: string): Map<string, Set<string>> {
+  const fields = [
+    'ip.src',
+    'ip.dst',
+    'tcp.srcport',
+    'tcp.dstport',
+    'udp.srcport',
+    'udp.dstport',
+    'frame.protocols',
+  ];
+  const out = execFileSync(
+    'tshark',
+    ['-n', '-r', path, '-T', 'fields', '-E', 'occurrence=f', ...fields.flatMap((f) => ['-e', f])],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 },
+  );
+  const result = new Map<string, Set<string>>();
+  for (const line of out.split('\n')) {
+    const [src, dst, tcpSrc, tcpDst, udpSrc, udpDst, protocols] = line.split('\t');
+    if (!src || !dst || !protocols) continue;
+    const transport = tcpSrc ? 'tcp' : udpSrc ? 'udp' : null;
+    if (!transport) continue;
+    const key = conversationKey(
+      transport,
+      src,
+      Number(transport === 'tcp' ? tcpSrc : udpSrc),
+      dst,
+      Number(transport === 'tcp' ? tcpDst : udpDst),
+    );
+    const set = result.get(key) ?? new Set<string>();
+    for (const name of protocols.split(':')) set.add(name);
+    result.set(key, set);
+  }
+  return result;
+}
+
+/** Layer-2 frames per ethertype-level dissector, e.g. goose or pn_dcp: how many frames tshark saw. */
+export function tsharkFrameCount(path: string, filter: string): number {
+  const out = execFileSync('tshark', ['-n', '-r', path, '-Y', filter, '-T', 'fields', '-e', 'frame.number'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 1 << 28,
+  });
+  return out.split('\n').filter((line) => line.trim() !== '').length;
 }
