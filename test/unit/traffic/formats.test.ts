@@ -119,12 +119,13 @@ describe('classic pcap', () => {
     }
   }
 
-  it('keeps nanosecond precision apart from microseconds', async () => {
+  it('reads the fraction as nanoseconds in a nanosecond file and as microseconds otherwise', async () => {
     const frame = ethernetPackets()[0]!.data;
-    const summary = await analyzeBytes(
-      pcapFile([{ time: 1_700_000_000.123456789, data: frame }], { nanos: true }),
-    );
-    expect(summary.flows[0]!.firstSeen).toBe('2023-11-14T22:13:20.123Z');
+    for (const nanos of [true, false]) {
+      // 0.125 s is 125000000 ns or 125000 µs: read with the wrong unit it would be 125 s or 0.000125 s.
+      const summary = await analyzeBytes(pcapFile([{ time: 1_700_000_000.125, data: frame }], { nanos }));
+      expect(summary.flows[0]!.firstSeen).toBe('2023-11-14T22:13:20.125Z');
+    }
   });
 
   it('binds the PLC MAC to its IP and names its vendor', async () => {
