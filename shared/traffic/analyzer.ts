@@ -1,4 +1,4 @@
-import { DecodedPacket, decodePacket, formatIpv4, formatMac, isInitialTtl } from './decode';
+import { DecodedPacket, decodePacket, formatIpv4, formatMac, FRAGMENT, isInitialTtl } from './decode';
 import { FlowState, type Recognition } from './flows';
 import { l2Protocol } from './l2';
 import type { OuiTable } from './oui';
@@ -58,6 +58,8 @@ export interface AnalyzerOptions {
 /** A MAC seen as the source of more distinct IPs than this is a router's, never bound to an IP. */
 const GATEWAY_IP_COUNT = 2;
 const MAX_L2_PAIRS = 100_000;
+/** Fragmented datagrams waiting for their last fragment; more at once than this and the oldest are dropped. */
+const MAX_PENDING_FRAGMENTS = 10_000;
 const MAX_HOSTS = 1_000_000;
 
 interface L2Entry {
@@ -86,6 +88,7 @@ export class CaptureAnalyzer {
   private readonly l2 = new Map<string, L2Entry>();
   private readonly arp = new Map<number, number>();
   private readonly hosts = new Map<string, HostSighting>();
+  private readonly fragments = new Map<string, { transport: number; srcPort: number; dstPort: number }>();
   private flowCount = 0;
   private flowsOverLimit = 0;
   private readonly maxFlows: number;
@@ -115,7 +118,8 @@ export class CaptureAnalyzer {
   private onPacket(packet: RawPacket): void {
     const d = this.decoded;
     decodePacket(packet, d);
-    if (d.transport !== 0) this.onTransport(packet, d);
+    if (d.fragment !== FRAGMENT.none) this.onFragment(packet, d);
+    else if (d.transport !== 0) this.onTransport(packet, d);
     else if (d.ipVersion !== 0) this.onOtherIp(d);
     else if (d.arpOp !== 0) this.onArp(d);
     else if (d.ethertype >= 0) this.onLayer2(packet, d);
@@ -155,6 +159,30 @@ export class CaptureAnalyzer {
       this.flowCount++;
     }
     flow.add(srcId === flow.aId, d, packet.data, packet.originalLength, packet.timestampMs);
+  }
+
+  /**
+   * Like tshark (which reassembles IPv4 by default), a fragmented datagram counts once in its
+   * conversation, on the frame of its last fragment; the ports come from the first.
+   */
+  private onFragment(packet: RawPacket, d: DecodedPacket): void {
+    const key = `${d.src4},${d.dst4},${d.ipId},${d.ipProtocol}`;
+    if (d.fragment === FRAGMENT.first) {
+      if (d.transport === 0) return this.onOtherIp(d);
+      if (this.fragments.size >= MAX_PENDING_FRAGMENTS)
+        this.fragments.delete(this.fragments.keys().next().value!);
+      this.fragments.set(key, { transport: d.transport, srcPort: d.srcPort, dstPort: d.dstPort });
+    } else if (d.fragment === FRAGMENT.last) {
+      const first = this.fragments.get(key);
+      if (!first) return this.onOtherIp(d);
+      this.fragments.delete(key);
+      d.transport = first.transport;
+      d.srcPort = first.srcPort;
+      d.dstPort = first.dstPort;
+      d.tcpFlags = 0;
+      d.payloadLength = 0;
+      this.onTransport(packet, d);
+    }
   }
 
   private onOtherIp(d: DecodedPacket): void {

@@ -41,6 +41,10 @@ export class DecodedPacket {
   dst6 = '';
   /** IPv4 TTL or IPv6 hop limit. */
   ttl = 0;
+  /** IPv4 fragmentation: which piece of a datagram this is (FRAGMENT.none when it is whole). */
+  fragment: number = FRAGMENT.none;
+  ipId = 0;
+  ipProtocol = 0;
   /** 6 (TCP), 17 (UDP) or 0. */
   transport = 0;
   srcPort = 0;
@@ -58,6 +62,7 @@ export class DecodedPacket {
     this.dstMac = -1;
     this.ethertype = -1;
     this.ipVersion = 0;
+    this.fragment = FRAGMENT.none;
     this.transport = 0;
     this.arpOp = 0;
     this.payloadLength = 0;
@@ -74,6 +79,8 @@ for (const ttl of [30, 32, 60, 64, 128, 255]) INITIAL_TTLS[ttl] = 1;
 export function isInitialTtl(ttl: number): boolean {
   return INITIAL_TTLS[ttl] === 1;
 }
+
+export const FRAGMENT = { none: 0, first: 1, middle: 2, last: 3 } as const;
 
 export const TCP_FLAG = { fin: 0x01, syn: 0x02, rst: 0x04, ack: 0x10 } as const;
 
@@ -244,9 +251,17 @@ function decodeIpv4(data: Uint8Array, view: DataView, at: number, end: number, o
   out.ttl = data[at + 8]!;
   out.src4 = view.getUint32(at + 12);
   out.dst4 = view.getUint32(at + 16);
+  const flags = view.getUint16(at + 6);
+  const offset = flags & 0x1fff;
+  const more = (flags & 0x2000) !== 0;
+  out.ipProtocol = data[at + 9]!;
+  if (offset !== 0 || more) {
+    out.fragment = offset === 0 ? FRAGMENT.first : more ? FRAGMENT.middle : FRAGMENT.last;
+    out.ipId = view.getUint16(at + 4);
+  }
   // Only the first fragment carries the transport header.
-  if ((view.getUint16(at + 6) & 0x1fff) !== 0) return;
-  decodeTransport(data[at + 9]!, data, view, at + headerLength, ipEnd, out);
+  if (offset !== 0) return;
+  decodeTransport(out.ipProtocol, data, view, at + headerLength, ipEnd, out);
 }
 
 const IPV6_EXTENSION = new Set([0, 43, 60, 135, 139, 140]);

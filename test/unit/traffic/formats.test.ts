@@ -183,6 +183,40 @@ describe('classic pcap', () => {
     }
   });
 
+  it('counts a fragmented datagram once, on its last fragment, as tshark does', async () => {
+    const datagram = udpDatagram(1076, 161, new Uint8Array(3000).fill(0x30));
+    const pieces = [datagram.subarray(0, 1480), datagram.subarray(1480, 2960), datagram.subarray(2960)];
+    const frames = pieces.map((piece, i) => ({
+      time: 10 + i,
+      data: ethernetFrame(
+        PLC,
+        HMI,
+        0x0800,
+        ipv4Packet('10.0.0.5', '10.0.0.20', 17, piece, 64, { id: 7, offsetBytes: i * 1480, more: i < 2 }),
+      ),
+    }));
+    // A lone first fragment whose rest never came: tshark does not count it in a conversation either.
+    const lone = ipv4Packet('10.0.0.5', '10.0.0.20', 17, datagram.subarray(0, 1480), 64, {
+      id: 8,
+      offsetBytes: 0,
+      more: true,
+    });
+    frames.push({ time: 20, data: ethernetFrame(PLC, HMI, 0x0800, lone) });
+    const bytes = pcapFile(frames);
+    const summary = await analyzeBytes(bytes);
+    expect(summary.packets).toBe(4);
+    expect(summary.flows).toEqual([
+      expect.objectContaining({
+        aPort: 1076,
+        bPort: 161,
+        packets: 1,
+        bytes: frames[2]!.data.length,
+        firstSeen: '1970-01-01T00:00:12.000Z',
+      }),
+    ]);
+    await expectTsharkAgrees('fragments.pcap', bytes, summary);
+  });
+
   it('reads IPv6 with an extension header', async () => {
     const a = hex('fe80 0000 0000 0000 0000 0000 0000 0001');
     const b = hex('2001 0db8 0000 0000 0000 0000 0000 0020');

@@ -92,20 +92,22 @@ export function udpDatagram(srcPort: number, dstPort: number, payload: ArrayLike
     .build();
 }
 
-/** An IPv4 packet with a correct header checksum. */
+/** An IPv4 packet with a correct header checksum; `fragment` makes it one piece of a fragmented datagram. */
 export function ipv4Packet(
   src: string,
   dst: string,
   protocol: number,
   payload: Uint8Array,
   ttl = 64,
+  fragment?: { id: number; offsetBytes: number; more: boolean },
 ): Uint8Array {
+  const flags = fragment ? (fragment.more ? 0x2000 : 0) | (fragment.offsetBytes / 8) : 0x4000;
   const header = new Bytes()
     .u8(0x45)
     .u8(0)
     .u16(20 + payload.length)
-    .u16(0x1234)
-    .u16(0x4000)
+    .u16(fragment?.id ?? 0x1234)
+    .u16(flags)
     .u8(ttl)
     .u8(protocol)
     .u16(0)

@@ -1,0 +1,98 @@
+/**
+ * Capture reader benchmark: generates a synthetic pcap (default 1 GB) in a temp dir, streams it from disk
+ * through the analyzer, and prints MB/s, packets/s and peak RSS; then runs
+ * `tshark -q -z conv,tcp -z conv,udp` on the same file (when installed) and prints the time ratio.
+ *
+ *   npx tsx test/bench/capture.ts [--size-mb 1024] [--keep]
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CaptureAnalyzer, type CaptureSummary } from '../../shared/traffic/analyzer';
+import { syntheticCapture } from './synthetic-capture';
+
+export interface ReadFigures {
+  bytes: number;
+  seconds: number;
+  summary: CaptureSummary;
+}
+
+/** The reader loop on its own: any async iterable of chunks (a file stream here, Blob slices in a Worker). */
+export async function readChunks(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<ReadFigures> {
+  const analyzer = new CaptureAnalyzer();
+  const start = performance.now();
+  for await (const chunk of chunks) analyzer.push(chunk);
+  const summary = analyzer.finish();
+  return { bytes: analyzer.bytesConsumed, seconds: (performance.now() - start) / 1000, summary };
+}
+
+async function writeCapture(path: string, totalBytes: number): Promise<void> {
+  const out = createWriteStream(path);
+  for (const chunk of syntheticCapture(totalBytes)) {
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+}
+
+function tsharkSeconds(path: string): number | null {
+  try {
+    execFileSync('tshark', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  const start = performance.now();
+  execFileSync('tshark', ['-n', '-q', '-r', path, '-z', 'conv,tcp', '-z', 'conv,udp'], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  return (performance.now() - start) / 1000;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { 'size-mb': { type: 'string', default: '1024' }, keep: { type: 'boolean', default: false } },
+  });
+  const sizeMb = Number(values['size-mb']);
+  const dir = mkdtempSync(join(tmpdir(), 'conduit-bench-'));
+  const path = join(dir, 'synthetic.pcap');
+  try {
+    let t = performance.now();
+    await writeCapture(path, sizeMb * 1024 * 1024);
+    const size = statSync(path).size;
+    console.log(
+      `generated ${path}: ${(size / 1e6).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    const figures = await readChunks(createReadStream(path, { highWaterMark: 1 << 20 }));
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const { summary, seconds } = figures;
+    const mbps = figures.bytes / 1e6 / seconds;
+    console.log(
+      `reader (Node, streaming from disk): ${summary.packets} packets, ${summary.flows.length} flows, ` +
+        `${seconds.toFixed(2)} s, ${mbps.toFixed(0)} MB/s (${(figures.bytes / 1048576 / seconds).toFixed(0)} MiB/s), ` +
+        `${(summary.packets / seconds / 1e6).toFixed(2)} M packets/s, peak RSS ${(peakRss / 1048576).toFixed(0)} MiB`,
+    );
+
+    t = performance.now();
+    const tshark = tsharkSeconds(path);
+    if (tshark === null) console.log('tshark: not installed, no ratio');
+    else
+      console.log(
+        `tshark -q -z conv,tcp -z conv,udp: ${tshark.toFixed(2)} s; reader is ${(tshark / seconds).toFixed(1)}x faster`,
+      );
+  } finally {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+    else console.log(`kept ${path}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
