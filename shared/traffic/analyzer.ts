@@ -94,7 +94,7 @@ export class CaptureAnalyzer {
   private readonly maxFlows: number;
 
   constructor(private readonly options: AnalyzerOptions = {}) {
-    this.maxFlows = options.maxFlows ?? 2_000_000;
+    this.maxFlows = options.maxFlows ?? 1_000_000;
     this.reader = new CaptureReader((packet) => this.onPacket(packet));
   }
 
@@ -112,6 +112,11 @@ export class CaptureAnalyzer {
 
   finish(): CaptureSummary {
     this.reader.finish();
+    return this.summarySoFar();
+  }
+
+  /** What was read up to now: after a CaptureError (say, a capture cut short), the packets before it. */
+  summarySoFar(): CaptureSummary {
     return this.summary();
   }
 

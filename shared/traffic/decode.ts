@@ -132,19 +132,23 @@ function decodeEthernet(
   if (end - start < 14) return;
   out.dstMac = readMac(view, start);
   out.srcMac = readMac(view, start + 6);
-  decodeEthertype(data, view, start + 12, end, out);
+  decodeEthertype(data, view, view.getUint16(start + 12), start + 14, end, out);
 }
 
-/** Reads the ethertype at `at`, skipping 802.1Q / QinQ tags, and decodes what follows. */
+/**
+ * Decodes what follows an ethertype whose payload starts at `payloadStart`, first skipping 802.1Q / QinQ tags
+ * (each: 2-byte tag control, then the next ethertype).
+ */
 function decodeEthertype(
   data: Uint8Array,
   view: DataView,
-  at: number,
+  ethertype: number,
+  payloadStart: number,
   end: number,
   out: DecodedPacket,
 ): void {
-  let type = view.getUint16(at);
-  let next = at + 2;
+  let type = ethertype;
+  let next = payloadStart;
   for (let tags = 0; isVlan(type) && tags < MAX_VLAN_TAGS; tags++) {
     if (next + 4 > end) return;
     type = view.getUint16(next + 2);
@@ -204,7 +208,7 @@ function decodeSll(data: Uint8Array, view: DataView, start: number, end: number,
   if (view.getUint16(start + 2) === ARPHRD_ETHER && view.getUint16(start + 4) === 6) {
     out.srcMac = readMac(view, start + 6);
   }
-  decodeEthertype(data, view, start + 14, end, out);
+  decodeEthertype(data, view, view.getUint16(start + 14), start + 16, end, out);
 }
 
 /** Linux cooked capture v2: 20-byte header, protocol at 0, address length at 11, address at 12. */
@@ -212,16 +216,7 @@ function decodeSll2(data: Uint8Array, view: DataView, start: number, end: number
   if (end - start < 20) return;
   if (view.getUint16(start + 8) === ARPHRD_ETHER && data[start + 11] === 6)
     out.srcMac = readMac(view, start + 12);
-  const type = view.getUint16(start);
-  if (type < 0x0600) return;
-  if (isVlan(type)) {
-    // Re-use the tag walker: it reads the ethertype at the given position.
-    decodeEthertype(data, view, start, end, out);
-    return;
-  }
-  out.ethertype = type;
-  out.l2PayloadOffset = start + 20;
-  decodeNetwork(type, data, view, start + 20, end, out);
+  decodeEthertype(data, view, view.getUint16(start), start + 20, end, out);
 }
 
 function decodeArp(view: DataView, at: number, end: number, out: DecodedPacket): void {

@@ -70,8 +70,7 @@ export class CaptureReader {
       this.gzipped = true;
       this.head = new Uint8Array(0);
       this.gunzip = new Gunzip((data) => this.fromInflater(data));
-      if (!atEnd) this.inflate(head, false);
-      else this.inflate(head, true);
+      this.inflate(head, atEnd);
       return;
     }
     if (head.length < 4) {
@@ -136,8 +135,9 @@ export class CaptureReader {
       if (final && chunk.length === 0) gunzip.push(chunk, true);
     } catch (error) {
       if (error instanceof CaptureError) throw error;
-      const offset = this.framer?.bytesFramed ?? 0;
-      throw new CaptureError(`gzip data is corrupt or truncated: ${(error as Error).message}`, offset);
+      throw new CaptureError(
+        `gzip data is corrupt or truncated (${(error as Error).message}) within the first ${this.consumed} bytes`,
+      );
     }
     if (final && !this.framer) {
       throw new CaptureError(`truncated file: the gzipped capture holds only ${this.head.length} bytes`, 0);

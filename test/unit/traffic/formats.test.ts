@@ -163,12 +163,41 @@ describe('classic pcap', () => {
       new Bytes().u16(0).u16(1).u16(6).bytes(hex(PLC)).u16(0).u16(0x0800).bytes(packet).build();
     const sll2 = (packet: Uint8Array) =>
       new Bytes().u16(0x0800).u16(0).u32(2).u16(1).u8(0).u8(6).bytes(hex(PLC)).u16(0).bytes(packet).build();
+    // The same, with an 802.1Q tag left in the packet: protocol 0x8100, then tag control and the inner type.
+    const sllVlan = (packet: Uint8Array) =>
+      new Bytes()
+        .u16(0)
+        .u16(1)
+        .u16(6)
+        .bytes(hex(PLC))
+        .u16(0)
+        .u16(0x8100)
+        .u16(10)
+        .u16(0x0800)
+        .bytes(packet)
+        .build();
+    const sll2Vlan = (packet: Uint8Array) =>
+      new Bytes()
+        .u16(0x8100)
+        .u16(0)
+        .u32(2)
+        .u16(1)
+        .u8(0)
+        .u8(6)
+        .bytes(hex(PLC))
+        .u16(0)
+        .u16(10)
+        .u16(0x0800)
+        .bytes(packet)
+        .build();
     const loopback = (littleEndian: boolean) => (packet: Uint8Array) =>
       new Bytes().u32(2, littleEndian).bytes(packet).build();
     const cases: [string, number, (packet: Uint8Array) => Uint8Array][] = [
       ['raw', 101, (packet) => packet],
       ['sll', 113, sll],
       ['sll2', 276, sll2],
+      ['sll-vlan', 113, sllVlan],
+      ['sll2-vlan', 276, sll2Vlan],
       ['null-le', 0, loopback(true)],
       ['null-be', 0, loopback(false)],
     ];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { CaptureAnalyzer } from '../../../shared/traffic/analyzer';
 import { CaptureError } from '../../../shared/traffic/errors';
 import { analyzeBytes, FIXTURES, SAMPLES } from './read-file';
 import {
@@ -93,6 +94,16 @@ describe('hostile and broken captures', () => {
       /pcap record 1 at byte 24 needs a 16-byte header but only 6 remain/,
     );
     expect(await errorOf(goodPcap.subarray(0, 10))).toMatch(/the pcap file header needs a 24-byte header/);
+  });
+
+  it('keeps what was read before the error', () => {
+    const analyzer = new CaptureAnalyzer();
+    analyzer.push(goodPcap.subarray(0, goodPcap.length - 5));
+    expect(() => analyzer.finish()).toThrow(CaptureError);
+    expect(analyzer.summarySoFar()).toMatchObject({
+      packets: 1,
+      flows: [{ aPort: 50000, bPort: 502, packets: 1 }],
+    });
   });
 
   it('rejects a zero-length packet, an oversized packet, and captured lengths past the snap or packet length', async () => {
