@@ -1,6 +1,7 @@
 export { CaptureError } from './errors';
 export type { RawPacket, PacketSink } from './packet';
 export { CaptureReader, type CaptureFormat } from './reader';
+export { blobChunks } from './blob-chunks';
 export {
   DecodedPacket,
   decodePacket,

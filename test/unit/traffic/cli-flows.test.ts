@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
+import { analyzeCapture } from '../../../shared/traffic/analyzer';
+import { blobChunks } from '../../../shared/traffic/blob-chunks';
 import { FIXTURES } from './read-file';
 
 const workDir = mkdtempSync(join(tmpdir(), 'conduit-cli-flows-'));
@@ -47,6 +49,25 @@ describe('cli flows', () => {
       role: 'server',
     });
     expect(out.l2).toEqual([]);
+  });
+
+  it('reads a capture handed over as a Blob, as a Worker would', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'iec61850_mms_goose.pcap'));
+    const progress: number[] = [];
+    const fromBlob = await analyzeCapture(blobChunks(new Blob([bytes]), 4096), {
+      onProgress: (consumed) => progress.push(consumed),
+    });
+    const fromFile = await analyzeCapture([bytes]);
+    expect(fromBlob).toEqual(fromFile);
+    expect(progress).toHaveLength(Math.ceil(bytes.length / 4096));
+    expect(progress.at(-1)).toBe(bytes.length);
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const bytes = readFileSync(join(FIXTURES, 'dnp3_test_data_part1.pcap'));
+    await expect(analyzeCapture([bytes], { signal: controller.signal })).rejects.toThrow(/abort/i);
   });
 
   it('reads a gzipped capture the same as the plain one', async () => {

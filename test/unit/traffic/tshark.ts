@@ -44,8 +44,14 @@ export function runTshark(path: string): { packets: number; conversations: Tshar
     maxBuffer: 1 << 28,
   };
   const conv = execFileSync('tshark', ['-n', '-r', path, '-q', '-z', 'conv,tcp', '-z', 'conv,udp'], options);
-  const count = execFileSync('capinfos', ['-M', '-c', '-T', path], options);
-  const packets = Number(count.trim().split('\n').pop()?.split('\t')[1]);
+  // tshark also lists non-packet pcapng records (custom blocks) as frames, without an encapsulation;
+  // they are not packets (capinfos does not count them either).
+  const frames = execFileSync(
+    'tshark',
+    ['-n', '-r', path, '-T', 'fields', '-e', 'frame.number', '-e', 'frame.encap_type'],
+    options,
+  );
+  const packets = frames.split('\n').filter((line) => /\t\S/.test(line)).length;
   return { packets, conversations: parseConversations(conv) };
 }
 
