@@ -78,14 +78,11 @@ export class FlowState {
     if (fromA ? this.samplesA >= SAMPLES_PER_DIRECTION : this.samplesB >= SAMPLES_PER_DIRECTION) return;
     if (fromA) this.samplesA++;
     else this.samplesB++;
-    const spec = classifyPayload(
-      this.transport,
-      data,
-      packet.payloadOffset,
-      packet.payloadLength,
-      packet.srcPort,
-      packet.dstPort,
-    );
+    // Weak checks only on the server's port once a SYN tells which it is: client ports mislead.
+    const server = (this.synFrom ?? this.synAckFrom) ? this.server : null;
+    const ports =
+      server === null ? [packet.dstPort, packet.srcPort] : [server === 'a' ? this.aPort : this.bPort];
+    const spec = classifyPayload(this.transport, data, packet.payloadOffset, packet.payloadLength, ports);
     if (spec && (!this.match || this.match.provisional)) {
       this.match = spec;
       this.matchFrom = side;

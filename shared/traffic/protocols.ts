@@ -385,19 +385,18 @@ export function isWellKnownPort(transport: Transport, port: number): boolean {
 
 /**
  * Names the protocol of one payload: first the strong checks (any port), then the weak checks of the
- * protocols registered on either port. Returns the matching spec or null.
+ * protocols registered on the given ports (the server's, when known). Returns the matching spec or null.
  */
 export function classifyPayload(
   transport: Transport,
   p: Uint8Array,
   at: number,
   length: number,
-  srcPort: number,
-  dstPort: number,
+  weakCheckPorts: readonly number[],
 ): ProtocolSpec | null {
   if (length <= 0) return null;
   for (const spec of STRONG[transport]) if (spec.check!(p, at, length, transport)) return spec;
-  for (const port of [dstPort, srcPort]) {
+  for (const port of weakCheckPorts) {
     for (const spec of PORTS[transport].get(port) ?? []) {
       if (!spec.strong && spec.check && spec.check(p, at, length, transport)) return spec;
     }

@@ -350,6 +350,37 @@ describe('payload checks on each protocol', () => {
 });
 
 describe('protocol by port only, and which side serves', () => {
+  it('does not confirm a weak check on the client side of a connection', async () => {
+    const segment = (sp: number, dp: number, flags: number, payload?: Uint8Array) =>
+      ethernetFrame(
+        '000e8c112233',
+        '001b21445566',
+        0x0800,
+        ipv4Packet(CLIENT, SERVER, 6, tcpSegment(sp, dp, flags, payload)),
+      );
+    // A MELSEC-looking payload from a client that happens to use port 5006 towards an unregistered port.
+    const melsec = hex('5000 00ff 03ff 0000 0c00 1000 0104 0000 0000 00a8 0100');
+    const summary = await analyzeBytes(
+      pcapFile([
+        { time: 1, data: segment(5006, 7777, TCP.syn) },
+        { time: 2, data: segment(5006, 7777, TCP.ack | TCP.psh, melsec) },
+        // The same payload towards the registered port: confirmed.
+        { time: 3, data: segment(40000, 5006, TCP.syn) },
+        { time: 4, data: segment(40000, 5006, TCP.ack | TCP.psh, melsec) },
+      ]),
+    );
+    expect(summary.flows.find((f) => f.bPort === 7777)).toMatchObject({
+      server: 'b',
+      protocol: null,
+      recognizedBy: null,
+    });
+    expect(summary.flows.find((f) => f.bPort === 5006)).toMatchObject({
+      server: 'b',
+      protocol: 'MELSEC',
+      recognizedBy: 'payload',
+    });
+  });
+
   it('names a payload-less conversation by the server port and marks it "port"', async () => {
     const syn = (sp: number, dp: number, flags: number) =>
       ethernetFrame(
