@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CaptureAnalyzer, type CaptureSummary } from '../../shared/traffic/analyzer';
+import { conversationKey, mergeByPair, parseConversations } from '../unit/traffic/tshark';
 import { syntheticCapture } from './synthetic-capture';
 
 export interface ReadFigures {
@@ -41,17 +42,21 @@ async function writeCapture(path: string, totalBytes: number): Promise<void> {
   );
 }
 
-function tsharkSeconds(path: string): number | null {
+/** Times tshark's conversation statistics on the file; null when tshark is not installed. */
+function runTsharkConversations(path: string): { seconds: number; pairs: Set<string> } | null {
   try {
     execFileSync('tshark', ['--version'], { stdio: 'ignore' });
   } catch {
     return null;
   }
   const start = performance.now();
-  execFileSync('tshark', ['-n', '-q', '-r', path, '-z', 'conv,tcp', '-z', 'conv,udp'], {
-    stdio: ['ignore', 'ignore', 'ignore'],
+  const out = execFileSync('tshark', ['-n', '-q', '-r', path, '-z', 'conv,tcp', '-z', 'conv,udp'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 1 << 28,
   });
-  return (performance.now() - start) / 1000;
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, pairs: new Set(mergeByPair(parseConversations(out)).keys()) };
 }
 
 async function main(): Promise<void> {
@@ -62,7 +67,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'conduit-bench-'));
   const path = join(dir, 'synthetic.pcap');
   try {
-    let t = performance.now();
+    const t = performance.now();
     await writeCapture(path, sizeMb * 1024 * 1024);
     const size = statSync(path).size;
     console.log(
@@ -82,13 +87,19 @@ async function main(): Promise<void> {
         `${(summary.packets / seconds / 1e6).toFixed(2)} M packets/s, peak RSS ${(peakRss / 1048576).toFixed(0)} MiB`,
     );
 
-    t = performance.now();
-    const tshark = tsharkSeconds(path);
+    const tshark = runTsharkConversations(path);
     if (tshark === null) console.log('tshark: not installed, no ratio');
-    else
-      console.log(
-        `tshark -q -z conv,tcp -z conv,udp: ${tshark.toFixed(2)} s; reader is ${(tshark / seconds).toFixed(1)}x faster`,
+    else {
+      const ours = new Set(
+        summary.flows.map((f) => conversationKey(f.transport, f.a, f.aPort, f.b, f.bPort)),
       );
+      const same = ours.size === tshark.pairs.size && [...ours].every((key) => tshark.pairs.has(key));
+      console.log(
+        `tshark -q -z conv,tcp -z conv,udp: ${tshark.seconds.toFixed(2)} s; ` +
+          `time ratio tshark/reader ${(tshark.seconds / seconds).toFixed(1)}; ` +
+          `conversations: tshark ${tshark.pairs.size}, reader ${ours.size}, ${same ? 'same pairs' : 'DIFFERENT pairs'}`,
+      );
+    }
   } finally {
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
     else console.log(`kept ${path}`);
