@@ -290,8 +290,10 @@ interface AssetFacts {
 
 class AssetBuilder {
   private readonly facts = new Map<string, AssetFacts>();
-  /** Distinct source IPs seen behind each MAC, to spot gateways. */
+  /** Distinct source IPs of IP packets sent from each MAC: many means a router forwarding for others. */
   private readonly ipsPerMac = new Map<number, Set<string>>();
+  /** Distinct IPs each MAC announced in ARP: many means proxy ARP, not the MAC's own addresses. */
+  private readonly arpIpsPerMac = new Map<number, Set<string>>();
 
   constructor(private readonly oui: OuiTable | null) {}
 
@@ -300,7 +302,7 @@ class AssetBuilder {
       const text = formatIpv4(ip);
       const facts = this.factsOf(text);
       if (facts) facts.arpMac = mac;
-      if (mac >= 0) this.noteMac(mac, text);
+      if (mac >= 0) noteIp(this.arpIpsPerMac, mac, text);
     }
     for (const flow of flows) {
       const { name } = flow.protocol;
@@ -313,7 +315,7 @@ class AssetBuilder {
     for (const [ip, sighting] of hosts) {
       const facts = this.factsOf(ip);
       if (sighting.mac >= 0) {
-        this.noteMac(sighting.mac, ip);
+        noteIp(this.ipsPerMac, sighting.mac, ip);
         if (facts) facts.macs.set(sighting.mac, (facts.macs.get(sighting.mac) ?? false) || sighting.local);
       }
     }
@@ -340,7 +342,7 @@ class AssetBuilder {
     protocol: string | null,
     isServer: boolean | null,
   ): void {
-    if (mac >= 0) this.noteMac(mac, ip);
+    if (mac >= 0) noteIp(this.ipsPerMac, mac, ip);
     const facts = this.factsOf(ip);
     if (!facts) return;
     if (mac >= 0) facts.macs.set(mac, (facts.macs.get(mac) ?? false) || local);
@@ -350,24 +352,17 @@ class AssetBuilder {
     if (isServer === false) facts.client = true;
   }
 
-  /** ARP first; else the one MAC seen on same-subnet traffic, unless that MAC fronts many IPs (a gateway). */
+  /**
+   * ARP first (a MAC's own announcement, unless it announces many IPs: proxy ARP); else the one MAC seen
+   * on same-subnet or unrouted traffic, unless that MAC sends for many IPs (a gateway).
+   */
   private boundMac(facts: AssetFacts): number | null {
-    if (facts.arpMac >= 0 && !this.isGateway(facts.arpMac)) return facts.arpMac;
+    if (facts.arpMac >= 0 && !fronts(this.arpIpsPerMac, facts.arpMac)) return facts.arpMac;
     if (facts.arpMac === -2) return null;
     const local = [...facts.macs].filter(([, isLocal]) => isLocal).map(([mac]) => mac);
     if (local.length !== 1 || facts.macs.has(-2)) return null;
     const mac = local[0]!;
-    return this.isGateway(mac) ? null : mac;
-  }
-
-  private isGateway(mac: number): boolean {
-    return (this.ipsPerMac.get(mac)?.size ?? 0) > GATEWAY_IP_COUNT;
-  }
-
-  private noteMac(mac: number, ip: string): void {
-    let ips = this.ipsPerMac.get(mac);
-    if (!ips) this.ipsPerMac.set(mac, (ips = new Set()));
-    if (ips.size <= GATEWAY_IP_COUNT) ips.add(ip);
+    return fronts(this.ipsPerMac, mac) ? null : mac;
   }
 
   private factsOf(ip: string): AssetFacts | null {
@@ -379,6 +374,17 @@ class AssetBuilder {
     }
     return facts;
   }
+}
+
+function noteIp(ipsPerMac: Map<number, Set<string>>, mac: number, ip: string): void {
+  let ips = ipsPerMac.get(mac);
+  if (!ips) ipsPerMac.set(mac, (ips = new Set()));
+  if (ips.size <= GATEWAY_IP_COUNT) ips.add(ip);
+}
+
+/** The MAC stands for more IPs than one host plausibly has. */
+function fronts(ipsPerMac: Map<number, Set<string>>, mac: number): boolean {
+  return (ipsPerMac.get(mac)?.size ?? 0) > GATEWAY_IP_COUNT;
 }
 
 function compareIps(x: string, y: string): number {

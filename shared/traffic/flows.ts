@@ -25,7 +25,6 @@ export class FlowState {
   samplesA = 0;
   samplesB = 0;
   match: ProtocolSpec | null = null;
-  matchFrom: 'a' | 'b' | null = null;
   /** Source MAC seen on each side's packets: -1 none yet, -2 more than one. */
   aMac = -1;
   bMac = -1;
@@ -83,10 +82,7 @@ export class FlowState {
     const ports =
       server === null ? [packet.dstPort, packet.srcPort] : [server === 'a' ? this.aPort : this.bPort];
     const spec = classifyPayload(this.transport, data, packet.payloadOffset, packet.payloadLength, ports);
-    if (spec && (!this.match || this.match.provisional)) {
-      this.match = spec;
-      this.matchFrom = side;
-    }
+    if (spec && (!this.match || this.match.provisional)) this.match = spec;
   }
 
   /** Which side serves: the SYN's receiver; else the side on a well-known port; else the lower port. */
