@@ -329,6 +329,16 @@ describe('pcapng', () => {
     await expectTsharkAgrees('multi.pcapng', bytes, summary);
   });
 
+  it('adds an interface timestamp offset (if_tsoffset)', async () => {
+    const bytes = pcapngFile([
+      {
+        interfaces: [{ linkType: 1, tsresol: 3, tsoffset: 1_700_000_000n }],
+        blocks: [{ kind: 'epb', interfaceId: 0, units: 250n, data: packets[0]!.data }],
+      },
+    ]);
+    expect((await analyzeBytes(bytes)).flows[0]!.firstSeen).toBe('2023-11-14T22:13:20.250Z');
+  });
+
   it('rejects a packet on an interface its section does not define', async () => {
     const bytes = pcapngFile([
       { interfaces: [{ linkType: 1 }], blocks: [] },

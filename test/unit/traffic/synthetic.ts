@@ -217,6 +217,8 @@ export interface NgInterface {
   snapLength?: number;
   /** if_tsresol option byte; omitted means microseconds. */
   tsresol?: number;
+  /** if_tsoffset option: seconds added to every timestamp. */
+  tsoffset?: bigint;
 }
 
 export type NgBlock =
@@ -253,6 +255,11 @@ export function pcapngFile(sections: NgSection[]): Uint8Array {
         .u16(0, le)
         .u32(iface.snapLength ?? 0, le);
       if (iface.tsresol !== undefined) body.u16(9, le).u16(1, le).u8(iface.tsresol).pad(4);
+      if (iface.tsoffset !== undefined) {
+        const offset = new Uint8Array(8);
+        new DataView(offset.buffer).setBigInt64(0, iface.tsoffset, le);
+        body.u16(14, le).u16(8, le).bytes(offset);
+      }
       body.u16(0, le).u16(0, le);
       parts.push(ngBlock(1, body.build(), le));
     }
