@@ -167,11 +167,12 @@ export class CaptureAnalyzer {
   }
 
   /**
-   * Like tshark (which reassembles IPv4 by default), a fragmented datagram counts once in its
+   * Like tshark (which reassembles IP by default), a fragmented datagram counts once in its
    * conversation, on the frame of its last fragment; the ports come from the first.
    */
   private onFragment(packet: RawPacket, d: DecodedPacket): void {
-    const key = `${d.src4},${d.dst4},${d.ipId},${d.ipProtocol}`;
+    const addresses = d.ipVersion === 4 ? `${d.src4},${d.dst4}` : `${d.src6},${d.dst6}`;
+    const key = `${addresses},${d.ipId},${d.ipProtocol}`;
     if (d.fragment === FRAGMENT.first) {
       if (d.transport === 0) return this.onOtherIp(d);
       if (this.fragments.size >= MAX_PENDING_FRAGMENTS)

@@ -41,7 +41,7 @@ export class DecodedPacket {
   dst6 = '';
   /** IPv4 TTL or IPv6 hop limit. */
   ttl = 0;
-  /** IPv4 fragmentation: which piece of a datagram this is (FRAGMENT.none when it is whole). */
+  /** IPv4/IPv6 fragmentation: which piece of a datagram this is (FRAGMENT.none when it is whole). */
   fragment: number = FRAGMENT.none;
   ipId = 0;
   ipProtocol = 0;
@@ -280,8 +280,15 @@ function decodeIpv6(data: Uint8Array, view: DataView, at: number, end: number, o
       next = following;
     } else if (next === 44) {
       if (pos + 8 > ipEnd) return;
-      if ((view.getUint16(pos + 2) & 0xfff8) !== 0) return; // not the first fragment
+      const offsetAndMore = view.getUint16(pos + 2);
+      const offset = offsetAndMore & 0xfff8;
+      const more = (offsetAndMore & 1) !== 0;
       next = data[pos]!;
+      out.ipProtocol = next;
+      out.ipId = view.getUint32(pos + 4);
+      out.fragment =
+        offset === 0 ? (more ? FRAGMENT.first : FRAGMENT.none) : more ? FRAGMENT.middle : FRAGMENT.last;
+      if (offset !== 0) return; // only the first fragment carries the transport header
       pos += 8;
     } else if (next === 51) {
       if (pos + 8 > ipEnd) return;

@@ -246,6 +246,28 @@ describe('classic pcap', () => {
     await expectTsharkAgrees('fragments.pcap', bytes, summary);
   });
 
+  it('counts a fragmented IPv6 datagram once, on its last fragment', async () => {
+    const a = hex('2001 0db8 0000 0000 0000 0000 0000 0005');
+    const b = hex('2001 0db8 0000 0000 0000 0000 0000 0020');
+    const datagram = udpDatagram(5000, 47808, new Uint8Array(2000).fill(0x81));
+    const pieces = [datagram.subarray(0, 1448), datagram.subarray(1448)];
+    const frames = pieces.map((piece, i) => ({
+      time: 30 + i,
+      data: ethernetFrame(
+        PLC,
+        HMI,
+        0x86dd,
+        ipv6Packet(a, b, 17, piece, i === 0, { id: 99, offsetBytes: i * 1448, more: i === 0 }),
+      ),
+    }));
+    const bytes = pcapFile(frames);
+    const summary = await analyzeBytes(bytes);
+    expect(summary.flows).toEqual([
+      expect.objectContaining({ a: '2001:db8::5', bPort: 47808, packets: 1, bytes: frames[1]!.data.length }),
+    ]);
+    await expectTsharkAgrees('fragments6.pcap', bytes, summary);
+  });
+
   it('reads IPv6 with an extension header', async () => {
     const a = hex('fe80 0000 0000 0000 0000 0000 0000 0001');
     const b = hex('2001 0db8 0000 0000 0000 0000 0000 0020');

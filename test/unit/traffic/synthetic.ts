@@ -123,25 +123,36 @@ export function ipv4Packet(
   return concatBytes([header, payload]);
 }
 
-/** An IPv6 packet, optionally behind one hop-by-hop options extension header. */
+/** An IPv6 packet, optionally behind a hop-by-hop options header and/or as one fragment of a datagram. */
 export function ipv6Packet(
   src: Uint8Array,
   dst: Uint8Array,
   nextHeader: number,
   payload: Uint8Array,
   hopByHop = false,
+  fragment?: { id: number; offsetBytes: number; more: boolean },
 ): Uint8Array {
+  const fragmentHeader = fragment
+    ? new Bytes()
+        .u8(nextHeader)
+        .u8(0)
+        .u16(fragment.offsetBytes | (fragment.more ? 1 : 0))
+        .u32(fragment.id)
+        .build()
+    : new Uint8Array(0);
+  const afterHopByHop = fragment ? 44 : nextHeader;
   const extension = hopByHop
-    ? new Bytes().u8(nextHeader).u8(0).bytes([1, 4, 0, 0, 0, 0]).build()
+    ? new Bytes().u8(afterHopByHop).u8(0).bytes([1, 4, 0, 0, 0, 0]).build()
     : new Uint8Array(0);
   return new Bytes()
     .u32(0x60000000)
-    .u16(extension.length + payload.length)
-    .u8(hopByHop ? 0 : nextHeader)
+    .u16(extension.length + fragmentHeader.length + payload.length)
+    .u8(hopByHop ? 0 : afterHopByHop)
     .u8(64)
     .bytes(src)
     .bytes(dst)
     .bytes(extension)
+    .bytes(fragmentHeader)
     .bytes(payload)
     .build();
 }
