@@ -78,7 +78,7 @@ export class CaptureReader {
         throw new CaptureError(
           head.length === 0
             ? 'empty file: not a capture'
-            : `truncated file: only ${head.length} bytes, not a capture`,
+            : `truncated file: only ${head.length} byte${head.length === 1 ? '' : 's'}, not a capture`,
           0,
         );
       }

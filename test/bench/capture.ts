@@ -11,26 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CaptureAnalyzer, type CaptureSummary } from '../../shared/traffic/analyzer';
 import { conversationKey, mergeByPair, parseConversations } from '../unit/traffic/tshark';
+import { readChunks } from './read-chunks';
 import { syntheticCapture } from './synthetic-capture';
-
-export interface ReadFigures {
-  bytes: number;
-  seconds: number;
-  summary: CaptureSummary;
-}
-
-/** The reader loop on its own: any async iterable of chunks (a file stream here, Blob slices in a Worker). */
-export async function readChunks(
-  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-): Promise<ReadFigures> {
-  const analyzer = new CaptureAnalyzer();
-  const start = performance.now();
-  for await (const chunk of chunks) analyzer.push(chunk);
-  const summary = analyzer.finish();
-  return { bytes: analyzer.bytesConsumed, seconds: (performance.now() - start) / 1000, summary };
-}
 
 async function writeCapture(path: string, totalBytes: number): Promise<void> {
   const out = createWriteStream(path);
