@@ -54,12 +54,13 @@ describe('cli flows', () => {
   it('reads a capture handed over as a Blob, as a Worker would', async () => {
     const bytes = readFileSync(join(FIXTURES, 'iec61850_mms_goose.pcap'));
     const progress: number[] = [];
-    const fromBlob = await analyzeCapture(blobChunks(new Blob([bytes]), 4096), {
+    const fromBlob = await analyzeCapture(blobChunks(new Blob([bytes])), {
       onProgress: (consumed) => progress.push(consumed),
     });
     const fromFile = await analyzeCapture([bytes]);
     expect(fromBlob).toEqual(fromFile);
-    expect(progress).toHaveLength(Math.ceil(bytes.length / 4096));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
     expect(progress.at(-1)).toBe(bytes.length);
   });
 
