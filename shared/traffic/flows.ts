@@ -1,3 +1,4 @@
+import type { Recognition } from '../model/inventory';
 import { isInitialTtl, TCP_FLAG, type DecodedPacket } from './decode';
 import {
   classifyPayload,
@@ -8,7 +9,7 @@ import {
   type Transport,
 } from './protocols';
 
-export type Recognition = 'payload' | 'port' | 'payload-nonstandard-port';
+export type { Recognition };
 
 /** Payload-carrying packets inspected per direction: handshakes come first, so look past them. */
 const SAMPLES_PER_DIRECTION = 8;
