@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { catalogueCommand } from './catalogue';
 import { exportCommand } from './export';
+import { flowsCommand } from './flows';
 import { importCommand } from './import';
 import { keygenCommand } from './keygen';
 import { newCommand } from './new';
@@ -12,6 +13,7 @@ export const COMMANDS: CliCommand[] = [
   newCommand,
   validateCommand,
   importCommand,
+  flowsCommand,
   catalogueCommand,
   keygenCommand,
   exportCommand,
