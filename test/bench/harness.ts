@@ -10,7 +10,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -18,10 +20,14 @@ export function freePort(): Promise<number> {
 /** Serves the production web build (out/web, from `npm run build:web`) on 127.0.0.1. */
 export async function serveWebBuild(): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
-  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  );
   // npx starts vite in a child of its own: stop the whole process group.
   const stop = () => {
     try {

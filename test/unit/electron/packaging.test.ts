@@ -18,7 +18,9 @@ describe('electron-builder.yml', () => {
     };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(loadConfig(), new DebugLogger(false))).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...loadConfig(), asar: 'sometimes' }, new DebugLogger(false))).rejects.toThrow();
+    await expect(
+      validateConfiguration({ ...loadConfig(), asar: 'sometimes' }, new DebugLogger(false)),
+    ).rejects.toThrow();
   });
 
   it('targets Linux, Windows and macOS with asar, hardening fuses and no publishing', () => {
