@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -15,6 +15,7 @@ import {
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Asset, Zone } from '../../../shared/model';
@@ -50,6 +51,7 @@ import {
 import { exportDiagram } from './export-diagram';
 import { autoLayout } from './layout';
 import { ConduitProperties, ZoneProperties } from './PropertiesPanel';
+import { fitViewport } from './viewport';
 import { ZoneNode, type ZoneFlowNode } from './ZoneNode';
 import './diagram.css';
 
@@ -112,8 +114,12 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
   const [pendingTemplate, setPendingTemplate] = useState<DiagramTemplateId | null>(null);
   const [addingAsset, setAddingAsset] = useState(false);
   const [subnetReport, setSubnetReport] = useState<SubnetAssignment | null>(null);
-  // Fit the stored diagram once on open; a new, empty canvas starts at 100 %.
-  const [fitOnOpen] = useState(() => state.zones.length > 0);
+  // The canvas opens fitted to the stored zones (an empty one at 100 %), once its size is known.
+  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    setInitialViewport(fitViewport(store.getState().zones, box?.width ?? 0, box?.height ?? 0));
+  }, [store]);
   const selectNext = useRef<{ zones: Set<string>; conduits: Set<string> } | null>(null);
   const pasteCount = useRef(0);
 
@@ -596,46 +602,47 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
               if (zone) moveAssets(JSON.parse(ids) as string[], zone.id);
             }}
           >
-            <ReactFlow<ZoneFlowNode, ConduitFlowEdge>
-              nodes={nodes}
-              edges={edges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              onNodesChange={onNodesChange}
-              onEdgesChange={onEdgesChange}
-              onNodeDragStop={(_event, _node, dragged) =>
-                store.commit(
-                  moveZonesChange(
-                    store.getState(),
-                    new Map(dragged.map((n) => [n.id, { position: n.position }])),
-                  ),
-                )
-              }
-              onConnect={onConnect}
-              onConnectEnd={onConnectEnd}
-              connectionMode={ConnectionMode.Loose}
-              nodesDraggable={editable}
-              nodesConnectable={editable}
-              deleteKeyCode={null}
-              snapToGrid={snap}
-              snapGrid={[GRID, GRID]}
-              multiSelectionKeyCode={['Control', 'Meta']}
-              selectionKeyCode="Shift"
-              onlyRenderVisibleElements
-              minZoom={0.05}
-              maxZoom={3}
-              fitView={fitOnOpen}
-              fitViewOptions={{ maxZoom: 1 }}
-              proOptions={{ hideAttribution: true }}
-            >
-              <Background gap={GRID} />
-              <Controls showInteractive={false} />
-              <MiniMap
-                pannable
-                zoomable
-                nodeColor={(node) => ZONE_KIND_COLORS[(node as ZoneFlowNode).data.zone.kind].stroke}
-              />
-            </ReactFlow>
+            {initialViewport && (
+              <ReactFlow<ZoneFlowNode, ConduitFlowEdge>
+                nodes={nodes}
+                edges={edges}
+                nodeTypes={nodeTypes}
+                edgeTypes={edgeTypes}
+                onNodesChange={onNodesChange}
+                onEdgesChange={onEdgesChange}
+                onNodeDragStop={(_event, _node, dragged) =>
+                  store.commit(
+                    moveZonesChange(
+                      store.getState(),
+                      new Map(dragged.map((n) => [n.id, { position: n.position }])),
+                    ),
+                  )
+                }
+                onConnect={onConnect}
+                onConnectEnd={onConnectEnd}
+                connectionMode={ConnectionMode.Loose}
+                nodesDraggable={editable}
+                nodesConnectable={editable}
+                deleteKeyCode={null}
+                snapToGrid={snap}
+                snapGrid={[GRID, GRID]}
+                multiSelectionKeyCode={['Control', 'Meta']}
+                selectionKeyCode="Shift"
+                onlyRenderVisibleElements
+                minZoom={0.05}
+                maxZoom={3}
+                defaultViewport={initialViewport}
+                proOptions={{ hideAttribution: true }}
+              >
+                <Background gap={GRID} />
+                <Controls showInteractive={false} />
+                <MiniMap
+                  pannable
+                  zoomable
+                  nodeColor={(node) => ZONE_KIND_COLORS[(node as ZoneFlowNode).data.zone.kind].stroke}
+                />
+              </ReactFlow>
+            )}
             {zones.length === 0 && editable && (
               <div className="diagram-empty">
                 <p>No zones yet.</p>
