@@ -231,4 +231,12 @@ test('one answer applied to several zones at once', async ({ page }) => {
   await expect(
     page.getByTestId('zone-row').filter({ hasText: 'Utilities' }).getByTestId('gap-badge'),
   ).toHaveText('Gap {1,1,1,1,1,1,1}');
+
+  // The diagram shows each zone's gap on its node.
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Diagram' }).click();
+  const utilitiesNode = page.getByTestId('zone-node').filter({ hasText: 'Utilities' });
+  await expect(utilitiesNode.getByTestId('gap-badge')).toHaveText('Gap {1,1,1,1,1,1,1}');
+  await expect(
+    page.getByTestId('zone-node').filter({ hasText: 'Packaging cell' }).getByTestId('gap-badge'),
+  ).toHaveText('Gap {3,3,3,3,3,3,3}');
 });

@@ -12,7 +12,7 @@ export function GapBadge({ levels }: { levels: ZoneLevels | undefined }) {
   const detail = `${formatVector('SL-T', levels.target)} · ${formatVector('SL-A', levels.achieved)} · ${levels.progress.zone.answered}/${levels.progress.zone.required} answered`;
   if (target.every((level) => level === 0)) {
     return (
-      <span className="badge" title={detail} data-testid="gap-badge">
+      <span className="badge gap-badge" title={detail} data-testid="gap-badge">
         No SL-T
       </span>
     );
@@ -20,14 +20,14 @@ export function GapBadge({ levels }: { levels: ZoneLevels | undefined }) {
   const short = FR_IDS.filter((fr) => levels.gap[fr] > 0);
   if (short.length === 0) {
     return (
-      <span className="badge badge-success" title={detail} data-testid="gap-badge">
+      <span className="badge badge-success gap-badge" title={detail} data-testid="gap-badge">
         SL-T met
       </span>
     );
   }
   return (
     <span
-      className="badge badge-danger mono"
+      className="badge badge-danger mono gap-badge"
       title={`Short of SL-T in ${short.join(', ')}. ${detail}`}
       data-testid="gap-badge"
     >

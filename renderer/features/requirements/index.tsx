@@ -11,7 +11,7 @@ import { catalogueOf, useZoneLevels } from './useZoneLevels';
 import { ZoneChecklist } from './ZoneChecklist';
 import './requirements.css';
 
-export { useZoneLevels, type ZoneLevels } from './useZoneLevels';
+export { useLevelsOfZone, useZoneLevels, type ZoneLevels } from './useZoneLevels';
 export { GapBadge } from './GapBadge';
 
 const ALL_ZONES = 'all';
