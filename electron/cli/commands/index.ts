@@ -5,6 +5,7 @@ import { flowsCommand } from './flows';
 import { importCommand } from './import';
 import { keygenCommand } from './keygen';
 import { newCommand } from './new';
+import { reconcileCommand } from './reconcile';
 import { validateCommand } from './validate';
 import { verifyCommand } from './verify';
 
@@ -14,6 +15,7 @@ export const COMMANDS: CliCommand[] = [
   validateCommand,
   importCommand,
   flowsCommand,
+  reconcileCommand,
   catalogueCommand,
   keygenCommand,
   exportCommand,
