@@ -50,7 +50,13 @@ function DismissDialog({
       <p>{candidate.summary}</p>
       <label className="field">
         <span>Reason</span>
-        <textarea className="textarea" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          className="textarea"
+          aria-label="Reason"
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </label>
       {error && (
         <p className="field-error" role="alert">

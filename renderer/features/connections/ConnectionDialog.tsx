@@ -249,6 +249,7 @@ export function ConnectionDialog({ title, initial, zones, assets, onSave, onClos
           <span>Description</span>
           <textarea
             className="textarea"
+            aria-label="Description"
             rows={3}
             value={draft.description}
             onChange={(e) => set('description', e.target.value)}
@@ -303,6 +304,7 @@ export function ConnectionDialog({ title, initial, zones, assets, onSave, onClos
             <span>Justification (required to accept)</span>
             <textarea
               className="textarea"
+              aria-label="Justification (required to accept)"
               rows={2}
               value={draft.justification}
               onChange={(e) => set('justification', e.target.value)}
@@ -313,6 +315,7 @@ export function ConnectionDialog({ title, initial, zones, assets, onSave, onClos
           <span>Recommendation</span>
           <textarea
             className="textarea"
+            aria-label="Recommendation"
             rows={2}
             value={draft.recommendation}
             onChange={(e) => set('recommendation', e.target.value)}
