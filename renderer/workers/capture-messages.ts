@@ -5,6 +5,6 @@ export type CaptureRequest = { type: 'start'; file: File; ouiUrl: string | null 
 
 export type CaptureResponse =
   | { type: 'progress'; phase: 'reading' | 'hashing'; bytes: number; totalBytes: number; packets: number }
-  | { type: 'done'; summary: CaptureSummary; sha256: string }
+  | { type: 'done'; summary: CaptureSummary; sha256: string; readMs: number; hashMs: number }
   | { type: 'error'; message: string }
   | { type: 'cancelled' };

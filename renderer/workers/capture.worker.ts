@@ -65,13 +65,16 @@ async function run(file: File, ouiUrl: string | null) {
     lastPost = now;
     post({ type: 'progress', phase, bytes, totalBytes: file.size, packets: analyzer.packets });
   };
+  const start = performance.now();
   for await (const chunk of chunksOf(file, (n) => (read += n))) {
     analyzer.push(chunk);
     progress('reading', read);
   }
   const summary = analyzer.finish();
+  const hashStart = performance.now();
   const digest = await hashFile(file, (bytes) => progress('hashing', bytes));
-  post({ type: 'done', summary, sha256: digest });
+  const end = performance.now();
+  post({ type: 'done', summary, sha256: digest, readMs: hashStart - start, hashMs: end - hashStart });
 }
 
 scope.onmessage = (event: MessageEvent<CaptureRequest>) => {
