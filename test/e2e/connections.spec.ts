@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { serializeAssessmentFile } from '../../shared/model';
 import { RED_PIXEL_PNG } from '../fixtures/rich-assessment';
@@ -159,4 +161,36 @@ test('a real capture imports with progress, shows flows and the matrix, and its 
   await page.getByRole('tab', { name: /Register/ }).click();
   await expect(page.getByTestId('connection-row')).toContainText('Zone SCADA');
   await expect(page.getByTestId('connection-row')).toContainText('Zone Field network');
+});
+
+test('a gzipped capture dropped on the page imports; a damaged one says why and stores nothing', async ({
+  page,
+}) => {
+  await openPlant(page);
+  await page.getByRole('tab', { name: /Traffic/ }).click();
+  const drop = async (name: string, bytes: Buffer) => {
+    const transfer = await page.evaluateHandle(
+      ({ name, data }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(data)], name));
+        return dt;
+      },
+      { name, data: [...bytes] },
+    );
+    const area = page.getByRole('region', { name: 'Packet captures' });
+    await area.dispatchEvent('dragover', { dataTransfer: transfer });
+    await area.dispatchEvent('drop', { dataTransfer: transfer });
+  };
+  const dnp3 = readFileSync('test/fixtures/traffic/dnp3_test_data_part1.pcap');
+  await drop('dnp3.pcap.gz', gzipSync(dnp3));
+  await expect(page.getByTestId('capture-batch')).toContainText('dnp3.pcap.gz — 181 packets, 8 flows');
+
+  await drop('broken.pcap', Buffer.from('this is not a capture at all, just text'));
+  await expect(page.getByRole('alert')).toContainText('broken.pcap was not imported');
+  await expect(page.getByTestId('capture-batch')).toHaveCount(1);
+
+  // Undo removes the batch with its flows.
+  await page.getByTestId('capture-batch').getByRole('button', { name: 'Undo import' }).click();
+  await expect(page.getByTestId('capture-batch')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Flows' })).toHaveCount(0);
 });
