@@ -12,7 +12,8 @@ import {
   withTriage,
   type Candidate,
 } from '../../../shared/analysis/reconcile';
-import type { Asset, Conduit, ConduitService, Flow, Triage, Zone } from '../../../shared/model';
+import { undocumentedEdges } from '../../../shared/analysis/undocumented-edges';
+import type { Asset, Conduit, ConduitService, Connection, Flow, Triage, Zone } from '../../../shared/model';
 import { analyzeCapture } from '../../../shared/traffic/analyzer';
 import { captureToImport } from '../../../shared/traffic/to-inventory';
 
@@ -473,5 +474,47 @@ describe('reconcile on a real capture', () => {
       if (r.fromZoneId === 'scada' && r.toZoneId === 'field') expect(r.status).toBe('documented');
     }
     expect(kinds(result.candidates)).not.toContain('stale-conduit');
+  });
+});
+
+describe('undocumented connections on the diagram', () => {
+  const connection = (
+    id: string,
+    from: Connection['from'],
+    to: Connection['to'],
+    status: Connection['status'] = 'open',
+  ): Connection => ({
+    ...base(id),
+    from,
+    to,
+    type: 'cellular',
+    foundBy: 'walk-down',
+    description: '',
+    likelihood: 3,
+    impact: 3,
+    status,
+    justification: status === 'accepted' ? 'why' : '',
+    recommendation: '',
+    flowIds: [],
+    evidenceIds: [],
+  });
+  it('draws connections whose ends resolve to two zones, through placed assets too', () => {
+    const assets = [asset('plc', ['10.2.5.7'], 'plc'), asset('loose', ['10.9.0.1'], null)];
+    const edges = undocumentedEdges(
+      [
+        connection('c1', { kind: 'zone', zoneId: 'ops' }, { kind: 'asset', assetId: 'plc' }),
+        connection('c2', { kind: 'zone', zoneId: 'ops' }, { kind: 'text', text: 'vendor cloud' }),
+        connection('c3', { kind: 'asset', assetId: 'loose' }, { kind: 'zone', zoneId: 'ops' }),
+        connection('c4', { kind: 'zone', zoneId: 'ops' }, { kind: 'zone', zoneId: 'cell' }, 'remediated'),
+        connection('c5', { kind: 'zone', zoneId: 'plc' }, { kind: 'asset', assetId: 'plc' }),
+        connection('c6', { kind: 'zone', zoneId: 'cell' }, { kind: 'zone', zoneId: 'ops' }, 'accepted'),
+      ],
+      assets,
+    );
+    expect(edges.map((e) => [e.connectionId, e.fromZoneId, e.toZoneId, e.status])).toEqual([
+      ['c1', 'ops', 'plc', 'open'],
+      ['c6', 'cell', 'ops', 'accepted'],
+    ]);
+    expect(edges[0]!.label).toBe('Undocumented: Cellular/4G modem');
   });
 });
