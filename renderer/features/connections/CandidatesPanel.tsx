@@ -142,10 +142,10 @@ export function CandidatesPanel({ assessmentId, data }: { assessmentId: string; 
         const rows = data.candidates.filter((c) => c.kind === kind && (showTriaged || c.triage === null));
         if (rows.length === 0) return null;
         return (
-          <div key={kind} className="candidate-group">
-            <h3>
+          <details key={kind} className="candidate-group" open>
+            <summary>
               {CANDIDATE_KIND_LABELS[kind]} ({rows.length})
-            </h3>
+            </summary>
             <ul className="candidate-list">
               {rows.map((c) => (
                 <li
@@ -209,7 +209,7 @@ export function CandidatesPanel({ assessmentId, data }: { assessmentId: string; 
                 </li>
               ))}
             </ul>
-          </div>
+          </details>
         );
       })}
       {resolved.length > 0 && (

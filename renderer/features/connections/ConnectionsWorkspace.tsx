@@ -38,8 +38,8 @@ export function ConnectionsWorkspace({ assessment }: WorkspaceProps) {
       ) : (
         <>
           <CaptureImport assessmentId={assessment.id} batches={data.batches} />
-          <CandidatesPanel assessmentId={assessment.id} data={data} />
           <ZoneMatrix data={data} selected={pair} onSelect={setPair} />
+          <CandidatesPanel assessmentId={assessment.id} data={data} />
           <FlowsTable data={data} pair={pair} onPairChange={setPair} />
         </>
       )}

@@ -131,7 +131,7 @@ export function FlowsTable({
   if (data.flows.length === 0) return null;
   return (
     <section className="connections-section" aria-label="Flows">
-      <div className="toolbar">
+      <div className="toolbar flow-filters">
         <h2>
           Flows ({filtered.length} of {rows.length})
         </h2>
