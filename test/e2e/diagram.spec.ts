@@ -257,9 +257,56 @@ test('templates, delete with confirmation and the Delete key, copy/paste and und
   const text = Buffer.concat(svg).toString('utf8');
   expect(text).toContain('<svg');
   expect(text).toContain('Industrial DMZ');
+  // A well-formed SVG document, as Chromium's XML parser reads it.
+  const parsed = await page.evaluate((svgText) => {
+    const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      zones: doc.querySelectorAll('g.zone').length,
+    };
+  }, text);
+  expect(parsed).toEqual({ error: null, zones: 8 });
   const png = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export PNG' }).click();
   const pngFile = await png;
   const bytes = Buffer.concat(await (await pngFile.createReadStream()).toArray());
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+});
+
+test('resize a zone, move an asset out of it, and find both after a reload', async ({ page }) => {
+  await newAssessment(page);
+  await addAsset(page, 'RTU-7', '10.50.0.7');
+  await page.getByRole('button', { name: 'Add zone', exact: true }).click();
+  const zone1 = zone(page, 'Zone 1');
+  await expect(zone1).toBeVisible();
+  await page.getByRole('option', { name: /RTU-7/ }).dragTo(zone1);
+  await expect(zone1.getByTestId('zone-asset-count')).toHaveText('1 asset');
+
+  // Resize from the bottom-right corner (the zone is selected, so its resizer shows).
+  const before = (await zone1.boundingBox())!;
+  const corner = page.locator('.react-flow__resize-control.handle.bottom.right');
+  const handle = (await corner.boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + 120, handle.y + 90, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(async () => (await zone1.boundingBox())!.width).toBeGreaterThan(before.width + 80);
+
+  // Shown as a chip when expanded; dragging the chip to the side list unassigns it.
+  await zone1.getByRole('button', { name: 'Show assets' }).click();
+  await zone1
+    .locator('.asset-chip', { hasText: 'RTU-7' })
+    .dragTo(page.getByRole('listbox', { name: 'Unassigned assets list' }));
+  await expect(zone1.getByTestId('zone-asset-count')).toHaveText('0 assets');
+  await expect(page.getByTestId('unassigned-count')).toHaveText('1');
+
+  await waitForSaved(page);
+  const resized = (await zone1.boundingBox())!;
+  await page.reload();
+  await expect(zone(page, 'Zone 1')).toBeVisible();
+  const after = (await zone(page, 'Zone 1').boundingBox())!;
+  // The canvas opens fitted, so compare proportions rather than pixels.
+  expect(after.width / after.height).toBeCloseTo(resized.width / resized.height, 1);
+  expect(resized.width / resized.height).not.toBeCloseTo(before.width / before.height, 1);
+  await expect(page.getByTestId('unassigned-count')).toHaveText('1');
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -15,6 +15,7 @@ import {
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Asset, Zone } from '../../../shared/model';
@@ -29,7 +30,7 @@ import {
 import type { SubnetAssignment } from '../../../shared/analysis/subnet-assignment';
 import { parallelSlots, ZONE_KIND_COLORS } from '../../../shared/analysis/zone-style';
 import { emptyChange } from '../../db/diagram';
-import { ConfirmDialog, Modal } from '../../ui/Modal';
+import { ConfirmDialog } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
 import type { WorkspaceProps } from '../workspace';
 import { AddAssetDialog, AssetsPanel } from './AssetsPanel';
@@ -50,7 +51,10 @@ import {
 import { exportDiagram } from './export-diagram';
 import { autoLayout } from './layout';
 import { ConduitProperties, ZoneProperties } from './PropertiesPanel';
+import { fitViewport } from './viewport';
 import { ZoneNode, type ZoneFlowNode } from './ZoneNode';
+import { DiagramToolbar } from './DiagramToolbar';
+import { describeDeletion, SubnetReport } from './dialogs';
 import './diagram.css';
 
 const nodeTypes = { zone: ZoneNode };
@@ -112,8 +116,12 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
   const [pendingTemplate, setPendingTemplate] = useState<DiagramTemplateId | null>(null);
   const [addingAsset, setAddingAsset] = useState(false);
   const [subnetReport, setSubnetReport] = useState<SubnetAssignment | null>(null);
-  // Fit the stored diagram once on open; a new, empty canvas starts at 100 %.
-  const [fitOnOpen] = useState(() => state.zones.length > 0);
+  // The canvas opens fitted to the stored zones (an empty one at 100 %), once its size is known.
+  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    setInitialViewport(fitViewport(store.getState().zones, box?.width ?? 0, box?.height ?? 0));
+  }, [store]);
   const selectNext = useRef<{ zones: Set<string>; conduits: Set<string> } | null>(null);
   const pasteCount = useRef(0);
 
@@ -488,86 +496,26 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
   return (
     <DiagramCanvasContext.Provider value={actions}>
       <div className="diagram-workspace workspace-full" data-testid="diagram-workspace">
-        <div className="toolbar diagram-toolbar" role="toolbar" aria-label="Diagram tools">
-          <button
-            type="button"
-            className="button button-small button-primary"
-            onClick={addZone}
-            disabled={!editable}
-          >
-            Add zone
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={requestDelete}
-            disabled={!editable || selectedZoneIds.length + selectedConduitIds.length === 0}
-          >
-            Delete
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={undo}
-            disabled={!state.canUndo}
-            title="Ctrl+Z"
-          >
-            Undo
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={redo}
-            disabled={!state.canRedo}
-            title="Ctrl+Shift+Z"
-          >
-            Redo
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => void runLayout()}
-            disabled={zones.length === 0}
-          >
-            Auto-layout
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => void flow.fitView({ duration: 200, maxZoom: 1 })}
-          >
-            Fit view
-          </button>
-          <label className="checkbox">
-            <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> Snap to grid
-          </label>
-          <select
-            className="select select-small"
-            aria-label="Apply a template"
-            disabled={!editable}
-            value=""
-            onChange={(e) => {
-              const template = e.target.value as DiagramTemplateId;
-              if (!template) return;
-              if (store.getState().zones.length === 0) applyTemplate(template);
-              else setPendingTemplate(template);
-            }}
-          >
-            <option value="">Template…</option>
-            {(Object.keys(DIAGRAM_TEMPLATE_LABELS) as DiagramTemplateId[]).map((id) => (
-              <option key={id} value={id}>
-                {DIAGRAM_TEMPLATE_LABELS[id]}
-              </option>
-            ))}
-          </select>
-          <span className="spacer" />
-          <button type="button" className="button button-small" onClick={() => void exportAs('svg')}>
-            Export SVG
-          </button>
-          <button type="button" className="button button-small" onClick={() => void exportAs('png')}>
-            Export PNG
-          </button>
-        </div>
+        <DiagramToolbar
+          editable={editable}
+          hasSelection={selectedZoneIds.length + selectedConduitIds.length > 0}
+          hasZones={zones.length > 0}
+          canUndo={state.canUndo}
+          canRedo={state.canRedo}
+          snap={snap}
+          onSnapChange={setSnap}
+          onAddZone={addZone}
+          onDelete={requestDelete}
+          onUndo={undo}
+          onRedo={redo}
+          onAutoLayout={() => void runLayout()}
+          onFitView={() => void flow.fitView({ duration: 200, maxZoom: 1 })}
+          onTemplate={(template) => {
+            if (store.getState().zones.length === 0) applyTemplate(template);
+            else setPendingTemplate(template);
+          }}
+          onExport={(format) => void exportAs(format)}
+        />
         <div className="diagram-body">
           <AssetsPanel
             loading={!editable}
@@ -596,46 +544,47 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
               if (zone) moveAssets(JSON.parse(ids) as string[], zone.id);
             }}
           >
-            <ReactFlow<ZoneFlowNode, ConduitFlowEdge>
-              nodes={nodes}
-              edges={edges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              onNodesChange={onNodesChange}
-              onEdgesChange={onEdgesChange}
-              onNodeDragStop={(_event, _node, dragged) =>
-                store.commit(
-                  moveZonesChange(
-                    store.getState(),
-                    new Map(dragged.map((n) => [n.id, { position: n.position }])),
-                  ),
-                )
-              }
-              onConnect={onConnect}
-              onConnectEnd={onConnectEnd}
-              connectionMode={ConnectionMode.Loose}
-              nodesDraggable={editable}
-              nodesConnectable={editable}
-              deleteKeyCode={null}
-              snapToGrid={snap}
-              snapGrid={[GRID, GRID]}
-              multiSelectionKeyCode={['Control', 'Meta']}
-              selectionKeyCode="Shift"
-              onlyRenderVisibleElements
-              minZoom={0.05}
-              maxZoom={3}
-              fitView={fitOnOpen}
-              fitViewOptions={{ maxZoom: 1 }}
-              proOptions={{ hideAttribution: true }}
-            >
-              <Background gap={GRID} />
-              <Controls showInteractive={false} />
-              <MiniMap
-                pannable
-                zoomable
-                nodeColor={(node) => ZONE_KIND_COLORS[(node as ZoneFlowNode).data.zone.kind].stroke}
-              />
-            </ReactFlow>
+            {initialViewport && (
+              <ReactFlow<ZoneFlowNode, ConduitFlowEdge>
+                nodes={nodes}
+                edges={edges}
+                nodeTypes={nodeTypes}
+                edgeTypes={edgeTypes}
+                onNodesChange={onNodesChange}
+                onEdgesChange={onEdgesChange}
+                onNodeDragStop={(_event, _node, dragged) =>
+                  store.commit(
+                    moveZonesChange(
+                      store.getState(),
+                      new Map(dragged.map((n) => [n.id, { position: n.position }])),
+                    ),
+                  )
+                }
+                onConnect={onConnect}
+                onConnectEnd={onConnectEnd}
+                connectionMode={ConnectionMode.Loose}
+                nodesDraggable={editable}
+                nodesConnectable={editable}
+                deleteKeyCode={null}
+                snapToGrid={snap}
+                snapGrid={[GRID, GRID]}
+                multiSelectionKeyCode={['Control', 'Meta']}
+                selectionKeyCode="Shift"
+                onlyRenderVisibleElements
+                minZoom={0.05}
+                maxZoom={3}
+                defaultViewport={initialViewport}
+                proOptions={{ hideAttribution: true }}
+              >
+                <Background gap={GRID} />
+                <Controls showInteractive={false} />
+                <MiniMap
+                  pannable
+                  zoomable
+                  nodeColor={(node) => ZONE_KIND_COLORS[(node as ZoneFlowNode).data.zone.kind].stroke}
+                />
+              </ReactFlow>
+            )}
             {zones.length === 0 && editable && (
               <div className="diagram-empty">
                 <p>No zones yet.</p>
@@ -722,59 +671,5 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
         <SubnetReport report={subnetReport} zones={zones} onClose={() => setSubnetReport(null)} />
       )}
     </DiagramCanvasContext.Provider>
-  );
-}
-
-function describeDeletion(zones: number, conduits: number): string {
-  const parts = [];
-  if (zones > 0) parts.push(`${zones} ${zones === 1 ? 'zone' : 'zones'}`);
-  if (conduits > 0) parts.push(`${conduits} ${conduits === 1 ? 'conduit' : 'conduits'}`);
-  return `This deletes ${parts.join(' and ')}.`;
-}
-
-function SubnetReport({
-  report,
-  zones,
-  onClose,
-}: {
-  report: SubnetAssignment;
-  zones: readonly Zone[];
-  onClose: () => void;
-}) {
-  const name = (id: string) => zones.find((z) => z.id === id)?.name ?? '?';
-  return (
-    <Modal title="Assign by subnet" onClose={onClose}>
-      <p data-testid="subnet-report">
-        Placed {report.placed} {report.placed === 1 ? 'asset' : 'assets'}; {report.unassigned.length} stayed
-        unassigned.
-      </p>
-      {report.placedPerZone.size > 0 && (
-        <ul>
-          {[...report.placedPerZone].map(([zoneId, count]) => (
-            <li key={zoneId}>
-              {name(zoneId)}: {count}
-            </li>
-          ))}
-        </ul>
-      )}
-      {report.unassigned.length > 0 && (
-        <>
-          <h3>Still unassigned</h3>
-          <ul className="subnet-unassigned">
-            {report.unassigned.slice(0, 100).map((asset) => (
-              <li key={asset.id}>
-                {asset.name || '(unnamed)'} {asset.ips.length > 0 ? `(${asset.ips.join(', ')})` : '(no IP)'}
-              </li>
-            ))}
-            {report.unassigned.length > 100 && <li>… and {report.unassigned.length - 100} more</li>}
-          </ul>
-        </>
-      )}
-      <div className="modal-actions">
-        <button type="button" className="button button-primary" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
-    </Modal>
   );
 }

@@ -30,6 +30,8 @@ export async function autoLayout(
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
       'elk.partitioning.activate': 'true',
+      // One graph, so zones without conduits are stacked by level too.
+      'elk.separateConnectedComponents': 'false',
       'elk.spacing.nodeNode': '60',
       'elk.layered.spacing.nodeNodeBetweenLayers': '90',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',

@@ -14,6 +14,8 @@ import {
 import { formatSlt, sltVector } from '../../../shared/analysis/slt';
 import { parallelOffset, parallelSlots } from '../../../shared/analysis/zone-style';
 import { conduitSchema, zoneSchema } from '../../../shared/model';
+import { runModelChecks } from '../../../shared/analysis/model-checks';
+import { richAssessment } from '../../fixtures/rich-assessment';
 
 describe('SL-T vector', () => {
   it('fills FR1..FR7 from the base and applies overrides', () => {
@@ -117,5 +119,36 @@ describe('renderDiagramSvg', () => {
     const svg = renderDiagramSvg({ zones: [], conduits: [], assetCounts: new Map() });
     expect(svg).toContain('width="480"');
     expect(svg.endsWith('</svg>')).toBe(true);
+  });
+});
+
+describe('on the rich assessment fixture', () => {
+  it('runs the model checks and exports the SVG with non-Latin names intact', async () => {
+    const data = await richAssessment();
+    const assetCounts = new Map<string, number>();
+    for (const asset of data.assets) {
+      if (asset.zoneId) assetCounts.set(asset.zoneId, (assetCounts.get(asset.zoneId) ?? 0) + 1);
+    }
+    const entries = runModelChecks({ zones: data.zones, conduits: data.conduits, assetCounts });
+    // Only the cell zone holds assets; every conduit has a control and specific services.
+    expect(
+      entries.map((e) => `${e.checkId}:${data.zones.find((z) => z.id === e.target.id)?.name}`).sort(),
+    ).toEqual([
+      'zone-no-assets:Enterprise IT',
+      'zone-no-assets:Industrial DMZ',
+      'zone-no-assets:安全計装システム (SIS)',
+    ]);
+    const svg = renderDiagramSvg({
+      title: data.assessment.title,
+      zones: data.zones,
+      conduits: data.conduits,
+      assetCounts,
+    });
+    expect(svg).toContain('安全計装システム (SIS)');
+    expect(svg).toContain('Ligne d’embouteillage — Zelle 3');
+    expect(svg).toContain('SL-T {2,2,2,2,3,2,2}');
+    expect(svg).toContain('Modbus/TCP 502, OPC UA 4840');
+    expect(svg).toContain('1 asset<');
+    expect(svg.match(/>0 assets</g)).toHaveLength(3);
   });
 });
