@@ -161,6 +161,23 @@ test('a real capture imports with progress, shows flows and the matrix, and its 
   await page.getByRole('tab', { name: /Register/ }).click();
   await expect(page.getByTestId('connection-row')).toContainText('Zone SCADA');
   await expect(page.getByTestId('connection-row')).toContainText('Zone Field network');
+
+  // On the diagram, the confirmed connection is a dashed red edge between the two zones, with a toggle.
+  await page
+    .getByRole('navigation', { name: 'Workspaces' })
+    .getByRole('link', { name: /Diagram/ })
+    .click();
+  const edge = page.getByTestId('undocumented-edge');
+  await expect(edge).toHaveText('Undocumented: Direct IT-OT link bypassing the DMZ');
+  await expect(page.locator('.react-flow__edge-undocumented path').first()).toHaveCSS(
+    'stroke-dasharray',
+    /8(px)?,? 5(px)?/,
+  );
+  const toggle = page.getByLabel(/Undocumented connections/);
+  await toggle.uncheck();
+  await expect(edge).toHaveCount(0);
+  await toggle.check();
+  await expect(edge).toHaveCount(1);
 });
 
 test('a gzipped capture dropped on the page imports; a damaged one says why and stores nothing', async ({

@@ -1,5 +1,12 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type Edge, type EdgeProps } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  Panel,
+  useInternalNode,
+  type Edge,
+  type EdgeProps,
+} from '@xyflow/react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { undocumentedEdges, type UndocumentedEdge } from '../../../shared/analysis/undocumented-edges';
 import type { Asset } from '../../../shared/model';
@@ -78,3 +85,26 @@ function UndocumentedEdgeView({ id, source, target, data }: EdgeProps<Undocument
 }
 
 export const UndocumentedEdgeComponent = memo(UndocumentedEdgeView);
+
+/** The diagram's toggle for the overlay, shown on the canvas with the number of edges drawn. */
+export function UndocumentedToggle({
+  checked,
+  count,
+  onChange,
+}: {
+  checked: boolean;
+  count: number;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <Panel position="top-right" className="undocumented-toggle">
+      <label
+        className="checkbox"
+        style={{ background: 'var(--surface)', padding: '2px 8px', borderRadius: 6 }}
+      >
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> Undocumented
+        connections{checked ? ` (${count})` : ''}
+      </label>
+    </Panel>
+  );
+}
