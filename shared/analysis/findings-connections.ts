@@ -95,7 +95,7 @@ export function connectionFindings(
         list.length === 1
           ? `Undocumented connection: ${label}`
           : `Undocumented connections: ${label} (${list.length})`,
-      description: `${plural(list.length, 'undocumented connection')} of this kind bypass the documented zones and conduits:\n${lines.join('\n')}`,
+      description: `${list.length === 1 ? 'This undocumented connection bypasses' : `These ${list.length} undocumented connections bypass`} the documented zones and conduits:\n${lines.join('\n')}`,
       severity: maxSeverity(...list.map(severityOf)),
       phase: CONNECTION_PHASE[type],
       recommendation: CONNECTION_RECOMMENDATION[type],

@@ -48,7 +48,7 @@ export function unzonedAssetFindings(assets: readonly Asset[]): GeneratedFinding
       autoKey: 'unzoned-assets',
       title: `${plural(unzoned.length, 'asset is', 'assets are')} not placed in any zone`,
       description: [
-        `${plural(unzoned.length, 'asset')} from the inventory belong to no zone, so no target level, requirement or conduit covers them${critical > 0 ? ` (${critical} of high or critical importance)` : ''}:`,
+        `${plural(unzoned.length, 'asset')} from the inventory ${unzoned.length === 1 ? 'belongs' : 'belong'} to no zone, so no target level, requirement or conduit covers them${critical > 0 ? ` (${critical} of high or critical importance)` : ''}:`,
         listSome(unzoned.map(assetLabel), NAMES_SHOWN),
       ].join('\n'),
       severity: critical > 0 ? 'medium' : 'low',

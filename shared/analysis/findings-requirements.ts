@@ -107,32 +107,40 @@ export function securityLevelGapFindings(
       formatVector('gap', evaluation.gap),
     ].join(', ');
     const refs = { ...emptyRefs(), zoneIds: [zone.id] };
-    if (answered === 0) {
+    const byItem = answersByItem(evaluation.inScope);
+    const gaps = evaluation.perFr.filter((fr) => fr.gap > 0);
+    // A gap is confirmed when an answered item fails; otherwise it only reflects items not assessed yet.
+    const confirmed = gaps.filter((fr) =>
+      fr.unmet.some((item) => {
+        const status = byItem.get(item.id)?.status;
+        return status !== undefined && status !== 'not-assessed';
+      }),
+    );
+    const unassessed = required - answered;
+    if (confirmed.length === 0) {
       findings.push({
         autoKey: `sl-gap:${zone.id}`,
         title: `Requirements not yet assessed in ${zone.name}`,
-        description: `None of the ${required} requirements that zone "${zone.name}" needs at its target level has been assessed, so no security level can be credited (${vectors}).`,
+        description: `${answered === 0 ? `None of the ${required}` : `Only ${answered} of the ${required}`} requirements that zone "${zone.name}" needs at its target level ${answered === 0 ? 'has' : 'have'} been assessed; the ${plural(unassessed, 'item')} still open keep its achieved level below target (${vectors}).`,
         severity: 'info',
         phase: 1,
         recommendation:
-          'Assess the zone against its target level with the system owner, so that its achieved level and its gaps are known before remediation is planned.',
+          'Finish assessing the zone against its target level with the system owner, so that its achieved level and its real gaps are known before remediation is planned.',
         refs,
       });
       continue;
     }
-    const perFr = evaluation.perFr
-      .filter((fr) => fr.gap > 0)
-      .map(
-        (fr) => `- ${fr.fr} (${fr.short}): SL-A ${fr.achieved} of SL-T ${fr.target}, ${fr.unmet.length} open`,
-      );
-    const unassessed = required - answered;
-    const maxGap = Math.max(...short.map((fr) => evaluation.gap[fr]));
-    // The FR with the largest gap decides the phase; ties go to the earlier phase.
-    const widest = short.filter((fr) => evaluation.gap[fr] === maxGap);
-    const phase = Math.min(...widest.map((fr) => FR_PHASE[fr])) as GeneratedFinding['phase'];
+    const perFr = gaps.map(
+      (fr) =>
+        `- ${fr.fr} (${fr.short}): SL-A ${fr.achieved} of SL-T ${fr.target}, ${plural(fr.unmet.length, 'item')} open`,
+    );
+    const maxGap = Math.max(...confirmed.map((fr) => fr.gap));
+    // The confirmed FR with the largest gap decides the phase; ties go to the earlier phase.
+    const widest = confirmed.filter((fr) => fr.gap === maxGap);
+    const phase = Math.min(...widest.map((fr) => FR_PHASE[fr.fr])) as GeneratedFinding['phase'];
     findings.push({
       autoKey: `sl-gap:${zone.id}`,
-      title: `${zone.name} is below its target security level in ${plural(short.length, 'FR')}`,
+      title: `${zone.name} is below its target security level in ${plural(gaps.length, 'FR')}`,
       description: [
         `Zone "${zone.name}": ${vectors}.`,
         ...perFr,
@@ -144,10 +152,7 @@ export function securityLevelGapFindings(
       phase,
       recommendation:
         'Close the open requirements of this zone in the order of the roadmap, beginning with the widest gaps. Where legacy equipment cannot meet a requirement, record the compensating control (tighter conduit rules, monitoring, procedures) against the requirement so that it counts, and re-assess the zone once the work is done.',
-      refs: {
-        ...refs,
-        itemIds: evaluation.perFr.flatMap((fr) => (fr.gap > 0 ? fr.unmet.map((i) => i.id) : [])),
-      },
+      refs: { ...refs, itemIds: gaps.flatMap((fr) => fr.unmet.map((item) => item.id)) },
     });
   }
   return findings;
