@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { catalogueCommand } from './catalogue';
 import { exportCommand } from './export';
+import { findingsCommand } from './findings';
 import { keygenCommand } from './keygen';
 import { newCommand } from './new';
 import { validateCommand } from './validate';
@@ -11,6 +12,7 @@ export const COMMANDS: CliCommand[] = [
   newCommand,
   validateCommand,
   catalogueCommand,
+  findingsCommand,
   keygenCommand,
   exportCommand,
   verifyCommand,
