@@ -2,6 +2,8 @@ import type { CliCommand } from '../command';
 import { catalogueCommand } from './catalogue';
 import { exportCommand } from './export';
 import { findingsCommand } from './findings';
+import { flowsCommand } from './flows';
+import { importCommand } from './import';
 import { keygenCommand } from './keygen';
 import { newCommand } from './new';
 import { validateCommand } from './validate';
@@ -11,6 +13,8 @@ import { verifyCommand } from './verify';
 export const COMMANDS: CliCommand[] = [
   newCommand,
   validateCommand,
+  importCommand,
+  flowsCommand,
   catalogueCommand,
   findingsCommand,
   keygenCommand,
