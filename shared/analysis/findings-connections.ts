@@ -51,7 +51,11 @@ export function connectionFindings(
   assets: readonly Asset[],
   zones: readonly Zone[],
 ): GeneratedFinding[] {
-  const assetById = new Map(assets.map((a) => [a.id, a]));
+  // Only the assets the connections name: the inventory can hold 100k.
+  const named = new Set(
+    connections.flatMap((c) => [c.from, c.to]).flatMap((e) => (e.kind === 'asset' ? [e.assetId] : [])),
+  );
+  const assetById = new Map(assets.filter((a) => named.has(a.id)).map((a) => [a.id, a]));
   const zoneById = new Map(zones.map((z) => [z.id, z]));
   const byType = new Map<ConnectionType, Connection[]>();
   for (const connection of connections) {

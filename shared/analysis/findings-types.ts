@@ -36,9 +36,9 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /** "a, b, c and 4 more" for long lists in descriptions. */
-export function listSome(items: readonly string[], limit: number): string {
-  if (items.length <= limit) return items.join(', ');
-  return `${items.slice(0, limit).join(', ')} and ${items.length - limit} more`;
+export function listSome(items: readonly string[], limit: number, total = items.length): string {
+  if (total <= limit) return items.join(', ');
+  return `${items.slice(0, limit).join(', ')} and ${total - limit} more`;
 }
 
 export function unique<T>(values: Iterable<T>): T[] {
