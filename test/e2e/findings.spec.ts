@@ -133,6 +133,18 @@ test('merge findings into one, restore a dismissed one, and regenerate without l
 }) => {
   await openFindings(page);
   await expect(findings(page)).toHaveCount(7);
+  // Grouped by phase: a section per phase, moves stay inside it.
+  await page.getByRole('combobox', { name: 'Group by' }).selectOption('phase');
+  const inventory = page.getByRole('region', { name: 'Phase 1 · Asset inventory and network mapping' });
+  await expect(inventory.getByTestId('finding')).toHaveCount(4);
+  await expect(
+    page.getByRole('region', { name: 'Phase 2 · Segmentation' }).getByTestId('finding'),
+  ).toHaveCount(1);
+  const firstOfPhase1 = (await inventory.locator('.finding-title').first().textContent())!;
+  await inventory.getByRole('button', { name: `Move “${firstOfPhase1}” down` }).click();
+  await expect(inventory.locator('.finding-title').nth(1)).toHaveText(firstOfPhase1);
+  await page.getByRole('combobox', { name: 'Group by' }).selectOption('none');
+
   const notAssessed = findings(page).filter({ hasText: 'Requirements not yet assessed in' });
   await expect(notAssessed).toHaveCount(3);
   for (const row of await notAssessed.all()) await row.getByRole('checkbox').check();

@@ -62,7 +62,7 @@ export function FindingList({
     move(id, indexInAll(target.id));
   }
 
-  if (visible.length === 0) return <p className="findings-empty">No findings match.</p>;
+  if (visible.length === 0) return <p className="findings-empty">No findings match the filter.</p>;
 
   return (
     <ol className="finding-list" aria-label="Findings">

@@ -39,6 +39,23 @@ function matches(finding: Finding, filter: Filter): boolean {
   return !text || `${finding.title}\n${finding.description}`.toLowerCase().includes(text);
 }
 
+type Grouping = 'none' | 'phase' | 'severity';
+
+/** Sections of the list; each keeps the report order inside it, so moves stay within a section. */
+function groupFindings(
+  findings: Finding[],
+  grouping: Grouping,
+): { key: string; label: string | null; findings: Finding[] }[] {
+  if (grouping === 'none' || findings.length === 0) return [{ key: 'all', label: null, findings }];
+  const keys: readonly (Severity | ProgramPhase)[] = grouping === 'phase' ? PROGRAM_PHASES : SEVERITIES;
+  return keys.flatMap((key) => {
+    const members = findings.filter((f) => (grouping === 'phase' ? f.phase : f.severity) === key);
+    const label =
+      typeof key === 'number' ? `Phase ${key} · ${PROGRAM_PHASE_LABELS[key]}` : SEVERITY_LABELS[key];
+    return members.length > 0 ? [{ key: String(key), label, findings: members }] : [];
+  });
+}
+
 function FindingsWorkspace({ assessment }: WorkspaceProps) {
   const findings = useLiveQuery(() => listFindings(assessment.id), [assessment.id]);
   const [view, setView] = useState<'list' | 'roadmap'>('list');
@@ -46,6 +63,7 @@ function FindingsWorkspace({ assessment }: WorkspaceProps) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
+  const [group, setGroup] = useState<Grouping>('none');
 
   async function regenerate(announce: boolean) {
     setBusy(true);
@@ -158,6 +176,16 @@ function FindingsWorkspace({ assessment }: WorkspaceProps) {
             </select>
             <select
               className="select"
+              aria-label="Group by"
+              value={group}
+              onChange={(e) => setGroup(e.target.value as Grouping)}
+            >
+              <option value="none">Report order</option>
+              <option value="phase">By phase</option>
+              <option value="severity">By severity</option>
+            </select>
+            <select
+              className="select"
               aria-label="Status"
               value={filter.status}
               onChange={(e) => setFilter({ ...filter, status: e.target.value as Filter['status'] })}
@@ -167,24 +195,33 @@ function FindingsWorkspace({ assessment }: WorkspaceProps) {
               <option value="all">Open and dismissed</option>
             </select>
           </div>
-          {findings === undefined ? null : (
-            <FindingList
-              assessmentId={assessment.id}
-              all={all}
-              visible={visible}
-              selected={selected}
-              onToggle={(id) =>
-                setSelected((current) => {
-                  const next = new Set(current);
-                  if (next.has(id)) next.delete(id);
-                  else next.add(id);
-                  return next;
-                })
-              }
-              onEdit={(finding) => setDialog({ kind: 'edit', finding })}
-              onDismiss={(finding) => setDialog({ kind: 'dismiss', finding })}
-            />
-          )}
+          {findings === undefined
+            ? null
+            : groupFindings(visible, group).map(({ key, label, findings: members }) => (
+                <section key={key} className="finding-group" aria-label={label ?? 'Findings'}>
+                  {label && (
+                    <h2 className="finding-group-title">
+                      {label} <span className="findings-summary">{members.length}</span>
+                    </h2>
+                  )}
+                  <FindingList
+                    assessmentId={assessment.id}
+                    all={all}
+                    visible={members}
+                    selected={selected}
+                    onToggle={(id) =>
+                      setSelected((current) => {
+                        const next = new Set(current);
+                        if (next.has(id)) next.delete(id);
+                        else next.add(id);
+                        return next;
+                      })
+                    }
+                    onEdit={(finding) => setDialog({ kind: 'edit', finding })}
+                    onDismiss={(finding) => setDialog({ kind: 'dismiss', finding })}
+                  />
+                </section>
+              ))}
         </>
       ) : (
         <>
