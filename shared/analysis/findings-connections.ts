@@ -118,7 +118,7 @@ interface CheckText {
 /** Titles, phases and advice for the diagram's model checks; unknown checks get a generic text. */
 const MODEL_CHECK_TEXT: Record<string, CheckText> = {
   'dmz-bypass': {
-    title: (n) => `${plural(n, 'conduit')} bypass the industrial DMZ`,
+    title: (n) => `${plural(n, 'conduit')} ${n === 1 ? 'bypasses' : 'bypass'} the industrial DMZ`,
     phase: 2,
     recommendation:
       'Terminate traffic from the enterprise network and from outside in the industrial DMZ (historian replica, patch server, remote-access gateway) and let only the DMZ talk to cell and safety zones. Move one flow at a time, with production, so nothing stops.',
@@ -130,7 +130,7 @@ const MODEL_CHECK_TEXT: Record<string, CheckText> = {
       'Put a firewall (or a data diode for one-way flows) on each of these conduits, with rules that allow only the documented services, and record who owns the rules.',
   },
   'conduit-any-service': {
-    title: (n) => `${plural(n, 'conduit')} allow any service`,
+    title: (n) => `${plural(n, 'conduit')} ${n === 1 ? 'allows' : 'allow'} any service`,
     phase: 2,
     recommendation:
       'Replace "any" rules with the specific protocols and ports the process needs. Use the observed traffic to draft the list, run the new rules in logging mode through a production cycle, then enforce them.',

@@ -4,6 +4,7 @@ import type { AssessmentData } from '../model/assessment-file';
 import { connectionFindings, modelCheckFindings } from './findings-connections';
 import { firmwareFindings, unzonedAssetFindings } from './findings-inventory';
 import { requirementFindings, securityLevelGapFindings } from './findings-requirements';
+import { runModelChecks } from './model-checks';
 import type { GeneratedFinding, ModelCheckResult } from './findings-types';
 import { severityRank } from './severity';
 
@@ -18,7 +19,7 @@ export type FindingsInput = Pick<
 export interface GenerateOptions {
   /** Defaults to the assessment's catalogue version, else the shipped one. */
   catalogue?: Catalogue;
-  /** Failed model checks of the zone and conduit diagram. */
+  /** Failed model checks of the zone and conduit diagram; by default they are run here. */
   modelChecks?: readonly ModelCheckResult[];
   /** "Today", for end-of-support dates. */
   now?: Date;
@@ -27,6 +28,17 @@ export interface GenerateOptions {
 /** The catalogue an assessment names, or the shipped one when this build does not have it. */
 export function catalogueFor(input: Pick<AssessmentData, 'assessment'>): Catalogue {
   return catalogueForVersion(input.assessment.catalogueVersion) ?? IEC62443_3_3;
+}
+
+/** The diagram's model checks over the assessment's zones, conduits and asset placement. */
+export function modelChecksOf(
+  input: Pick<FindingsInput, 'zones' | 'conduits' | 'assets'>,
+): ModelCheckResult[] {
+  const assetCounts = new Map<string, number>();
+  for (const asset of input.assets) {
+    if (asset.zoneId) assetCounts.set(asset.zoneId, (assetCounts.get(asset.zoneId) ?? 0) + 1);
+  }
+  return runModelChecks({ zones: input.zones, conduits: input.conduits, assetCounts });
 }
 
 /**
@@ -39,7 +51,7 @@ export function generateFindings(input: FindingsInput, options: GenerateOptions 
     ...requirementFindings(catalogue, input.zones, input.answers),
     ...securityLevelGapFindings(catalogue, input.zones, input.answers),
     ...connectionFindings(input.connections, input.assets, input.zones),
-    ...modelCheckFindings(options.modelChecks ?? [], input.conduits),
+    ...modelCheckFindings(options.modelChecks ?? modelChecksOf(input), input.conduits),
     ...unzonedAssetFindings(input.assets),
     ...firmwareFindings(input.assets, input.zones, options.now ?? new Date()),
   ];

@@ -30,7 +30,8 @@ test('review, edit, dismiss, add, reorder and plan findings; all of it survives 
   await openFindings(page);
 
   // Generated on opening, most severe first; the stored FR1 finding was refreshed, not duplicated.
-  await expect(findings(page)).toHaveCount(7);
+  await expect(findings(page)).toHaveCount(8);
+  await expect(finding(page, '3 zones without assets')).toContainText('Phase 1 · Asset inventory');
   const modem = 'Undocumented connection: Cellular/4G modem';
   await expect(finding(page, modem)).toBeVisible();
   await expect(finding(page, modem).getByTestId('severity')).toHaveText('Critical');
@@ -67,7 +68,7 @@ test('review, edit, dismiss, add, reorder and plan findings; all of it survives 
   await dismiss.getByLabel('Reason').fill('EWS-01 was decommissioned on the second day.');
   await dismiss.getByRole('button', { name: 'Dismiss finding' }).click();
   await expect(finding(page, unzoned)).toHaveCount(0);
-  await expect(page.getByTestId('findings-summary')).toHaveText('6 open · 1 dismissed');
+  await expect(page.getByTestId('findings-summary')).toHaveText('7 open · 1 dismissed');
 
   // Add a manual one, then move it up twice with the buttons and once with Alt+↑.
   await page.getByRole('button', { name: 'Add finding' }).click();
@@ -110,7 +111,7 @@ test('review, edit, dismiss, add, reorder and plan findings; all of it survives 
   // Reload (which regenerates again): everything is as it was left.
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Findings' })).toBeVisible();
-  await expect(findings(page)).toHaveCount(7);
+  await expect(findings(page)).toHaveCount(8);
   await expect.poll(() => titles(page)).toEqual(ordered);
   await expect(finding(page, edited).getByTestId('severity')).toHaveText('Critical');
   await finding(page, edited).getByRole('button', { name: edited, exact: true }).click();
@@ -132,11 +133,11 @@ test('merge findings into one, restore a dismissed one, and regenerate without l
   page,
 }) => {
   await openFindings(page);
-  await expect(findings(page)).toHaveCount(7);
+  await expect(findings(page)).toHaveCount(8);
   // Grouped by phase: a section per phase, moves stay inside it.
   await page.getByRole('combobox', { name: 'Group by' }).selectOption('phase');
   const inventory = page.getByRole('region', { name: 'Phase 1 · Asset inventory and network mapping' });
-  await expect(inventory.getByTestId('finding')).toHaveCount(4);
+  await expect(inventory.getByTestId('finding')).toHaveCount(5);
   await expect(
     page.getByRole('region', { name: 'Phase 2 · Segmentation' }).getByTestId('finding'),
   ).toHaveCount(1);
@@ -151,7 +152,7 @@ test('merge findings into one, restore a dismissed one, and regenerate without l
   await page.getByRole('button', { name: 'Merge selected (3)' }).click();
   const merge = page.getByRole('dialog', { name: 'Merge 3 findings' });
   await merge.getByRole('button', { name: 'Merge findings' }).click();
-  await expect(findings(page)).toHaveCount(5);
+  await expect(findings(page)).toHaveCount(6);
   const merged = finding(page, 'Requirements not yet assessed in');
   await expect(merged).toHaveCount(1);
   await expect(merged).toContainText('Manual');
@@ -166,11 +167,11 @@ test('merge findings into one, restore a dismissed one, and regenerate without l
   await dismiss.getByRole('button', { name: 'Dismiss finding' }).click();
   await page.getByRole('button', { name: 'Regenerate' }).click();
   await expect(page.getByText('Findings regenerated: 0 new, 0 refreshed, 0 no longer apply')).toBeVisible();
-  await expect(findings(page)).toHaveCount(4);
+  await expect(findings(page)).toHaveCount(5);
   await page.getByRole('combobox', { name: 'Status' }).selectOption('dismissed');
   await finding(page, modem).getByRole('button', { name: 'Restore' }).click();
   await expect(findings(page)).toHaveCount(0);
   await page.getByRole('combobox', { name: 'Status' }).selectOption('open');
-  await expect(findings(page)).toHaveCount(5);
+  await expect(findings(page)).toHaveCount(6);
   await waitForSaved(page);
 });

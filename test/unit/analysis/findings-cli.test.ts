@@ -34,13 +34,13 @@ describe('conduit findings', () => {
     writeFileSync(file, serializeAssessmentFile(data));
     const { code, stdout, stderr } = await cli('findings', file, '--now', '2026-06-01T00:00:00Z');
     expect(code).toBe(0);
-    expect(stderr).toContain('7 findings (6 new, 1 refreshed, 1 no longer apply)');
+    expect(stderr).toContain('8 findings (7 new, 1 refreshed, 1 no longer apply)');
     const out = JSON.parse(stdout) as {
       counts: Record<string, number>;
       findings: (Finding & { roadmap: string })[];
       removed: { id: string; title: string }[];
     };
-    expect(out.counts).toEqual({ findings: 7, open: 7, added: 6, updated: 1, removed: 1 });
+    expect(out.counts).toEqual({ findings: 8, open: 8, added: 7, updated: 1, removed: 1 });
     expect(out.removed).toEqual([
       { id: fixtureId(11, 2), autoKey: 'connections:wireless', title: 'Rogue access point' },
     ]);
@@ -49,7 +49,7 @@ describe('conduit findings', () => {
     expect(kept.description).toContain('SR 1.1 Human user identification and authentication: not met');
     const modem = out.findings.find((f) => f.autoKey === 'connections:cellular')!;
     expect(modem).toMatchObject({ severity: 'critical', roadmap: 'm1-3', roadmapSlot: null, origin: 'auto' });
-    expect(out.findings.map((f) => f.order)).toEqual([1, 3, 4, 5, 6, 7, 8]);
+    expect(out.findings.map((f) => f.order)).toEqual([1, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('says why when the file is missing or invalid, and refuses bad usage', async () => {

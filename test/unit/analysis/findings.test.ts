@@ -33,8 +33,13 @@ describe('generateFindings on the rich assessment', () => {
         `sl-gap:${cell}`,
         `sl-gap:${fixtureId(2, 4)}`,
         'unzoned-assets',
+        'model-check:zone-no-assets',
       ].sort(),
     );
+    // The diagram's model checks run too: only the cell zone has an asset placed in it.
+    const empty = byKey(findings, 'model-check:zone-no-assets');
+    expect(empty).toMatchObject({ severity: 'low', phase: 1, title: '3 zones without assets' });
+    expect(empty.refs.zoneIds).toEqual([fixtureId(2, 1), fixtureId(2, 2), fixtureId(2, 4)]);
     const modem = byKey(findings, 'connections:cellular');
     expect(modem).toMatchObject({ severity: 'critical', phase: 2 });
     expect(modem.refs.connectionIds).toEqual([fixtureId(8, 1)]);
@@ -269,6 +274,33 @@ describe('model-check findings', () => {
     expect(bypass.description).toBe('- IT → Cell skips the DMZ.\n- IT → SIS skips the DMZ.');
     expect(byKey(findings, 'model-check:zone-no-slt')).toMatchObject({ phase: 1, severity: 'medium' });
     expect(byKey(findings, 'model-check:some-new-check')).toMatchObject({ phase: 2, severity: 'low' });
+  });
+});
+
+describe('model checks run by default', () => {
+  it('turns the diagram checks into findings when no results are passed in', () => {
+    const data = new PlantBuilder()
+      .zone('it', 'Büro-IT', { kind: 'enterprise' })
+      .zone('sis', 'SIS', { kind: 'safety' })
+      .conduit('k1', 'it', 'sis')
+      .asset('plc', { zoneId: 'z-it' })
+      .asset('sil', { zoneId: 'z-sis' })
+      .build();
+    const findings = generateFindings(data, { now: NOW });
+    const bypass = byKey(findings, 'model-check:dmz-bypass');
+    expect(bypass).toMatchObject({
+      severity: 'critical',
+      phase: 2,
+      title: '1 conduit bypasses the industrial DMZ',
+    });
+    expect(bypass.refs).toMatchObject({ conduitIds: ['k-k1'], zoneIds: ['z-it', 'z-sis'] });
+    expect(bypass.description).toContain('Büro-IT');
+    expect(byKey(findings, 'model-check:conduit-no-control').severity).toBe('high');
+    expect(findings.some((f) => f.autoKey === 'model-check:zone-no-assets')).toBe(false);
+    // Passing results in replaces the built-in run.
+    expect(
+      generateFindings(data, { now: NOW, modelChecks: [] }).some((f) => f.autoKey.startsWith('model-check:')),
+    ).toBe(false);
   });
 });
 

@@ -29,11 +29,11 @@ beforeEach(async () => {
 describe('findings repository', () => {
   it('regenerates into the database and keeps edits, placements and dismissals', async () => {
     const first = await regenerateFindings(assessmentId, { now: new Date('2026-06-01T00:00:00Z') });
-    expect(first.added).toHaveLength(6);
+    expect(first.added).toHaveLength(7);
     expect(first.updated).toHaveLength(1);
     const stored = await listFindings(assessmentId);
-    expect(stored).toHaveLength(7);
-    expect(stored.map((f) => f.order)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(stored).toHaveLength(8);
+    expect(stored.map((f) => f.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
     const modem = stored.find((f) => f.autoKey === 'connections:cellular')!;
     await updateFinding(modem.id, { title: '4G router in cabinet B' });
@@ -78,16 +78,16 @@ describe('findings repository', () => {
       severity: 'high',
       phase: 6,
     });
-    expect(manual.order).toBe(8);
+    expect(manual.order).toBe(9);
     await moveStoredFinding(assessmentId, manual.id, 0);
     const moved = await listFindings(assessmentId);
     expect(moved[0]!.id).toBe(manual.id);
-    expect(moved.map((f) => f.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(moved.map((f) => f.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
 
     const infos = moved.filter((f) => f.severity === 'info');
     const merged = await mergeStoredFindings(infos.map((f) => f.id));
     const after = await listFindings(assessmentId);
-    expect(after).toHaveLength(8 - infos.length + 1);
+    expect(after).toHaveLength(9 - infos.length + 1);
     expect(after.filter((f) => infos.some((i) => i.id === f.id))).toEqual([]);
     expect(merged.absorbedKeys).toHaveLength(infos.length);
     const regenerated = await regenerateFindings(assessmentId);
