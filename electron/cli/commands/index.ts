@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { catalogueCommand } from './catalogue';
 import { exportCommand } from './export';
+import { findingsCommand } from './findings';
 import { flowsCommand } from './flows';
 import { importCommand } from './import';
 import { keygenCommand } from './keygen';
@@ -17,6 +18,7 @@ export const COMMANDS: CliCommand[] = [
   flowsCommand,
   reconcileCommand,
   catalogueCommand,
+  findingsCommand,
   keygenCommand,
   exportCommand,
   verifyCommand,
