@@ -1,0 +1,270 @@
+import {
+  assetSchema,
+  newId,
+  nowIso,
+  type Asset,
+  type Flow,
+  type ImportBatch,
+  type ImportWarning,
+} from '../../shared/model';
+import {
+  makeImportBatch,
+  mergeIntoInventory,
+  undoBatch,
+  type BatchUndo,
+  type MergeCounts,
+  type ParsedInventory,
+} from '../../shared/importers';
+import { db } from './index';
+
+/**
+ * Inventory repositories: assets, import batches and their undo. They run on the main thread
+ * and inside the import worker alike (Dexie works in both), so they do not track the save status;
+ * callers on the main thread wrap writes in trackSave.
+ */
+
+/** One page of an assessment's assets, in primary-key order; small pages keep each read short. */
+export function readAssetPage(assessmentId: string, offset: number, limit: number): Promise<Asset[]> {
+  return db().assets.where('assessmentId').equals(assessmentId).offset(offset).limit(limit).toArray();
+}
+
+export function countAssets(assessmentId: string): Promise<number> {
+  return db().assets.where('assessmentId').equals(assessmentId).count();
+}
+
+export function listImportBatches(assessmentId: string): Promise<ImportBatch[]> {
+  return db()
+    .importBatches.where('assessmentId')
+    .equals(assessmentId)
+    .toArray()
+    .then((batches) => batches.sort((a, b) => b.importedAt.localeCompare(a.importedAt)));
+}
+
+export interface ImportedFile {
+  name: string;
+  sha256: string;
+  size: number;
+}
+
+export interface CommitResult {
+  /** The batch written, or null when the file changed nothing (a re-import). */
+  batch: ImportBatch | null;
+  counts: MergeCounts;
+  warnings: ImportWarning[];
+}
+
+/**
+ * Merges parsed records into an assessment's inventory and writes the result, with its batch
+ * record, in ONE transaction: reading the current assets inside it means nothing written in between
+ * is overwritten, and a failure (or a terminated worker) leaves the database as it was.
+ */
+export async function commitImport(
+  assessmentId: string,
+  format: string,
+  file: ImportedFile,
+  parsed: Pick<ParsedInventory, 'assets' | 'flows' | 'skipped' | 'warnings' | 'records'>,
+): Promise<CommitResult> {
+  const database = db();
+  const tables = [database.assessments, database.assets, database.flows, database.importBatches];
+  return database.transaction('rw', tables, async () => {
+    if (!(await database.assessments.get(assessmentId))) throw new Error('This assessment no longer exists.');
+    const [assets, flows] = await Promise.all([
+      database.assets.where('assessmentId').equals(assessmentId).toArray(),
+      parsed.flows.length > 0
+        ? database.flows.where('assessmentId').equals(assessmentId).toArray()
+        : Promise.resolve([] as Flow[]),
+    ]);
+    const context = { id: newId(), assessmentId, format, fileName: file.name, at: nowIso() };
+    const result = mergeIntoInventory(assets, parsed, context, flows);
+    if (result.added.length === 0 && result.updated.length === 0 && result.flows.length === 0) {
+      return { batch: null, counts: result.counts, warnings: result.warnings };
+    }
+    const batch = makeImportBatch(context, file, parsed.records, result);
+    const changed = result.updated.map((u) => u.asset);
+    await database.assets.bulkPut(changed.length > 0 ? [...result.added, ...changed] : result.added);
+    if (result.flows.length > 0) await database.flows.bulkAdd(result.flows);
+    await database.importBatches.add(batch);
+    return { batch, counts: result.counts, warnings: result.warnings };
+  });
+}
+
+export class UndoBlockedError extends Error {
+  override name = 'UndoBlockedError';
+}
+
+export interface UndoCheck {
+  ok: boolean;
+  /** File names of the later imports that must be undone first. */
+  blockedBy: string[];
+  /** Assets the undo removes or restores that were edited by hand since the import. */
+  edited: number;
+  deletes: number;
+  restores: number;
+}
+
+async function planUndo(batchId: string) {
+  const database = db();
+  const batch = await database.importBatches.get(batchId);
+  if (!batch) throw new Error('This import is not in the history any more.');
+  const undo = batch.undo as BatchUndo | undefined;
+  if (!undo || undo.version !== 1) throw new Error(`${batch.fileName}: this import cannot be undone`);
+  const [assets, flows] = await Promise.all([
+    database.assets.where('assessmentId').equals(batch.assessmentId).toArray(),
+    database.flows.where('assessmentId').equals(batch.assessmentId).toArray(),
+  ]);
+  const plan = undoBatch({ assets, flows }, undo);
+  const later = plan.blockedBy.length > 0 ? await database.importBatches.bulkGet(plan.blockedBy) : [];
+  const blockedBy = later.map((b, i) => b?.fileName ?? plan.blockedBy[i]!);
+  return { batch, plan, blockedBy };
+}
+
+/** Whether a batch can be undone now, and what undoing it would discard. */
+export async function checkUndo(batchId: string): Promise<UndoCheck> {
+  const database = db();
+  return database.transaction('r', [database.assets, database.flows, database.importBatches], async () => {
+    const { plan, blockedBy } = await planUndo(batchId);
+    return {
+      ok: plan.ok,
+      blockedBy,
+      edited: plan.editedAssetIds.length,
+      deletes: plan.deleteAssetIds.length,
+      restores: plan.restoreAssets.length,
+    };
+  });
+}
+
+/**
+ * Undoes an import in one transaction: deletes what it added, puts back what it changed, removes
+ * its batch record. Refused (UndoBlockedError) while a later import builds on its records.
+ */
+export async function undoImport(batchId: string): Promise<ImportBatch> {
+  const database = db();
+  return database.transaction('rw', [database.assets, database.flows, database.importBatches], async () => {
+    const { batch, plan, blockedBy } = await planUndo(batchId);
+    if (!plan.ok) {
+      throw new UndoBlockedError(
+        `${batch.fileName} cannot be undone yet: undo the later import${blockedBy.length > 1 ? 's' : ''} of ${blockedBy.join(', ')} first.`,
+      );
+    }
+    await database.assets.bulkDelete(plan.deleteAssetIds);
+    if (plan.restoreAssets.length > 0) await database.assets.bulkPut(plan.restoreAssets);
+    if (plan.deleteFlowIds.length > 0) await database.flows.bulkDelete(plan.deleteFlowIds);
+    await database.importBatches.delete(batch.id);
+    return batch;
+  });
+}
+
+/** The fields a person may set on an asset by hand. */
+export type AssetEdit = Partial<
+  Pick<
+    Asset,
+    | 'name'
+    | 'ips'
+    | 'macs'
+    | 'hostnames'
+    | 'vendor'
+    | 'model'
+    | 'firmware'
+    | 'os'
+    | 'serial'
+    | 'type'
+    | 'purdueLevel'
+    | 'protocols'
+    | 'criticality'
+    | 'zoneId'
+    | 'notes'
+  >
+>;
+
+/** Validates and writes an edit; throws a ZodError on bad input. */
+export async function updateAsset(id: string, patch: AssetEdit): Promise<Asset> {
+  const database = db();
+  return database.transaction('rw', database.assets, async () => {
+    const current = await database.assets.get(id);
+    if (!current) throw new Error('This asset no longer exists.');
+    const next = assetSchema.parse({ ...current, ...patch, updatedAt: nowIso() });
+    await database.assets.put(next);
+    return next;
+  });
+}
+
+/** An asset added by hand: its provenance says so (format "manual", no batch). */
+export async function createManualAsset(assessmentId: string, edit: AssetEdit): Promise<Asset> {
+  const at = nowIso();
+  const asset = assetSchema.parse({
+    id: newId(),
+    assessmentId,
+    createdAt: at,
+    updatedAt: at,
+    name: edit.name ?? '',
+    ips: [],
+    macs: [],
+    hostnames: [],
+    vendor: null,
+    model: null,
+    firmware: null,
+    os: null,
+    serial: null,
+    type: null,
+    purdueLevel: null,
+    protocols: [],
+    criticality: null,
+    zoneId: null,
+    firstSeen: null,
+    lastSeen: null,
+    ...edit,
+    batchIds: [],
+    sources: [{ batchId: null, format: 'manual', sourceId: null, fileName: null }],
+    conflicts: [],
+  });
+  await db().assets.add(asset);
+  return asset;
+}
+
+/** Puts several assets in a zone (or none) in one transaction; returns them as written. */
+export async function assignZone(ids: readonly string[], zoneId: string | null): Promise<Asset[]> {
+  const database = db();
+  return database.transaction('rw', database.assets, async () => {
+    const at = nowIso();
+    const current = await database.assets.bulkGet([...ids]);
+    const next = current
+      .filter((a): a is Asset => a !== undefined)
+      .map((a) => ({ ...a, zoneId, updatedAt: at }));
+    await database.assets.bulkPut(next);
+    return next;
+  });
+}
+
+// Settings: saved column-mapping presets and the table's column choice.
+
+const PRESET_PREFIX = 'mapping-preset:';
+
+export interface SavedMapping {
+  name: string;
+  mapping: unknown;
+}
+
+export async function listMappingPresets(): Promise<SavedMapping[]> {
+  const rows = await db().settings.where('key').startsWith(PRESET_PREFIX).toArray();
+  return rows
+    .map((r) => ({ name: r.key.slice(PRESET_PREFIX.length), mapping: r.value }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function saveMappingPreset(name: string, mapping: unknown): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('a preset needs a name');
+  await db().settings.put({
+    key: PRESET_PREFIX + trimmed.slice(0, 100),
+    value: mapping,
+    updatedAt: nowIso(),
+  });
+}
+
+export async function readSetting<T>(key: string): Promise<T | undefined> {
+  return (await db().settings.get(key))?.value as T | undefined;
+}
+
+export async function writeSetting(key: string, value: unknown): Promise<void> {
+  await db().settings.put({ key, value, updatedAt: nowIso() });
+}

@@ -1,0 +1,111 @@
+import type { ColumnMapping, ImportProgress, InventoryFormat } from '../../../shared/importers';
+import type {
+  CommitSummary,
+  ImportRequest,
+  ImportResponse,
+  ParseSummary,
+} from '../../workers/inventory-import-protocol';
+
+export interface SessionProgress extends ImportProgress {
+  stage: 'reading' | 'hashing' | 'parsing' | 'writing';
+}
+
+/** The file could not be imported; the message names the file and the problem. */
+export class ImportRefusedError extends Error {
+  override name = 'ImportRefusedError';
+}
+
+export class ImportCancelled extends Error {
+  override name = 'ImportCancelled';
+}
+
+/**
+ * One file's import, driven from the page: a worker of its own holds the bytes and the parsed
+ * records; the page asks for a preview (again, after the format or mapping changes) and then
+ * for the write. Only one request runs at a time.
+ */
+export class ImportSession {
+  private readonly worker: Worker;
+  private pending: { resolve(value: unknown): void; reject(error: Error): void } | null = null;
+  private closed = false;
+
+  constructor(
+    readonly fileName: string,
+    blob: Blob,
+    private readonly onProgress: (progress: SessionProgress) => void,
+  ) {
+    this.worker = new Worker(new URL('../../workers/inventory-import.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'inventory-import',
+    });
+    this.worker.onmessage = (event: MessageEvent<ImportResponse>) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.settle(null, new Error(`the import worker failed: ${event.message || 'unknown error'}`));
+    };
+    this.post({ type: 'load', name: fileName, blob });
+  }
+
+  /** Reads the whole file in the worker: format, preview rows, mapping, counts and warnings. */
+  parse(format?: InventoryFormat, mapping?: ColumnMapping): Promise<ParseSummary> {
+    return this.request({ type: 'parse', format, mapping }) as Promise<ParseSummary>;
+  }
+
+  /** Merges and writes the parsed file into the assessment, in one transaction. */
+  commit(assessmentId: string, acceptSkipped: boolean): Promise<CommitSummary> {
+    return this.request({ type: 'commit', assessmentId, acceptSkipped }) as Promise<CommitSummary>;
+  }
+
+  /** Stops the worker at once; a write under way is rolled back by IndexedDB. */
+  cancel(): void {
+    this.close();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.worker.terminate();
+    this.settle(null, new ImportCancelled(`${this.fileName}: import cancelled`));
+  }
+
+  private request(message: ImportRequest): Promise<unknown> {
+    if (this.closed) return Promise.reject(new ImportCancelled(`${this.fileName}: import cancelled`));
+    if (this.pending) return Promise.reject(new Error('the import is busy'));
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.post(message);
+    });
+  }
+
+  private post(message: ImportRequest) {
+    this.worker.postMessage(message);
+  }
+
+  private settle(value: unknown, error?: Error) {
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending) return;
+    if (error) pending.reject(error);
+    else pending.resolve(value);
+  }
+
+  private receive(message: ImportResponse) {
+    switch (message.type) {
+      case 'progress':
+        this.onProgress({ ...message.progress, stage: message.stage });
+        return;
+      case 'parsed':
+        this.settle(message.summary);
+        return;
+      case 'committed':
+        this.settle(message.summary);
+        return;
+      case 'failed':
+        this.settle(
+          null,
+          message.kind === 'file' ? new ImportRefusedError(message.message) : new Error(message.message),
+        );
+        return;
+    }
+  }
+}

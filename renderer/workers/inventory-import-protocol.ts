@@ -1,0 +1,44 @@
+import type {
+  ColumnMapping,
+  DetectedFormat,
+  ImportPreview,
+  ImportProgress,
+  ImportWarning,
+  InventoryFormat,
+  MergeCounts,
+} from '../../shared/importers';
+import type { ImportBatch } from '../../shared/model';
+
+/** Messages between the Inventory workspace and its import worker. */
+export type ImportRequest =
+  | { type: 'load'; name: string; blob: Blob }
+  | { type: 'parse'; format?: InventoryFormat; mapping?: ColumnMapping }
+  | { type: 'commit'; assessmentId: string; acceptSkipped: boolean };
+
+/** What the preview shows: everything about the parsed file except the records themselves. */
+export interface ParseSummary {
+  fileName: string;
+  size: number;
+  format: InventoryFormat;
+  detected: DetectedFormat;
+  encoding: string;
+  records: number;
+  assets: number;
+  flows: number;
+  skipped: number;
+  /** The first warnings (all of them are kept with the batch). */
+  warnings: ImportWarning[];
+  warningCount: number;
+  preview: ImportPreview;
+}
+
+export interface CommitSummary {
+  batch: Pick<ImportBatch, 'id' | 'fileName' | 'format' | 'counts'> | null;
+  counts: MergeCounts;
+}
+
+export type ImportResponse =
+  | { type: 'progress'; progress: ImportProgress; stage: 'hashing' | 'parsing' | 'writing' }
+  | { type: 'parsed'; summary: ParseSummary }
+  | { type: 'committed'; summary: CommitSummary }
+  | { type: 'failed'; message: string; kind: 'file' | 'internal' };
