@@ -51,6 +51,8 @@ export interface CommitResult {
   batch: ImportBatch | null;
   counts: MergeCounts;
   warnings: ImportWarning[];
+  /** The assessment's assets after the import, in primary-key order (as a read of the table gives them). */
+  inventory: Asset[];
 }
 
 /** A native IndexedDB request as a promise. */
@@ -103,7 +105,7 @@ export async function commitImport(
     const result = mergeIntoInventory(assets, parsed, context, flows);
     if (result.added.length === 0 && result.updated.length === 0 && result.flows.length === 0) {
       tx.abort();
-      return { batch: null, counts: result.counts, warnings: result.warnings };
+      return { batch: null, counts: result.counts, warnings: result.warnings, inventory: assets };
     }
     const batch = makeImportBatch(context, file, parsed.records, result);
     // Requests are queued without awaiting each one; the transaction commits when all are done.
@@ -111,7 +113,10 @@ export async function commitImport(
     for (const { asset } of result.updated) assetStore.put(asset);
     for (const flow of result.flows) flowStore.add(flow);
     tx.objectStore('importBatches').add(batch);
-    outcome = { batch, counts: result.counts, warnings: result.warnings };
+    const replaced = new Map(result.updated.map((u) => [u.asset.id, u.asset]));
+    const inventory = assets.map((a) => replaced.get(a.id) ?? a).concat(result.added);
+    if (result.added.length > 0) inventory.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    outcome = { batch, counts: result.counts, warnings: result.warnings, inventory };
   } catch (error) {
     try {
       tx.abort();

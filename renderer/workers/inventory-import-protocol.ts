@@ -7,7 +7,7 @@ import type {
   InventoryFormat,
   MergeCounts,
 } from '../../shared/importers';
-import type { ImportBatch } from '../../shared/model';
+import type { Asset, ImportBatch } from '../../shared/model';
 
 /** Messages between the Inventory workspace and its import worker. */
 export type ImportRequest =
@@ -40,5 +40,7 @@ export interface CommitSummary {
 export type ImportResponse =
   | { type: 'progress'; progress: ImportProgress; stage: 'hashing' | 'parsing' | 'writing' }
   | { type: 'parsed'; summary: ParseSummary }
+  /** The assessment's assets after a commit, in chunks so no one message is long to read on the page. */
+  | { type: 'inventory'; assets: Asset[] }
   | { type: 'committed'; summary: CommitSummary }
   | { type: 'failed'; message: string; kind: 'file' | 'internal' };

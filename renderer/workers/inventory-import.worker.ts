@@ -25,6 +25,8 @@ let loading: Promise<LoadedFile> | null = null;
 let parsed: ParseInventoryResult | null = null;
 
 const WARNINGS_SHOWN = 500;
+/** Assets per message: the page reads each message in one task, which must stay short. */
+const INVENTORY_CHUNK = 2000;
 
 function send(message: ImportResponse) {
   scope.postMessage(message);
@@ -96,6 +98,8 @@ async function handle(request: ImportRequest) {
         { name: file.name, sha256: await file.sha256, size: file.bytes.length },
         parsed,
       );
+      for (let i = 0; i < result.inventory.length; i += INVENTORY_CHUNK)
+        send({ type: 'inventory', assets: result.inventory.slice(i, i + INVENTORY_CHUNK) });
       send({
         type: 'committed',
         summary: {

@@ -16,7 +16,9 @@ import { generateNozomiCsv } from './nozomi-csv';
 
 const require = createRequire(import.meta.url);
 const COUNT = Number(process.argv[2] ?? 100_000);
-const RUNS = 2;
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+/** BENCH_VERBOSE=1 prints each long task and the pipeline's marks, to find where they fall. */
+const VERBOSE = process.env.BENCH_VERBOSE === '1';
 const CSV_PATH = 'bench/nozomi-assets.csv';
 
 const text = generateNozomiCsv(COUNT, 7);
@@ -44,13 +46,17 @@ interface PipelineFigures {
 
 /** Drops the CSV on the workspace, clicks Import once the preview is ready, waits for the table. */
 async function importThroughApp(page: Page): Promise<PipelineFigures> {
-  await page.evaluate(async (csvPath) => {
+  await page.evaluate(async ({ csvPath, verbose }) => {
     const blob = await (await fetch(csvPath)).blob();
     const w = window as unknown as Record<string, unknown>;
+    w.benchVerbose = verbose;
     const longTasks: number[] = [];
     w.benchLongTasks = longTasks;
     const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+      for (const entry of list.getEntries()) {
+        longTasks.push(entry.duration);
+        if (w.benchVerbose) console.log(`longtask ${entry.startTime.toFixed(0)} ${entry.duration.toFixed(0)}`);
+      }
     });
     observer.observe({ type: 'longtask', buffered: false });
     w.benchObserver = observer;
@@ -60,7 +66,7 @@ async function importThroughApp(page: Page): Promise<PipelineFigures> {
     const target = document.querySelector('section.inventory')!;
     w.benchDropAt = performance.now();
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, CSV_PATH);
+  }, { csvPath: CSV_PATH, verbose: VERBOSE });
   const dialog = page.getByRole('dialog', { name: 'Import nozomi-assets.csv' });
   const importButton = dialog.getByRole('button', { name: 'Import' });
   await importButton.waitFor();
@@ -87,6 +93,8 @@ async function importThroughApp(page: Page): Promise<PipelineFigures> {
   return page.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
     (w.benchObserver as PerformanceObserver).disconnect();
+    if (w.benchVerbose)
+      for (const m of performance.getEntriesByType('mark')) console.log(`mark ${m.startTime.toFixed(0)} ${m.name}`);
     // No named helper functions in page code: tsx would wrap them in a __name() the page lacks.
     const [parsed, commitStart, loaded] = [
       'conduit:import-parsed',
@@ -158,6 +166,7 @@ try {
     route.fulfill({ status: 200, body, contentType: 'text/csv' }),
   );
   const page = await context.newPage();
+  if (VERBOSE) page.on('console', (m) => console.log(`  [page] ${m.text()}`));
   const pipelines: PipelineFigures[] = [];
   let lastAssessment = '';
   for (let run = 0; run < RUNS; run++) {

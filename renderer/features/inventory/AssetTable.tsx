@@ -1,12 +1,10 @@
 import {
   flexRender,
   getCoreRowModel,
-  getSortedRowModel,
   useReactTable,
   type ColumnDef,
   type RowSelectionState,
   type SortingState,
-  type Table,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -16,6 +14,7 @@ import { ASSET_COLUMNS, type AssetColumn } from './asset-columns';
 const ROW_HEIGHT = 32;
 
 interface AssetTableProps {
+  /** The assets to show, already filtered and sorted (see sortAssets). */
   assets: readonly Asset[];
   visibleColumns: readonly string[];
   zones: ReadonlyMap<string, string>;
@@ -25,18 +24,25 @@ interface AssetTableProps {
   onSelectionChange: (selection: RowSelectionState) => void;
   onOpen: (asset: Asset) => void;
   onEdit: (asset: Asset, field: NonNullable<AssetColumn['edit']>, value: string) => void;
-  /** Receives the table, so the workspace can export its rows in their sorted order. */
-  tableRef?: (table: Table<Asset>) => void;
 }
 
 /**
- * The inventory as a virtualized table: only the rows in view are in the DOM, columns are built
- * once per column choice, and each cell's text comes from a cached accessor, so 100,000 assets
- * scroll smoothly. Double-click an editable cell to edit it in place.
+ * The inventory as a virtualized table. TanStack Virtual picks the rows in view, and TanStack
+ * Table gets only those (manual sorting: the workspace sorts the whole list with sortAssets), so
+ * its per-row work is a few dozen rows whatever the inventory's size; columns are built once per
+ * column choice. Selection is kept by asset id. Double-click an editable cell to edit it in place.
  */
 export function AssetTable(props: AssetTableProps) {
   const { assets, visibleColumns, zones, sorting, selection } = props;
   const [editing, setEditing] = useState<{ rowId: string; columnId: string } | null>(null);
+  const allRef = useRef(assets);
+  allRef.current = assets;
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  const onSelectionChange = useRef(props.onSelectionChange);
+  onSelectionChange.current = props.onSelectionChange;
+  const selectAll = (all: boolean) =>
+    onSelectionChange.current(all ? Object.fromEntries(allRef.current.map((a) => [a.id, true])) : {});
 
   const columns = useMemo<ColumnDef<Asset>[]>(() => {
     const chosen = ASSET_COLUMNS.filter((c) => visibleColumns.includes(c.id));
@@ -45,16 +51,8 @@ export function AssetTable(props: AssetTableProps) {
         id: 'select',
         size: 36,
         enableSorting: false,
-        header: ({ table }) => (
-          <input
-            type="checkbox"
-            aria-label="Select all shown assets"
-            checked={table.getIsAllRowsSelected()}
-            ref={(el) => {
-              if (el) el.indeterminate = table.getIsSomeRowsSelected();
-            }}
-            onChange={table.getToggleAllRowsSelectedHandler()}
-          />
+        header: () => (
+          <SelectAll assets={allRef.current} selection={selectionRef.current} onChange={selectAll} />
         ),
         cell: ({ row }) => (
           <input
@@ -74,39 +72,41 @@ export function AssetTable(props: AssetTableProps) {
         meta: column,
       })),
     ];
+    // The header reads the latest list and selection through refs, so columns stay memoized.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [visibleColumns, zones]);
 
-  const table = useReactTable({
-    data: assets as Asset[],
-    columns,
-    state: { sorting, rowSelection: selection },
-    getRowId: (asset) => asset.id,
-    onSortingChange: (updater) =>
-      props.onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
-    onRowSelectionChange: (updater) =>
-      props.onSelectionChange(typeof updater === 'function' ? updater(selection) : updater),
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    enableRowSelection: true,
-  });
-  props.tableRef?.(table);
-
-  const { rows } = table.getRowModel();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: assets.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
+  const inView = useMemo(() => items.map((item) => assets[item.index]!), [items, assets]);
+
+  const table = useReactTable({
+    data: inView,
+    columns,
+    state: { sorting, rowSelection: selection },
+    getRowId: (asset) => asset.id,
+    manualSorting: true,
+    onSortingChange: (updater) =>
+      props.onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
+    onRowSelectionChange: (updater) =>
+      props.onSelectionChange(typeof updater === 'function' ? updater(selection) : updater),
+    getCoreRowModel: getCoreRowModel(),
+    enableRowSelection: true,
+  });
+  const { rows } = table.getRowModel();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const totalWidth = table.getVisibleLeafColumns().reduce((sum, c) => sum + c.getSize(), 0) + 40;
 
   return (
     <div className="asset-table-scroll" ref={scroller} data-testid="asset-table">
-      <table className="asset-table" style={{ width: totalWidth }} aria-rowcount={rows.length + 1}>
+      <table className="asset-table" style={{ width: totalWidth }} aria-rowcount={assets.length + 1}>
         <colgroup>
           {table.getVisibleLeafColumns().map((c) => (
             <col key={c.id} style={{ width: c.getSize() }} />
@@ -150,8 +150,9 @@ export function AssetTable(props: AssetTableProps) {
               <td colSpan={columns.length + 1} />
             </tr>
           )}
-          {items.map((item) => {
-            const row = rows[item.index]!;
+          {items.map((item, i) => {
+            const row = rows[i];
+            if (!row) return null;
             return (
               <AssetRow
                 key={row.id}
@@ -291,6 +292,30 @@ function CellEditor({
           finish(null);
         }
       }}
+    />
+  );
+}
+
+function SelectAll({
+  assets,
+  selection,
+  onChange,
+}: {
+  assets: readonly Asset[];
+  selection: RowSelectionState;
+  onChange: (all: boolean) => void;
+}) {
+  const count = Object.keys(selection).length;
+  const all = count > 0 && count >= assets.length && assets.every((a) => selection[a.id]);
+  return (
+    <input
+      type="checkbox"
+      aria-label="Select all shown assets"
+      checked={all}
+      ref={(el) => {
+        if (el) el.indeterminate = count > 0 && !all;
+      }}
+      onChange={() => onChange(!all)}
     />
   );
 }

@@ -11,8 +11,14 @@ import { listMappingPresets, saveMappingPreset, type SavedMapping } from '../../
 import { trackSave } from '../../db/save-status';
 import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
-import type { CommitSummary, ParseSummary } from '../../workers/inventory-import-protocol';
-import { ImportCancelled, ImportRefusedError, ImportSession, type SessionProgress } from './import-session';
+import type { ParseSummary } from '../../workers/inventory-import-protocol';
+import {
+  ImportCancelled,
+  ImportRefusedError,
+  ImportSession,
+  type CommittedImport,
+  type SessionProgress,
+} from './import-session';
 
 export const FORMAT_LABELS: Record<InventoryFormat, string> = {
   nozomi: 'Nozomi Networks',
@@ -98,7 +104,7 @@ export function ImportDialog({
 }: {
   file: PendingFile;
   assessmentId: string;
-  onDone: (result: CommitSummary | null) => void;
+  onDone: (result: CommittedImport | null) => void;
 }) {
   const session = useRef<ImportSession | null>(null);
   const [stage, setStage] = useState<Stage>('parsing');

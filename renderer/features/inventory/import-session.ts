@@ -1,4 +1,5 @@
 import type { ColumnMapping, ImportProgress, InventoryFormat } from '../../../shared/importers';
+import type { Asset } from '../../../shared/model';
 import type {
   CommitSummary,
   ImportRequest,
@@ -15,6 +16,10 @@ export class ImportRefusedError extends Error {
   override name = 'ImportRefusedError';
 }
 
+export interface CommittedImport extends CommitSummary {
+  inventory: Asset[];
+}
+
 export class ImportCancelled extends Error {
   override name = 'ImportCancelled';
 }
@@ -28,6 +33,7 @@ export class ImportSession {
   private readonly worker: Worker;
   private pending: { resolve(value: unknown): void; reject(error: Error): void } | null = null;
   private closed = false;
+  private inventory: Asset[] = [];
 
   constructor(
     readonly fileName: string,
@@ -51,9 +57,16 @@ export class ImportSession {
     return this.request({ type: 'parse', format, mapping }) as Promise<ParseSummary>;
   }
 
-  /** Merges and writes the parsed file into the assessment, in one transaction. */
-  commit(assessmentId: string, acceptSkipped: boolean): Promise<CommitSummary> {
-    return this.request({ type: 'commit', assessmentId, acceptSkipped }) as Promise<CommitSummary>;
+  /**
+   * Merges and writes the parsed file into the assessment, in one transaction; resolves with the
+   * counts and the assessment's assets as they now are (so the table need not read them again).
+   */
+  async commit(assessmentId: string, acceptSkipped: boolean): Promise<CommittedImport> {
+    this.inventory = [];
+    const summary = (await this.request({ type: 'commit', assessmentId, acceptSkipped })) as CommitSummary;
+    const inventory = this.inventory;
+    this.inventory = [];
+    return { ...summary, inventory };
   }
 
   /** Stops the worker at once; a write under way is rolled back by IndexedDB. */
@@ -96,6 +109,9 @@ export class ImportSession {
         return;
       case 'parsed':
         this.settle(message.summary);
+        return;
+      case 'inventory':
+        for (const asset of message.assets) this.inventory.push(asset);
         return;
       case 'committed':
         this.settle(message.summary);

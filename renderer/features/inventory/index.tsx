@@ -1,4 +1,4 @@
-import type { RowSelectionState, SortingState, Table } from '@tanstack/react-table';
+import type { RowSelectionState, SortingState } from '@tanstack/react-table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Asset } from '../../../shared/model';
@@ -29,6 +29,7 @@ import {
   filterAssets,
   filterChoices,
   isFiltering,
+  sortAssets,
   zoneNames,
   type AssetFilter,
 } from './asset-columns';
@@ -47,7 +48,7 @@ type Dialog =
 
 /** The assessment's assets: import, browse, filter, edit, assign zones, export. */
 function InventoryWorkspace({ assessment }: WorkspaceProps) {
-  const { assets, reload, patch } = useInventory(assessment.id);
+  const { assets, reload, patch, replace } = useInventory(assessment.id);
   const zones = useLiveQuery(
     () => db().zones.where({ assessmentId: assessment.id }).toArray(),
     [assessment.id],
@@ -61,7 +62,6 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [visibleColumns, setVisibleColumns] = useState<string[]>(DEFAULT_VISIBLE_COLUMNS);
   const fileInput = useRef<HTMLInputElement>(null);
-  const tableRef = useRef<Table<Asset> | null>(null);
 
   useEffect(() => {
     void readSetting<string[]>(COLUMNS_SETTING).then((saved) => {
@@ -72,6 +72,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
 
   const all = useMemo(() => assets ?? [], [assets]);
   const shown = useMemo(() => filterAssets(all, deferredFilter), [all, deferredFilter]);
+  const ordered = useMemo(() => sortAssets(shown, sorting, zoneMap), [shown, sorting, zoneMap]);
   const choices = useMemo(() => filterChoices(all), [all]);
   const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
 
@@ -97,8 +98,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
   }
 
   async function exportCsv() {
-    const table = tableRef.current;
-    const rows = table ? table.getRowModel().rows.map((r) => r.original) : [...shown];
+    const rows = ordered;
     const columns = ASSET_COLUMNS.filter((c) => visibleColumns.includes(c.id));
     const csv = assetsToCsv(rows, columns, zoneMap);
     const date = new Date().toISOString().slice(0, 10);
@@ -266,7 +266,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
         </div>
       ) : (
         <AssetTable
-          assets={shown}
+          assets={ordered}
           visibleColumns={visibleColumns}
           zones={zoneMap}
           sorting={sorting}
@@ -277,7 +277,6 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
           onEdit={(asset, field, value) =>
             void saveEdit(asset, { [field]: field === 'name' ? value : value.trim() || null })
           }
-          tableRef={(table) => (tableRef.current = table)}
         />
       )}
 
@@ -296,7 +295,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
               notify('success', `Imported ${current.name}`, [
                 `${c.assets.toLocaleString('en')} assets (${c.merged.toLocaleString('en')} records merged), ${c.flows.toLocaleString('en')} connections, ${c.skipped.toLocaleString('en')} skipped`,
               ]);
-            void reload();
+            replace(result.inventory);
           }}
         />
       )}

@@ -51,5 +51,12 @@ export function useInventory(assessmentId: string) {
     });
   }, []);
 
-  return { assets, reload, patch };
+  /** Takes a complete list (an import's result) instead of reading the table again. */
+  const replace = useCallback((next: Asset[]) => {
+    generation.current++;
+    setAssets(next);
+    performance.mark(INVENTORY_LOADED_MARK, { detail: { count: next.length } });
+  }, []);
+
+  return { assets, reload, patch, replace };
 }

@@ -8,6 +8,7 @@ import {
   assetsToCsv,
   filterAssets,
   filterChoices,
+  sortAssets,
 } from '../../../renderer/features/inventory/asset-columns';
 
 async function assetsFrom(csv: string): Promise<Asset[]> {
@@ -72,5 +73,29 @@ describe('inventory table helpers', () => {
     expect(names(filterAssets(placed, { ...NO_FILTER, zone: zoneId }))).toEqual(['Drive-7']);
     expect(filterAssets(placed, { ...NO_FILTER, zone: 'none' })).toHaveLength(assets.length - 1);
     expect(filterChoices(assets).vendors).toEqual(expect.arrayContaining(['Schneider Electric', 'Siemens']));
+  });
+
+  it('sorts by a column, both ways, numbers as numbers, ties in their order', async () => {
+    const assets = await assetsFrom(PLANT);
+    const names = (list: readonly Asset[]) => list.map((a) => a.name);
+    const zones = new Map<string, string>();
+    expect(sortAssets(assets, [], zones)).toBe(assets);
+    expect(names(sortAssets(assets, [{ id: 'name', desc: false }], zones))).toEqual([
+      'Drive-7',
+      'HMI-1',
+      'PLC-1',
+    ]);
+    expect(names(sortAssets(assets, [{ id: 'name', desc: true }], zones))).toEqual([
+      'PLC-1',
+      'HMI-1',
+      'Drive-7',
+    ]);
+    const levels = assets.map((a, i) => ({ ...a, purdueLevel: [10, 2, 2][i]! > 5 ? null : [10, 2, 2][i]! }));
+    const withNine = [{ ...levels[0]!, purdueLevel: 1.5 }, levels[1]!, levels[2]!];
+    expect(
+      sortAssets(withNine, [{ id: 'purdueLevel', desc: false }], zones).map((a) => a.purdueLevel),
+    ).toEqual([1.5, 2, 2]);
+    const byVendor = sortAssets(assets, [{ id: 'vendor', desc: false }], zones);
+    expect(names(byVendor)).toEqual(['Drive-7', ...names(assets.filter((a) => a.vendor === 'Siemens'))]);
   });
 });
