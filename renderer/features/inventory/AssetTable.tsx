@@ -73,7 +73,6 @@ export function AssetTable(props: AssetTableProps) {
       })),
     ];
     // The header reads the latest list and selection through refs, so columns stay memoized.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [visibleColumns, zones]);
 
   const scroller = useRef<HTMLDivElement>(null);

@@ -73,7 +73,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
   const all = useMemo(() => assets ?? [], [assets]);
   const shown = useMemo(() => filterAssets(all, deferredFilter), [all, deferredFilter]);
   const ordered = useMemo(() => sortAssets(shown, sorting, zoneMap), [shown, sorting, zoneMap]);
-  const choices = useMemo(() => filterChoices(all), [all]);
+  const choices = useFilterChoices(all);
   const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
 
   const enqueue = (files: PendingFile[]) => setQueue((q) => [...q, ...files]);
@@ -338,6 +338,31 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
       )}
     </section>
   );
+}
+
+const NO_CHOICES = { vendors: [], protocols: [], sources: [] };
+
+/** The filter menus' values, gathered a slice at a time after the list changes: no long task at 100,000. */
+function useFilterChoices(assets: readonly Asset[]) {
+  const [choices, setChoices] = useState<ReturnType<typeof filterChoices>>(NO_CHOICES);
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const slices: ReturnType<typeof filterChoices>[] = [];
+      for (let i = 0; i < assets.length && !cancelled; i += 10_000) {
+        slices.push(filterChoices(assets.slice(i, i + 10_000)));
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      if (cancelled) return;
+      const merge = (key: keyof typeof NO_CHOICES) =>
+        [...new Set(slices.flatMap((s) => s[key]))].sort((x, y) => x.localeCompare(y));
+      setChoices({ vendors: merge('vendors'), protocols: merge('protocols'), sources: merge('sources') });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [assets]);
+  return choices;
 }
 
 function FilterSelect({

@@ -32,8 +32,9 @@ export function useInventory(assessmentId: string) {
 
   useEffect(() => {
     void reload();
+    const counter = generation;
     return () => {
-      generation.current++;
+      counter.current++;
     };
   }, [reload]);
 
