@@ -137,3 +137,95 @@ test('a broken file is refused with a clear message and the table is unchanged',
   await expect(page.getByTestId('inventory-count')).toHaveText('2 assets');
   expect(await tableText(page)).toEqual(before);
 });
+
+test('a malformed record is named with its reason and skipped only once the user accepts', async ({
+  page,
+}) => {
+  await openInventory(page);
+  const dialog = await importThroughInput(page, 'one-malformed.csv');
+  await expect(dialog.getByTestId('import-counts')).toContainText('2 assets');
+  await expect(dialog.getByTestId('import-counts')).toContainText('1 malformed');
+  await expect(dialog.getByRole('list', { name: 'Warnings' })).toContainText(
+    'row 3: no name, address or id: nothing identifies this asset',
+  );
+  const importButton = dialog.getByRole('button', { name: 'Import' });
+  await expect(importButton).toBeDisabled();
+  await dialog.getByLabel('Skip the 1 malformed record listed above and import the rest').check();
+  await importButton.click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('inventory-count')).toHaveText('2 assets');
+
+  // The batch keeps the warning in the import history.
+  await page.getByRole('button', { name: 'Import history' }).click();
+  const history = page.getByRole('dialog', { name: 'Import history' });
+  await expect(history.getByTestId('import-batch')).toContainText('1 skipped');
+  await history.getByText('1 warnings').click();
+  await expect(history).toContainText('nothing identifies this asset');
+});
+
+test('edit in place, add by hand, filter, choose columns and export the filtered table', async ({ page }) => {
+  await openInventory(page);
+  const dialog = await importThroughInput(page, 'base-assets.csv');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByTestId('inventory-count')).toHaveText('2 assets');
+
+  // Inline edit: double-click the vendor cell, type, Enter; it survives a reload.
+  const historianRow = page.getByTestId('asset-table').locator('tbody tr', { hasText: 'Historian' });
+  await historianRow.getByRole('cell', { name: 'OSIsoft' }).dblclick();
+  await page.getByLabel('Vendor of Historian').fill('AVEVA');
+  await page.getByLabel('Vendor of Historian').press('Enter');
+  await expect(historianRow).toContainText('AVEVA');
+
+  // Add an asset by hand; a bad address is refused with a reason.
+  await page.getByRole('button', { name: 'Add asset' }).click();
+  const form = page.getByRole('dialog', { name: 'Add asset' });
+  await form.getByLabel('Name', { exact: true }).fill('=cmd modem');
+  await form.getByLabel('IP addresses').fill('10.9.9.300');
+  await form.getByRole('button', { name: 'Add asset' }).click();
+  await expect(form.getByRole('alert')).toContainText('“10.9.9.300” is not an IP address');
+  await form.getByLabel('IP addresses').fill('10.9.9.9');
+  await form.getByLabel('Vendor', { exact: true }).fill('Teltonika');
+  await form.getByRole('button', { name: 'Add asset' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('inventory-count')).toHaveText('3 assets');
+  await waitForSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('inventory-count')).toHaveText('3 assets');
+  await expect(page.getByTestId('asset-table')).toContainText('AVEVA');
+
+  // Filter by vendor, then by text.
+  await page.getByLabel('Vendor filter').selectOption('Teltonika');
+  await expect(page.getByTestId('inventory-count')).toHaveText('1 of 3 assets');
+  await page.getByLabel('Vendor filter').selectOption('');
+  await page.getByLabel('Search assets').fill('10.20.');
+  await expect(page.getByTestId('inventory-count')).toHaveText('2 of 3 assets');
+  await page.getByLabel('Search assets').fill('');
+
+  // Choose columns: the choice is kept.
+  await page.getByRole('button', { name: 'Columns' }).click();
+  const columns = page.getByRole('dialog', { name: 'Columns' });
+  await columns.getByLabel('MAC addresses').uncheck();
+  await columns.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('columnheader', { name: 'MAC addresses' })).toHaveCount(0);
+  await waitForSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('inventory-count')).toHaveText('3 assets');
+  await expect(page.getByRole('columnheader', { name: 'Vendor' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'MAC addresses' })).toHaveCount(0);
+
+  // Export the filtered table: formulas are neutralized.
+  await page.getByLabel('Search assets').fill('modem');
+  await expect(page.getByTestId('inventory-count')).toHaveText('1 of 3 assets');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  const text = readFileSync((await file.path())!, 'utf8');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toBe('Name,IP addresses,Vendor,Model,Firmware,Type,Zone,Protocols,Sources');
+  // papaparse quotes the cell it guards: a spreadsheet shows '=cmd modem as text.
+  expect(lines[1]).toBe(`"'=cmd modem",10.9.9.9,Teltonika,,,,,,manual`);
+});
