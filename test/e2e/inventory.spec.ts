@@ -229,3 +229,55 @@ test('edit in place, add by hand, filter, choose columns and export the filtered
   // papaparse quotes the cell it guards: a spreadsheet shows '=cmd modem as text.
   expect(lines[1]).toBe(`"'=cmd modem",10.9.9.9,Teltonika,,,,,,manual`);
 });
+
+test('select several assets and put them in a zone', async ({ page }) => {
+  await openInventory(page);
+  const assessmentId = page.url().split('/a/')[1]!.split('/')[0]!;
+  // Zones are drawn in the Diagram; here one is stored directly, as the Diagram would store it.
+  await page.evaluate(async (assessmentId) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('conduit');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = database.transaction('zones', 'readwrite');
+      const now = new Date().toISOString();
+      tx.objectStore('zones').put({
+        id: '6f1c1a52-4d0e-4f7e-9c57-0a1c2b3d4e5f',
+        assessmentId,
+        createdAt: now,
+        updatedAt: now,
+        name: 'Cell 1 - Filling',
+        kind: 'cell',
+      });
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    database.close();
+  }, assessmentId);
+  await page.reload(); // Dexie's live queries see only Dexie's writes
+  const dialog = await importThroughInput(page, 'base-assets.csv');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByTestId('inventory-count')).toHaveText('2 assets');
+
+  await page.getByLabel('Select all shown assets').check();
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByLabel('Assign the selected assets to a zone').selectOption({ label: 'Cell 1 - Filling' });
+  await expect(page.getByText('2 asset(s) put in Cell 1 - Filling')).toBeVisible();
+  await waitForSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('inventory-count')).toHaveText('2 assets');
+  await page.getByLabel('Zone filter').selectOption({ label: 'Cell 1 - Filling' });
+  await expect(page.getByTestId('inventory-count')).toHaveText('2 of 2 assets');
+  await page.getByLabel('Zone filter').selectOption({ label: 'No zone' });
+  await expect(page.getByTestId('inventory-count')).toHaveText('0 of 2 assets');
+
+  // One asset back out of the zone, through its own checkbox.
+  await page.getByLabel('Zone filter').selectOption({ label: 'Any zone' });
+  await page.getByLabel('Select Historian').check();
+  await page.getByLabel('Assign the selected assets to a zone').selectOption({ label: 'No zone' });
+  await page.getByLabel('Zone filter').selectOption({ label: 'No zone' });
+  await expect(page.getByTestId('inventory-count')).toHaveText('1 of 2 assets');
+  await expect(page.getByTestId('asset-table')).toContainText('Historian');
+});
