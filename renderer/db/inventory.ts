@@ -63,6 +63,20 @@ function settled<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
+/** A native transaction on Dexie's connection, and a promise of its end (see commitImport for why). */
+async function nativeTransaction(stores: string[], mode: IDBTransactionMode) {
+  const database = db();
+  await database.open();
+  const tx = database.backendDB().transaction(stores, mode);
+  const done = new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('the database refused the change'));
+    tx.onabort = () => reject(tx.error ?? new Error('the change was not written'));
+  });
+  done.catch(() => undefined);
+  return { tx, done };
+}
+
 /**
  * Merges parsed records into an assessment's inventory and writes the result, with its batch
  * record, in ONE transaction: reading the current assets inside it means nothing written in between
@@ -79,17 +93,10 @@ export async function commitImport(
   file: ImportedFile,
   parsed: Pick<ParsedInventory, 'assets' | 'flows' | 'skipped' | 'warnings' | 'records'>,
 ): Promise<CommitResult> {
-  const database = db();
-  await database.open();
-  const tx = database
-    .backendDB()
-    .transaction(['assessments', 'assets', 'flows', 'importBatches'], 'readwrite');
-  const done = new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('the import could not be written'));
-    tx.onabort = () => reject(tx.error ?? new Error('the import was not written'));
-  });
-  done.catch(() => undefined);
+  const { tx, done } = await nativeTransaction(
+    ['assessments', 'assets', 'flows', 'importBatches'],
+    'readwrite',
+  );
   let outcome: CommitResult;
   try {
     if (!(await settled(tx.objectStore('assessments').get(assessmentId))))
@@ -143,56 +150,81 @@ export interface UndoCheck {
   restores: number;
 }
 
-async function planUndo(batchId: string) {
-  const database = db();
-  const batch = await database.importBatches.get(batchId);
+async function planUndo(tx: IDBTransaction, batchId: string) {
+  const batch = (await settled(tx.objectStore('importBatches').get(batchId))) as ImportBatch | undefined;
   if (!batch) throw new Error('This import is not in the history any more.');
   const undo = batch.undo as BatchUndo | undefined;
   if (!undo || undo.version !== 1) throw new Error(`${batch.fileName}: this import cannot be undone`);
-  const [assets, flows] = await Promise.all([
-    database.assets.where('assessmentId').equals(batch.assessmentId).toArray(),
-    database.flows.where('assessmentId').equals(batch.assessmentId).toArray(),
-  ]);
+  const assets = (await settled(
+    tx.objectStore('assets').index('assessmentId').getAll(batch.assessmentId),
+  )) as Asset[];
+  const flows = (await settled(
+    tx.objectStore('flows').index('assessmentId').getAll(batch.assessmentId),
+  )) as Flow[];
   const plan = undoBatch({ assets, flows }, undo);
-  const later = plan.blockedBy.length > 0 ? await database.importBatches.bulkGet(plan.blockedBy) : [];
-  const blockedBy = later.map((b, i) => b?.fileName ?? plan.blockedBy[i]!);
-  return { batch, plan, blockedBy };
+  const blockedBy: string[] = [];
+  for (const id of plan.blockedBy) {
+    const later = (await settled(tx.objectStore('importBatches').get(id))) as ImportBatch | undefined;
+    blockedBy.push(later?.fileName ?? id);
+  }
+  return { batch, plan, blockedBy, assets };
 }
 
 /** Whether a batch can be undone now, and what undoing it would discard. */
 export async function checkUndo(batchId: string): Promise<UndoCheck> {
-  const database = db();
-  return database.transaction('r', [database.assets, database.flows, database.importBatches], async () => {
-    const { plan, blockedBy } = await planUndo(batchId);
-    return {
-      ok: plan.ok,
-      blockedBy,
-      edited: plan.editedAssetIds.length,
-      deletes: plan.deleteAssetIds.length,
-      restores: plan.restoreAssets.length,
-    };
-  });
+  const { tx, done } = await nativeTransaction(['assets', 'flows', 'importBatches'], 'readonly');
+  const { plan, blockedBy } = await planUndo(tx, batchId);
+  await done;
+  return {
+    ok: plan.ok,
+    blockedBy,
+    edited: plan.editedAssetIds.length,
+    deletes: plan.deleteAssetIds.length,
+    restores: plan.restoreAssets.length,
+  };
+}
+
+export interface UndoResult {
+  batch: ImportBatch;
+  /** The assessment's assets after the undo, in primary-key order. */
+  inventory: Asset[];
 }
 
 /**
  * Undoes an import in one transaction: deletes what it added, puts back what it changed, removes
- * its batch record. Refused (UndoBlockedError) while a later import builds on its records.
+ * its batch record. Refused (UndoBlockedError) while a later import builds on its records. Native
+ * IndexedDB like commitImport, so a 100,000-asset undo is as quick as its import.
  */
-export async function undoImport(batchId: string): Promise<ImportBatch> {
-  const database = db();
-  return database.transaction('rw', [database.assets, database.flows, database.importBatches], async () => {
-    const { batch, plan, blockedBy } = await planUndo(batchId);
+export async function undoImport(batchId: string): Promise<UndoResult> {
+  const { tx, done } = await nativeTransaction(['assets', 'flows', 'importBatches'], 'readwrite');
+  let result: UndoResult;
+  try {
+    const { batch, plan, blockedBy, assets } = await planUndo(tx, batchId);
     if (!plan.ok) {
       throw new UndoBlockedError(
         `${batch.fileName} cannot be undone yet: undo the later import${blockedBy.length > 1 ? 's' : ''} of ${blockedBy.join(', ')} first.`,
       );
     }
-    await database.assets.bulkDelete(plan.deleteAssetIds);
-    if (plan.restoreAssets.length > 0) await database.assets.bulkPut(plan.restoreAssets);
-    if (plan.deleteFlowIds.length > 0) await database.flows.bulkDelete(plan.deleteFlowIds);
-    await database.importBatches.delete(batch.id);
-    return batch;
-  });
+    const assetStore = tx.objectStore('assets');
+    for (const id of plan.deleteAssetIds) assetStore.delete(id);
+    for (const asset of plan.restoreAssets) assetStore.put(asset);
+    const flowStore = tx.objectStore('flows');
+    for (const id of plan.deleteFlowIds) flowStore.delete(id);
+    tx.objectStore('importBatches').delete(batch.id);
+    const deleted = new Set(plan.deleteAssetIds);
+    const restored = new Map(plan.restoreAssets.map((a) => [a.id, a]));
+    const inventory = assets.filter((a) => !deleted.has(a.id)).map((a) => restored.get(a.id) ?? a);
+    result = { batch, inventory };
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished
+    }
+    throw error;
+  }
+  await done;
+  return result;
 }
 
 /** The fields a person may set on an asset by hand. */

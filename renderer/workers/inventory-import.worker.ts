@@ -1,6 +1,6 @@
 import { ImportError, parseInventory, type ParseInventoryResult } from '../../shared/importers';
-import { sha256Hex } from '../../shared/model';
-import { commitImport } from '../db/inventory';
+import { sha256Hex, type Asset } from '../../shared/model';
+import { checkUndo, commitImport, undoImport, UndoBlockedError } from '../db/inventory';
 import type { ImportRequest, ImportResponse } from './inventory-import-protocol';
 
 /**
@@ -98,8 +98,7 @@ async function handle(request: ImportRequest) {
         { name: file.name, sha256: await file.sha256, size: file.bytes.length },
         parsed,
       );
-      for (let i = 0; i < result.inventory.length; i += INVENTORY_CHUNK)
-        send({ type: 'inventory', assets: result.inventory.slice(i, i + INVENTORY_CHUNK) });
+      sendInventory(result.inventory);
       send({
         type: 'committed',
         summary: {
@@ -114,12 +113,26 @@ async function handle(request: ImportRequest) {
       });
       return;
     }
+    case 'check-undo':
+      send({ type: 'undo-checked', check: await checkUndo(request.batchId) });
+      return;
+    case 'undo': {
+      const { batch, inventory } = await undoImport(request.batchId);
+      sendInventory(inventory);
+      send({ type: 'undone', fileName: batch.fileName });
+      return;
+    }
   }
+}
+
+function sendInventory(assets: readonly Asset[]) {
+  for (let i = 0; i < assets.length; i += INVENTORY_CHUNK)
+    send({ type: 'inventory', assets: assets.slice(i, i + INVENTORY_CHUNK) });
 }
 
 scope.onmessage = (event) => {
   handle(event.data).catch((error: unknown) => {
-    const isFileProblem = error instanceof ImportError;
+    const isFileProblem = error instanceof ImportError || error instanceof UndoBlockedError;
     send({
       type: 'failed',
       kind: isFileProblem ? 'file' : 'internal',

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { ImportBatch } from '../../../shared/model';
-import { checkUndo, listImportBatches, undoImport, type UndoCheck } from '../../db/inventory';
+import { useEffect, useRef, useState } from 'react';
+import type { Asset, ImportBatch } from '../../../shared/model';
+import { listImportBatches, type UndoCheck } from '../../db/inventory';
 import { trackSave } from '../../db/save-status';
 import { ConfirmDialog, Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
+import { ImportSession } from './import-session';
 
 /** The assessment's imports, newest first, each undoable as a whole. */
 export function ImportHistory({
@@ -12,9 +13,16 @@ export function ImportHistory({
   onClose,
 }: {
   assessmentId: string;
-  onChanged: () => void;
+  onChanged: (inventory: Asset[]) => void;
   onClose: () => void;
 }) {
+  // Checking and undoing read every asset of the assessment: that happens in a worker.
+  const session = useRef<ImportSession | null>(null);
+  useEffect(() => {
+    const created = new ImportSession('import history', null);
+    session.current = created;
+    return () => created.close();
+  }, []);
   const [batches, setBatches] = useState<ImportBatch[] | null>(null);
   const [confirm, setConfirm] = useState<{ batch: ImportBatch; check: UndoCheck } | null>(null);
 
@@ -24,7 +32,7 @@ export function ImportHistory({
 
   async function askUndo(batch: ImportBatch) {
     try {
-      const check = await checkUndo(batch.id);
+      const check = await session.current!.checkUndo(batch.id);
       if (!check.ok) {
         notify('error', `${batch.fileName} cannot be undone yet`, [
           `Undo the later import${check.blockedBy.length > 1 ? 's' : ''} first: ${check.blockedBy.join(', ')}.`,
@@ -40,10 +48,10 @@ export function ImportHistory({
   async function undo(batch: ImportBatch) {
     setConfirm(null);
     try {
-      await trackSave(undoImport(batch.id));
+      const inventory = await trackSave(session.current!.undo(batch.id));
       notify('success', `Undid the import of ${batch.fileName}`);
       setBatches(await listImportBatches(assessmentId));
-      onChanged();
+      onChanged(inventory);
     } catch (error) {
       notify('error', (error as Error).message);
     }

@@ -1,5 +1,6 @@
 import type { ColumnMapping, ImportProgress, InventoryFormat } from '../../../shared/importers';
 import type { Asset } from '../../../shared/model';
+import type { UndoCheck } from '../../db/inventory';
 import type {
   CommitSummary,
   ImportRequest,
@@ -37,8 +38,8 @@ export class ImportSession {
 
   constructor(
     readonly fileName: string,
-    blob: Blob,
-    private readonly onProgress: (progress: SessionProgress) => void,
+    blob: Blob | null,
+    private readonly onProgress: (progress: SessionProgress) => void = () => undefined,
   ) {
     this.worker = new Worker(new URL('../../workers/inventory-import.worker.ts', import.meta.url), {
       type: 'module',
@@ -49,7 +50,7 @@ export class ImportSession {
       event.preventDefault();
       this.settle(null, new Error(`the import worker failed: ${event.message || 'unknown error'}`));
     };
-    this.post({ type: 'load', name: fileName, blob });
+    if (blob) this.post({ type: 'load', name: fileName, blob });
   }
 
   /** Reads the whole file in the worker: format, preview rows, mapping, counts and warnings. */
@@ -67,6 +68,20 @@ export class ImportSession {
     const inventory = this.inventory;
     this.inventory = [];
     return { ...summary, inventory };
+  }
+
+  /** Whether an import can be undone now (read in the worker: it reads every asset). */
+  checkUndo(batchId: string): Promise<UndoCheck> {
+    return this.request({ type: 'check-undo', batchId }) as Promise<UndoCheck>;
+  }
+
+  /** Undoes an import in the worker; resolves with the assessment's assets as they now are. */
+  async undo(batchId: string): Promise<Asset[]> {
+    this.inventory = [];
+    await this.request({ type: 'undo', batchId });
+    const inventory = this.inventory;
+    this.inventory = [];
+    return inventory;
   }
 
   /** Stops the worker at once; a write under way is rolled back by IndexedDB. */
@@ -115,6 +130,12 @@ export class ImportSession {
         return;
       case 'committed':
         this.settle(message.summary);
+        return;
+      case 'undo-checked':
+        this.settle(message.check);
+        return;
+      case 'undone':
+        this.settle(message.fileName);
         return;
       case 'failed':
         this.settle(

@@ -48,7 +48,7 @@ type Dialog =
 
 /** The assessment's assets: import, browse, filter, edit, assign zones, export. */
 function InventoryWorkspace({ assessment }: WorkspaceProps) {
-  const { assets, reload, patch, replace } = useInventory(assessment.id);
+  const { assets, patch, replace } = useInventory(assessment.id);
   const zones = useLiveQuery(
     () => db().zones.where({ assessmentId: assessment.id }).toArray(),
     [assessment.id],
@@ -302,7 +302,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
       {dialog?.kind === 'history' && (
         <ImportHistory
           assessmentId={assessment.id}
-          onChanged={() => void reload()}
+          onChanged={replace}
           onClose={() => setDialog(null)}
         />
       )}

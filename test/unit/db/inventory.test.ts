@@ -65,6 +65,8 @@ describe('inventory repositories', () => {
     const assets = await database.assets.where({ assessmentId: id }).toArray();
     expect(assets.map((a) => a.name).sort()).toEqual(['Historian', 'PLC-Line1']);
     expect(assets.every((a) => a.batchIds.includes(batch!.id))).toBe(true);
+    // The inventory handed back to the table is a fresh read's, in the same order.
+    expect(result.inventory).toEqual(assets);
   });
 
   it('stores the connections of an export that has them, linked to its assets', async () => {
@@ -144,8 +146,10 @@ describe('inventory repositories', () => {
     expect(await countAssets(id)).toBe(4);
 
     expect(await checkUndo(newest!.id)).toMatchObject({ ok: true, deletes: 2, restores: 1, edited: 0 });
-    await undoImport(newest!.id);
+    const undone = await undoImport(newest!.id);
     expect(await snapshot(id)).toEqual(before);
+    // What the table is given after an undo is what a fresh read of the table gives.
+    expect(undone.inventory).toEqual(await database.assets.where({ assessmentId: id }).toArray());
     expect((await listImportBatches(id)).map((b) => b.fileName)).toEqual(['base-assets.csv']);
   });
 
