@@ -300,11 +300,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
         />
       )}
       {dialog?.kind === 'history' && (
-        <ImportHistory
-          assessmentId={assessment.id}
-          onChanged={replace}
-          onClose={() => setDialog(null)}
-        />
+        <ImportHistory assessmentId={assessment.id} onChanged={replace} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'columns' && (
         <ColumnChooser
