@@ -63,6 +63,7 @@ export const IMPORT_MARKS = {
 } as const;
 
 export interface PendingFile {
+  id: string;
   name: string;
   /** A File from a drop or the file input, or a Blob of picked bytes: the worker reads it. */
   blob: Blob;

@@ -76,8 +76,10 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
   const choices = useFilterChoices(all);
   const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
 
-  const enqueue = (files: PendingFile[]) => setQueue((q) => [...q, ...files]);
-  const drop = useFileDrop((files) => enqueue(files.map((f) => ({ name: f.name, blob: f }))));
+  // Files dropped while one is being imported wait their turn; each gets an id for its dialog.
+  const enqueue = (files: File[]) =>
+    setQueue((q) => [...q, ...files.map((f) => ({ id: crypto.randomUUID(), name: f.name, blob: f }))]);
+  const drop = useFileDrop(enqueue);
 
   async function saveEdit(asset: Asset, edit: AssetEdit) {
     try {
@@ -144,7 +146,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            enqueue(files.map((f) => ({ name: f.name, blob: f })));
+            enqueue(files);
           }}
         />
         <button type="button" className="button button-primary" onClick={() => fileInput.current?.click()}>
@@ -282,7 +284,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
 
       {current && (
         <ImportDialog
-          key={`${current.name}-${queue.length}`}
+          key={current.id}
           file={current}
           assessmentId={assessment.id}
           onDone={(result) => {
