@@ -26,7 +26,7 @@ let parsed: ParseInventoryResult | null = null;
 
 const WARNINGS_SHOWN = 500;
 /** Assets per message: the page reads each message in one task, which must stay short. */
-const INVENTORY_CHUNK = 500;
+const INVENTORY_CHUNK = 1000;
 
 function send(message: ImportResponse) {
   scope.postMessage(message);

@@ -347,8 +347,8 @@ function useFilterChoices(assets: readonly Asset[]) {
     let cancelled = false;
     void (async () => {
       const slices: ReturnType<typeof filterChoices>[] = [];
-      for (let i = 0; i < assets.length && !cancelled; i += 5_000) {
-        slices.push(filterChoices(assets.slice(i, i + 5_000)));
+      for (let i = 0; i < assets.length && !cancelled; i += 10_000) {
+        slices.push(filterChoices(assets.slice(i, i + 10_000)));
         await new Promise((r) => setTimeout(r, 0));
       }
       if (cancelled) return;

@@ -90,11 +90,12 @@ describe('inventory table helpers', () => {
       'HMI-1',
       'Drive-7',
     ]);
-    const levels = assets.map((a, i) => ({ ...a, purdueLevel: [10, 2, 2][i]! > 5 ? null : [10, 2, 2][i]! }));
-    const withNine = [{ ...levels[0]!, purdueLevel: 1.5 }, levels[1]!, levels[2]!];
+    // Numbers sort as numbers: 9 before 10 (as text, "10" would come first).
+    const conflicts = (n: number) => Array.from({ length: n }, () => ({ field: 'firmware', values: [] }));
+    const counted = assets.map((a, i) => ({ ...a, conflicts: conflicts([10, 9, 0][i]!) }));
     expect(
-      sortAssets(withNine, [{ id: 'purdueLevel', desc: false }], zones).map((a) => a.purdueLevel),
-    ).toEqual([1.5, 2, 2]);
+      sortAssets(counted, [{ id: 'conflicts', desc: false }], zones).map((a) => a.conflicts.length),
+    ).toEqual([0, 9, 10]);
     const byVendor = sortAssets(assets, [{ id: 'vendor', desc: false }], zones);
     expect(names(byVendor)).toEqual(['Drive-7', ...names(assets.filter((a) => a.vendor === 'Siemens'))]);
   });
