@@ -9,6 +9,7 @@ import path from 'node:path';
 const BENCHMARKS = [
   'startup',
   'import-parse',
+  'inventory',
   'capture',
   'capture-browser',
   'bundle',

@@ -1,0 +1,173 @@
+import { useState, type FormEvent } from 'react';
+import { ZodError } from 'zod';
+import { normalizeIp, normalizeMac, parseCriticality, splitMulti } from '../../../shared/importers';
+import type { Asset } from '../../../shared/model';
+import type { AssetEdit } from '../../db/inventory';
+import { Modal } from '../../ui/Modal';
+
+const TEXT_FIELDS = [
+  ['name', 'Name'],
+  ['vendor', 'Vendor'],
+  ['model', 'Model'],
+  ['firmware', 'Firmware'],
+  ['os', 'OS'],
+  ['serial', 'Serial'],
+  ['type', 'Type'],
+] as const;
+
+type Draft = Record<
+  (typeof TEXT_FIELDS)[number][0] | 'ips' | 'macs' | 'protocols' | 'purdue' | 'criticality' | 'notes',
+  string
+>;
+
+function draftOf(asset: Asset | null): Draft {
+  return {
+    name: asset?.name ?? '',
+    vendor: asset?.vendor ?? '',
+    model: asset?.model ?? '',
+    firmware: asset?.firmware ?? '',
+    os: asset?.os ?? '',
+    serial: asset?.serial ?? '',
+    type: asset?.type ?? '',
+    ips: asset?.ips.join(', ') ?? '',
+    macs: asset?.macs.join(', ') ?? '',
+    protocols: asset?.protocols.join(', ') ?? '',
+    purdue: asset?.purdueLevel === null || asset === null ? '' : String(asset.purdueLevel),
+    criticality: asset?.criticality ?? '',
+    notes: asset?.notes ?? '',
+  };
+}
+
+/** Checks the draft and turns it into an edit; returns the problems instead when there are any. */
+export function draftToEdit(draft: Draft): { edit: AssetEdit } | { problems: string[] } {
+  const problems: string[] = [];
+  const ips: string[] = [];
+  for (const raw of splitMulti(draft.ips)) {
+    const ip = normalizeIp(raw);
+    if (ip) ips.push(ip);
+    else problems.push(`“${raw}” is not an IP address`);
+  }
+  const macs: string[] = [];
+  for (const raw of splitMulti(draft.macs)) {
+    const mac = normalizeMac(raw);
+    if (mac) macs.push(mac);
+    else problems.push(`“${raw}” is not a MAC address`);
+  }
+  let purdueLevel: number | null = null;
+  if (draft.purdue.trim()) {
+    purdueLevel = Number(draft.purdue);
+    if (!Number.isFinite(purdueLevel) || purdueLevel < 0 || purdueLevel > 5)
+      problems.push('the Purdue level is a number from 0 to 5');
+  }
+  if (!draft.name.trim()) problems.push('an asset needs a name');
+  if (problems.length > 0) return { problems };
+  const text = (value: string) => value.trim() || null;
+  return {
+    edit: {
+      name: draft.name.trim(),
+      vendor: text(draft.vendor),
+      model: text(draft.model),
+      firmware: text(draft.firmware),
+      os: text(draft.os),
+      serial: text(draft.serial),
+      type: text(draft.type),
+      ips: [...new Set(ips)],
+      macs: [...new Set(macs)],
+      protocols: [...new Set(splitMulti(draft.protocols))],
+      purdueLevel,
+      criticality: parseCriticality(draft.criticality),
+      notes: draft.notes,
+    },
+  };
+}
+
+/** Adding an asset by hand, or editing one (imported or not). */
+export function AssetForm({
+  asset,
+  onSave,
+  onClose,
+}: {
+  asset: Asset | null;
+  onSave: (edit: AssetEdit) => Promise<void>;
+  onClose: () => void;
+}) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(asset));
+  const [problems, setProblems] = useState<string[]>([]);
+  const set = (key: keyof Draft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [key]: e.target.value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = draftToEdit(draft);
+    if ('problems' in result) {
+      setProblems(result.problems);
+      return;
+    }
+    try {
+      await onSave(result.edit);
+      onClose();
+    } catch (error) {
+      setProblems(
+        error instanceof ZodError
+          ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+          : [(error as Error).message],
+      );
+    }
+  }
+
+  const field = (key: keyof Draft, label: string, hint?: string) => (
+    <label className="field" key={key}>
+      <span className="field-label">{label}</span>
+      <input className="input" aria-label={label} value={draft[key]} onChange={set(key)} />
+      {hint && <span className="field-hint">{hint}</span>}
+    </label>
+  );
+
+  return (
+    <Modal title={asset ? `Edit ${asset.name}` : 'Add asset'} onClose={onClose} wide>
+      <form onSubmit={(e) => void submit(e)}>
+        <div className="form-grid">
+          {TEXT_FIELDS.map(([key, label]) => field(key, label))}
+          {field('ips', 'IP addresses', 'separated by commas')}
+          {field('macs', 'MAC addresses', 'separated by commas')}
+          {field('protocols', 'Protocols', 'separated by commas')}
+          {field('purdue', 'Purdue level', '0 to 5')}
+          <label className="field">
+            <span className="field-label">Criticality</span>
+            <select
+              className="select"
+              aria-label="Criticality"
+              value={draft.criticality}
+              onChange={set('criticality')}
+            >
+              <option value="">unknown</option>
+              <option value="low">low</option>
+              <option value="medium">medium</option>
+              <option value="high">high</option>
+              <option value="critical">critical</option>
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Notes</span>
+            <textarea className="textarea" aria-label="Notes" value={draft.notes} onChange={set('notes')} />
+          </label>
+        </div>
+        {problems.length > 0 && (
+          <ul className="field-error" role="alert">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary">
+            {asset ? 'Save' : 'Add asset'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
