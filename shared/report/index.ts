@@ -1,0 +1,4 @@
+export { renderReportPdf } from './render';
+export type { ReportOptions, ReportSigner, ReportImage } from './options';
+export type { ReportFonts } from './fonts';
+export { buildReportModel, roadmapSlotOf } from './model';

@@ -1,0 +1,136 @@
+import { PROGRAM_PHASES, PROGRAM_PHASE_LABELS, ROADMAP_SLOTS, type Severity } from '../../model';
+import { roadmapSlotOf, type ReportModel } from '../model';
+import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';
+import { SEVERITY_COLORS } from './summary';
+
+const SLOT_LABELS: Record<(typeof ROADMAP_SLOTS)[number], string> = {
+  'm1-3': 'Months 1–3',
+  'm3-6': 'Months 3–6',
+  'm6-9': 'Months 6–9',
+  'm9-12': 'Months 9–12',
+};
+
+function severityCell(
+  data: {
+    section: string;
+    column: { index: number };
+    cell: { raw: unknown; styles: { textColor: unknown; fontStyle: unknown } };
+  },
+  column: number,
+) {
+  if (data.section === 'body' && data.column.index === column) {
+    const color = SEVERITY_COLORS[String(data.cell.raw).toLowerCase() as Severity];
+    if (color) {
+      data.cell.styles.textColor = [...color];
+      data.cell.styles.fontStyle = 'bold';
+    }
+  }
+}
+
+export function writeFindings(w: ReportWriter, model: ReportModel): void {
+  w.section('Findings');
+  if (model.openFindings.length === 0) w.empty('No open findings are recorded in this assessment.');
+  else {
+    w.table({
+      head: [['#', 'Severity', 'Finding', 'Phase', 'Recommendation']],
+      body: model.openFindings.map((f) => [
+        model.findingLabel(f),
+        f.severity.toUpperCase(),
+        f.title + (f.description.trim() ? `\n${f.description}` : ''),
+        `${f.phase}. ${PROGRAM_PHASE_LABELS[f.phase]}`,
+        f.recommendation || '–',
+      ]),
+      styles: { fontSize: 8 },
+      columnStyles: {
+        0: { cellWidth: 12 },
+        1: { cellWidth: 17 },
+        2: { cellWidth: 62 },
+        3: { cellWidth: 28 },
+      },
+      didParseCell: (data) => severityCell(data, 1),
+    });
+  }
+  if (model.dismissedFindings.length > 0) {
+    w.subheading('Dismissed findings');
+    w.table({
+      head: [['#', 'Finding', 'Reason for dismissal']],
+      body: model.dismissedFindings.map((f) => [model.findingLabel(f), f.title, f.dismissReason]),
+      columnStyles: { 0: { cellWidth: 12 } },
+    });
+  }
+  writeRoadmap(w, model);
+}
+
+/** A Gantt-like grid: program phases down, the first year's quarters across, finding numbers in cells. */
+function writeRoadmap(w: ReportWriter, model: ReportModel): void {
+  w.subheading('Roadmap for the first year', true);
+  if (model.openFindings.length === 0) {
+    w.empty('With no open findings there is nothing to schedule.');
+    return;
+  }
+  w.paragraph(
+    'Open findings placed on the first-year timeline by program phase. A finding without a placement chosen by the assessor is placed by severity: critical in months 1–3, high in 3–6, medium in 6–9, the rest in 9–12.',
+    { size: 8.5, color: COLORS.muted },
+  );
+  const { doc } = w;
+  const labelW = 50;
+  const colW = (CONTENT_WIDTH - labelW) / ROADMAP_SLOTS.length;
+  const chip = { w: 13, h: 5, gap: 1.5 };
+  const perLine = Math.max(1, Math.floor((colW - 2) / (chip.w + chip.gap)));
+  const rows = PROGRAM_PHASES.map((phase) => {
+    const cells = ROADMAP_SLOTS.map((slot) =>
+      model.openFindings.filter((f) => f.phase === phase && roadmapSlotOf(f) === slot),
+    );
+    const lines = Math.max(1, ...cells.map((c) => Math.ceil(c.length / perLine)));
+    return { phase, cells, height: Math.max(10, lines * (chip.h + chip.gap) + 3) };
+  });
+  w.ensureSpace(8 + rows.reduce((s, r) => s + r.height, 0));
+  doc.setFillColor(...COLORS.primary);
+  doc.rect(PAGE.left, w.y, CONTENT_WIDTH, 7, 'F');
+  w.textAt('Program phase', PAGE.left + 2, w.y + 4.8, 8, 'bold', [255, 255, 255]);
+  ROADMAP_SLOTS.forEach((slot, i) =>
+    w.textAt(
+      SLOT_LABELS[slot],
+      PAGE.left + labelW + i * colW + colW / 2,
+      w.y + 4.8,
+      8,
+      'bold',
+      [255, 255, 255],
+      'center',
+    ),
+  );
+  w.y += 7;
+  rows.forEach((row, r) => {
+    if (r % 2 === 1) {
+      doc.setFillColor(...COLORS.light);
+      doc.rect(PAGE.left, w.y, CONTENT_WIDTH, row.height, 'F');
+    }
+    w.wrap(`${row.phase}. ${PROGRAM_PHASE_LABELS[row.phase]}`, labelW - 4, 8)
+      .slice(0, 2)
+      .forEach((line, i) => w.textAt(line, PAGE.left + 2, w.y + 4.5 + i * 3.6, 8));
+    row.cells.forEach((findings, i) => {
+      const x0 = PAGE.left + labelW + i * colW;
+      doc.setDrawColor(...COLORS.rule);
+      doc.setLineWidth(0.2);
+      doc.line(x0, w.y, x0, w.y + row.height);
+      findings.forEach((f, k) => {
+        const x = x0 + 1.5 + (k % perLine) * (chip.w + chip.gap);
+        const y = w.y + 2 + Math.floor(k / perLine) * (chip.h + chip.gap);
+        doc.setFillColor(...SEVERITY_COLORS[f.severity]);
+        doc.roundedRect(x, y, chip.w, chip.h, 1, 1, 'F');
+        w.textAt(model.findingLabel(f), x + chip.w / 2, y + 3.6, 7, 'bold', [255, 255, 255], 'center');
+      });
+    });
+    w.y += row.height;
+    doc.setDrawColor(...COLORS.rule);
+    doc.line(PAGE.left, w.y, PAGE.left + CONTENT_WIDTH, w.y);
+  });
+  w.y += 4;
+  let x = PAGE.left;
+  for (const severity of ['critical', 'high', 'medium', 'low', 'info'] as Severity[]) {
+    doc.setFillColor(...SEVERITY_COLORS[severity]);
+    doc.roundedRect(x, w.y, 3.5, 3.5, 0.6, 0.6, 'F');
+    x += 5 + w.textAt(severity, x + 5, w.y + 2.9, 7.5, 'normal', COLORS.muted) + 5;
+  }
+  w.y += 9;
+}
