@@ -34,7 +34,10 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
     author: signer ? signer.name : a.assessors.join(', '),
     creator: `${TOOL_NAME} ${TOOL_VERSION}`,
   });
+  // Fixed date and file id: the same inputs give the same bytes.
   doc.setCreationDate(new Date(generatedAt));
+  const id = a.id.replace(/-/g, '');
+  doc.setFileId(/^[0-9a-f]{32}$/i.test(id) ? id.toUpperCase() : '0'.repeat(32));
   progress(0, 'fonts');
   const coverage = registerFonts(doc, options.fonts, (main) =>
     textNeedsMoreThan(

@@ -3,6 +3,7 @@ import { catalogueCommand } from './catalogue';
 import { exportCommand } from './export';
 import { keygenCommand } from './keygen';
 import { newCommand } from './new';
+import { reportCommand } from './report';
 import { validateCommand } from './validate';
 import { verifyCommand } from './verify';
 
@@ -13,5 +14,6 @@ export const COMMANDS: CliCommand[] = [
   catalogueCommand,
   keygenCommand,
   exportCommand,
+  reportCommand,
   verifyCommand,
 ];

@@ -39,8 +39,8 @@ export function writeConnections(w: ReportWriter, model: ReportModel): void {
     columnStyles: {
       0: { cellWidth: 34 },
       1: { cellWidth: 26 },
-      2: { cellWidth: 17 },
-      3: { cellWidth: 14 },
+      2: { cellWidth: 19 },
+      3: { cellWidth: 15 },
       4: { cellWidth: 17 },
     },
   });
