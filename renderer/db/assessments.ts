@@ -7,6 +7,7 @@ import {
   type AssessmentData,
   type NewAssessmentInput,
 } from '../../shared/model';
+import type { Table } from 'dexie';
 import { db } from './index';
 import { ASSESSMENT_TABLES } from './schema';
 import { trackSave } from './save-status';
@@ -65,56 +66,39 @@ export async function deleteAssessment(id: string): Promise<void> {
   );
 }
 
+/** Record tables other than evidence, whose Blobs need converting. */
+const PLAIN_TABLES = ASSESSMENT_TABLES.filter((t) => t !== 'evidence') as Exclude<
+  (typeof ASSESSMENT_TABLES)[number],
+  'evidence'
+>[];
+type PlainRecords = Pick<AssessmentData, (typeof PLAIN_TABLES)[number]>;
+/** What every record table's rows have in common; the tables differ in the rest. */
+type RecordRow = { id: string; assessmentId: string; createdAt: string };
+
+function byCreation<T extends { createdAt: string; id: string }>(rows: T[]): T[] {
+  return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+function allTables() {
+  const database = db();
+  return [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])];
+}
+
 /** Everything an assessment holds, evidence bytes included. */
 export async function loadAssessmentData(id: string): Promise<AssessmentData> {
   const database = db();
-  const stored = await database.transaction(
-    'r',
-    [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])],
-    async () => {
-      const assessment = await database.assessments.get(id);
-      if (!assessment) throw new Error('This assessment no longer exists.');
-      const where = { assessmentId: id };
-      const [
-        zones,
-        conduits,
-        assets,
-        importBatches,
-        flows,
-        answers,
-        connections,
-        triage,
-        findings,
-        evidence,
-      ] = await Promise.all([
-        database.zones.where(where).toArray(),
-        database.conduits.where(where).toArray(),
-        database.assets.where(where).toArray(),
-        database.importBatches.where(where).toArray(),
-        database.flows.where(where).toArray(),
-        database.answers.where(where).toArray(),
-        database.connections.where(where).toArray(),
-        database.triage.where(where).toArray(),
-        database.findings.where(where).toArray(),
-        database.evidence.where(where).toArray(),
-      ]);
-      return {
-        assessment,
-        zones,
-        conduits,
-        assets,
-        importBatches,
-        flows,
-        answers,
-        connections,
-        triage,
-        findings,
-        evidence,
-      };
-    },
-  );
-  const byCreation = <T extends { createdAt: string; id: string }>(rows: T[]) =>
-    rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const stored = await database.transaction('r', allTables(), async () => {
+    const assessment = await database.assessments.get(id);
+    if (!assessment) throw new Error('This assessment no longer exists.');
+    const rows = await Promise.all(
+      PLAIN_TABLES.map((table) =>
+        (database[table] as Table<RecordRow, string>).where({ assessmentId: id }).toArray(),
+      ),
+    );
+    const records = Object.fromEntries(PLAIN_TABLES.map((table, i) => [table, byCreation(rows[i]!)]));
+    const evidence = await database.evidence.where({ assessmentId: id }).toArray();
+    return { assessment, records: records as unknown as PlainRecords, evidence };
+  });
   // Blobs are read after the transaction: awaiting anything but IndexedDB inside it would end it early.
   const evidence = await Promise.all(
     byCreation(stored.evidence).map(async ({ blob, ...meta }) => ({
@@ -122,47 +106,27 @@ export async function loadAssessmentData(id: string): Promise<AssessmentData> {
       bytes: new Uint8Array(await blob.arrayBuffer()),
     })),
   );
-  return {
-    assessment: stored.assessment,
-    zones: byCreation(stored.zones),
-    conduits: byCreation(stored.conduits),
-    assets: byCreation(stored.assets),
-    importBatches: byCreation(stored.importBatches),
-    flows: byCreation(stored.flows),
-    answers: byCreation(stored.answers),
-    connections: byCreation(stored.connections),
-    triage: byCreation(stored.triage),
-    findings: byCreation(stored.findings),
-    evidence,
-  };
+  return { assessment: stored.assessment, ...stored.records, evidence };
 }
 
 /** Writes a whole assessment in one transaction: it lands entirely or not at all. */
 export async function writeAssessmentData(data: AssessmentData): Promise<void> {
   const database = db();
   await trackSave(
-    database.transaction(
-      'rw',
-      [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])],
-      async () => {
-        await database.assessments.add(data.assessment);
-        await database.zones.bulkAdd(data.zones);
-        await database.conduits.bulkAdd(data.conduits);
-        await database.assets.bulkAdd(data.assets);
-        await database.importBatches.bulkAdd(data.importBatches);
-        await database.flows.bulkAdd(data.flows);
-        await database.answers.bulkAdd(data.answers);
-        await database.connections.bulkAdd(data.connections);
-        await database.triage.bulkAdd(data.triage);
-        await database.findings.bulkAdd(data.findings);
-        await database.evidence.bulkAdd(
-          data.evidence.map(({ bytes, ...meta }) => ({
-            ...meta,
-            blob: new Blob([(bytes ?? new Uint8Array()) as BlobPart], { type: meta.mimeType }),
-          })),
+    database.transaction('rw', allTables(), async () => {
+      await database.assessments.add(data.assessment);
+      for (const table of PLAIN_TABLES) {
+        await (database[table] as unknown as Table<PlainRecords[typeof table][number], string>).bulkAdd(
+          data[table],
         );
-      },
-    ),
+      }
+      await database.evidence.bulkAdd(
+        data.evidence.map(({ bytes, ...meta }) => ({
+          ...meta,
+          blob: new Blob([(bytes ?? new Uint8Array()) as BlobPart], { type: meta.mimeType }),
+        })),
+      );
+    }),
   );
 }
 

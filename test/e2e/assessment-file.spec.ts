@@ -39,6 +39,7 @@ test('an exported assessment file imports as an identical assessment', async ({ 
   await page.getByRole('button', { name: 'Delete for good' }).click();
   await expect(page.getByTestId('assessment-card')).toHaveCount(0);
   await importFile(page, exported.name, exported.text);
+  await expect(page.getByTestId('assessment-card')).toHaveCount(1);
   await page.reload();
   const again = await exportFrom(page, page.getByTestId('assessment-card').first());
   expect(await parseAssessmentFile(again.text)).toEqual(rich);

@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command';
 import { catalogueCommand } from './catalogue';
 import { exportCommand } from './export';
+import { flowsCommand } from './flows';
+import { importCommand } from './import';
 import { keygenCommand } from './keygen';
 import { newCommand } from './new';
 import { reportCommand } from './report';
@@ -11,6 +13,8 @@ import { verifyCommand } from './verify';
 export const COMMANDS: CliCommand[] = [
   newCommand,
   validateCommand,
+  importCommand,
+  flowsCommand,
   catalogueCommand,
   keygenCommand,
   exportCommand,

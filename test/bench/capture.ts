@@ -1,0 +1,92 @@
+/**
+ * Capture reader benchmark: generates a synthetic pcap (default 1 GB) in a temp dir, streams it from disk
+ * through the analyzer, and prints MB/s, packets/s and peak RSS; then runs
+ * `tshark -q -z conv,tcp -z conv,udp` on the same file (when installed) and prints the time ratio.
+ *
+ *   npx tsx test/bench/capture.ts [--size-mb 1024] [--keep]
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { conversationKey, mergeByPair, parseConversations } from '../unit/traffic/tshark';
+import { readChunks } from './read-chunks';
+import { syntheticCapture } from './synthetic-capture';
+
+async function writeCapture(path: string, totalBytes: number): Promise<void> {
+  const out = createWriteStream(path);
+  for (const chunk of syntheticCapture(totalBytes)) {
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+}
+
+/** Times tshark's conversation statistics on the file; null when tshark is not installed. */
+function runTsharkConversations(path: string): { seconds: number; pairs: Set<string> } | null {
+  try {
+    execFileSync('tshark', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  const start = performance.now();
+  const out = execFileSync('tshark', ['-n', '-q', '-r', path, '-z', 'conv,tcp', '-z', 'conv,udp'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 1 << 28,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, pairs: new Set(mergeByPair(parseConversations(out)).keys()) };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { 'size-mb': { type: 'string', default: '1024' }, keep: { type: 'boolean', default: false } },
+  });
+  const sizeMb = Number(values['size-mb']);
+  const dir = mkdtempSync(join(tmpdir(), 'conduit-bench-'));
+  const path = join(dir, 'synthetic.pcap');
+  try {
+    const t = performance.now();
+    await writeCapture(path, sizeMb * 1024 * 1024);
+    const size = statSync(path).size;
+    console.log(
+      `generated ${path}: ${(size / 1e6).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    const figures = await readChunks(createReadStream(path, { highWaterMark: 1 << 20 }));
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const { summary, seconds } = figures;
+    const mbps = figures.bytes / 1e6 / seconds;
+    console.log(
+      `reader (Node, streaming from disk): ${summary.packets} packets, ${summary.flows.length} flows, ` +
+        `${seconds.toFixed(2)} s, ${mbps.toFixed(0)} MB/s (${(figures.bytes / 1048576 / seconds).toFixed(0)} MiB/s), ` +
+        `${(summary.packets / seconds / 1e6).toFixed(2)} M packets/s, peak RSS ${(peakRss / 1048576).toFixed(0)} MiB`,
+    );
+
+    const tshark = runTsharkConversations(path);
+    if (tshark === null) console.log('tshark: not installed, no ratio');
+    else {
+      const ours = new Set(
+        summary.flows.map((f) => conversationKey(f.transport, f.a, f.aPort, f.b, f.bPort)),
+      );
+      const same = ours.size === tshark.pairs.size && [...ours].every((key) => tshark.pairs.has(key));
+      console.log(
+        `tshark -q -z conv,tcp -z conv,udp: ${tshark.seconds.toFixed(2)} s; ` +
+          `time ratio tshark/reader ${(tshark.seconds / seconds).toFixed(1)}; ` +
+          `conversations: tshark ${tshark.pairs.size}, reader ${ours.size}, ${same ? 'same pairs' : 'DIFFERENT pairs'}`,
+      );
+    }
+  } finally {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+    else console.log(`kept ${path}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
