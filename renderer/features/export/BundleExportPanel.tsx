@@ -65,14 +65,16 @@ export function BundleExportPanel({
           />
         </div>
       )}
-      <button
-        type="button"
-        className="button button-primary"
-        disabled={progress !== null || (needsPassphrase && !passphrase)}
-        onClick={run}
-      >
-        Build signed bundle…
-      </button>
+      <div>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={progress !== null || (needsPassphrase && !passphrase)}
+          onClick={run}
+        >
+          Build signed bundle…
+        </button>
+      </div>
       {progress && (
         <div className="bundle-progress" aria-live="polite">
           <progress

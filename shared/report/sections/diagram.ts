@@ -51,25 +51,29 @@ function drawVectorDiagram(w: ReportWriter, model: ReportModel, maxHeight: numbe
     w: z.size.width * scale,
     h: z.size.height * scale,
   });
-  const fontSize = Math.max(6.5, Math.min(10, scale * 40));
+  const fontSize = Math.max(4, Math.min(10, scale * 40));
+  const lineH = fontSize * 0.42;
   for (const zone of zones) {
     const r = box(zone);
     doc.setFillColor(...KIND_FILL[zone.kind]);
     doc.setDrawColor(...COLORS.primary);
     doc.setLineWidth(0.35);
     doc.roundedRect(r.x, r.y, r.w, r.h, 1.2, 1.2, 'FD');
-    const lineH = fontSize * 0.42;
-    const lines = w.wrap(zone.name, r.w - 3, fontSize, 'bold').slice(0, 3);
+    const room = Math.max(1, Math.floor((r.h - 2) / lineH));
+    const withMeta = room >= 4;
+    const lines = w
+      .wrap(zone.name, r.w - 2, fontSize, 'bold')
+      .slice(0, Math.min(3, withMeta ? room - 2 : room));
     lines.forEach((line, i) =>
-      w.textAt(line, r.x + r.w / 2, r.y + 2 + lineH + i * lineH, fontSize, 'bold', COLORS.primary, 'center'),
+      w.textAt(line, r.x + r.w / 2, r.y + 1 + lineH + i * lineH, fontSize, 'bold', COLORS.primary, 'center'),
     );
-    const meta = `${ZONE_KIND_LABELS[zone.kind]} · SL-T ${zone.slt.base ?? '–'}`;
-    if (r.h > lineH * (lines.length + 2)) {
+    if (withMeta) {
       const small = fontSize * 0.8;
+      const meta = `${ZONE_KIND_LABELS[zone.kind]} · SL-T ${zone.slt.base ?? '–'}`;
       w.textAt(
         w.wrap(meta, r.w - 2, small)[0] ?? '',
         r.x + r.w / 2,
-        r.y + r.h - 2,
+        r.y + r.h - 1.5,
         small,
         'normal',
         COLORS.muted,

@@ -93,6 +93,9 @@ export function drawSlChart(w: ReportWriter, zones: ZoneResult[]): void {
       const x0 = PAGE.left + labelW + i * frW + frW / 2 - 5;
       const base = w.y + rowH - 1;
       const h = (level: number) => (barMax * level) / 4;
+      // The scale (SL 0 to 4) behind the bars, so empty bars still read as "0 of 4".
+      doc.setFillColor(...COLORS.light);
+      doc.rect(x0 - 0.5, base - barMax - 0.3, 10.5, barMax + 0.3, 'F');
       doc.setFillColor(...(a >= t ? COLORS.achieved : COLORS.gap));
       if (a > 0) doc.rect(x0, base - h(a), 4.5, h(a), 'F');
       doc.setDrawColor(...COLORS.target);
