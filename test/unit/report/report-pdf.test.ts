@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentData } from '../../../shared/model';
 import { renderReportPdf, type ReportFonts } from '../../../shared/report';
 import { loadReportFonts } from '../../../electron/cli/report-fonts';
-import { richAssessment } from '../../fixtures/rich-assessment';
+import { RED_PIXEL_PNG, richAssessment } from '../../fixtures/rich-assessment';
 import { hasCommand } from '../helpers/tools';
 
 const SIGNER = {
@@ -121,6 +121,31 @@ describe('the PDF report', () => {
     expect(text).toContain('No open findings are recorded in this assessment.');
     expect(text).toContain('This report was generated without a signing key.');
   });
+
+  it.runIf(hasCommand('pdfimages'))(
+    'shows photo evidence as thumbnails and a diagram PNG when one is given',
+    () => {
+      const images = (bytes: Uint8Array, name: string) => {
+        const file = join(dir, name);
+        writeFileSync(file, bytes);
+        const listed = spawnSync('pdfimages', ['-list', file], { encoding: 'utf8' }).stdout;
+        return listed
+          .split('\n')
+          .slice(2)
+          .filter((line) => line.trim());
+      };
+      // The photo is attached to the unmet SR 1.1 and to the cellular connection: two placements, one image.
+      const withoutDiagram = images(pdf, 'thumbs.pdf');
+      expect(withoutDiagram).toHaveLength(2);
+      const withDiagram = renderReportPdf(rich, {
+        fonts,
+        signer: SIGNER,
+        generatedAt: '2026-03-05T10:00:00.000Z',
+        diagramPng: { bytes: RED_PIXEL_PNG, width: 1, height: 1 },
+      });
+      expect(images(withDiagram, 'diagram.pdf')).toHaveLength(3);
+    },
+  );
 
   it('gives the same bytes for the same inputs', () => {
     const again = renderReportPdf(rich, { fonts, signer: SIGNER, generatedAt: '2026-03-05T10:00:00.000Z' });
