@@ -30,7 +30,8 @@ async function build(request: Extract<BundleWorkerRequest, { type: 'build' }>): 
     fonts: request.fonts,
     signer: { ...signer, fingerprint },
     generatedAt: signedAt,
-    diagramPng: request.diagramPng,
+    // The report draws the diagram as vectors with its embedded fonts: the PNG is rasterised by the
+    // browser with whatever system fonts it finds (CJK may be missing there), so it only goes in the bundle.
     onProgress: (fraction, step) =>
       post({ type: 'progress', fraction: fraction * REPORT_SHARE, step: `report: ${step}` }),
   });
