@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { verifyBundle, type BundleVerification } from '../../../shared/bundle';
+import type { BundleVerification } from '../../../shared/bundle';
 import { platform } from '../../platform';
 import { useFileDrop } from '../../ui/useFileDrop';
+import { verifyInWorker } from './verify-in-worker';
 
 interface Checked {
   fileName: string;
@@ -22,7 +23,7 @@ export function VerifyPanel() {
   const [busy, setBusy] = useState(false);
   const check = (fileName: string, bytes: Uint8Array) => {
     setBusy(true);
-    verifyBundle(bytes)
+    verifyInWorker(bytes)
       .then((result) => setChecked({ fileName, result }))
       .catch((e: Error) =>
         setChecked({
