@@ -1,0 +1,116 @@
+import type { Asset, Conduit, Zone } from '../../shared/model';
+import { nowIso } from '../../shared/model';
+import { db } from './index';
+import { listConduits, validateConduit } from './conduits';
+import { listZones, validateZone } from './zones';
+import { trackSave } from './save-status';
+
+/** One record before and after an edit: null before = created, null after = deleted. */
+export interface RecordDiff<T> {
+  before: T | null;
+  after: T | null;
+}
+
+/** An asset moved between zones (null = unassigned); kept small because subnet runs move thousands. */
+export interface AssetZoneMove {
+  id: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** One diagram edit, as applied and as undone. */
+export interface DiagramChange {
+  label: string;
+  zones: RecordDiff<Zone>[];
+  conduits: RecordDiff<Conduit>[];
+  assets: RecordDiff<Asset>[];
+  assetZones: AssetZoneMove[];
+}
+
+export function emptyChange(label: string): DiagramChange {
+  return { label, zones: [], conduits: [], assets: [], assetZones: [] };
+}
+
+export function invertChange(change: DiagramChange): DiagramChange {
+  const flip = <T>(diffs: RecordDiff<T>[]) =>
+    diffs.map(({ before, after }) => ({ before: after, after: before })).reverse();
+  return {
+    label: change.label,
+    zones: flip(change.zones),
+    conduits: flip(change.conduits),
+    assets: flip(change.assets),
+    assetZones: change.assetZones.map(({ id, before, after }) => ({ id, before: after, after: before })),
+  };
+}
+
+export interface DiagramRecords {
+  zones: Zone[];
+  conduits: Conduit[];
+  assets: Asset[];
+}
+
+/** Oldest first; plain comparison rather than localeCompare, which is slow over 20,000+ assets. */
+function byCreation<T extends { createdAt: string; id: string }>(rows: T[]): T[] {
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
+}
+
+export async function loadZonesAndConduits(
+  assessmentId: string,
+): Promise<Pick<DiagramRecords, 'zones' | 'conduits'>> {
+  const [zones, conduits] = await Promise.all([listZones(assessmentId), listConduits(assessmentId)]);
+  return { zones: byCreation(zones), conduits: byCreation(conduits) };
+}
+
+export async function loadAssets(assessmentId: string): Promise<Asset[]> {
+  return byCreation(await db().assets.where({ assessmentId }).toArray());
+}
+
+export async function loadDiagram(assessmentId: string): Promise<DiagramRecords> {
+  const [records, assets] = await Promise.all([loadZonesAndConduits(assessmentId), loadAssets(assessmentId)]);
+  return { ...records, assets };
+}
+
+/**
+ * Writes one diagram edit in a single transaction, so it lands whole or not at all. Zones and
+ * conduits are validated against the model before anything is written.
+ */
+export function applyDiagramChange(assessmentId: string, change: DiagramChange): Promise<void> {
+  const database = db();
+  const now = nowIso();
+  const validated = async () => {
+    for (const { after } of change.zones) if (after) validateZone(after);
+    for (const { after } of change.conduits) if (after) validateConduit(after);
+  };
+  return trackSave(validated().then(() => write(database, assessmentId, change, now)));
+}
+
+function write(database: ReturnType<typeof db>, assessmentId: string, change: DiagramChange, now: string) {
+  return database.transaction(
+    'rw',
+    [database.zones, database.conduits, database.assets, database.assessments],
+    async () => {
+      // Deletions of conduits first and creations of zones first keep references valid mid-way.
+      for (const { after } of change.zones) if (after) await database.zones.put(after);
+      for (const { before, after } of change.conduits) {
+        if (after) await database.conduits.put(after);
+        else if (before) await database.conduits.delete(before.id);
+      }
+      for (const { before, after } of change.assets) {
+        if (after) await database.assets.put(after);
+        else if (before) await database.assets.delete(before.id);
+      }
+      if (change.assetZones.length > 0) {
+        await database.assets.bulkUpdate(
+          change.assetZones.map(({ id, after }) => ({
+            key: id,
+            changes: { zoneId: after, updatedAt: now },
+          })),
+        );
+      }
+      for (const { before, after } of change.zones)
+        if (!after && before) await database.zones.delete(before.id);
+      await database.assessments.update(assessmentId, { updatedAt: now });
+    },
+  );
+}

@@ -1,0 +1,199 @@
+import { memo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Asset } from '../../../shared/model';
+import { parseIp } from '../../../shared/analysis/ip-ranges';
+import { Modal } from '../../ui/Modal';
+import { ASSET_DRAG_TYPE } from './context';
+import type { ManualAssetInput } from './edits';
+
+/** The assets not yet in a zone: select one or several, drag them onto a zone. */
+export const AssetsPanel = memo(function AssetsPanel({
+  loading,
+  unassigned,
+  onAssignBySubnet,
+  onAddAsset,
+  onDropAssets,
+}: {
+  loading: boolean;
+  unassigned: readonly Asset[];
+  onAssignBySubnet: () => void;
+  onAddAsset: () => void;
+  onDropAssets: (assetIds: string[]) => void;
+}) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [dropActive, setDropActive] = useState(false);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: unassigned.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 40,
+    overscan: 12,
+  });
+  const live = new Set(unassigned.map((a) => a.id));
+  const selection = [...selected].filter((id) => live.has(id));
+
+  const click = (event: React.MouseEvent, index: number, id: string) => {
+    const next = new Set(event.ctrlKey || event.metaKey || event.shiftKey ? selection : []);
+    if (event.shiftKey && anchor !== null) {
+      const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
+      for (let i = from; i <= to; i += 1) next.add(unassigned[i]!.id);
+    } else if ((event.ctrlKey || event.metaKey) && next.has(id)) {
+      next.delete(id);
+    } else {
+      next.add(id);
+      setAnchor(index);
+    }
+    setSelected(next);
+  };
+
+  return (
+    <aside
+      className={`assets-panel${dropActive ? ' drop-target-active' : ''}`}
+      aria-label="Unassigned assets"
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes(ASSET_DRAG_TYPE)) {
+          event.preventDefault();
+          setDropActive(true);
+        }
+      }}
+      onDragLeave={() => setDropActive(false)}
+      onDrop={(event) => {
+        setDropActive(false);
+        const ids = event.dataTransfer.getData(ASSET_DRAG_TYPE);
+        if (ids) onDropAssets(JSON.parse(ids) as string[]);
+      }}
+    >
+      <div className="assets-head">
+        <h2>
+          Unassigned assets{' '}
+          <span className="badge" data-testid="unassigned-count">
+            {unassigned.length}
+          </span>
+        </h2>
+        <div className="toolbar">
+          <button type="button" className="button button-small" onClick={onAssignBySubnet} disabled={loading}>
+            Assign by subnet
+          </button>
+          <button type="button" className="button button-small" onClick={onAddAsset} disabled={loading}>
+            Add asset
+          </button>
+        </div>
+        {selection.length > 1 && (
+          <p className="field-hint">{selection.length} selected: drag them onto a zone.</p>
+        )}
+      </div>
+      <div
+        ref={scroller}
+        className="assets-scroll"
+        role="listbox"
+        aria-multiselectable="true"
+        aria-label="Unassigned assets list"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const asset = unassigned[item.index]!;
+            const isSelected = selected.has(asset.id);
+            return (
+              <div
+                key={asset.id}
+                role="option"
+                aria-selected={isSelected}
+                className={`asset-row${isSelected ? ' is-selected' : ''}`}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: item.size,
+                  transform: `translateY(${item.start}px)`,
+                }}
+                draggable
+                onClick={(event) => click(event, item.index, asset.id)}
+                onDragStart={(event) => {
+                  const ids = isSelected ? selection : [asset.id];
+                  if (!isSelected) setSelected(new Set([asset.id]));
+                  event.dataTransfer.setData(ASSET_DRAG_TYPE, JSON.stringify(ids));
+                  event.dataTransfer.setData('text/plain', `${ids.length} asset(s)`);
+                  event.dataTransfer.effectAllowed = 'move';
+                }}
+              >
+                <span className="asset-name">{asset.name || '(unnamed)'}</span>
+                <span className="asset-detail">
+                  {[asset.ips.join(', '), asset.vendor].filter(Boolean).join(' · ')}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </aside>
+  );
+});
+
+const MAC_PATTERN = /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
+
+export function AddAssetDialog({
+  onAdd,
+  onClose,
+}: {
+  onAdd: (input: ManualAssetInput) => void;
+  onClose: () => void;
+}) {
+  const [draft, setDraft] = useState<ManualAssetInput>({
+    name: '',
+    ip: '',
+    mac: '',
+    vendor: '',
+    model: '',
+    firmware: '',
+  });
+  const errors: Partial<Record<keyof ManualAssetInput, string>> = {};
+  if (!draft.name.trim() && !draft.ip.trim()) errors.name = 'Give a name or an IP address.';
+  if (draft.ip.trim() && !parseIp(draft.ip))
+    errors.ip = `"${draft.ip.trim()}" is not an IPv4 or IPv6 address.`;
+  if (draft.mac.trim() && !MAC_PATTERN.test(draft.mac.trim()))
+    errors.mac = 'A MAC address looks like 00:1d:9c:12:34:56.';
+  const valid = Object.keys(errors).length === 0;
+  const [touched, setTouched] = useState(false);
+  const field = (key: keyof ManualAssetInput, label: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        className="input"
+        aria-label={label}
+        value={draft[key]}
+        aria-invalid={touched && errors[key] ? true : undefined}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      />
+      {touched && errors[key] && <span className="field-error">{errors[key]}</span>}
+    </label>
+  );
+  return (
+    <Modal title="Add an asset" onClose={onClose}>
+      <form
+        className="form-grid"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setTouched(true);
+          if (valid) onAdd(draft);
+        }}
+      >
+        {field('name', 'Name')}
+        {field('ip', 'IP address')}
+        {field('mac', 'MAC address')}
+        {field('vendor', 'Vendor')}
+        {field('model', 'Model')}
+        {field('firmware', 'Firmware')}
+        <div className="modal-actions span-2">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary">
+            Add asset
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
