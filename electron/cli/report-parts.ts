@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { AssessmentData } from '../../shared/model';
-import { renderReportPdf, type ReportSigner } from '../../shared/report';
+import { assessmentDiagramSvg, renderReportPdf, type ReportSigner } from '../../shared/report';
 import { loadReportFonts } from './report-fonts';
 
 /** The optional parts of a bundle; each is left out when absent. */
@@ -11,8 +11,9 @@ export interface ReportParts {
 }
 
 /**
- * Renders the report PDF (and, once the diagram renderer exists, the zone diagram) for a headless
- * export; `export` puts them in every bundle. Files given on the command line take precedence.
+ * Renders the report PDF and the zone diagram (SVG; a PNG needs a browser's canvas, so the CLI
+ * leaves it out) for a headless export; `export` puts them in every bundle. Files given on the
+ * command line take precedence.
  */
 export async function renderReportParts(
   data: AssessmentData,
@@ -21,7 +22,8 @@ export async function renderReportParts(
 ): Promise<ReportParts> {
   const fonts = await loadReportFonts();
   const reportPdf = renderReportPdf(data, { fonts, signer, ...(generatedAt ? { generatedAt } : {}) });
-  return { reportPdf };
+  const svg = assessmentDiagramSvg(data);
+  return svg ? { reportPdf, diagramSvg: new TextEncoder().encode(svg) } : { reportPdf };
 }
 
 /** Reads the parts given as files on the command line (--report, --diagram-svg, --diagram-png). */

@@ -75,6 +75,10 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     const entries = unzipSync(zipBytes);
     const folder = Object.keys(entries)[0]!.split('/')[0]!;
     expect(Object.keys(entries)).toContain(`${folder}/report/report.pdf`);
+    // The diagram: the SVG, and a PNG the page rasterised from it.
+    expect(new TextDecoder().decode(entries[`${folder}/diagram/zones.svg`])).toContain('Industrial DMZ');
+    const png = entries[`${folder}/diagram/zones.png`]!;
+    expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
 
     // The system's tools agree.
     if (hasCommand('ssh-keygen') && hasCommand('sha256sum')) {

@@ -52,7 +52,7 @@ export const exportCommand: CliCommand = {
     }
     const signer = await loadSigner(values.key);
     const parts = {
-      ...(values.report ? {} : await renderReportParts(data, signer, values['signed-at'])),
+      ...(await renderReportParts(data, signer, values['signed-at'])),
       ...(await readReportPartFiles({
         report: values.report,
         diagramSvg: values['diagram-svg'],
