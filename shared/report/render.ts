@@ -42,7 +42,18 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
   const coverage = registerFonts(doc, options.fonts, (main) =>
     textNeedsMoreThan(
       main,
-      JSON.stringify({ ...data, evidence: data.evidence.map((e) => ({ ...e, bytes: null })) }),
+      // What the report prints; flows, import batches and triage never reach the page.
+      JSON.stringify([
+        data.assessment,
+        data.zones,
+        data.conduits,
+        data.assets,
+        data.answers,
+        data.connections,
+        data.findings,
+        data.evidence.map((e) => [e.name, e.caption]),
+        signer,
+      ]),
     ),
   );
   const writer = new ReportWriter(doc, coverage);
