@@ -24,6 +24,5 @@ export type BundleWorkerMessage =
       fingerprint: string;
       signedAt: string;
       files: number;
-      includesReport: boolean;
     }
   | { type: 'failed'; message: string };

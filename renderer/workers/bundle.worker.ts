@@ -53,7 +53,6 @@ async function build(request: Extract<BundleWorkerRequest, { type: 'build' }>): 
       fingerprint: bundle.fingerprint,
       signedAt: bundle.signedAt,
       files: bundle.files.length,
-      includesReport: true,
     },
     [bundle.bytes.buffer],
   );
