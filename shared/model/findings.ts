@@ -6,6 +6,7 @@ export type Severity = (typeof SEVERITIES)[number];
 
 /** The seed's six program phases. */
 export const PROGRAM_PHASES = [1, 2, 3, 4, 5, 6] as const;
+export type ProgramPhase = (typeof PROGRAM_PHASES)[number];
 export const PROGRAM_PHASE_LABELS: Record<(typeof PROGRAM_PHASES)[number], string> = {
   1: 'Asset inventory and network mapping',
   2: 'Segmentation',
@@ -17,6 +18,18 @@ export const PROGRAM_PHASE_LABELS: Record<(typeof PROGRAM_PHASES)[number], strin
 
 /** The first-year timeline: quarters starting at months 1, 3, 6 and 9. */
 export const ROADMAP_SLOTS = ['m1-3', 'm3-6', 'm6-9', 'm9-12'] as const;
+
+export type RoadmapSlot = (typeof ROADMAP_SLOTS)[number];
+
+/** The text and classification fields an assessor can edit. */
+export const EDITABLE_FINDING_FIELDS = [
+  'title',
+  'description',
+  'severity',
+  'phase',
+  'recommendation',
+] as const;
+export type EditableFindingField = (typeof EDITABLE_FINDING_FIELDS)[number];
 
 export const findingSchema = z
   .object({
@@ -40,6 +53,10 @@ export const findingSchema = z
     dismissReason: z.string().max(20_000).default(''),
     order: z.number(),
     roadmapSlot: z.enum(ROADMAP_SLOTS).nullable().default(null),
+    /** Fields the assessor changed on an auto finding; regeneration keeps these and refreshes the rest. */
+    edited: z.array(z.enum(EDITABLE_FINDING_FIELDS)).optional(),
+    /** Auto keys of findings merged into this one, so regeneration does not bring them back. */
+    absorbedKeys: z.array(z.string().max(500)).optional(),
   })
   .refine((f) => f.status !== 'dismissed' || f.dismissReason.trim().length > 0, {
     message: 'a dismissed finding needs a reason',

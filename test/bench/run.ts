@@ -6,7 +6,16 @@ import path from 'node:path';
  * Runs the benchmarks (each a script in test/bench that prints its figures), or only those
  * named on the command line: `npm run bench -- startup`.
  */
-const BENCHMARKS = ['startup', 'import-parse', 'capture', 'bundle', 'diagram', 'report'];
+const BENCHMARKS = [
+  'startup',
+  'import-parse',
+  'capture',
+  'capture-browser',
+  'bundle',
+  'diagram',
+  'findings',
+  'report',
+];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length > 0 ? BENCHMARKS.filter((name) => wanted.includes(name)) : BENCHMARKS;

@@ -1,10 +1,12 @@
 import type { CliCommand } from '../command';
 import { catalogueCommand } from './catalogue';
 import { exportCommand } from './export';
+import { findingsCommand } from './findings';
 import { flowsCommand } from './flows';
 import { importCommand } from './import';
 import { keygenCommand } from './keygen';
 import { newCommand } from './new';
+import { reconcileCommand } from './reconcile';
 import { reportCommand } from './report';
 import { validateCommand } from './validate';
 import { verifyCommand } from './verify';
@@ -15,7 +17,9 @@ export const COMMANDS: CliCommand[] = [
   validateCommand,
   importCommand,
   flowsCommand,
+  reconcileCommand,
   catalogueCommand,
+  findingsCommand,
   keygenCommand,
   exportCommand,
   reportCommand,

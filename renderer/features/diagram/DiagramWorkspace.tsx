@@ -54,11 +54,16 @@ import { ConduitProperties, ZoneProperties } from './PropertiesPanel';
 import { fitViewport } from './viewport';
 import { ZoneNode, type ZoneFlowNode } from './ZoneNode';
 import { DiagramToolbar } from './DiagramToolbar';
+import {
+  UndocumentedEdgeComponent,
+  UndocumentedToggle,
+  useUndocumentedFlowEdges,
+} from '../connections/diagram-overlay';
 import { describeDeletion, SubnetReport } from './dialogs';
 import './diagram.css';
 
 const nodeTypes = { zone: ZoneNode };
-const edgeTypes = { conduit: ConduitEdge };
+const edgeTypes = { conduit: ConduitEdge, undocumented: UndocumentedEdgeComponent };
 const GRID = 20;
 const NO_ASSETS: readonly Asset[] = [];
 
@@ -109,6 +114,13 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
   const [edges, setEdges] = useState<ConduitFlowEdge[]>([]);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [snap, setSnap] = useState(true);
+  const [showUndocumented, setShowUndocumented] = useState(true);
+  const undocumented = useUndocumentedFlowEdges(store.assessmentId, showUndocumented);
+  // Drawn over the conduits, never selected or edited with them.
+  const shownEdges = useMemo(
+    () => (undocumented.length > 0 ? [...edges, ...(undocumented as unknown as ConduitFlowEdge[])] : edges),
+    [edges, undocumented],
+  );
   const [pendingDelete, setPendingDelete] = useState<{
     zoneIds: Set<string>;
     conduitIds: Set<string>;
@@ -547,7 +559,7 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
             {initialViewport && (
               <ReactFlow<ZoneFlowNode, ConduitFlowEdge>
                 nodes={nodes}
-                edges={edges}
+                edges={shownEdges}
                 nodeTypes={nodeTypes}
                 edgeTypes={edgeTypes}
                 onNodesChange={onNodesChange}
@@ -577,6 +589,11 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
                 proOptions={{ hideAttribution: true }}
               >
                 <Background gap={GRID} />
+                <UndocumentedToggle
+                  checked={showUndocumented}
+                  count={undocumented.length}
+                  onChange={setShowUndocumented}
+                />
                 <Controls showInteractive={false} />
                 <MiniMap
                   pannable

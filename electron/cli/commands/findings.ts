@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { generateFindings, reconcileFindings } from '../../../shared/analysis/findings';
+import { roadmapSlotOf } from '../../../shared/analysis/roadmap';
+import { AssessmentFileError } from '../../../shared/model';
+import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { readAssessmentFile, UnreadableFileError } from '../read-assessment';
+
+export const findingsCommand: CliCommand = {
+  name: 'findings',
+  summary: "generate an assessment's findings, merged with the ones stored in it, and print them as JSON",
+  usage: 'findings <assessment.conduit.json> [--now <ISO date>]',
+  async run(args, io) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { now: { type: 'string' } },
+    });
+    const [file, ...rest] = positionals;
+    if (!file || rest.length > 0) throw new CliUsageError('findings takes exactly one assessment file');
+    const now = values.now === undefined ? new Date() : new Date(values.now);
+    if (Number.isNaN(now.getTime())) throw new CliUsageError(`--now "${values.now}" is not a date`);
+    let data;
+    try {
+      data = await readAssessmentFile(file);
+    } catch (error) {
+      if (error instanceof AssessmentFileError || error instanceof UnreadableFileError) {
+        if (error instanceof UnreadableFileError) io.stderr(`${error.message}\n`);
+        else for (const problem of error.problems) io.stderr(`${file}: ${problem}\n`);
+        return EXIT.unreadable;
+      }
+      throw error;
+    }
+    const result = reconcileFindings(data.findings, generateFindings(data, { now }), {
+      assessmentId: data.assessment.id,
+      now: now.toISOString(),
+    });
+    io.stderr(
+      `${file}: ${result.findings.length} findings (${result.added.length} new, ${result.updated.length} refreshed, ${result.removed.length} no longer apply)\n`,
+    );
+    printJson(io, {
+      file,
+      assessment: { id: data.assessment.id, client: data.assessment.client, site: data.assessment.site },
+      counts: {
+        findings: result.findings.length,
+        open: result.findings.filter((f) => f.status === 'open').length,
+        added: result.added.length,
+        updated: result.updated.length,
+        removed: result.removed.length,
+      },
+      findings: result.findings.map((finding) => ({ ...finding, roadmap: roadmapSlotOf(finding) })),
+      removed: result.removed.map(({ id, autoKey, title }) => ({ id, autoKey, title })),
+    });
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,197 @@
+import {
+  conduitSchema,
+  connectionSchema,
+  newId,
+  nowIso,
+  sha256Hex,
+  triageSchema,
+  type Conduit,
+  type Connection,
+  type Evidence,
+  type Flow,
+  type ImportBatch,
+  type Triage,
+} from '../../shared/model';
+import { undoBatch, type BatchUndo } from '../../shared/importers/merge';
+import type { CaptureSummary } from '../../shared/traffic/analyzer';
+import { captureToImport } from '../../shared/traffic/to-inventory';
+import { db } from './index';
+
+export function listConnections(assessmentId: string): Promise<Connection[]> {
+  return db().connections.where({ assessmentId }).toArray();
+}
+
+/** Validates and writes a connection; throws a ZodError naming the field on bad input. */
+export async function saveConnection(connection: Connection): Promise<Connection> {
+  const valid = connectionSchema.parse({ ...connection, updatedAt: nowIso() });
+  await db().connections.put(valid);
+  return valid;
+}
+
+/** Deletes a connection with its photos, and any triage that pointed at it. */
+export async function deleteConnection(connection: Connection): Promise<void> {
+  const database = db();
+  await database.transaction('rw', [database.connections, database.evidence, database.triage], async () => {
+    await database.evidence.bulkDelete(connection.evidenceIds);
+    await database.triage
+      .where({ assessmentId: connection.assessmentId })
+      .filter((t) => t.connectionId === connection.id)
+      .delete();
+    await database.connections.delete(connection.id);
+  });
+}
+
+/**
+ * Stores a photo as an evidence record (metadata, SHA-256 and the Blob). A stand-in until the shared
+ * evidence repository of the requirements workspace lands.
+ */
+export async function addPhoto(assessmentId: string, file: File): Promise<Evidence> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const now = nowIso();
+  const evidence: Evidence = {
+    id: newId(),
+    assessmentId,
+    createdAt: now,
+    updatedAt: now,
+    name: file.name.slice(0, 500) || 'photo',
+    mimeType: file.type || 'application/octet-stream',
+    size: file.size,
+    sha256: await sha256Hex(bytes),
+    caption: '',
+    capturedAt: file.lastModified ? new Date(file.lastModified).toISOString() : now,
+    blob: file,
+  };
+  await db().evidence.add(evidence);
+  return evidence;
+}
+
+export async function listEvidence(ids: readonly string[]): Promise<Evidence[]> {
+  const found = await db().evidence.bulkGet([...ids]);
+  return found.filter((e): e is Evidence => e !== undefined);
+}
+
+export function deleteEvidence(id: string): Promise<void> {
+  return db().evidence.delete(id);
+}
+
+export function listFlows(assessmentId: string): Promise<Flow[]> {
+  return db().flows.where({ assessmentId }).toArray();
+}
+
+export function listTriage(assessmentId: string): Promise<Triage[]> {
+  return db().triage.where({ assessmentId }).toArray();
+}
+
+export function listCaptureBatches(assessmentId: string): Promise<ImportBatch[]> {
+  return db()
+    .importBatches.where({ assessmentId })
+    .filter((b) => b.kind === 'capture')
+    .toArray();
+}
+
+/** One decision per candidate: a new triage replaces the previous one for the same key. */
+export async function saveTriage(
+  assessmentId: string,
+  decision: Pick<Triage, 'candidateKey' | 'decision' | 'reason' | 'connectionId' | 'conduitId'>,
+): Promise<Triage> {
+  const database = db();
+  return database.transaction('rw', database.triage, async () => {
+    const existing = await database.triage
+      .where({ assessmentId, candidateKey: decision.candidateKey })
+      .first();
+    const now = nowIso();
+    const triage = triageSchema.parse({
+      id: existing?.id ?? newId(),
+      assessmentId,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+      ...decision,
+    });
+    await database.triage.put(triage);
+    return triage;
+  });
+}
+
+export function deleteTriage(id: string): Promise<void> {
+  return db().triage.delete(id);
+}
+
+/** Confirms a candidate: writes the prefilled connection and the triage that links it, together. */
+export async function confirmCandidate(candidateKey: string, connection: Connection): Promise<void> {
+  const database = db();
+  await database.transaction('rw', [database.connections, database.triage], async () => {
+    await saveConnection(connection);
+    await saveTriage(connection.assessmentId, {
+      candidateKey,
+      decision: 'confirmed',
+      reason: '',
+      connectionId: connection.id,
+      conduitId: null,
+    });
+  });
+}
+
+/** Documents a candidate: writes the new or extended conduit and the triage, together. */
+export async function documentWithConduit(candidateKey: string, conduit: Conduit): Promise<void> {
+  const database = db();
+  const valid = conduitSchema.parse({ ...conduit, updatedAt: nowIso() });
+  await database.transaction('rw', [database.conduits, database.triage], async () => {
+    await database.conduits.put(valid);
+    await saveTriage(conduit.assessmentId, {
+      candidateKey,
+      decision: 'documented',
+      reason: '',
+      connectionId: null,
+      conduitId: valid.id,
+    });
+  });
+}
+
+/**
+ * Writes a read capture in one transaction: its assets merged into the inventory, its flows and its
+ * batch record (so it can be undone). Either all of it lands or none.
+ */
+export async function importCapture(
+  assessmentId: string,
+  summary: CaptureSummary,
+  file: { name: string; size: number; sha256: string },
+): Promise<ImportBatch> {
+  const database = db();
+  return database.transaction('rw', [database.assets, database.flows, database.importBatches], async () => {
+    const existing = await database.assets.where({ assessmentId }).toArray();
+    const result = captureToImport(
+      summary,
+      existing,
+      { id: newId(), assessmentId, format: 'pcap', fileName: file.name },
+      { sha256: file.sha256, size: file.size },
+    );
+    await database.assets.bulkAdd(result.merge.added);
+    await database.assets.bulkPut(result.merge.updated.map((u) => u.asset));
+    await database.flows.bulkAdd(result.flows);
+    await database.importBatches.add(result.batch);
+    return result.batch;
+  });
+}
+
+/** Undoes a capture import; refused (with the reason) when a later import built on its assets. */
+export async function undoCaptureImport(
+  batch: ImportBatch,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const database = db();
+  return database.transaction('rw', [database.assets, database.flows, database.importBatches], async () => {
+    const assets = await database.assets.where({ assessmentId: batch.assessmentId }).toArray();
+    const flows = await database.flows.where({ assessmentId: batch.assessmentId }).toArray();
+    const plan = undoBatch({ assets, flows }, batch.undo as BatchUndo);
+    if (!plan.ok) {
+      return {
+        ok: false as const,
+        message: `later imports use its assets; undo those first (${plan.blockedBy.length})`,
+      };
+    }
+    await database.assets.bulkDelete(plan.deleteAssetIds);
+    await database.assets.bulkPut(plan.restoreAssets);
+    await database.flows.bulkDelete(plan.deleteFlowIds);
+    await database.importBatches.delete(batch.id);
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import type { WorkspaceProps } from '../workspace';
+import { CandidatesPanel } from './CandidatesPanel';
+import { CaptureImport } from './CaptureImport';
+import { FlowsTable } from './FlowsTable';
+import { RegisterView } from './RegisterView';
+import { useConnectionsData } from './use-connections-data';
+import { ZoneMatrix } from './ZoneMatrix';
+import './connections.css';
+
+type Tab = 'register' | 'traffic';
+
+/** The register of undocumented connections, and observed traffic reconciled against the conduits. */
+export function ConnectionsWorkspace({ assessment }: WorkspaceProps) {
+  const data = useConnectionsData(assessment.id);
+  const [tab, setTab] = useState<Tab>('register');
+  const [pair, setPair] = useState<string | null>(null);
+  if (!data) return <p className="hint">Loading…</p>;
+  const openCandidates = data.candidates.filter((c) => c.triage === null).length;
+  return (
+    <div className="connections-workspace">
+      <h1>Connections</h1>
+      <div role="tablist" aria-label="Connections views" className="tabs">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'register'}
+          onClick={() => setTab('register')}
+        >
+          Register ({data.connections.length})
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'traffic'} onClick={() => setTab('traffic')}>
+          Traffic ({openCandidates} open candidates)
+        </button>
+      </div>
+      {tab === 'register' ? (
+        <RegisterView assessmentId={assessment.id} data={data} />
+      ) : (
+        <>
+          <CaptureImport assessmentId={assessment.id} batches={data.batches} />
+          <ZoneMatrix data={data} selected={pair} onSelect={setPair} />
+          <CandidatesPanel assessmentId={assessment.id} data={data} />
+          <FlowsTable data={data} pair={pair} onPairChange={setPair} />
+        </>
+      )}
+    </div>
+  );
+}

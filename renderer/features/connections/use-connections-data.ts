@@ -1,0 +1,47 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import {
+  reconcile,
+  withTriage,
+  type Candidate,
+  type ReconcileResult,
+} from '../../../shared/analysis/reconcile';
+import type { Asset, Conduit, Connection, Flow, ImportBatch, Triage, Zone } from '../../../shared/model';
+import { db } from '../../db';
+import { listCaptureBatches, listConnections, listFlows, listTriage } from '../../db/connections';
+import { listConduits } from '../../db/conduits';
+import { listZones } from '../../db/zones';
+
+export interface ConnectionsData {
+  zones: Zone[];
+  conduits: Conduit[];
+  assets: Asset[];
+  flows: Flow[];
+  triage: Triage[];
+  connections: Connection[];
+  batches: ImportBatch[];
+  reconciliation: ReconcileResult;
+  candidates: (Candidate & { triage: Triage | null })[];
+}
+
+/** Everything the Connections workspace shows, live from IndexedDB, with the reconciliation. */
+export function useConnectionsData(assessmentId: string): ConnectionsData | null {
+  const zones = useLiveQuery(() => listZones(assessmentId), [assessmentId]);
+  const conduits = useLiveQuery(() => listConduits(assessmentId), [assessmentId]);
+  const assets = useLiveQuery(() => db().assets.where({ assessmentId }).toArray(), [assessmentId]);
+  const flows = useLiveQuery(() => listFlows(assessmentId), [assessmentId]);
+  const triage = useLiveQuery(() => listTriage(assessmentId), [assessmentId]);
+  const connections = useLiveQuery(() => listConnections(assessmentId), [assessmentId]);
+  const batches = useLiveQuery(() => listCaptureBatches(assessmentId), [assessmentId]);
+  const reconciliation = useMemo(
+    () => (zones && conduits && assets && flows ? reconcile({ zones, conduits, assets, flows }) : null),
+    [zones, conduits, assets, flows],
+  );
+  const candidates = useMemo(
+    () => (reconciliation && triage ? withTriage(reconciliation.candidates, triage) : null),
+    [reconciliation, triage],
+  );
+  if (!zones || !conduits || !assets || !flows || !triage || !connections || !batches) return null;
+  if (!reconciliation || !candidates) return null;
+  return { zones, conduits, assets, flows, triage, connections, batches, reconciliation, candidates };
+}

@@ -1,0 +1,25 @@
+import { PROGRAM_PHASE_LABELS, type ProgramPhase, type Severity } from '../../../shared/model';
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Info',
+};
+
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  return (
+    <span className={`badge severity severity-${severity}`} data-testid="severity">
+      {SEVERITY_LABELS[severity]}
+    </span>
+  );
+}
+
+export function PhaseBadge({ phase }: { phase: ProgramPhase }) {
+  return (
+    <span className="badge phase-badge" title={PROGRAM_PHASE_LABELS[phase]} data-testid="phase">
+      Phase {phase} · {PROGRAM_PHASE_LABELS[phase]}
+    </span>
+  );
+}

@@ -1,0 +1,65 @@
+import { catalogueForVersion, IEC62443_3_3 } from '../catalogue';
+import type { Catalogue } from '../catalogue/types';
+import type { AssessmentData } from '../model/assessment-file';
+import { connectionFindings, modelCheckFindings } from './findings-connections';
+import { firmwareFindings, unzonedAssetFindings } from './findings-inventory';
+import { requirementFindings, securityLevelGapFindings } from './findings-requirements';
+import { runModelChecks } from './model-checks';
+import type { GeneratedFinding, ModelCheckResult } from './findings-types';
+import { severityRank } from './severity';
+
+export type { GeneratedFinding, ModelCheckResult } from './findings-types';
+export { reconcileFindings, type ReconcileResult } from './findings-reconcile';
+
+export type FindingsInput = Pick<
+  AssessmentData,
+  'assessment' | 'zones' | 'conduits' | 'assets' | 'answers' | 'connections'
+>;
+
+export interface GenerateOptions {
+  /** Defaults to the assessment's catalogue version, else the shipped one. */
+  catalogue?: Catalogue;
+  /** Failed model checks of the zone and conduit diagram; by default they are run here. */
+  modelChecks?: readonly ModelCheckResult[];
+  /** "Today", for end-of-support dates. */
+  now?: Date;
+}
+
+/** The catalogue an assessment names, or the shipped one when this build does not have it. */
+export function catalogueFor(input: Pick<AssessmentData, 'assessment'>): Catalogue {
+  return catalogueForVersion(input.assessment.catalogueVersion) ?? IEC62443_3_3;
+}
+
+/** The diagram's model checks over the assessment's zones, conduits and asset placement. */
+export function modelChecksOf(
+  input: Pick<FindingsInput, 'zones' | 'conduits' | 'assets'>,
+): ModelCheckResult[] {
+  const assetCounts = new Map<string, number>();
+  for (const asset of input.assets) {
+    if (asset.zoneId) assetCounts.set(asset.zoneId, (assetCounts.get(asset.zoneId) ?? 0) + 1);
+  }
+  return runModelChecks({ zones: input.zones, conduits: input.conduits, assetCounts });
+}
+
+/**
+ * Every finding the assessment's data supports, most severe first. Pure: the same input gives the
+ * same findings with the same auto keys, so reconcileFindings can keep the assessor's edits.
+ */
+export function generateFindings(input: FindingsInput, options: GenerateOptions = {}): GeneratedFinding[] {
+  const catalogue = options.catalogue ?? catalogueFor(input);
+  const findings = [
+    ...requirementFindings(catalogue, input.zones, input.answers),
+    ...securityLevelGapFindings(catalogue, input.zones, input.answers),
+    ...connectionFindings(input.connections, input.assets, input.zones),
+    ...modelCheckFindings(options.modelChecks ?? modelChecksOf(input), input.conduits),
+    ...unzonedAssetFindings(input.assets),
+    ...firmwareFindings(input.assets, input.zones, options.now ?? new Date()),
+  ];
+  return findings.sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      a.phase - b.phase ||
+      a.title.localeCompare(b.title) ||
+      a.autoKey.localeCompare(b.autoKey),
+  );
+}

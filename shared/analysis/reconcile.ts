@@ -1,0 +1,561 @@
+import type { Asset, Conduit, ConduitService, Connection, Flow, Triage, Zone } from '../model';
+import { findKnownProtocol } from './protocols';
+import { parseIp, parseRange, rangeContainsIp, rangeSize, type IpRange, type IpVersion } from './ip-ranges';
+
+/**
+ * Reconciliation of observed traffic against the documented zones and conduits. Pure: the same
+ * code runs in the renderer, in a Worker and in the CLI.
+ */
+
+export type CandidateKind =
+  'undocumented-flow' | 'unzoned-endpoint' | 'public-ip' | 'l2-between-zones' | 'stale-conduit';
+
+export const CANDIDATE_KIND_LABELS: Record<CandidateKind, string> = {
+  'undocumented-flow': 'Flow with no conduit',
+  'unzoned-endpoint': 'Endpoint in no zone',
+  'public-ip': 'Flow to a public IP',
+  'l2-between-zones': 'Layer-2 frames between zones',
+  'stale-conduit': 'Conduit with no observed traffic',
+};
+
+export interface Candidate {
+  /** Stable across runs and re-imports: built from zone ids, transport, port, protocol or address. */
+  key: string;
+  kind: CandidateKind;
+  summary: string;
+  /** The client's zone (or the first zone) and the server's zone (or the second); null when not zoned. */
+  fromZoneId: string | null;
+  toZoneId: string | null;
+  transport: Flow['transport'] | null;
+  port: number | null;
+  protocol: string | null;
+  /** Addresses involved (IPs, or MACs for layer-2), sorted, at most 50. */
+  endpoints: string[];
+  flowIds: string[];
+  packets: number;
+  bytes: number;
+  conduitId: string | null;
+}
+
+export type FlowStatus = 'internal' | 'documented' | 'undocumented' | 'unzoned' | 'l2';
+
+export interface FlowReconciliation {
+  flowId: string;
+  /** Zone of the client end (or end a when the server is unknown) and of the server end. */
+  fromZoneId: string | null;
+  toZoneId: string | null;
+  status: FlowStatus;
+  conduitId: string | null;
+  public: boolean;
+}
+
+export interface ReconcileResult {
+  candidates: Candidate[];
+  flows: FlowReconciliation[];
+  /** Problems that did not stop the run, e.g. a zone range that does not parse. */
+  warnings: string[];
+}
+
+export interface ReconcileInput {
+  zones: readonly Zone[];
+  conduits: readonly Conduit[];
+  assets: readonly Asset[];
+  flows: readonly Flow[];
+}
+
+const MAX_ENDPOINTS = 50;
+
+interface IndexedRange {
+  range: IpRange;
+  zoneId: string;
+  size: bigint;
+}
+
+/** Finds the zone of an address: the asset's zone, else the most specific zone range. */
+class ZoneLocator {
+  private readonly ranges: Record<IpVersion, IndexedRange[]> = { 4: [], 6: [] };
+  private readonly assetsById = new Map<string, Asset>();
+  private readonly assetByIp = new Map<string, Asset>();
+  private readonly assetByMac = new Map<string, Asset>();
+  private readonly cache = new Map<string, string | null>();
+  readonly warnings: string[] = [];
+
+  constructor(zones: readonly Zone[], assets: readonly Asset[]) {
+    const zoneIds = new Set(zones.map((z) => z.id));
+    for (const zone of zones) {
+      for (const [index, text] of zone.ranges.entries()) {
+        const parsed = parseRange(text);
+        if (!parsed.ok) {
+          this.warnings.push(`Zone "${zone.name}", range ${index + 1}: ${parsed.message}; ignored`);
+          continue;
+        }
+        this.ranges[parsed.value.version].push({
+          range: parsed.value,
+          zoneId: zone.id,
+          size: rangeSize(parsed.value),
+        });
+      }
+    }
+    for (const list of Object.values(this.ranges)) {
+      list.sort((a, b) => (a.size < b.size ? -1 : a.size > b.size ? 1 : 0));
+    }
+    for (const asset of assets) {
+      if (asset.zoneId !== null && !zoneIds.has(asset.zoneId)) continue;
+      this.assetsById.set(asset.id, asset);
+      for (const ip of asset.ips) if (!this.assetByIp.has(ip)) this.assetByIp.set(ip, asset);
+      for (const mac of asset.macs) {
+        const key = mac.toLowerCase();
+        if (!this.assetByMac.has(key)) this.assetByMac.set(key, asset);
+      }
+    }
+  }
+
+  zoneOf(end: Flow['a']): string | null {
+    const asset =
+      (end.assetId !== null ? this.assetsById.get(end.assetId) : undefined) ??
+      (end.ip !== null ? this.assetByIp.get(end.ip) : undefined) ??
+      (end.ip === null && end.mac !== null ? this.assetByMac.get(end.mac.toLowerCase()) : undefined);
+    if (asset?.zoneId) return asset.zoneId;
+    return end.ip === null ? null : this.zoneOfIp(end.ip);
+  }
+
+  private zoneOfIp(text: string): string | null {
+    const cached = this.cache.get(text);
+    if (cached !== undefined) return cached;
+    const ip = parseIp(text);
+    const match = ip ? this.ranges[ip.version].find((r) => rangeContainsIp(r.range, ip)) : undefined;
+    const zoneId = match?.zoneId ?? null;
+    this.cache.set(text, zoneId);
+    return zoneId;
+  }
+}
+
+const PRIVATE_V4: [number, number][] = [
+  [0x00000000, 8], // "this" network
+  [0x0a000000, 8],
+  [0x64400000, 10], // carrier-grade NAT
+  [0x7f000000, 8],
+  [0xa9fe0000, 16], // link-local
+  [0xac100000, 12],
+  [0xc0a80000, 16],
+  [0xe0000000, 4], // multicast
+  [0xf0000000, 4], // reserved and broadcast
+];
+
+/** True for a globally routable address: not private, loopback, link-local, multicast or reserved. */
+export function isPublicIp(text: string): boolean {
+  const ip = parseIp(text);
+  if (!ip) return false;
+  if (ip.version === 4) {
+    const value = Number(ip.value);
+    return !PRIVATE_V4.some(([net, bits]) => value >>> (32 - bits) === net >>> (32 - bits));
+  }
+  const top16 = Number(ip.value >> 112n);
+  if (ip.value <= 1n) return false; // :: and ::1
+  if ((top16 & 0xfe00) === 0xfc00) return false; // unique local fc00::/7
+  if ((top16 & 0xffc0) === 0xfe80) return false; // link-local
+  if ((top16 & 0xff00) === 0xff00) return false; // multicast
+  if (ip.value >> 32n === 0xffffn) return isPublicIp(formatV4(Number(ip.value & 0xffffffffn))); // v4-mapped
+  return (top16 & 0xe000) === 0x2000; // global unicast 2000::/3
+}
+
+function formatV4(value: number): string {
+  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 0xff).join('.');
+}
+
+function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function protocolNamesMatch(allowed: string, observed: string): boolean {
+  const a = normalizeName(allowed);
+  const b = normalizeName(observed);
+  if (a === '' || b === '') return false;
+  if (a === b) return true;
+  // "IEC 61850 MMS" allows "MMS", "FINS" allows "Omron FINS".
+  return Math.min(a.length, b.length) >= 3 && (a.includes(b) || b.includes(a));
+}
+
+function portInSpec(spec: string, port: number): boolean {
+  const [from = '', to] = spec.split('-');
+  const low = Number(from);
+  const high = to === undefined ? low : Number(to);
+  return port >= low && port <= high;
+}
+
+/** Whether one service of a conduit allows an observed flow (transport, server port, protocol name). */
+export function serviceAllows(
+  service: ConduitService,
+  flow: { transport: Flow['transport']; port: number | null; protocol: string | null },
+): boolean {
+  const protocol = service.protocol.trim();
+  if (protocol.toLowerCase() === 'any' || protocol === '*') return true;
+  if (flow.transport !== 'tcp' && flow.transport !== 'udp') return false;
+  if (service.transport !== 'any' && service.transport !== flow.transport) return false;
+  const ports = service.ports.trim();
+  if (ports !== '') return flow.port !== null && portInSpec(ports, flow.port);
+  if (protocol === '') return true; // every port of this transport
+  // A named protocol: by name when the flow's protocol is known (S7comm on 102 is not MMS), else by its usual port.
+  if (flow.protocol !== null) return protocolNamesMatch(protocol, flow.protocol);
+  const known = findKnownProtocol(protocol);
+  return known !== undefined && flow.port !== null && portInSpec(known.ports, flow.port);
+}
+
+/** The conduit that allows traffic from a client in `fromZone` to a server in `toZone`, if any. */
+export function findAllowingConduit(
+  conduits: readonly Conduit[],
+  fromZoneId: string,
+  toZoneId: string,
+  flow: { transport: Flow['transport']; port: number | null; protocol: string | null },
+): Conduit | null {
+  for (const conduit of conduits) {
+    const forward = conduit.fromZoneId === fromZoneId && conduit.toZoneId === toZoneId;
+    const backward =
+      conduit.direction === 'both' && conduit.fromZoneId === toZoneId && conduit.toZoneId === fromZoneId;
+    if (!forward && !backward) continue;
+    if (conduit.services.some((s) => serviceAllows(s, flow))) return conduit;
+  }
+  return null;
+}
+
+function endpointLabel(end: Flow['a']): string | null {
+  return end.ip ?? end.mac;
+}
+
+interface Group {
+  candidate: Candidate;
+  endpoints: Set<string>;
+}
+
+class CandidateSet {
+  private readonly groups = new Map<string, Group>();
+
+  add(
+    key: string,
+    make: () => Omit<Candidate, 'key' | 'flowIds' | 'packets' | 'bytes' | 'endpoints'>,
+    flow: Flow | null,
+    ends: (string | null)[],
+  ) {
+    let group = this.groups.get(key);
+    if (!group) {
+      group = {
+        candidate: { key, ...make(), endpoints: [], flowIds: [], packets: 0, bytes: 0 },
+        endpoints: new Set(),
+      };
+      this.groups.set(key, group);
+    }
+    if (flow) {
+      group.candidate.flowIds.push(flow.id);
+      group.candidate.packets += flow.packets;
+      group.candidate.bytes += flow.bytes;
+    }
+    for (const end of ends) if (end !== null) group.endpoints.add(end);
+  }
+
+  list(): Candidate[] {
+    return [...this.groups.values()]
+      .map(({ candidate, endpoints }) => ({
+        ...candidate,
+        endpoints: [...endpoints].sort().slice(0, MAX_ENDPOINTS),
+      }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+}
+
+/**
+ * Maps every flow's ends to zones and lists what the documented conduits do not explain:
+ * flows crossing zones with no conduit allowing them, endpoints in no zone, flows to public IPs,
+ * layer-2 frames between zones, and conduits no flow used.
+ */
+export function reconcile(input: ReconcileInput): ReconcileResult {
+  const locator = new ZoneLocator(input.zones, input.assets);
+  const zoneName = new Map(input.zones.map((z) => [z.id, z.name]));
+  const nameOf = (id: string | null) => (id === null ? 'no zone' : (zoneName.get(id) ?? 'unknown zone'));
+  const candidates = new CandidateSet();
+  const results: FlowReconciliation[] = [];
+  const usedConduits = new Set<string>();
+  /** Zones in which each layer-2 capture batch saw industrial frames. */
+  const l2ZonesByBatch = new Map<string, Map<string, Flow[]>>();
+
+  for (const flow of input.flows) {
+    // Orient client -> server when the server is known.
+    const [client, server] = flow.server === 'a' ? [flow.b, flow.a] : [flow.a, flow.b];
+    const fromZoneId = locator.zoneOf(client);
+    const toZoneId = locator.zoneOf(server);
+    // A public address inside a zone's ranges is the plant's own addressing, not the internet.
+    const clientPublic = fromZoneId === null && client.ip !== null && isPublicIp(client.ip);
+    const serverPublic = toZoneId === null && server.ip !== null && isPublicIp(server.ip);
+    const isPublic = clientPublic || serverPublic;
+    const result: FlowReconciliation = {
+      flowId: flow.id,
+      fromZoneId,
+      toZoneId,
+      status: 'internal',
+      conduitId: null,
+      public: isPublic,
+    };
+    results.push(result);
+
+    for (const [end, zoneId] of [
+      [client, fromZoneId],
+      [server, toZoneId],
+    ] as const) {
+      const label = endpointLabel(end);
+      if (zoneId !== null || label === null) continue;
+      if (end.ip === null && flow.transport === 'l2' && isGroupMac(end.mac)) continue;
+      if (end.ip !== null && isPublicIp(end.ip)) continue; // reported as a public IP instead
+      candidates.add(
+        `unzoned:${label}`,
+        () => ({
+          kind: 'unzoned-endpoint',
+          summary: `${label} is in no zone`,
+          fromZoneId: null,
+          toZoneId: null,
+          transport: null,
+          port: null,
+          protocol: null,
+          conduitId: null,
+        }),
+        flow,
+        [label],
+      );
+    }
+
+    if (isPublic) {
+      for (const [end, other, otherZone, endPublic] of [
+        [client, server, toZoneId, clientPublic],
+        [server, client, fromZoneId, serverPublic],
+      ] as const) {
+        if (!endPublic || end.ip === null) continue;
+        candidates.add(
+          `public:${end.ip}`,
+          () => ({
+            kind: 'public-ip',
+            summary: `Traffic with the public address ${end.ip}`,
+            fromZoneId: otherZone,
+            toZoneId: null,
+            transport: flow.transport,
+            port: server.port,
+            protocol: flow.protocol,
+            conduitId: null,
+          }),
+          flow,
+          [end.ip, endpointLabel(other)],
+        );
+      }
+    }
+
+    if (flow.transport === 'l2') {
+      result.status = 'l2';
+      const zoneA = locator.zoneOf(flow.a);
+      const zoneB = isGroupMac(flow.b.mac) ? null : locator.zoneOf(flow.b);
+      if (zoneA !== null && zoneB !== null && zoneA !== zoneB) addL2(candidates, flow, zoneA, zoneB, nameOf);
+      if (zoneA !== null) {
+        const batch = flow.batchId ?? '';
+        let zones = l2ZonesByBatch.get(batch);
+        if (!zones) l2ZonesByBatch.set(batch, (zones = new Map()));
+        let list = zones.get(zoneA);
+        if (!list) zones.set(zoneA, (list = []));
+        list.push(flow);
+      }
+      continue;
+    }
+
+    if (fromZoneId === null || toZoneId === null) {
+      result.status = 'unzoned';
+      continue;
+    }
+    if (fromZoneId === toZoneId) continue;
+
+    const port = server.port;
+    const observed = { transport: flow.transport, port, protocol: flow.protocol };
+    let conduit = findAllowingConduit(input.conduits, fromZoneId, toZoneId, observed);
+    if (!conduit && flow.server === null) {
+      // No side is known to serve: either orientation documented by a conduit will do.
+      conduit = findAllowingConduit(input.conduits, toZoneId, fromZoneId, {
+        ...observed,
+        port: client.port,
+      });
+    }
+    if (conduit) {
+      result.status = 'documented';
+      result.conduitId = conduit.id;
+      usedConduits.add(conduit.id);
+      continue;
+    }
+    result.status = 'undocumented';
+    const servicePort = flow.server === null ? minPort(client.port, port) : port;
+    const what = flow.protocol ?? `${flow.transport.toUpperCase()} ${servicePort ?? '?'}`;
+    const direction = flow.server === null ? '?' : '>';
+    candidates.add(
+      `flow:${fromZoneId}${direction}${toZoneId}:${flow.transport}/${servicePort ?? ''}:${flow.protocol ?? ''}`,
+      () => ({
+        kind: 'undocumented-flow',
+        summary: `${what} from ${nameOf(fromZoneId)} to ${nameOf(toZoneId)} with no conduit allowing it`,
+        fromZoneId,
+        toZoneId,
+        transport: flow.transport,
+        port: servicePort,
+        protocol: flow.protocol,
+        conduitId: null,
+      }),
+      flow,
+      [endpointLabel(client), endpointLabel(server)],
+    );
+  }
+
+  // Industrial frames from stations in several zones, in one capture: one broadcast domain.
+  for (const zones of l2ZonesByBatch.values()) {
+    const ids = [...zones.keys()].sort();
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        for (const flow of [...zones.get(ids[i]!)!, ...zones.get(ids[j]!)!]) {
+          addL2(candidates, flow, ids[i]!, ids[j]!, nameOf);
+        }
+      }
+    }
+  }
+
+  if (input.flows.length > 0) {
+    for (const conduit of input.conduits) {
+      if (usedConduits.has(conduit.id)) continue;
+      const label = conduit.name.trim() || `${nameOf(conduit.fromZoneId)} – ${nameOf(conduit.toZoneId)}`;
+      candidates.add(
+        `stale:${conduit.id}`,
+        () => ({
+          kind: 'stale-conduit',
+          summary: `No observed traffic uses the conduit ${label}: a possibly stale rule`,
+          fromZoneId: conduit.fromZoneId,
+          toZoneId: conduit.toZoneId,
+          transport: null,
+          port: null,
+          protocol: null,
+          conduitId: conduit.id,
+        }),
+        null,
+        [],
+      );
+    }
+  }
+
+  return { candidates: candidates.list(), flows: results, warnings: locator.warnings };
+}
+
+function minPort(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
+
+/** Broadcast and multicast MACs (the group bit of the first octet). */
+function isGroupMac(mac: string | null): boolean {
+  if (mac === null) return false;
+  const first = parseInt(mac.slice(0, 2), 16);
+  return Number.isFinite(first) && (first & 1) === 1;
+}
+
+function addL2(
+  candidates: CandidateSet,
+  flow: Flow,
+  zoneX: string,
+  zoneY: string,
+  nameOf: (id: string | null) => string,
+) {
+  const [first, second] = zoneX < zoneY ? [zoneX, zoneY] : [zoneY, zoneX];
+  candidates.add(
+    `l2:${first}|${second}`,
+    () => ({
+      kind: 'l2-between-zones',
+      summary: `Layer-2 frames seen in ${nameOf(first)} and ${nameOf(second)}: the zones share a broadcast domain`,
+      fromZoneId: first,
+      toZoneId: second,
+      transport: 'l2',
+      port: null,
+      protocol: flow.protocol,
+      conduitId: null,
+    }),
+    flow,
+    [flow.a.mac, flow.b.mac],
+  );
+}
+
+/** Each candidate with the assessor's decision on it, if any. */
+export function withTriage<C extends { key: string }>(
+  candidates: readonly C[],
+  triage: readonly Triage[],
+): (C & { triage: Triage | null })[] {
+  const byKey = new Map(triage.map((t) => [t.candidateKey, t]));
+  return candidates.map((c) => ({ ...c, triage: byKey.get(c.key) ?? null }));
+}
+
+/** The allowed service that documents a candidate flow. */
+export function serviceForCandidate(candidate: Candidate): ConduitService {
+  return {
+    transport: candidate.transport === 'udp' ? 'udp' : candidate.transport === 'tcp' ? 'tcp' : 'any',
+    ports: candidate.port === null ? '' : String(candidate.port),
+    protocol: candidate.protocol ?? '',
+  };
+}
+
+/**
+ * How to document an undocumented flow: extend the conduit already joining the two zones (adding
+ * the service, and opening the direction when it ran the other way), or create one.
+ */
+export function documentCandidate(
+  conduits: readonly Conduit[],
+  candidate: Candidate,
+):
+  | { kind: 'extend'; conduit: Conduit }
+  | { kind: 'create'; fromZoneId: string; toZoneId: string; service: ConduitService }
+  | null {
+  const { fromZoneId, toZoneId } = candidate;
+  if (fromZoneId === null || toZoneId === null || fromZoneId === toZoneId) return null;
+  const service = serviceForCandidate(candidate);
+  const existing =
+    conduits.find((c) => c.fromZoneId === fromZoneId && c.toZoneId === toZoneId) ??
+    conduits.find((c) => c.fromZoneId === toZoneId && c.toZoneId === fromZoneId);
+  if (!existing) return { kind: 'create', fromZoneId, toZoneId, service };
+  const reversed = existing.fromZoneId !== fromZoneId;
+  return {
+    kind: 'extend',
+    conduit: {
+      ...existing,
+      direction: reversed ? 'both' : existing.direction,
+      services: [...existing.services, service],
+    },
+  };
+}
+
+/** The prefilled fields of the undocumented connection a confirmed candidate becomes. */
+export function connectionDraftForCandidate(
+  candidate: Candidate,
+): Pick<
+  Connection,
+  'from' | 'to' | 'type' | 'foundBy' | 'description' | 'flowIds' | 'likelihood' | 'impact'
+> {
+  const zoneEnd = (zoneId: string | null, fallback: string) =>
+    zoneId !== null ? ({ kind: 'zone', zoneId } as const) : ({ kind: 'text', text: fallback } as const);
+  const [first = 'unknown', second = 'unknown'] = candidate.endpoints;
+  return {
+    from: zoneEnd(candidate.fromZoneId, first),
+    to: zoneEnd(candidate.toZoneId, candidate.kind === 'public-ip' ? first : second),
+    type: candidate.kind === 'public-ip' ? 'vendor-remote-access' : 'direct-it-ot',
+    foundBy: 'traffic',
+    description: `${candidate.summary}. Observed: ${candidate.flowIds.length} flow(s), ${candidate.packets} packets; endpoints ${candidate.endpoints.slice(0, 10).join(', ')}.`,
+    flowIds: candidate.flowIds.slice(0, 10_000),
+    likelihood: 3,
+    impact: 3,
+  };
+}
+
+/** Severity from likelihood and impact (1..5 each): their product on a 5x5 risk matrix. */
+export function connectionSeverity(
+  likelihood: number,
+  impact: number,
+): 'critical' | 'high' | 'medium' | 'low' {
+  const score = likelihood * impact;
+  if (score >= 15) return 'critical';
+  if (score >= 10) return 'high';
+  if (score >= 5) return 'medium';
+  return 'low';
+}

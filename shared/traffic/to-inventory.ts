@@ -1,0 +1,151 @@
+import { newId, nowIso, type Asset, type Flow, type ImportBatch } from '../model';
+import { mergeIntoInventory, type BatchContext, type MergeResult } from '../importers/merge';
+import type { NormalizedAsset } from '../importers/types';
+import type { CaptureSummary } from './analyzer';
+
+export const CAPTURE_FORMAT = 'pcap';
+
+export interface CaptureImport {
+  merge: MergeResult;
+  /** Every conversation and layer-2 MAC pair, as flows of this batch (ends resolved to assets). */
+  flows: Flow[];
+  batch: ImportBatch;
+}
+
+/**
+ * Turns a capture's aggregates into inventory changes: its assets merged with the inventory (by MAC,
+ * then IP), its conversations and layer-2 frame streams as flows, and the batch that undoes them.
+ * Pure; the caller writes the result in one transaction.
+ */
+export function captureToImport(
+  summary: CaptureSummary,
+  existingAssets: readonly Asset[],
+  context: BatchContext,
+  file: { sha256: string; size: number },
+): CaptureImport {
+  const at = context.at ?? nowIso();
+  const firstSeen = new Map<string, string>();
+  const lastSeen = new Map<string, string>();
+  for (const flow of summary.flows) {
+    for (const ip of [flow.a, flow.b]) {
+      if (flow.firstSeen && (!firstSeen.has(ip) || flow.firstSeen < firstSeen.get(ip)!))
+        firstSeen.set(ip, flow.firstSeen);
+      if (flow.lastSeen && (!lastSeen.has(ip) || flow.lastSeen > lastSeen.get(ip)!))
+        lastSeen.set(ip, flow.lastSeen);
+    }
+  }
+  const assets: NormalizedAsset[] = summary.assets.map((asset, index) => ({
+    record: `host ${index + 1}`,
+    sourceId: asset.ip,
+    name: null,
+    ips: [asset.ip],
+    macs: asset.mac ? [asset.mac] : [],
+    hostnames: [],
+    vendor: asset.vendor,
+    model: null,
+    firmware: null,
+    os: null,
+    serial: null,
+    type:
+      asset.role === 'server'
+        ? 'server'
+        : asset.role === 'client'
+          ? 'client'
+          : asset.role === 'both'
+            ? 'client and server'
+            : null,
+    purdueLevel: null,
+    protocols: asset.protocols,
+    criticality: null,
+    firstSeen: firstSeen.get(asset.ip) ?? null,
+    lastSeen: lastSeen.get(asset.ip) ?? null,
+    endOfSupport: null,
+  }));
+  const merge = mergeIntoInventory(
+    existingAssets,
+    { assets, flows: [], skipped: 0, warnings: [] },
+    { ...context, at },
+  );
+
+  const byIp = new Map<string, string>();
+  const byMac = new Map<string, string>();
+  const updatedIds = new Set(merge.updated.map((u) => u.asset.id));
+  for (const asset of [
+    ...merge.added,
+    ...merge.updated.map((u) => u.asset),
+    ...existingAssets.filter((a) => !updatedIds.has(a.id)),
+  ]) {
+    for (const ip of asset.ips) if (!byIp.has(ip)) byIp.set(ip, asset.id);
+    for (const mac of asset.macs) if (!byMac.has(mac.toLowerCase())) byMac.set(mac.toLowerCase(), asset.id);
+  }
+  const macOfIp = new Map(summary.assets.map((a) => [a.ip, a.mac]));
+  const base = {
+    assessmentId: context.assessmentId,
+    createdAt: at,
+    updatedAt: at,
+    batchId: context.id,
+    source: CAPTURE_FORMAT,
+  };
+  const flows: Flow[] = summary.flows.map((f) => ({
+    ...base,
+    id: newId(),
+    a: { ip: f.a, mac: macOfIp.get(f.a) ?? null, port: f.aPort, assetId: byIp.get(f.a) ?? null },
+    b: { ip: f.b, mac: macOfIp.get(f.b) ?? null, port: f.bPort, assetId: byIp.get(f.b) ?? null },
+    transport: f.transport,
+    ethertype: null,
+    server: f.server,
+    protocol: f.protocol,
+    recognizedBy: f.recognizedBy,
+    packets: f.packets,
+    bytes: f.bytes,
+    firstSeen: f.firstSeen,
+    lastSeen: f.lastSeen,
+  }));
+  for (const l2 of summary.l2) {
+    flows.push({
+      ...base,
+      id: newId(),
+      a: { ip: null, mac: l2.src, port: null, assetId: byMac.get(l2.src.toLowerCase()) ?? null },
+      b: { ip: null, mac: l2.dst, port: null, assetId: byMac.get(l2.dst.toLowerCase()) ?? null },
+      transport: 'l2',
+      ethertype: l2.ethertype,
+      server: null,
+      protocol: l2.protocol,
+      recognizedBy: 'payload',
+      packets: l2.frames,
+      bytes: 0,
+      firstSeen: null,
+      lastSeen: null,
+    });
+  }
+  merge.undo.addedFlowIds = flows.map((f) => f.id);
+  const warnings = [...merge.warnings];
+  if (summary.flowsOverLimit > 0) {
+    warnings.push({
+      record: 'capture',
+      message: `${summary.flowsOverLimit} conversations beyond the limit were counted but not kept`,
+    });
+  }
+  const batch: ImportBatch = {
+    id: context.id,
+    assessmentId: context.assessmentId,
+    createdAt: at,
+    updatedAt: at,
+    kind: 'capture',
+    format: CAPTURE_FORMAT,
+    fileName: context.fileName.slice(0, 500),
+    fileSha256: file.sha256,
+    fileSize: file.size,
+    counts: {
+      records: summary.packets,
+      assets: merge.counts.assets,
+      flows: flows.length,
+      merged: merge.counts.merged,
+      skipped: merge.counts.skipped,
+    },
+    warnings: warnings.slice(0, 10_000),
+    importedAt: at,
+    undo: merge.undo,
+  };
+  return { merge, flows, batch };
+}

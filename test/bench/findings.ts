@@ -1,0 +1,64 @@
+import { performance } from 'node:perf_hooks';
+import { IEC62443_3_3 } from '../../shared/catalogue';
+import { generateFindings, reconcileFindings } from '../../shared/analysis/findings';
+import { buildRoadmap } from '../../shared/analysis/roadmap';
+import { ANSWER_STATUSES, CONNECTION_TYPES } from '../../shared/model';
+import { PlantBuilder } from '../fixtures/findings/plant-builder';
+
+/**
+ * Findings on a large plant: 100,000 assets, 150 zones with every required item answered, 300
+ * undocumented connections. Prints how long generation, reconciliation and the roadmap take.
+ */
+const ZONES = 150;
+const ASSETS = 100_000;
+const CONNECTIONS = 300;
+
+const builder = new PlantBuilder();
+const statuses = ANSWER_STATUSES.filter((s) => s !== 'not-applicable' && s !== 'compensating');
+for (let z = 0; z < ZONES; z++) {
+  const sl = 1 + (z % 3);
+  builder.zone(`${z}`, `Zone ${z}`, { sl, criticality: z % 10 === 0 ? 'critical' : 'high' });
+  IEC62443_3_3.items.forEach((item, i) => {
+    if (item.minLevel <= sl) builder.answer(`${z}`, statuses[(i + z) % statuses.length]!, item.id);
+  });
+}
+for (let a = 0; a < ASSETS; a++) {
+  builder.asset(`${a}`, {
+    zoneId: a % 7 === 0 ? null : `z-${a % ZONES}`,
+    firmware: a % 11 === 0 ? null : 'V1.0',
+    endOfSupport: a % 13 === 0 ? '2024-01-01T00:00:00.000Z' : null,
+    criticality: a % 17 === 0 ? 'critical' : null,
+  });
+}
+for (let c = 0; c < CONNECTIONS; c++) {
+  builder.connection(`${c}`, {
+    type: CONNECTION_TYPES[c % CONNECTION_TYPES.length]!,
+    likelihood: 1 + (c % 5),
+    impact: 1 + ((c * 3) % 5),
+  });
+}
+const data = builder.data;
+const now = new Date('2026-06-01T00:00:00Z');
+
+/** Collects garbage first when the runtime allows it (node --expose-gc), so a timing is not another step's GC. */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function time<T>(label: string, run: () => T): T {
+  collect();
+  const start = performance.now();
+  const result = run();
+  console.log(`${label.padEnd(44)} ${(performance.now() - start).toFixed(0).padStart(6)} ms`);
+  return result;
+}
+
+console.log(`${ZONES} zones, ${data.answers.length} answers, ${ASSETS} assets, ${CONNECTIONS} connections`);
+time('generateFindings (cold)', () => generateFindings(data, { now }));
+const generated = time('generateFindings', () => generateFindings(data, { now }));
+const first = time('reconcileFindings (first run: all new)', () =>
+  reconcileFindings([], generated, { assessmentId: data.assessment.id }),
+);
+time('reconcileFindings (again: nothing changes)', () =>
+  reconcileFindings(first.findings, generated, { assessmentId: data.assessment.id }),
+);
+time('buildRoadmap', () => buildRoadmap(first.findings));
+console.log(`findings: ${first.findings.length}`);

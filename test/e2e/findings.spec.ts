@@ -1,0 +1,177 @@
+import type { Page } from '@playwright/test';
+import { serializeAssessmentFile } from '../../shared/model';
+import { richAssessment } from '../fixtures/rich-assessment';
+import { expect, test, waitForSaved } from './fixtures';
+
+async function openFindings(page: Page) {
+  const rich = await richAssessment();
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'fromagerie.conduit.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(serializeAssessmentFile(rich)),
+  });
+  await page.getByRole('link', { name: rich.assessment.title }).click();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Findings' }).click();
+  await expect(page.getByRole('heading', { name: 'Findings' })).toBeVisible();
+}
+
+const findings = (page: Page) => page.getByTestId('finding');
+const finding = (page: Page, title: string) => findings(page).filter({ hasText: title });
+const titles = (page: Page) => page.locator('.finding-title').allTextContents();
+
+test('review, edit, dismiss, add, reorder and plan findings; all of it survives a reload', async ({
+  page,
+}) => {
+  await openFindings(page);
+
+  // Generated on opening, most severe first; the stored FR1 finding was refreshed, not duplicated.
+  await expect(findings(page)).toHaveCount(8);
+  await expect(finding(page, '3 zones without assets')).toContainText('Phase 1 · Asset inventory');
+  const modem = 'Undocumented connection: Cellular/4G modem';
+  await expect(finding(page, modem)).toBeVisible();
+  await expect(finding(page, modem).getByTestId('severity')).toHaveText('Critical');
+  await expect(finding(page, modem).getByTestId('phase')).toContainText('Phase 2 · Segmentation');
+  const fr1 = 'Identification and authentication gaps in Ligne d’embouteillage — Zelle 3';
+  await finding(page, fr1).getByRole('button', { name: fr1, exact: true }).click();
+  await expect(finding(page, fr1)).toContainText('Shared “operator” account on all HMIs.');
+  await expect(finding(page, fr1)).toContainText('Requirements: SR 1.1');
+
+  // Filter by severity.
+  await page.getByRole('combobox', { name: 'Severity' }).selectOption('info');
+  await expect(findings(page)).toHaveCount(3);
+  await page.getByRole('combobox', { name: 'Severity' }).selectOption('all');
+
+  // Edit one.
+  await finding(page, fr1).getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit finding' });
+  await edit.getByLabel('Title').fill('Shared operator logins on bottling line 3');
+  await edit.getByLabel('Severity').selectOption('critical');
+  await edit
+    .getByLabel('Recommendation')
+    .fill('Named accounts per operator; the shift account can only view.');
+  await edit.getByRole('button', { name: 'Save finding' }).click();
+  const edited = 'Shared operator logins on bottling line 3';
+  await expect(finding(page, edited).getByTestId('severity')).toHaveText('Critical');
+  await expect(finding(page, edited)).toContainText('Edited');
+
+  // Dismiss one: a reason is required.
+  const unzoned = '1 asset is not placed in any zone';
+  await finding(page, unzoned).getByRole('button', { name: 'Dismiss' }).click();
+  const dismiss = page.getByRole('dialog', { name: 'Dismiss finding' });
+  await dismiss.getByRole('button', { name: 'Dismiss finding' }).click();
+  await expect(dismiss).toContainText('Say why this finding does not apply');
+  await dismiss.getByLabel('Reason').fill('EWS-01 was decommissioned on the second day.');
+  await dismiss.getByRole('button', { name: 'Dismiss finding' }).click();
+  await expect(finding(page, unzoned)).toHaveCount(0);
+  await expect(page.getByTestId('findings-summary')).toHaveText('7 open · 1 dismissed');
+
+  // Add a manual one, then move it up twice with the buttons and once with Alt+↑.
+  await page.getByRole('button', { name: 'Add finding' }).click();
+  const add = page.getByRole('dialog', { name: 'New finding' });
+  await add.getByLabel('Title').fill('No OT incident response plan');
+  await add.getByLabel('Severity').selectOption('high');
+  await add.getByLabel('Program phase').selectOption('6');
+  await add
+    .getByLabel('Description')
+    .fill('Nobody knows who may isolate the bottling lines during an incident.');
+  await add.getByRole('button', { name: 'Add finding' }).click();
+  const manual = 'No OT incident response plan';
+  await expect(findings(page).last()).toContainText(manual);
+  await expect(finding(page, manual)).toContainText('Manual');
+  const before = await titles(page);
+  await finding(page, manual)
+    .getByRole('button', { name: `Move “${manual}” up` })
+    .click();
+  await expect.poll(() => titles(page)).toEqual([...before.slice(0, -2), manual, before.at(-2)!]);
+  await finding(page, manual).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => titles(page)).toEqual([...before.slice(0, -3), manual, ...before.slice(-3, -1)]);
+  await waitForSaved(page);
+  const ordered = await titles(page);
+
+  // Plan: the modem goes to months 9-12 through the select; the manual one is dragged to months 1-3.
+  await page.getByRole('button', { name: 'Roadmap' }).click();
+  const rows = page.getByTestId('roadmap-row');
+  await expect(rows.filter({ hasText: modem })).toHaveAttribute('data-slot', 'm1-3');
+  await expect(rows.filter({ hasText: manual })).toHaveAttribute('data-slot', 'm6-9');
+  await expect(rows.filter({ hasText: unzoned })).toHaveCount(0);
+  await page.getByRole('combobox', { name: `Quarter for “${modem}”` }).selectOption('m9-12');
+  await expect(rows.filter({ hasText: modem })).toHaveAttribute('data-slot', 'm9-12');
+  const manualRow = rows.filter({ hasText: manual });
+  await manualRow.locator('.roadmap-bar').dragTo(manualRow.getByRole('cell').nth(1));
+  await expect(manualRow).toHaveAttribute('data-slot', 'm1-3');
+  await expect(page.getByRole('combobox', { name: `Quarter for “${manual}”` })).toHaveValue('m1-3');
+  await waitForSaved(page);
+
+  // Reload (which regenerates again): everything is as it was left.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Findings' })).toBeVisible();
+  await expect(findings(page)).toHaveCount(8);
+  await expect.poll(() => titles(page)).toEqual(ordered);
+  await expect(finding(page, edited).getByTestId('severity')).toHaveText('Critical');
+  await finding(page, edited).getByRole('button', { name: edited, exact: true }).click();
+  await expect(finding(page, edited)).toContainText(
+    'Named accounts per operator; the shift account can only view.',
+  );
+  await expect(finding(page, manual)).toContainText('Phase 6 · Incident response');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('dismissed');
+  await expect(findings(page)).toHaveCount(1);
+  await expect(finding(page, unzoned).getByTestId('dismiss-reason')).toHaveText(
+    'Dismissed: EWS-01 was decommissioned on the second day.',
+  );
+  await page.getByRole('button', { name: 'Roadmap' }).click();
+  await expect(rows.filter({ hasText: modem })).toHaveAttribute('data-slot', 'm9-12');
+  await expect(rows.filter({ hasText: manual })).toHaveAttribute('data-slot', 'm1-3');
+});
+
+test('merge findings into one, restore a dismissed one, and regenerate without losing either', async ({
+  page,
+}) => {
+  await openFindings(page);
+  await expect(findings(page)).toHaveCount(8);
+  // Grouped by phase: a section per phase, moves stay inside it.
+  await page.getByRole('combobox', { name: 'Group by' }).selectOption('phase');
+  const inventory = page.getByRole('region', { name: 'Phase 1 · Asset inventory and network mapping' });
+  await expect(inventory.getByTestId('finding')).toHaveCount(5);
+  await expect(
+    page.getByRole('region', { name: 'Phase 2 · Segmentation' }).getByTestId('finding'),
+  ).toHaveCount(1);
+  const firstOfPhase1 = (await inventory.locator('.finding-title').first().textContent())!;
+  await inventory.getByRole('button', { name: `Move “${firstOfPhase1}” down` }).click();
+  await expect(inventory.locator('.finding-title').nth(1)).toHaveText(firstOfPhase1);
+  await page.getByRole('combobox', { name: 'Group by' }).selectOption('none');
+
+  const notAssessed = findings(page).filter({ hasText: 'Requirements not yet assessed in' });
+  await expect(notAssessed).toHaveCount(3);
+  for (const row of await notAssessed.all()) await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Merge selected (3)' }).click();
+  const merge = page.getByRole('dialog', { name: 'Merge 3 findings' });
+  await merge.getByRole('button', { name: 'Merge findings' }).click();
+  await expect(findings(page)).toHaveCount(6);
+  const merged = finding(page, 'Requirements not yet assessed in');
+  await expect(merged).toHaveCount(1);
+  await expect(merged).toContainText('Manual');
+  await merged.locator('.finding-title').click();
+  for (const zone of ['Enterprise IT', 'Industrial DMZ', '安全計装システム (SIS)'])
+    await expect(merged).toContainText(`Requirements not yet assessed in ${zone}`);
+
+  const modem = 'Undocumented connection: Cellular/4G modem';
+  await finding(page, modem).getByRole('button', { name: 'Dismiss' }).click();
+  const dismiss = page.getByRole('dialog', { name: 'Dismiss finding' });
+  await dismiss.getByLabel('Reason').fill('Removed during the visit.');
+  await dismiss.getByRole('button', { name: 'Dismiss finding' }).click();
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(page.getByText('Findings regenerated: 0 new, 0 refreshed, 0 no longer apply')).toBeVisible();
+  await expect(findings(page)).toHaveCount(5);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('dismissed');
+  await finding(page, modem).getByRole('button', { name: 'Restore' }).click();
+  await expect(findings(page)).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('open');
+  await expect(findings(page)).toHaveCount(6);
+  await waitForSaved(page);
+});
