@@ -5,7 +5,7 @@ import {
   type Catalogue,
   type ZoneEvaluation,
 } from '../catalogue';
-import type { Answer, AssessmentData, EndpointRef, Finding, Severity, Zone, ROADMAP_SLOTS } from '../model';
+import type { Answer, AssessmentData, EndpointRef, Finding, Severity, Zone } from '../model';
 import { SEVERITIES } from '../model';
 
 export interface ZoneResult {
@@ -36,20 +36,8 @@ export function bySeverityThenOrder(a: Finding, b: Finding): number {
   return SEVERITY_RANK.get(a.severity)! - SEVERITY_RANK.get(b.severity)! || a.order - b.order;
 }
 
-/** Where a finding sits on the first-year roadmap: its stored placement, else by severity. */
-export function roadmapSlotOf(finding: Finding): (typeof ROADMAP_SLOTS)[number] {
-  if (finding.roadmapSlot) return finding.roadmapSlot;
-  switch (finding.severity) {
-    case 'critical':
-      return 'm1-3';
-    case 'high':
-      return 'm3-6';
-    case 'medium':
-      return 'm6-9';
-    default:
-      return 'm9-12';
-  }
-}
+/** Where a finding sits on the first-year roadmap: the same rule as the Findings workspace. */
+export { roadmapSlotOf } from '../analysis/roadmap';
 
 export function buildReportModel(data: AssessmentData): ReportModel {
   const shipped = catalogueForVersion(data.assessment.catalogueVersion);

@@ -1,14 +1,8 @@
 import { PROGRAM_PHASES, PROGRAM_PHASE_LABELS, ROADMAP_SLOTS, type Severity } from '../../model';
-import { roadmapSlotOf, type ReportModel } from '../model';
+import { ROADMAP_SLOT_LABELS, roadmapSlotOf } from '../../analysis/roadmap';
+import type { ReportModel } from '../model';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';
 import { SEVERITY_COLORS } from './summary';
-
-const SLOT_LABELS: Record<(typeof ROADMAP_SLOTS)[number], string> = {
-  'm1-3': 'Months 1–3',
-  'm3-6': 'Months 3–6',
-  'm6-9': 'Months 6–9',
-  'm9-12': 'Months 9–12',
-};
 
 function severityCell(
   data: {
@@ -69,7 +63,7 @@ function writeRoadmap(w: ReportWriter, model: ReportModel): void {
     return;
   }
   w.paragraph(
-    'Open findings placed on the first-year timeline by program phase. A finding without a placement chosen by the assessor is placed by severity: critical in months 1–3, high in 3–6, medium in 6–9, the rest in 9–12.',
+    "Open findings on the first-year timeline, by program phase. Where the assessor has not placed a finding, it sits in its phase's quarter, brought forward for severity: critical findings start in months 1–3, high ones a quarter earlier.",
     { size: 8.5, color: COLORS.muted },
   );
   const { doc } = w;
@@ -90,7 +84,7 @@ function writeRoadmap(w: ReportWriter, model: ReportModel): void {
   w.textAt('Program phase', PAGE.left + 2, w.y + 4.8, 8, 'bold', [255, 255, 255]);
   ROADMAP_SLOTS.forEach((slot, i) =>
     w.textAt(
-      SLOT_LABELS[slot],
+      ROADMAP_SLOT_LABELS[slot],
       PAGE.left + labelW + i * colW + colW / 2,
       w.y + 4.8,
       8,
