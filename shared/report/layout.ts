@@ -139,6 +139,23 @@ export class ReportWriter {
     this.y += 1.5;
   }
 
+  /** Wraps text to a width at the largest size (from `size` down to 5 pt) whose lines fit the height. */
+  fitText(
+    text: string,
+    width: number,
+    height: number,
+    size: number,
+    style: FontStyle,
+  ): { lines: string[]; size: number } {
+    let current = size;
+    let lines = this.wrap(text, width, current, style);
+    while (current > 5 && lines.length * current * PT_TO_MM * this.doc.getLineHeightFactor() > height + 0.3) {
+      current -= 0.5;
+      lines = this.wrap(text, width, current, style);
+    }
+    return { lines, size: current };
+  }
+
   /** "Nothing recorded" in a muted box, so an empty section says so plainly. */
   empty(message: string): void {
     this.ensureSpace(14);
@@ -179,31 +196,38 @@ export class ReportWriter {
       didParseCell,
       ...rest,
       willDrawCell: (data: CellHookData) => {
+        options.willDrawCell?.(data);
         const text = data.cell.text.join('\n');
         if (needsFallback(text, coverage)) {
           stashed.set(data.cell, data.cell.text);
           data.cell.text = [];
         }
-        options.willDrawCell?.(data);
       },
       didDrawCell: (data: CellHookData) => {
-        const lines = stashed.get(data.cell);
-        if (lines) {
-          // autoTable draws a cell in one font; a cell with CJK is drawn here run by run instead.
-          const size = data.cell.styles.fontSize;
-          const style: FontStyle = data.cell.styles.fontStyle === 'bold' ? 'bold' : 'normal';
-          const color = data.cell.styles.textColor;
-          this.style(size, style, Array.isArray(color) ? (color as unknown as Rgb) : COLORS.ink);
-          if (typeof color === 'number') this.doc.setTextColor(color);
-          const pos = data.cell.getTextPos();
-          let y = pos.y + size * PT_TO_MM * 0.85;
-          for (const line of lines) {
-            drawLine(this.doc, line, pos.x, y, coverage, style);
-            y += size * PT_TO_MM * this.doc.getLineHeightFactor();
-          }
-          data.cell.text = lines;
-        }
         options.didDrawCell?.(data);
+        const lines = stashed.get(data.cell);
+        if (!lines) return;
+        // autoTable draws a cell in one font and measured CJK with the main font's widths: a cell
+        // with CJK is re-wrapped with the real widths and drawn here run by run, smaller if need be.
+        const style: FontStyle = data.cell.styles.fontStyle === 'bold' ? 'bold' : 'normal';
+        const original = typeof data.cell.raw === 'string' ? data.cell.raw : lines.join('\n');
+        const fitted = this.fitText(
+          original,
+          data.cell.width - data.cell.padding('horizontal'),
+          data.cell.height - data.cell.padding('vertical'),
+          data.cell.styles.fontSize,
+          style,
+        );
+        const color = data.cell.styles.textColor;
+        this.style(fitted.size, style, Array.isArray(color) ? (color as unknown as Rgb) : COLORS.ink);
+        if (typeof color === 'number') this.doc.setTextColor(color);
+        const pos = data.cell.getTextPos();
+        let y = pos.y + fitted.size * PT_TO_MM * 0.85;
+        for (const line of fitted.lines) {
+          drawLine(this.doc, line, pos.x, y, coverage, style);
+          y += fitted.size * PT_TO_MM * this.doc.getLineHeightFactor();
+        }
+        data.cell.text = lines;
       },
     });
     this.y = (this.doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6;

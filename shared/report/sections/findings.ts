@@ -2,18 +2,22 @@ import { PROGRAM_PHASES, PROGRAM_PHASE_LABELS, ROADMAP_SLOTS, type Severity } fr
 import { ROADMAP_SLOT_LABELS, roadmapSlotOf } from '../../analysis/roadmap';
 import type { ReportModel } from '../model';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';
+
+const FINDING_COLUMN = 62;
+const PT_TO_MM = 25.4 / 72;
+const boldLead = new WeakMap<object, string[]>();
 import { SEVERITY_COLORS } from './summary';
 
 function severityCell(
   data: {
     section: string;
     column: { index: number };
-    cell: { raw: unknown; styles: { textColor: unknown; fontStyle: unknown } };
+    cell: { text: string[]; styles: { textColor: unknown; fontStyle: unknown } };
   },
   column: number,
 ) {
   if (data.section === 'body' && data.column.index === column) {
-    const color = SEVERITY_COLORS[String(data.cell.raw).toLowerCase() as Severity];
+    const color = SEVERITY_COLORS[data.cell.text.join('').toLowerCase() as Severity];
     if (color) {
       data.cell.styles.textColor = [...color];
       data.cell.styles.fontStyle = 'bold';
@@ -25,23 +29,68 @@ export function writeFindings(w: ReportWriter, model: ReportModel): void {
   w.section('Findings');
   if (model.openFindings.length === 0) w.empty('No open findings are recorded in this assessment.');
   else {
+    // The title is pre-wrapped in bold at the column's width, so its lines can be drawn bold below.
+    const titleWidth = FINDING_COLUMN - 4;
+    const titleLines = new Map(model.openFindings.map((f) => [f.id, w.wrap(f.title, titleWidth, 8, 'bold')]));
+    const leadLines: number[] = [];
     w.table({
       head: [['#', 'Severity', 'Finding', 'Phase', 'Recommendation']],
-      body: model.openFindings.map((f) => [
-        model.findingLabel(f),
-        f.severity.toUpperCase(),
-        f.title + (f.description.trim() ? `\n${f.description}` : ''),
-        `${f.phase}. ${PROGRAM_PHASE_LABELS[f.phase]}`,
-        f.recommendation || '–',
-      ]),
+      body: model.openFindings.map((f) => {
+        const title = titleLines.get(f.id)!;
+        leadLines.push(title.length);
+        return [
+          model.findingLabel(f),
+          f.severity.toUpperCase(),
+          title.join('\n') + (f.description.trim() ? `\n${f.description}` : ''),
+          `${f.phase}. ${PROGRAM_PHASE_LABELS[f.phase]}`,
+          f.recommendation || '–',
+        ];
+      }),
       styles: { fontSize: 8 },
       columnStyles: {
         0: { cellWidth: 12 },
-        1: { cellWidth: 17 },
-        2: { cellWidth: 62 },
-        3: { cellWidth: 28 },
+        1: { cellWidth: 19, fontSize: 7.5 },
+        2: { cellWidth: FINDING_COLUMN },
+        3: { cellWidth: 27 },
       },
       didParseCell: (data) => severityCell(data, 1),
+      willDrawCell: (data) => {
+        if (data.section !== 'body' || data.column.index !== 2 || data.cell.text.length === 0) return;
+        boldLead.set(data.cell, data.cell.text);
+        data.cell.text = [];
+      },
+      didDrawCell: (data) => {
+        const lines = boldLead.get(data.cell);
+        if (!lines) return;
+        const pos = data.cell.getTextPos();
+        const size = data.cell.styles.fontSize;
+        const step = size * PT_TO_MM * w.doc.getLineHeightFactor();
+        const lead = leadLines[data.row.index] ?? 1;
+        let y = pos.y + size * PT_TO_MM * 0.85;
+        for (const line of lines.slice(0, lead)) {
+          w.textAt(line, pos.x, y, size, 'bold', COLORS.primary);
+          y += step;
+        }
+        // The description is re-wrapped with real glyph widths (autoTable measures CJK too narrow).
+        const description = model.openFindings[data.row.index]?.description.trim() ?? '';
+        if (description) {
+          const room = data.cell.height - data.cell.padding('vertical') - lead * step;
+          const fitted = w.fitText(
+            description,
+            data.cell.width - data.cell.padding('horizontal'),
+            room,
+            size,
+            'normal',
+          );
+          const fittedStep = fitted.size * PT_TO_MM * w.doc.getLineHeightFactor();
+          y += (fitted.size - size) * PT_TO_MM * 0.85;
+          for (const line of fitted.lines) {
+            w.textAt(line, pos.x, y, fitted.size);
+            y += fittedStep;
+          }
+        }
+        data.cell.text = lines;
+      },
     });
   }
   if (model.dismissedFindings.length > 0) {
