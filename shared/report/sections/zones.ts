@@ -28,14 +28,16 @@ export function writeZonesAndConduits(w: ReportWriter, model: ReportModel): void
         z.zone.ranges.slice(0, 6).join(', ') +
           (z.zone.ranges.length > 6 ? ` (+${z.zone.ranges.length - 6})` : ''),
       ]),
-      styles: { fontSize: 7.5 },
+      styles: { fontSize: 7, cellPadding: { top: 1.6, bottom: 1.6, left: 1.5, right: 1.5 } },
       columnStyles: {
-        0: { cellWidth: 34 },
-        2: { cellWidth: 12 },
-        4: { cellWidth: 17 },
-        5: { cellWidth: 17 },
-        6: { cellWidth: 17 },
-        7: { cellWidth: 12, halign: 'right' },
+        0: { cellWidth: 26 },
+        1: { cellWidth: 16 },
+        2: { cellWidth: 11 },
+        3: { cellWidth: 19 },
+        4: { cellWidth: 19 },
+        5: { cellWidth: 19 },
+        6: { cellWidth: 19 },
+        7: { cellWidth: 14, halign: 'right' },
       },
     });
   }
