@@ -3,11 +3,9 @@ import {
   connectionSchema,
   newId,
   nowIso,
-  sha256Hex,
   triageSchema,
   type Conduit,
   type Connection,
-  type Evidence,
   type Flow,
   type ImportBatch,
   type Triage,
@@ -16,6 +14,7 @@ import { undoBatch, type BatchUndo } from '../../shared/importers/merge';
 import type { CaptureSummary } from '../../shared/traffic/analyzer';
 import { captureToImport } from '../../shared/traffic/to-inventory';
 import { db } from './index';
+import { deleteEvidenceIfUnreferenced } from './evidence';
 
 export function listConnections(assessmentId: string): Promise<Connection[]> {
   return db().connections.where({ assessmentId }).toArray();
@@ -31,47 +30,19 @@ export async function saveConnection(connection: Connection): Promise<Connection
 /** Deletes a connection with its photos, and any triage that pointed at it. */
 export async function deleteConnection(connection: Connection): Promise<void> {
   const database = db();
-  await database.transaction('rw', [database.connections, database.evidence, database.triage], async () => {
-    await database.evidence.bulkDelete(connection.evidenceIds);
-    await database.triage
-      .where({ assessmentId: connection.assessmentId })
-      .filter((t) => t.connectionId === connection.id)
-      .delete();
-    await database.connections.delete(connection.id);
-  });
-}
-
-/**
- * Stores a photo as an evidence record (metadata, SHA-256 and the Blob). A stand-in until the shared
- * evidence repository of the requirements workspace lands.
- */
-export async function addPhoto(assessmentId: string, file: File): Promise<Evidence> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const now = nowIso();
-  const evidence: Evidence = {
-    id: newId(),
-    assessmentId,
-    createdAt: now,
-    updatedAt: now,
-    name: file.name.slice(0, 500) || 'photo',
-    mimeType: file.type || 'application/octet-stream',
-    size: file.size,
-    sha256: await sha256Hex(bytes),
-    caption: '',
-    capturedAt: file.lastModified ? new Date(file.lastModified).toISOString() : now,
-    blob: file,
-  };
-  await db().evidence.add(evidence);
-  return evidence;
-}
-
-export async function listEvidence(ids: readonly string[]): Promise<Evidence[]> {
-  const found = await db().evidence.bulkGet([...ids]);
-  return found.filter((e): e is Evidence => e !== undefined);
-}
-
-export function deleteEvidence(id: string): Promise<void> {
-  return db().evidence.delete(id);
+  await database.transaction(
+    'rw',
+    [database.connections, database.answers, database.evidence, database.triage],
+    async () => {
+      await database.triage
+        .where({ assessmentId: connection.assessmentId })
+        .filter((t) => t.connectionId === connection.id)
+        .delete();
+      await database.connections.delete(connection.id);
+      // Photos go with it, unless an answer or another connection uses them too.
+      await deleteEvidenceIfUnreferenced(connection.assessmentId, connection.evidenceIds);
+    },
+  );
 }
 
 export function listFlows(assessmentId: string): Promise<Flow[]> {

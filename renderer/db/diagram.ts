@@ -1,4 +1,4 @@
-import type { Asset, Conduit, Zone } from '../../shared/model';
+import type { Answer, Asset, Conduit, Zone } from '../../shared/model';
 import { nowIso } from '../../shared/model';
 import { db } from './index';
 import { listConduits, validateConduit } from './conduits';
@@ -25,6 +25,11 @@ export interface DiagramChange {
   conduits: RecordDiff<Conduit>[];
   assets: RecordDiff<Asset>[];
   assetZones: AssetZoneMove[];
+  /**
+   * The requirement answers of deleted zones, filled in when the deletion is first written, so
+   * that undo brings them back with their zone.
+   */
+  answers?: RecordDiff<Answer>[];
 }
 
 export function emptyChange(label: string): DiagramChange {
@@ -40,6 +45,7 @@ export function invertChange(change: DiagramChange): DiagramChange {
     conduits: flip(change.conduits),
     assets: flip(change.assets),
     assetZones: change.assetZones.map(({ id, before, after }) => ({ id, before: after, after: before })),
+    answers: change.answers ? flip(change.answers) : undefined,
   };
 }
 
@@ -88,8 +94,13 @@ export function applyDiagramChange(assessmentId: string, change: DiagramChange):
 function write(database: ReturnType<typeof db>, assessmentId: string, change: DiagramChange, now: string) {
   return database.transaction(
     'rw',
-    [database.zones, database.conduits, database.assets, database.assessments],
+    [database.zones, database.conduits, database.assets, database.answers, database.assessments],
     async () => {
+      const deletedZoneIds = change.zones.filter((d) => d.before && !d.after).map((d) => d.before!.id);
+      if (!change.answers && deletedZoneIds.length > 0) {
+        const orphaned = await database.answers.where('zoneId').anyOf(deletedZoneIds).toArray();
+        change.answers = orphaned.map((answer) => ({ before: answer, after: null }));
+      }
       // Deletions of conduits first and creations of zones first keep references valid mid-way.
       for (const { after } of change.zones) if (after) await database.zones.put(after);
       for (const { before, after } of change.conduits) {
@@ -107,6 +118,10 @@ function write(database: ReturnType<typeof db>, assessmentId: string, change: Di
             changes: { zoneId: after, updatedAt: now },
           })),
         );
+      }
+      for (const { before, after } of change.answers ?? []) {
+        if (after) await database.answers.put(after);
+        else if (before) await database.answers.delete(before.id);
       }
       for (const { before, after } of change.zones)
         if (!after && before) await database.zones.delete(before.id);

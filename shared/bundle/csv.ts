@@ -1,3 +1,4 @@
+import { roadmapSlotOf } from '../analysis/roadmap';
 import Papa from 'papaparse';
 import { achievedVector, catalogueForVersion, targetVector, type SlVector } from '../catalogue';
 import { FR_IDS, type AssessmentData, type EndpointRef, type Zone } from '../model';
@@ -141,7 +142,8 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
         ['severity', (f) => f.severity],
         ['phase', (f) => f.phase],
         ['status', (f) => f.status],
-        ['roadmap_slot', (f) => f.roadmapSlot],
+        ['roadmap_slot', (f) => roadmapSlotOf(f)],
+        ['roadmap_slot_set_by_assessor', (f) => (f.roadmapSlot ? 'yes' : 'no')],
         ['origin', (f) => f.origin],
         ['description', (f) => f.description],
         ['recommendation', (f) => f.recommendation],

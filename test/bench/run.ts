@@ -14,6 +14,7 @@ const BENCHMARKS = [
   'bundle',
   'diagram',
   'findings',
+  'requirements',
   'report',
 ];
 

@@ -12,7 +12,7 @@ import {
   type Evidence,
   type Zone,
 } from '../../../shared/model';
-import { listEvidence } from '../../db/connections';
+import { listEvidence } from '../../db/evidence';
 import { Modal } from '../../ui/Modal';
 
 export const FOUND_BY_LABELS: Record<(typeof FOUND_BY)[number], string> = {

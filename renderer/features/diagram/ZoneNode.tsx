@@ -3,6 +3,8 @@ import { Handle, NodeResizer, Position, useStore, type Node, type NodeProps } fr
 import type { Asset, Zone } from '../../../shared/model';
 import { ZONE_KIND_LABELS } from '../../../shared/model';
 import { formatSlt } from '../../../shared/analysis/slt';
+import { GapBadge } from '../requirements/GapBadge';
+import { useLevelsOfZone } from '../requirements/useZoneLevels';
 import { farSelector, useCanvasActions } from './context';
 
 export interface ZoneNodeData extends Record<string, unknown> {
@@ -30,6 +32,7 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
   const actions = useCanvasActions();
   const zoomedIn = useStore(zoomedInSelector);
   const far = useStore(farSelector);
+  const levels = useLevelsOfZone(zone.assessmentId, zone.id);
   const countLabel = (
     <span data-testid="zone-asset-count" className="zone-count">
       {data.countKnown ? `${data.count} ${data.count === 1 ? 'asset' : 'assets'}` : '… assets'}
@@ -93,11 +96,11 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
           <div className="zone-slt" data-testid="zone-slt">
             {formatSlt(zone.slt)}
           </div>
+          <div className="zone-gap">
+            <GapBadge levels={levels} />
+          </div>
           <div className="zone-meta">
             {countLabel}
-            <span className="zone-gap" title="The gap appears once requirements are assessed">
-              Gap —
-            </span>
             {assets.length > 0 && (
               <button
                 type="button"

@@ -128,10 +128,11 @@ export class DiagramStore {
     for (const listener of this.listeners) listener();
   }
 
-  private apply(change: DiagramChange) {
+  /** `forWrite` lets undo invert the change only when its turn to be written comes (see undo). */
+  private apply(change: DiagramChange, forWrite: () => DiagramChange = () => change) {
     const records = applyToRecords(this.state, change);
     this.writes = this.writes
-      .then(() => applyDiagramChange(this.assessmentId, change))
+      .then(() => applyDiagramChange(this.assessmentId, forWrite()))
       .catch((error: unknown) =>
         this.onWriteError((error as Error).message || 'the change could not be saved'),
       );
@@ -165,7 +166,8 @@ export class DiagramStore {
   undo(): string | null {
     const entry = this.undoStack.pop();
     if (!entry) return null;
-    const records = this.apply(invertChange(entry.change));
+    // The deletion's write records the answers it removed; inverting after it has landed restores them.
+    const records = this.apply(invertChange(entry.change), () => invertChange(entry.change));
     this.redoStack.push(entry.change);
     this.publish({ ...this.state, ...records });
     return entry.change.label;

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createAssessment } from '../../../shared/model';
+import { createAssessment, parseAssessmentFile, serializeAssessmentFile } from '../../../shared/model';
+import { loadAssessmentData } from '../../../renderer/db/assessments';
 import { ConduitDatabase, useDatabase } from '../../../renderer/db';
 import { applyDiagramChange, emptyChange, loadDiagram } from '../../../renderer/db/diagram';
 import { DiagramStore } from '../../../renderer/features/diagram/diagram-store';
@@ -40,6 +41,43 @@ const asset = (name: string, ip: string) =>
   );
 
 describe('diagram store and repository', () => {
+  it("deletes a zone's requirement answers with it, and undo brings them back, even straight away", async () => {
+    const { store } = await openStore();
+    store.commit(applyTemplateChange(store.getState(), assessmentId, 'purdue'));
+    const cell = store.getState().zones.find((z) => z.name === 'Cell/area A')!;
+    await store.flushed();
+    const answer = {
+      id: crypto.randomUUID(),
+      assessmentId,
+      zoneId: cell.id,
+      itemId: 'SR 1.1',
+      status: 'met' as const,
+      notes: 'Named accounts on every HMI',
+      justification: '',
+      evidenceIds: [],
+      answeredBy: 'Ana',
+      answeredAt: new Date().toISOString(),
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    };
+    await database.answers.add(answer);
+
+    store.commit(deleteChange(store.getState(), new Set([cell.id]), new Set()));
+    store.undo(); // before the deletion has even been written
+    await store.flushed();
+    expect(await database.answers.get(answer.id)).toEqual(answer);
+
+    store.redo();
+    await store.flushed();
+    expect(await database.answers.get(answer.id)).toBeUndefined();
+    const data = await loadAssessmentData(assessmentId);
+    await expect(parseAssessmentFile(serializeAssessmentFile(data))).resolves.toBeTruthy();
+
+    store.undo();
+    await store.flushed();
+    expect(await database.answers.where({ zoneId: cell.id }).count()).toBe(1);
+  });
+
   it('persists every edit, and undo/redo write the previous and next state back', async () => {
     const { store, errors } = await openStore();
     store.commit(applyTemplateChange(store.getState(), assessmentId, 'purdue'));

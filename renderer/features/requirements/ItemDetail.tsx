@@ -1,0 +1,244 @@
+import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { CatalogueItem } from '../../../shared/catalogue';
+import {
+  ANSWER_STATUS_LABELS,
+  ANSWER_STATUSES,
+  type Answer,
+  type AnswerStatus,
+  type Evidence,
+} from '../../../shared/model';
+import { useAutosave } from '../../ui/useAutosave';
+import { useFileDrop } from '../../ui/useFileDrop';
+import { EvidenceThumbnails } from './EvidencePanel';
+import { GuidancePanel } from './Guidance';
+import type { ItemScope } from './rows';
+import { justificationLabel, needsJustification, STATUS_CLASS } from './status';
+
+export interface ItemDetailProps {
+  item: CatalogueItem;
+  scope: ItemScope;
+  answer: Answer | undefined;
+  /** A status waiting for its reason or description (keys 5 and 6). */
+  pendingStatus: AnswerStatus | null;
+  notesRef: RefObject<HTMLTextAreaElement | null>;
+  reasonRef: RefObject<HTMLTextAreaElement | null>;
+  onStatus: (status: AnswerStatus) => void;
+  onConfirmJustified: (status: AnswerStatus, justification: string) => Promise<boolean>;
+  onCancelPending: () => void;
+  onNotes: (notes: string) => Promise<unknown>;
+  onJustification: (justification: string) => Promise<unknown>;
+  onAttach: () => void;
+  onFiles: (files: File[]) => void;
+  onRemoveEvidence: (evidence: Evidence) => void;
+  onBulk: () => void;
+  onBackToList: () => void;
+}
+
+/** The selected item: status, reason, notes, evidence, who answered it, and the guidance. */
+export function ItemDetail(props: ItemDetailProps) {
+  const { item, scope, answer, pendingStatus } = props;
+  const status = answer?.status ?? 'not-assessed';
+  const drop = useFileDrop(props.onFiles);
+  const shownStatus = pendingStatus ?? status;
+  return (
+    <div
+      className={drop.active ? 'req-detail drop-target-active' : 'req-detail'}
+      {...drop.handlers}
+      data-testid="item-detail"
+      aria-label={`${item.id} details`}
+      role="region"
+    >
+      <header className="req-detail-head">
+        <span className="mono req-item-id">{item.id}</span>
+        <h2>{item.title}</h2>
+        <span className="req-muted">
+          Required from SL {item.minLevel}
+          {scope === 'out-of-scope' && ' · out of scope at this zone’s SL-T, answer kept'}
+          {scope === 'above-target' && ' · above this zone’s SL-T'}
+        </span>
+      </header>
+
+      <div className="req-status-buttons" role="group" aria-label="Status">
+        {ANSWER_STATUSES.map((value, index) => (
+          <button
+            key={value}
+            type="button"
+            className={`button button-small req-status-button ${STATUS_CLASS[value]}`}
+            aria-pressed={shownStatus === value}
+            onClick={() => props.onStatus(value)}
+          >
+            <kbd>{index + 1}</kbd> {ANSWER_STATUS_LABELS[value]}
+          </button>
+        ))}
+      </div>
+
+      {(pendingStatus || needsJustification(status)) && (
+        <JustificationField
+          key={`${pendingStatus ?? status}`}
+          status={pendingStatus ?? status}
+          pending={pendingStatus !== null}
+          initial={answer?.justification ?? ''}
+          fieldRef={props.reasonRef}
+          onConfirm={props.onConfirmJustified}
+          onCancel={props.onCancelPending}
+          onAutosave={props.onJustification}
+          onBackToList={props.onBackToList}
+        />
+      )}
+
+      <NotesField
+        initial={answer?.notes ?? ''}
+        fieldRef={props.notesRef}
+        onSave={props.onNotes}
+        onBackToList={props.onBackToList}
+      />
+
+      <section className="req-evidence" aria-label="Evidence">
+        <div className="toolbar">
+          <h3>Evidence</h3>
+          <span className="spacer" />
+          <button type="button" className="button button-small" onClick={props.onAttach}>
+            Attach files… <kbd>E</kbd>
+          </button>
+          <button type="button" className="button button-small" onClick={props.onBulk}>
+            Apply to several zones… <kbd>B</kbd>
+          </button>
+        </div>
+        <EvidenceThumbnails evidenceIds={answer?.evidenceIds ?? []} onRemove={props.onRemoveEvidence} />
+        <p className="field-hint">Drop photos or files here, or attach them from disk.</p>
+      </section>
+
+      <p className="req-muted req-answered" data-testid="answered-by">
+        {answer?.answeredAt
+          ? `Answered by ${answer.answeredBy ?? 'an unnamed assessor'} on ${new Date(answer.answeredAt).toLocaleString()}`
+          : 'Not answered yet'}
+      </p>
+
+      <GuidancePanel item={item} />
+    </div>
+  );
+}
+
+function JustificationField({
+  status,
+  pending,
+  initial,
+  fieldRef,
+  onConfirm,
+  onCancel,
+  onAutosave,
+  onBackToList,
+}: {
+  status: AnswerStatus;
+  pending: boolean;
+  initial: string;
+  fieldRef: RefObject<HTMLTextAreaElement | null>;
+  onConfirm: (status: AnswerStatus, justification: string) => Promise<boolean>;
+  onCancel: () => void;
+  onAutosave: (justification: string) => Promise<unknown>;
+  onBackToList: () => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const { schedule, flush } = useAutosave(onAutosave);
+  const confirm = async () => {
+    if (value.trim() === '') {
+      setError(status === 'compensating' ? 'Describe the compensating control.' : 'Give the reason.');
+      return;
+    }
+    if (pending) {
+      if (await onConfirm(status, value)) onBackToList();
+    } else {
+      flush();
+      onBackToList();
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void confirm();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      if (pending) onCancel();
+      else flush();
+      onBackToList();
+    }
+  };
+  return (
+    <label className="field">
+      <span>{justificationLabel(status)}</span>
+      <textarea
+        ref={fieldRef}
+        className="textarea req-justification"
+        value={value}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => {
+          setValue(event.target.value);
+          setError(null);
+          if (!pending && event.target.value.trim() !== '') schedule(event.target.value);
+        }}
+        onBlur={() => {
+          if (!pending) flush();
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : (
+        <span className="field-hint">
+          {pending
+            ? 'Enter saves the status with this text; Esc cancels.'
+            : 'Saved as you type; Enter or Esc returns to the list.'}
+        </span>
+      )}
+    </label>
+  );
+}
+
+function NotesField({
+  initial,
+  fieldRef,
+  onSave,
+  onBackToList,
+}: {
+  initial: string;
+  fieldRef: RefObject<HTMLTextAreaElement | null>;
+  onSave: (notes: string) => Promise<unknown>;
+  onBackToList: () => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const { schedule, flush } = useAutosave(onSave);
+  // Another window or a bulk answer may change the notes; follow unless the field is being edited.
+  useEffect(() => {
+    if (document.activeElement !== fieldRef.current) setValue(initial);
+  }, [initial, fieldRef]);
+  return (
+    <label className="field">
+      <span>
+        Notes <kbd>N</kbd>
+      </span>
+      <textarea
+        ref={fieldRef}
+        className="textarea req-notes"
+        value={value}
+        onChange={(event) => {
+          setValue(event.target.value);
+          schedule(event.target.value);
+        }}
+        onBlur={flush}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            flush();
+            onBackToList();
+          }
+        }}
+      />
+      <span className="field-hint">Saved as you type; Esc returns to the list.</span>
+    </label>
+  );
+}

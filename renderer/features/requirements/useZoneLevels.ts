@@ -1,0 +1,117 @@
+import { liveQuery, type Subscription } from 'dexie';
+import { useCallback, useSyncExternalStore } from 'react';
+import {
+  catalogueForVersion,
+  evaluateZone,
+  IEC62443_3_3,
+  type Catalogue,
+  type SlVector,
+  type ZoneProgress,
+} from '../../../shared/catalogue';
+import type { Answer, Zone } from '../../../shared/model';
+import { db } from '../../db';
+
+/** One zone's levels: what the diagram's gap badge and the all-zones overview show. */
+export interface ZoneLevels {
+  zone: Zone;
+  target: SlVector;
+  achieved: SlVector;
+  gap: SlVector;
+  progress: ZoneProgress;
+  /** Answers kept for items the SL-T no longer calls for. */
+  outOfScope: number;
+}
+
+/** The catalogue an assessment names, or the shipped one when this build lacks it (`known` says which). */
+export function catalogueOf(version: string | undefined): { catalogue: Catalogue; known: boolean } {
+  const found = version ? catalogueForVersion(version) : undefined;
+  return { catalogue: found ?? IEC62443_3_3, known: found !== undefined };
+}
+
+/** Groups answers by zone once, so evaluating many zones stays linear in the number of answers. */
+export function answersByZone(answers: readonly Answer[]): Map<string, Answer[]> {
+  const byZone = new Map<string, Answer[]>();
+  for (const answer of answers) {
+    const list = byZone.get(answer.zoneId);
+    if (list) list.push(answer);
+    else byZone.set(answer.zoneId, [answer]);
+  }
+  return byZone;
+}
+
+export function levelsOfZones(catalogue: Catalogue, zones: readonly Zone[], answers: readonly Answer[]) {
+  const byZone = answersByZone(answers);
+  const levels = new Map<string, ZoneLevels>();
+  for (const zone of zones) {
+    const evaluation = evaluateZone(catalogue, zone, byZone.get(zone.id) ?? []);
+    levels.set(zone.id, {
+      zone,
+      target: evaluation.target,
+      achieved: evaluation.achieved,
+      gap: evaluation.gap,
+      progress: evaluation.progress,
+      outOfScope: evaluation.outOfScope.length,
+    });
+  }
+  return levels;
+}
+
+/**
+ * One live query per open assessment, shared by every caller (the diagram has a badge per zone node:
+ * they must not each read every answer). Dropped when its last subscriber leaves.
+ */
+interface SharedLevels {
+  levels: Map<string, ZoneLevels> | undefined;
+  listeners: Set<() => void>;
+  subscription: Subscription;
+}
+const shared = new Map<string, SharedLevels>();
+
+function subscribeLevels(assessmentId: string, listener: () => void): () => void {
+  let entry = shared.get(assessmentId);
+  if (!entry) {
+    const created: SharedLevels = { levels: undefined, listeners: new Set(), subscription: null! };
+    created.subscription = liveQuery(async () => {
+      const database = db();
+      const [assessment, zones, answers] = await Promise.all([
+        database.assessments.get(assessmentId),
+        database.zones.where({ assessmentId }).toArray(),
+        database.answers.where({ assessmentId }).toArray(),
+      ]);
+      return { version: assessment?.catalogueVersion, zones, answers };
+    }).subscribe({
+      next: ({ version, zones, answers }) => {
+        created.levels = levelsOfZones(catalogueOf(version).catalogue, zones, answers);
+        created.listeners.forEach((notify) => notify());
+      },
+    });
+    shared.set(assessmentId, created);
+    entry = created;
+  }
+  const current = entry;
+  current.listeners.add(listener);
+  return () => {
+    current.listeners.delete(listener);
+    if (current.listeners.size === 0) {
+      current.subscription.unsubscribe();
+      shared.delete(assessmentId);
+    }
+  };
+}
+
+/**
+ * Per zone of the assessment: SL-T, SL-A and gap vectors and progress, kept live as answers and
+ * zones change. Undefined while loading. Reusable outside this workspace (the diagram's gap badge).
+ */
+export function useZoneLevels(assessmentId: string): Map<string, ZoneLevels> | undefined {
+  const subscribe = useCallback(
+    (listener: () => void) => subscribeLevels(assessmentId, listener),
+    [assessmentId],
+  );
+  return useSyncExternalStore(subscribe, () => shared.get(assessmentId)?.levels);
+}
+
+/** One zone's levels (see useZoneLevels); cheap to call from every zone node. */
+export function useLevelsOfZone(assessmentId: string, zoneId: string): ZoneLevels | undefined {
+  return useZoneLevels(assessmentId)?.get(zoneId);
+}
