@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { AssessmentData } from '../../shared/model';
+import { assessmentDiagramSvg, renderReportPdf, type ReportSigner } from '../../shared/report';
+import { loadReportFonts } from './report-fonts';
 
 /** The optional parts of a bundle; each is left out when absent. */
 export interface ReportParts {
@@ -9,16 +11,19 @@ export interface ReportParts {
 }
 
 /**
- * Renders the report PDF and the zone diagram for a headless export.
- * HOOK: nothing renders them yet. When shared/report (the PDF) and the diagram renderer exist,
- * call them here, e.g. `{ reportPdf: await renderReportPdf(data, { fingerprint }), diagramSvg: ... }`;
- * `export` then puts them in every bundle. Files given on the command line take precedence.
+ * Renders the report PDF and the zone diagram (SVG; a PNG needs a browser's canvas, so the CLI
+ * leaves it out) for a headless export; `export` puts them in every bundle. Files given on the
+ * command line take precedence.
  */
 export async function renderReportParts(
-  _data: AssessmentData,
-  _signer: { fingerprint: string },
+  data: AssessmentData,
+  signer: ReportSigner | null,
+  generatedAt?: string,
 ): Promise<ReportParts> {
-  return {};
+  const fonts = await loadReportFonts();
+  const reportPdf = renderReportPdf(data, { fonts, signer, ...(generatedAt ? { generatedAt } : {}) });
+  const svg = assessmentDiagramSvg(data);
+  return svg ? { reportPdf, diagramSvg: new TextEncoder().encode(svg) } : { reportPdf };
 }
 
 /** Reads the parts given as files on the command line (--report, --diagram-svg, --diagram-png). */

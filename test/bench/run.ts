@@ -16,6 +16,7 @@ const BENCHMARKS = [
   'diagram',
   'findings',
   'requirements',
+  'report',
 ];
 
 const wanted = process.argv.slice(2);

@@ -52,7 +52,7 @@ export const exportCommand: CliCommand = {
     }
     const signer = await loadSigner(values.key);
     const parts = {
-      ...(await renderReportParts(data, signer)),
+      ...(await renderReportParts(data, signer, values['signed-at'])),
       ...(await readReportPartFiles({
         report: values.report,
         diagramSvg: values['diagram-svg'],

@@ -7,6 +7,7 @@ import { importCommand } from './import';
 import { keygenCommand } from './keygen';
 import { newCommand } from './new';
 import { reconcileCommand } from './reconcile';
+import { reportCommand } from './report';
 import { validateCommand } from './validate';
 import { verifyCommand } from './verify';
 
@@ -21,5 +22,6 @@ export const COMMANDS: CliCommand[] = [
   findingsCommand,
   keygenCommand,
   exportCommand,
+  reportCommand,
   verifyCommand,
 ];

@@ -1,19 +1,49 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { SigningIdentity } from '../../../shared/bridge';
 import { assessmentFileName } from '../../../shared/model';
 import { exportAssessmentFile } from '../assessments/file-transfer';
+import { platform } from '../../platform';
 import { notify } from '../../ui/notices';
 import type { WorkspaceDefinition, WorkspaceProps } from '../workspace';
+import { BundleExportPanel } from './BundleExportPanel';
+import { SigningIdentityPanel } from './SigningIdentityPanel';
+import { VerifyPanel } from './VerifyPanel';
+import './export.css';
 
 function ExportWorkspace({ assessment }: WorkspaceProps) {
   const [busy, setBusy] = useState(false);
+  const [identity, setIdentity] = useState<SigningIdentity | null | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    platform()
+      .getSigningIdentity()
+      .then(
+        (found) => live && setIdentity(found),
+        (e: Error) => {
+          if (!live) return;
+          setIdentity(null);
+          notify('error', `Could not read the signing key: ${e.message}`);
+        },
+      );
+    return () => {
+      live = false;
+    };
+  }, []);
+
   return (
-    <section className="workspace" aria-labelledby="export-title">
+    <section className="workspace export-workspace" aria-labelledby="export-title">
       <h1 id="export-title">Export</h1>
-      <div className="notice" role="note">
-        <strong>The signed report bundle is not built yet.</strong> It will hold the PDF report, the data as
-        JSON and CSV, the diagram and the evidence, with checksums and a signature the client can verify with
-        ssh-keygen and sha256sum.
-      </div>
+      <h2>Signing identity</h2>
+      {identity === undefined ? (
+        <p className="field-hint">Reading the signing key…</p>
+      ) : (
+        <SigningIdentityPanel identity={identity} onChange={setIdentity} />
+      )}
+      <h2>Signed report bundle</h2>
+      {identity !== undefined && <BundleExportPanel assessment={assessment} identity={identity} />}
+      <h2>Verify a bundle</h2>
+      <VerifyPanel />
       <h2>Assessment file</h2>
       <p>
         The whole assessment, evidence included, as{' '}

@@ -106,6 +106,9 @@ describe('conduit keygen, export and verify', () => {
       expect(lines).toHaveLength(exportOutput.files);
       expect(lines.every((l) => l.endsWith(': OK'))).toBe(true);
       expect(lines).toContain('evidence/00000005-0000-4000-8000-000000000002-制御盤の写真.jpg: OK');
+      // The report is rendered into every CLI bundle, covered by the signed checksums.
+      expect(lines).toContain('report/report.pdf: OK');
+      expect(lines).toContain('diagram/zones.svg: OK');
       expect(readFileSync(join(folder, 'README.txt'), 'utf8')).toContain(keygenOutput.fingerprint);
 
       // ssh-keygen itself notices a changed SHA256SUMS.

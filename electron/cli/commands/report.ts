@@ -1,0 +1,51 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { AssessmentFileError } from '../../../shared/model';
+import { renderReportPdf } from '../../../shared/report';
+import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { readAssessmentFile } from '../read-assessment';
+import { loadReportFonts } from '../report-fonts';
+import { loadSigner } from '../signing-key';
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'write the PDF report of an assessment file',
+  usage: 'report <file.conduit.json> --out <report.pdf> [--key <keyfile>] [--force]',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { out: { type: 'string' }, key: { type: 'string' }, force: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const [file, ...rest] = positionals;
+    if (!file || rest.length > 0) throw new CliUsageError('report takes exactly one assessment file');
+    if (!values.out) throw new CliUsageError('--out is required');
+
+    let data;
+    try {
+      data = await readAssessmentFile(file);
+    } catch (error) {
+      if (error instanceof AssessmentFileError) {
+        for (const problem of error.problems) io.stderr(`${file}: ${problem}\n`);
+        return EXIT.unreadable;
+      }
+      throw error;
+    }
+    // With a key, the cover carries the signer and fingerprint, as in a bundle signed with it.
+    const signer = values.key ? await loadSigner(values.key) : null;
+    const started = performance.now();
+    const pdf = renderReportPdf(data, { fonts: await loadReportFonts(), signer });
+    const ms = Math.round(performance.now() - started);
+    await writeFile(values.out, pdf, { flag: values.force ? 'w' : 'wx' }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST')
+          throw new CliUsageError(`${values.out} exists already (use --force to overwrite)`);
+        throw error;
+      },
+    );
+    io.stderr(`wrote ${values.out}: ${pdf.length} bytes in ${ms} ms\n`);
+    printJson(io, { file: values.out, bytes: pdf.length, ms, signed: Boolean(signer) });
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,1 @@
+export { assessmentDiagramSvg as diagramSvgOf } from '../../../shared/report';

@@ -1,0 +1,5 @@
+export { renderReportPdf } from './render';
+export type { ReportOptions, ReportSigner, ReportImage } from './options';
+export type { ReportFonts } from './fonts';
+export { buildReportModel, roadmapSlotOf } from './model';
+export { assessmentDiagramSvg } from './diagram-svg';

@@ -1,0 +1,181 @@
+import { FR_IDS } from '../../model/common';
+import { PROGRAM_PHASE_LABELS, type Severity } from '../../model';
+import { bySeverityThenOrder, type ReportModel, type ZoneResult } from '../model';
+import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter, type Rgb } from '../layout';
+
+export const SEVERITY_COLORS: Record<Severity, Rgb> = {
+  critical: [155, 28, 49],
+  high: [214, 69, 65],
+  medium: [230, 145, 56],
+  low: [70, 130, 180],
+  info: [120, 130, 140],
+};
+
+function postureFigures(model: ReportModel): [string, string][] {
+  const { data } = model;
+  const zoned = data.assets.filter((a) => a.zoneId).length;
+  let required = 0;
+  let answered = 0;
+  let unmet = 0;
+  let zonesWithGap = 0;
+  for (const z of model.zones) {
+    required += z.evaluation.progress.zone.required;
+    answered += z.evaluation.progress.zone.answered;
+    unmet += z.evaluation.perFr.reduce((n, fr) => n + fr.unmet.length, 0);
+    if (z.totalGap > 0) zonesWithGap += 1;
+  }
+  const openConnections = data.connections.filter((c) => c.status === 'open').length;
+  const pct = (n: number, d: number) => (d === 0 ? '–' : `${Math.round((100 * n) / d)}%`);
+  const serious = model.openFindings.filter((f) => f.severity === 'critical' || f.severity === 'high').length;
+  return [
+    [String(data.zones.length), `zones, ${data.conduits.length} conduits`],
+    [String(data.assets.length), `assets, ${pct(zoned, data.assets.length)} placed in a zone`],
+    [pct(answered, required), `of ${required} required items assessed`],
+    [String(unmet), 'required items not (yet) met'],
+    [String(zonesWithGap), `of ${data.zones.length} zones below their SL-T`],
+    [String(openConnections), 'open undocumented connections'],
+    [String(model.openFindings.length), 'open findings'],
+    [String(serious), 'critical or high findings'],
+  ];
+}
+
+function drawFigures(w: ReportWriter, figures: [string, string][]): void {
+  const cols = 4;
+  const gap = 4;
+  const boxW = (CONTENT_WIDTH - gap * (cols - 1)) / cols;
+  const boxH = 22;
+  figures.forEach(([value, label], i) => {
+    const x = PAGE.left + (i % cols) * (boxW + gap);
+    const y = w.y + Math.floor(i / cols) * (boxH + gap);
+    w.doc.setFillColor(...COLORS.light);
+    w.doc.roundedRect(x, y, boxW, boxH, 1.5, 1.5, 'F');
+    w.doc.setFillColor(...COLORS.accent);
+    w.doc.rect(x, y, 1.2, boxH, 'F');
+    w.textAt(value, x + 4, y + 10, 17, 'bold', COLORS.primary);
+    w.wrap(label, boxW - 7, 7.5)
+      .slice(0, 2)
+      .forEach((line, j) => w.textAt(line, x + 4, y + 15 + j * 3.4, 7.5, 'normal', COLORS.muted));
+  });
+  w.y += Math.ceil(figures.length / cols) * (boxH + gap) + 4;
+}
+
+/**
+ * SL-T against SL-A per zone and FR, drawn with vector primitives: per FR an outlined bar for the
+ * target and a filled bar for what is achieved, red where the target is not reached.
+ */
+export function drawSlChart(w: ReportWriter, zones: ZoneResult[]): void {
+  const { doc } = w;
+  const labelW = 52;
+  const frW = (CONTENT_WIDTH - labelW) / FR_IDS.length;
+  const rowH = 9;
+  const barMax = rowH - 2.5;
+  w.ensureSpace(18 + Math.min(zones.length, 4) * rowH);
+  const drawHeader = () => {
+    FR_IDS.forEach((fr, i) =>
+      w.textAt(fr, PAGE.left + labelW + i * frW + frW / 2, w.y + 3, 7.5, 'bold', COLORS.muted, 'center'),
+    );
+    w.y += 5;
+  };
+  drawHeader();
+  for (const z of zones) {
+    if (w.y + rowH > PAGE.height - PAGE.bottom - 10) {
+      w.newPage();
+      drawHeader();
+    }
+    const name = w.wrap(z.zone.name, labelW - 3, 8)[0] ?? '';
+    w.textAt(name, PAGE.left, w.y + rowH / 2 + 1.2, 8);
+    doc.setDrawColor(...COLORS.rule);
+    doc.setLineWidth(0.15);
+    doc.line(PAGE.left, w.y + rowH, PAGE.left + CONTENT_WIDTH, w.y + rowH);
+    FR_IDS.forEach((fr, i) => {
+      const t = z.evaluation.target[fr];
+      const a = z.evaluation.achieved[fr];
+      const x0 = PAGE.left + labelW + i * frW + frW / 2 - 5;
+      const base = w.y + rowH - 1;
+      const h = (level: number) => (barMax * level) / 4;
+      // The scale (SL 0 to 4) behind the bars, so empty bars still read as "0 of 4".
+      doc.setFillColor(...COLORS.light);
+      doc.rect(x0 - 0.5, base - barMax - 0.3, 10.5, barMax + 0.3, 'F');
+      doc.setFillColor(...(a >= t ? COLORS.achieved : COLORS.gap));
+      if (a > 0) doc.rect(x0, base - h(a), 4.5, h(a), 'F');
+      doc.setDrawColor(...COLORS.target);
+      doc.setLineWidth(0.3);
+      if (t > 0) doc.rect(x0 + 5, base - h(t), 4.5, h(t), 'S');
+      w.textAt(`${t}/${a}`, x0 + 11, base - 0.3, 5.5, 'normal', COLORS.muted);
+    });
+    w.y += rowH;
+  }
+  // Legend
+  w.y += 3;
+  doc.setFillColor(...COLORS.achieved);
+  doc.rect(PAGE.left, w.y, 3, 3, 'F');
+  w.textAt('SL-A achieved (meets target)', PAGE.left + 4.5, w.y + 2.6, 7.5, 'normal', COLORS.muted);
+  doc.setFillColor(...COLORS.gap);
+  doc.rect(PAGE.left + 48, w.y, 3, 3, 'F');
+  w.textAt('SL-A below target', PAGE.left + 52.5, w.y + 2.6, 7.5, 'normal', COLORS.muted);
+  doc.setDrawColor(...COLORS.target);
+  doc.rect(PAGE.left + 82, w.y, 3, 3, 'S');
+  w.textAt('SL-T target', PAGE.left + 86.5, w.y + 2.6, 7.5, 'normal', COLORS.muted);
+  w.textAt(
+    'Figures: SL-T/SL-A (0 = none)',
+    PAGE.left + CONTENT_WIDTH,
+    w.y + 2.6,
+    7.5,
+    'normal',
+    COLORS.muted,
+    'right',
+  );
+  w.y += 9;
+}
+
+const CHART_ZONES = 14;
+
+export function writeSummary(w: ReportWriter, model: ReportModel): void {
+  w.section('Executive summary');
+  const a = model.data.assessment;
+  w.paragraph(
+    `This report gives the results of the OT security assessment of ${a.site} for ${a.client}. ` +
+      'Each zone of the control system was checked against the system requirements of IEC 62443-3-3 that its ' +
+      'target security level calls for, and the site was searched for connections that bypass the documented conduits.',
+  );
+  w.subheading('Posture in numbers');
+  drawFigures(w, postureFigures(model));
+
+  w.subheading('Target and achieved security level per zone');
+  if (model.zones.length === 0) w.empty('No zones have been defined, so no security levels can be shown.');
+  else {
+    const shown = [...model.zones].sort((x, y) => y.totalGap - x.totalGap).slice(0, CHART_ZONES);
+    drawSlChart(w, shown);
+    if (model.zones.length > shown.length) {
+      w.paragraph(
+        `The ${shown.length} zones with the largest gaps are shown; all ${model.zones.length} are listed in "Zones and conduits".`,
+        { size: 8.5, color: COLORS.muted },
+      );
+    }
+  }
+
+  w.subheading('Top findings');
+  const top = [...model.openFindings].sort(bySeverityThenOrder).slice(0, 5);
+  if (top.length === 0) w.empty('No open findings are recorded in this assessment.');
+  else {
+    w.table({
+      head: [['#', 'Severity', 'Finding', 'Program phase']],
+      body: top.map((f) => [
+        model.findingLabel(f),
+        f.severity.toUpperCase(),
+        f.title,
+        `${f.phase}. ${PROGRAM_PHASE_LABELS[f.phase]}`,
+      ]),
+      columnStyles: { 0: { cellWidth: 14 }, 1: { cellWidth: 20 }, 3: { cellWidth: 45 } },
+      didParseCell(data) {
+        if (data.section === 'body' && data.column.index === 1) {
+          const color = SEVERITY_COLORS[String(data.cell.raw).toLowerCase() as Severity];
+          if (color) {
+            data.cell.styles.textColor = [...color];
+            data.cell.styles.fontStyle = 'bold';
+          }
+        }
+      },
+    });
+  }
+}

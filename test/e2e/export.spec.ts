@@ -1,0 +1,159 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import { verifyBundle } from '../../shared/bundle';
+import { serializeAssessmentFile } from '../../shared/model';
+import { richAssessment } from '../fixtures/rich-assessment';
+import { hasCommand } from '../unit/helpers/tools';
+import { test, expect } from './fixtures';
+
+test('create a signing key, export the signed bundle, verify it, and see a tampered copy rejected', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const rich = await richAssessment();
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'fromagerie.conduit.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(serializeAssessmentFile(rich)),
+  });
+  await page.getByRole('link', { name: 'Fromagerie Müller — Œuvre 2026' }).click();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
+  await expect(page.getByRole('heading', { name: 'Export', level: 1 })).toBeVisible();
+
+  // Signing identity: created once, fingerprint and public key shown, .pub exported.
+  const form = page.getByRole('form', { name: 'Create signing key' });
+  await form.getByLabel('Name').fill('Ana Ödegaard');
+  await form.getByLabel('Organization').fill('Sécurité OT');
+  await form.getByLabel('Email').fill('ana@example.com');
+  await form.getByRole('button', { name: 'Create signing key' }).click();
+  const fingerprint = (await page.getByTestId('signing-fingerprint').textContent())!;
+  expect(fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+  const publicKey = await page.getByLabel('Public key (OpenSSH)').inputValue();
+  expect(publicKey).toMatch(/^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5\S+ ana@example\.com$/);
+
+  const dir = mkdtempSync(join(tmpdir(), 'conduit-e2e-export-'));
+  try {
+    const pubDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export public key (.pub)' }).click();
+    const pubFile = join(dir, (await pubDownload).suggestedFilename());
+    await (await pubDownload).saveAs(pubFile);
+    expect(readFileSync(pubFile, 'utf8')).toBe(`${publicKey}\n`);
+    if (hasCommand('ssh-keygen')) {
+      const listed = spawnSync('ssh-keygen', ['-lf', pubFile], { encoding: 'utf8' });
+      expect(listed.stdout.split(' ')[1]).toBe(fingerprint);
+    }
+
+    // The bundle, built in a worker with a progress bar, downloaded.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Build signed bundle…' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Building the signed bundle' })).toBeVisible();
+    const bundleDownload = await download;
+    expect(bundleDownload.suggestedFilename()).toMatch(
+      /^fromagerie-muller-sa-plant-zurich-nord-ot-assessment-\d{4}-\d{2}-\d{2}\.zip$/,
+    );
+    const zipFile = join(dir, bundleDownload.suggestedFilename());
+    await bundleDownload.saveAs(zipFile);
+    const zipBytes = new Uint8Array(readFileSync(zipFile));
+
+    const verified = await verifyBundle(zipBytes);
+    expect(verified.problems).toEqual([]);
+    expect(verified.valid).toBe(true);
+    expect(verified.signer).toEqual({
+      name: 'Ana Ödegaard',
+      organization: 'Sécurité OT',
+      email: 'ana@example.com',
+      fingerprint,
+    });
+    const entries = unzipSync(zipBytes);
+    const folder = Object.keys(entries)[0]!.split('/')[0]!;
+    expect(Object.keys(entries)).toContain(`${folder}/report/report.pdf`);
+    // The diagram: the SVG, and a PNG the page rasterised from it.
+    expect(new TextDecoder().decode(entries[`${folder}/diagram/zones.svg`])).toContain('Industrial DMZ');
+    const png = entries[`${folder}/diagram/zones.png`]!;
+    expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+
+    // The system's tools agree.
+    if (hasCommand('ssh-keygen') && hasCommand('sha256sum')) {
+      const into = join(dir, 'extracted');
+      for (const [path, bytes] of Object.entries(entries)) {
+        const target = join(into, path);
+        rmSync(target, { force: true });
+        spawnSync('mkdir', ['-p', join(target, '..')]);
+        writeFileSync(target, bytes);
+      }
+      const root = join(into, folder);
+      const signature = spawnSync(
+        'ssh-keygen',
+        [
+          '-Y',
+          'verify',
+          '-f',
+          'allowed_signers',
+          '-I',
+          'ana@example.com',
+          '-n',
+          'ot-assessment@conduit',
+          '-s',
+          'SHA256SUMS.sig',
+        ],
+        { cwd: root, input: readFileSync(join(root, 'SHA256SUMS')), encoding: 'utf8' },
+      );
+      expect(signature.status, signature.stderr).toBe(0);
+      expect(signature.stdout).toContain(fingerprint);
+      const sums = spawnSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: root, encoding: 'utf8' });
+      expect(sums.status, sums.stdout + sums.stderr).toBe(0);
+      expect(sums.stdout).toContain('report/report.pdf: OK');
+      if (hasCommand('pdftotext')) {
+        const text = spawnSync('pdftotext', [join(root, 'report/report.pdf'), '-'], {
+          encoding: 'utf8',
+        }).stdout;
+        expect(text).toContain('Fromagerie Müller SA');
+        expect(text).toContain(fingerprint);
+        for (const zone of rich.zones) expect(text).toContain(zone.name);
+      }
+    }
+    expect(readdirSync(dir).length).toBeGreaterThan(0);
+
+    // The app's verifier: the good bundle is valid...
+    const dropZip = async (name: string, bytes: Uint8Array) => {
+      const dataTransfer = await page.evaluateHandle(
+        ({ name, base64 }) => {
+          const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([data], name, { type: 'application/zip' }));
+          return transfer;
+        },
+        { name, base64: Buffer.from(bytes).toString('base64') },
+      );
+      await page.getByTestId('verify-drop').dispatchEvent('drop', { dataTransfer });
+    };
+    await dropZip('good.zip', zipBytes);
+    const result = page.getByTestId('verify-result');
+    await expect(result).toContainText('good.zip is valid');
+    await expect(result).toContainText(fingerprint);
+    await expect(result).toContainText('Ana Ödegaard');
+    await expect(result).toContainText(verified.signedAt!);
+
+    // ...and a copy with one byte of the data changed is rejected, naming the file.
+    const tampered = { ...entries };
+    const csvPath = `${folder}/data/zones.csv`;
+    const csv = Uint8Array.from(tampered[csvPath]!);
+    csv[csv.length - 2] = csv[csv.length - 2]! ^ 0x01;
+    tampered[csvPath] = csv;
+    await dropZip('tampered.zip', zipSync(tampered));
+    await expect(result).toContainText('tampered.zip is NOT valid');
+    await expect(result.getByRole('list', { name: 'Files that do not match' })).toContainText(
+      'data/zones.csv: changed',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
