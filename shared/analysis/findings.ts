@@ -7,6 +7,7 @@ import { requirementFindings, securityLevelGapFindings } from './findings-requir
 import { runModelChecks } from './model-checks';
 import type { GeneratedFinding, ModelCheckResult } from './findings-types';
 import { severityRank } from './severity';
+import { reconcileFindings } from './findings-reconcile';
 
 export type { GeneratedFinding, ModelCheckResult } from './findings-types';
 export { reconcileFindings, type ReconcileResult } from './findings-reconcile';
@@ -62,4 +63,16 @@ export function generateFindings(input: FindingsInput, options: GenerateOptions 
       a.title.localeCompare(b.title) ||
       a.autoKey.localeCompare(b.autoKey),
   );
+}
+
+/**
+ * The assessment with its findings brought up to date (generated, then merged with the stored
+ * ones so the assessor's edits stay): what a report or bundle made without the app should print.
+ */
+export function withCurrentFindings(data: AssessmentData, now: Date = new Date()): AssessmentData {
+  const { findings } = reconcileFindings(data.findings, generateFindings(data, { now }), {
+    assessmentId: data.assessment.id,
+    now: now.toISOString(),
+  });
+  return { ...data, findings };
 }

@@ -5,6 +5,7 @@ import { buildBundle } from '../../../shared/bundle';
 import { AssessmentFileError } from '../../../shared/model';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
 import { readAssessmentFile } from '../read-assessment';
+import { withCurrentFindings } from '../../../shared/analysis/findings';
 import { readReportPartFiles, renderReportParts } from '../report-parts';
 import { loadSigner } from '../signing-key';
 
@@ -50,6 +51,8 @@ export const exportCommand: CliCommand = {
       }
       throw error;
     }
+    // The bundle carries the findings as they stand now (the assessor's edits kept), as the app does.
+    data = withCurrentFindings(data, values['signed-at'] ? new Date(values['signed-at']) : new Date());
     const signer = await loadSigner(values.key);
     const parts = {
       ...(await renderReportParts(data, signer, values['signed-at'])),

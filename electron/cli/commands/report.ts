@@ -4,6 +4,7 @@ import { AssessmentFileError } from '../../../shared/model';
 import { renderReportPdf } from '../../../shared/report';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
 import { readAssessmentFile } from '../read-assessment';
+import { withCurrentFindings } from '../../../shared/analysis/findings';
 import { loadReportFonts } from '../report-fonts';
 import { loadSigner } from '../signing-key';
 
@@ -35,7 +36,7 @@ export const reportCommand: CliCommand = {
     // With a key, the cover carries the signer and fingerprint, as in a bundle signed with it.
     const signer = values.key ? await loadSigner(values.key) : null;
     const started = performance.now();
-    const pdf = renderReportPdf(data, { fonts: await loadReportFonts(), signer });
+    const pdf = renderReportPdf(withCurrentFindings(data), { fonts: await loadReportFonts(), signer });
     const ms = Math.round(performance.now() - started);
     await writeFile(values.out, pdf, { flag: values.force ? 'w' : 'wx' }).catch(
       (error: NodeJS.ErrnoException) => {

@@ -2,6 +2,7 @@ import type { SigningIdentity } from '../../../shared/bridge';
 import { parseOpenSshPublicKey } from '../../../shared/bundle/ssh-key';
 import type { AssessmentData } from '../../../shared/model';
 import { loadAssessmentData } from '../../db/assessments';
+import { regenerateFindings } from '../../db/findings';
 import { platform } from '../../platform';
 import type { BundleWorkerMessage, BundleWorkerRequest } from '../../workers/bundle-protocol';
 import { diagramSvgOf } from './diagram-source';
@@ -31,6 +32,8 @@ export async function buildSignedBundle(
   onProgress: (progress: BundleExportProgress) => void,
 ): Promise<BuiltBundleFile> {
   onProgress({ fraction: 0, step: 'loading' });
+  // The report prints the findings as they stand now, even if the Findings workspace was never opened.
+  await regenerateFindings(assessmentId);
   const data: AssessmentData = await loadAssessmentData(assessmentId);
   const fonts = await loadReportFonts();
   const diagramSvg = diagramSvgOf(data);

@@ -31,6 +31,18 @@ describe('conduit report', () => {
     expect(again.stderr).toContain('exists already');
   }, 60_000);
 
+  it('prints the findings as they stand, even when none were stored', async (context) => {
+    if (!hasCommand('pdftotext')) context.skip('pdftotext is not installed (CI installs poppler-utils)');
+    const file = join(dir.path, 'no-findings.conduit.json');
+    const out = join(dir.path, 'no-findings.pdf');
+    writeFileSync(file, serializeAssessmentFile({ ...(await richAssessment()), findings: [] }));
+    const result = cli('report', file, '--out', out);
+    expect(result.status, result.stderr).toBe(0);
+    const text = run('pdftotext', [out, '-']).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Undocumented connection: Cellular/4G modem');
+    expect(text).toContain('1 asset is not placed in any zone');
+  }, 60_000);
+
   it('exits 2 naming the file when the assessment file is invalid', () => {
     const bad = join(dir.path, 'bad.conduit.json');
     writeFileSync(bad, '{"format":"conduit-assessment"');
