@@ -1,3 +1,4 @@
+import { formatIpv6Groups } from '../model/ip-address';
 import { CRITICALITIES, type Criticality } from '../model';
 
 const UNKNOWN_TEXT = new Set([
@@ -213,24 +214,7 @@ function canonicalIpv6(text: string): string | null {
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     return `${groups[6]! >> 8}.${groups[6]! & 255}.${groups[7]! >> 8}.${groups[7]! & 255}`;
   }
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+  return formatIpv6Groups(groups);
 }
 
 export type AddressNote = 'external' | 'last-known' | 'backplane' | null;

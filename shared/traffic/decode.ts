@@ -1,3 +1,4 @@
+import { formatIpv6Groups } from '../model/ip-address';
 import type { RawPacket } from './packet';
 
 export const LINKTYPE = {
@@ -340,24 +341,7 @@ export function formatIpv4(address: number): string {
 export function formatIpv6(data: Uint8Array, at: number): string {
   const groups: number[] = [];
   for (let i = 0; i < 8; i++) groups.push((data[at + 2 * i]! << 8) | data[at + 2 * i + 1]!);
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+  return formatIpv6Groups(groups);
 }
 
 export function formatMac(mac: number): string {
