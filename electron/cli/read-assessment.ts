@@ -19,3 +19,22 @@ export async function readAssessmentFile(file: string): Promise<AssessmentData> 
 }
 
 export { AssessmentFileError };
+
+/**
+ * Reads the assessment file a command works on. A bad or unreadable file is explained on stderr
+ * (every problem as "file: where: why") and gives null: the command then exits 2.
+ */
+export async function readAssessmentOrExplain(
+  file: string,
+  io: { stderr(text: string): void },
+): Promise<AssessmentData | null> {
+  try {
+    return await readAssessmentFile(file);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) io.stderr(`${error.message}\n`);
+    else if (error instanceof AssessmentFileError) {
+      for (const problem of error.problems) io.stderr(`${file}: ${problem}\n`);
+    } else throw error;
+    return null;
+  }
+}

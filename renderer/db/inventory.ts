@@ -1,5 +1,6 @@
 import {
   assetSchema,
+  createManualAsset,
   newId,
   nowIso,
   type Asset,
@@ -261,35 +262,9 @@ export async function updateAsset(id: string, patch: AssetEdit): Promise<Asset> 
   });
 }
 
-/** An asset added by hand: its provenance says so (format "manual", no batch). */
-export async function createManualAsset(assessmentId: string, edit: AssetEdit): Promise<Asset> {
-  const at = nowIso();
-  const asset = assetSchema.parse({
-    id: newId(),
-    assessmentId,
-    createdAt: at,
-    updatedAt: at,
-    name: edit.name ?? '',
-    ips: [],
-    macs: [],
-    hostnames: [],
-    vendor: null,
-    model: null,
-    firmware: null,
-    os: null,
-    serial: null,
-    type: null,
-    purdueLevel: null,
-    protocols: [],
-    criticality: null,
-    zoneId: null,
-    firstSeen: null,
-    lastSeen: null,
-    ...edit,
-    batchIds: [],
-    sources: [{ batchId: null, format: 'manual', sourceId: null, fileName: null }],
-    conflicts: [],
-  });
+/** Stores an asset added by hand (see createManualAsset in shared/model). */
+export async function addManualAsset(assessmentId: string, edit: AssetEdit): Promise<Asset> {
+  const asset = createManualAsset(assessmentId, edit);
   await db().assets.add(asset);
   return asset;
 }

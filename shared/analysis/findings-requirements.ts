@@ -1,5 +1,5 @@
 import type { Catalogue, CatalogueItem } from '../catalogue/types';
-import { answersByItem, evaluateZone, formatVector } from '../catalogue/security-levels';
+import { answersByItem, answersByZone, evaluateZone, formatVector } from '../catalogue/security-levels';
 import { ANSWER_STATUS_LABELS, type Answer } from '../model/answers';
 import { FR_IDS } from '../model/common';
 import type { Severity } from '../model/findings';
@@ -67,10 +67,10 @@ export function requirementFindings(
   zones: readonly ZoneLike[],
   answers: readonly Answer[],
 ): GeneratedFinding[] {
-  const answersByZone = groupAnswers(answers);
+  const byZone = answersByZone(answers);
   const findings: GeneratedFinding[] = [];
   for (const zone of zones) {
-    const evaluation = evaluateZone(catalogue, zone, answersByZone.get(zone.id) ?? []);
+    const evaluation = evaluateZone(catalogue, zone, byZone.get(zone.id) ?? []);
     const byItem = answersByItem(evaluation.inScope);
     const byTopic = new Map<string, { topic: RequirementTopic; items: UnmetItem[] }>();
     for (const { required } of evaluation.perFr) {
@@ -94,10 +94,10 @@ export function securityLevelGapFindings(
   zones: readonly ZoneLike[],
   answers: readonly Answer[],
 ): GeneratedFinding[] {
-  const answersByZone = groupAnswers(answers);
+  const byZone = answersByZone(answers);
   const findings: GeneratedFinding[] = [];
   for (const zone of zones) {
-    const evaluation = evaluateZone(catalogue, zone, answersByZone.get(zone.id) ?? []);
+    const evaluation = evaluateZone(catalogue, zone, byZone.get(zone.id) ?? []);
     const short = FR_IDS.filter((fr) => evaluation.gap[fr] > 0);
     if (short.length === 0) continue;
     const { answered, required } = evaluation.progress.zone;
@@ -156,14 +156,4 @@ export function securityLevelGapFindings(
     });
   }
   return findings;
-}
-
-function groupAnswers(answers: readonly Answer[]): Map<string, Answer[]> {
-  const byZone = new Map<string, Answer[]>();
-  for (const answer of answers) {
-    const list = byZone.get(answer.zoneId);
-    if (list) list.push(answer);
-    else byZone.set(answer.zoneId, [answer]);
-  }
-  return byZone;
 }

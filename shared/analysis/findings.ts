@@ -1,4 +1,4 @@
-import { catalogueForVersion, IEC62443_3_3 } from '../catalogue';
+import { catalogueOf } from '../catalogue';
 import type { Catalogue } from '../catalogue/types';
 import type { AssessmentData } from '../model/assessment-file';
 import { connectionFindings, modelCheckFindings } from './findings-connections';
@@ -28,7 +28,7 @@ export interface GenerateOptions {
 
 /** The catalogue an assessment names, or the shipped one when this build does not have it. */
 export function catalogueFor(input: Pick<AssessmentData, 'assessment'>): Catalogue {
-  return catalogueForVersion(input.assessment.catalogueVersion) ?? IEC62443_3_3;
+  return catalogueOf(input.assessment.catalogueVersion).catalogue;
 }
 
 /** The diagram's model checks over the assessment's zones, conduits and asset placement. */

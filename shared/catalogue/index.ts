@@ -15,3 +15,9 @@ export const SHIPPED_CATALOGUES: readonly Catalogue[] = [IEC62443_3_3];
 export function catalogueForVersion(version: string): Catalogue | undefined {
   return SHIPPED_CATALOGUES.find((catalogue) => catalogue.version === version);
 }
+
+/** The catalogue an assessment names, or the shipped one when this build lacks it (`known` says which). */
+export function catalogueOf(version: string | undefined): { catalogue: Catalogue; known: boolean } {
+  const found = version ? catalogueForVersion(version) : undefined;
+  return { catalogue: found ?? IEC62443_3_3, known: found !== undefined };
+}

@@ -234,3 +234,14 @@ export function evaluateZone<A extends AnswerLike>(
     ...classifyAnswers(catalogue, target, own),
   };
 }
+
+/** Groups answers by zone once, so evaluating many zones stays linear in the number of answers. */
+export function answersByZone(answers: readonly Answer[]): Map<string, Answer[]> {
+  const byZone = new Map<string, Answer[]>();
+  for (const answer of answers) {
+    const list = byZone.get(answer.zoneId);
+    if (list) list.push(answer);
+    else byZone.set(answer.zoneId, [answer]);
+  }
+  return byZone;
+}

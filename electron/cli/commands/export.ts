@@ -2,9 +2,8 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBundle } from '../../../shared/bundle';
-import { AssessmentFileError } from '../../../shared/model';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
-import { readAssessmentFile } from '../read-assessment';
+import { readAssessmentOrExplain } from '../read-assessment';
 import { withCurrentFindings } from '../../../shared/analysis/findings';
 import { readReportPartFiles, renderReportParts } from '../report-parts';
 import { loadSigner } from '../signing-key';
@@ -41,16 +40,8 @@ export const exportCommand: CliCommand = {
     if (!file || rest.length > 0) throw new CliUsageError('export takes exactly one assessment file');
     if (!values.key || !values.out) throw new CliUsageError('--key and --out are required');
 
-    let data;
-    try {
-      data = await readAssessmentFile(file);
-    } catch (error) {
-      if (error instanceof AssessmentFileError) {
-        for (const problem of error.problems) io.stderr(`${file}: ${problem}\n`);
-        return EXIT.unreadable;
-      }
-      throw error;
-    }
+    let data = await readAssessmentOrExplain(file, io);
+    if (!data) return EXIT.unreadable;
     // The bundle carries the findings as they stand now (the assessor's edits kept), as the app does.
     data = withCurrentFindings(data, values['signed-at'] ? new Date(values['signed-at']) : new Date());
     const signer = await loadSigner(values.key);

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { generateFindings, reconcileFindings } from '../../../shared/analysis/findings';
 import { roadmapSlotOf } from '../../../shared/analysis/roadmap';
-import { AssessmentFileError } from '../../../shared/model';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
-import { readAssessmentFile, UnreadableFileError } from '../read-assessment';
+import { readAssessmentOrExplain } from '../read-assessment';
 
 export const findingsCommand: CliCommand = {
   name: 'findings',
@@ -19,17 +18,8 @@ export const findingsCommand: CliCommand = {
     if (!file || rest.length > 0) throw new CliUsageError('findings takes exactly one assessment file');
     const now = values.now === undefined ? new Date() : new Date(values.now);
     if (Number.isNaN(now.getTime())) throw new CliUsageError(`--now "${values.now}" is not a date`);
-    let data;
-    try {
-      data = await readAssessmentFile(file);
-    } catch (error) {
-      if (error instanceof AssessmentFileError || error instanceof UnreadableFileError) {
-        if (error instanceof UnreadableFileError) io.stderr(`${error.message}\n`);
-        else for (const problem of error.problems) io.stderr(`${file}: ${problem}\n`);
-        return EXIT.unreadable;
-      }
-      throw error;
-    }
+    const data = await readAssessmentOrExplain(file, io);
+    if (!data) return EXIT.unreadable;
     const result = reconcileFindings(data.findings, generateFindings(data, { now }), {
       assessmentId: data.assessment.id,
       now: now.toISOString(),

@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { AssessmentFileError } from '../../../shared/model';
 import { renderReportPdf } from '../../../shared/report';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
-import { readAssessmentFile } from '../read-assessment';
+import { readAssessmentOrExplain } from '../read-assessment';
 import { withCurrentFindings } from '../../../shared/analysis/findings';
 import { loadReportFonts } from '../report-fonts';
 import { loadSigner } from '../signing-key';
@@ -23,16 +22,8 @@ export const reportCommand: CliCommand = {
     if (!file || rest.length > 0) throw new CliUsageError('report takes exactly one assessment file');
     if (!values.out) throw new CliUsageError('--out is required');
 
-    let data;
-    try {
-      data = await readAssessmentFile(file);
-    } catch (error) {
-      if (error instanceof AssessmentFileError) {
-        for (const problem of error.problems) io.stderr(`${file}: ${problem}\n`);
-        return EXIT.unreadable;
-      }
-      throw error;
-    }
+    const data = await readAssessmentOrExplain(file, io);
+    if (!data) return EXIT.unreadable;
     // With a key, the cover carries the signer and fingerprint, as in a bundle signed with it.
     const signer = values.key ? await loadSigner(values.key) : null;
     const started = performance.now();

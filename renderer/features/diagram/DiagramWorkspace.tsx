@@ -18,7 +18,8 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { Asset, Zone } from '../../../shared/model';
+import { describeZodError, type Asset, type Zone } from '../../../shared/model';
+import { ZodError } from 'zod';
 import { runModelChecks, type ModelCheckEntry } from '../../../shared/analysis/model-checks';
 import { findRangeOverlaps } from '../../../shared/analysis/ip-ranges';
 import {
@@ -678,7 +679,14 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
         <AddAssetDialog
           onClose={() => setAddingAsset(false)}
           onAdd={(input) => {
-            const asset = manualAsset(store.assessmentId, input, null);
+            let asset;
+            try {
+              asset = manualAsset(store.assessmentId, input, null);
+            } catch (error) {
+              const detail = error instanceof ZodError ? describeZodError(error) : [(error as Error).message];
+              notify('error', 'The asset was not added', detail);
+              return;
+            }
             store.commit({ ...emptyChange('Add asset'), assets: [{ before: null, after: asset }] });
             setAddingAsset(false);
           }}

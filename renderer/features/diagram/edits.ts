@@ -1,5 +1,5 @@
 import type { Asset, Conduit, Zone } from '../../../shared/model';
-import { newId, nowIso } from '../../../shared/model';
+import { createManualAsset, newId, nowIso } from '../../../shared/model';
 import { assignBySubnet, type SubnetAssignment } from '../../../shared/analysis/subnet-assignment';
 import { diagramTemplate, type DiagramTemplateId } from '../../../shared/analysis/diagram-templates';
 import { emptyChange, type DiagramChange, type DiagramRecords } from '../../db/diagram';
@@ -166,33 +166,14 @@ export interface ManualAssetInput {
 }
 
 export function manualAsset(assessmentId: string, input: ManualAssetInput, zoneId: string | null): Asset {
-  const now = nowIso();
   const text = (value: string) => (value.trim() === '' ? null : value.trim());
-  return {
-    id: newId(),
-    assessmentId,
-    createdAt: now,
-    updatedAt: now,
+  return createManualAsset(assessmentId, {
     name: input.name.trim(),
     ips: input.ip.trim() ? [input.ip.trim()] : [],
     macs: input.mac.trim() ? [input.mac.trim().toLowerCase().replace(/-/g, ':')] : [],
-    hostnames: [],
     vendor: text(input.vendor),
     model: text(input.model),
     firmware: text(input.firmware),
-    os: null,
-    serial: null,
-    type: null,
-    purdueLevel: null,
-    protocols: [],
-    criticality: null,
     zoneId,
-    firstSeen: null,
-    lastSeen: null,
-    endOfSupport: null,
-    notes: '',
-    batchIds: [],
-    sources: [{ batchId: null, format: 'manual', sourceId: null, fileName: null }],
-    conflicts: [],
-  };
+  });
 }

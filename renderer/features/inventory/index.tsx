@@ -5,7 +5,7 @@ import type { Asset } from '../../../shared/model';
 import { db } from '../../db';
 import {
   assignZone,
-  createManualAsset,
+  addManualAsset,
   readSetting,
   updateAsset,
   writeSetting,
@@ -329,7 +329,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
           onSave={async (edit) => {
             const saved = dialog.asset
               ? await trackSave(updateAsset(dialog.asset.id, edit))
-              : await trackSave(createManualAsset(assessment.id, edit));
+              : await trackSave(addManualAsset(assessment.id, edit));
             patch([saved]);
           }}
         />

@@ -7,7 +7,8 @@ import type { WorkspaceDefinition, WorkspaceProps } from '../workspace';
 import { useCurrentAssessor } from './assessor';
 import { GapBadge } from './GapBadge';
 import { ChartLegend, LevelChart } from './LevelChart';
-import { catalogueOf, useZoneLevels } from './useZoneLevels';
+import { catalogueOf } from '../../../shared/catalogue';
+import { useZoneLevels } from './useZoneLevels';
 import { ZoneChecklist } from './ZoneChecklist';
 import './requirements.css';
 

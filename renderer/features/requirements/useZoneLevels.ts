@@ -1,9 +1,9 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useCallback, useSyncExternalStore } from 'react';
 import {
-  catalogueForVersion,
+  answersByZone,
+  catalogueOf,
   evaluateZone,
-  IEC62443_3_3,
   type Catalogue,
   type SlVector,
   type ZoneProgress,
@@ -20,23 +20,6 @@ export interface ZoneLevels {
   progress: ZoneProgress;
   /** Answers kept for items the SL-T no longer calls for. */
   outOfScope: number;
-}
-
-/** The catalogue an assessment names, or the shipped one when this build lacks it (`known` says which). */
-export function catalogueOf(version: string | undefined): { catalogue: Catalogue; known: boolean } {
-  const found = version ? catalogueForVersion(version) : undefined;
-  return { catalogue: found ?? IEC62443_3_3, known: found !== undefined };
-}
-
-/** Groups answers by zone once, so evaluating many zones stays linear in the number of answers. */
-export function answersByZone(answers: readonly Answer[]): Map<string, Answer[]> {
-  const byZone = new Map<string, Answer[]>();
-  for (const answer of answers) {
-    const list = byZone.get(answer.zoneId);
-    if (list) list.push(answer);
-    else byZone.set(answer.zoneId, [answer]);
-  }
-  return byZone;
 }
 
 export function levelsOfZones(catalogue: Catalogue, zones: readonly Zone[], answers: readonly Answer[]) {

@@ -12,7 +12,7 @@ import {
   checkUndo,
   commitImport,
   countAssets,
-  createManualAsset,
+  addManualAsset,
   listImportBatches,
   listMappingPresets,
   readAssetPage,
@@ -181,7 +181,7 @@ describe('inventory repositories', () => {
 
   it('edits, adds by hand and assigns zones with validation', async () => {
     const { id } = await createAssessmentRecord({ client: 'Acme', site: 'Lyon' });
-    const manual = await createManualAsset(id, {
+    const manual = await addManualAsset(id, {
       name: 'Cellular modem',
       ips: ['10.9.9.9'],
       vendor: 'Teltonika',
@@ -194,7 +194,7 @@ describe('inventory repositories', () => {
     expect((await database.assets.get(manual.id))!.purdueLevel).toBeNull();
 
     const zoneId = crypto.randomUUID();
-    const other = await createManualAsset(id, { name: 'HMI' });
+    const other = await addManualAsset(id, { name: 'HMI' });
     const assigned = await assignZone([manual.id, other.id], zoneId);
     expect(assigned.map((a) => a.zoneId)).toEqual([zoneId, zoneId]);
     expect(await database.assets.where({ zoneId }).count()).toBe(2);

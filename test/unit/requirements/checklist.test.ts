@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateZone, IEC62443_3_3 } from '../../../shared/catalogue';
 import type { Answer } from '../../../shared/model';
 import { checklistGroups, hasContent } from '../../../renderer/features/requirements/rows';
-import { catalogueOf, levelsOfZones } from '../../../renderer/features/requirements/useZoneLevels';
+import { catalogueOf } from '../../../shared/catalogue';
+import { levelsOfZones } from '../../../renderer/features/requirements/useZoneLevels';
 import { answeredAssessment } from '../../fixtures/requirements/answered-assessment';
 import { zonedAssessment } from '../../fixtures/requirements/zoned-assessment';
 
