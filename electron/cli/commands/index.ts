@@ -14,6 +14,13 @@ export const COMMANDS: CliCommand[] = [
     load: async () => (await import('./new')).newCommand,
   },
   {
+    name: 'demo',
+    summary:
+      'write the demo plant: a complete sample assessment, the same as the app\'s "Open the demo plant"',
+    usage: 'demo --out <file.conduit.json> [--force]',
+    load: async () => (await import('./demo')).demoCommand,
+  },
+  {
     name: 'validate',
     summary: 'check an assessment file; exit 0 when valid, 2 with where and why when not',
     usage: 'validate <file.conduit.json>',
