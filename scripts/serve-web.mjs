@@ -79,8 +79,11 @@ async function main() {
     process.exit(1);
   }
   const opened = !values['no-open'] && openInBrowser(server.url);
-  console.log(`Conduit is running at ${server.url}${opened ? ' (opened in your browser)' : ''}`);
-  console.log('Your data stays in this browser (IndexedDB). Press Ctrl+C to stop.');
+  // One write, so that whoever reads the output sees both lines together.
+  console.log(
+    `Conduit is running at ${server.url}${opened ? ' (opened in your browser)' : ''}\n` +
+      'Your data stays in this browser (IndexedDB). Press Ctrl+C to stop.',
+  );
   const stop = () => void server.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -92,9 +92,9 @@ async function startWeb(why) {
   const server = await serveWeb();
   const opened = openInBrowser(server.url);
   console.log(
-    `Conduit is running at ${server.url}${opened ? ' (opened in your browser)' : ''}; press Ctrl+C to stop.`,
+    `Conduit is running at ${server.url}${opened ? ' (opened in your browser)' : ''}; press Ctrl+C to stop.\n` +
+      `Desktop app not started: ${why}; to get it, ${HOW_TO_GET_IT}.`,
   );
-  console.log(`Desktop app not started: ${why}; to get it, ${HOW_TO_GET_IT}.`);
   const stop = () => void server.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
