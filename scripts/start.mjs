@@ -5,8 +5,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { openInBrowser, serveWeb } from './serve-web.mjs';
 
+// `npm start -- --no-open`: serve without opening a browser (a remote session, a test).
+const { values: options } = parseArgs({ options: { 'no-open': { type: 'boolean' } }, strict: true });
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -90,7 +93,7 @@ function run(args) {
 async function startWeb(why) {
   run(['run', '-s', 'build:web']);
   const server = await serveWeb();
-  const opened = openInBrowser(server.url);
+  const opened = !options['no-open'] && openInBrowser(server.url);
   console.log(
     `Conduit is running at ${server.url}${opened ? ' (opened in your browser)' : ''}; press Ctrl+C to stop.\n` +
       `Desktop app not started: ${why}; to get it, ${HOW_TO_GET_IT}.`,
@@ -100,19 +103,25 @@ async function startWeb(why) {
   process.once('SIGTERM', stop);
 }
 
-let binary = electronBinary();
-let missingReason = null;
-if (!binary) {
+/** The Electron binary, fetched now if it is missing; or why the desktop app cannot start here. */
+async function desktopOrReason() {
+  // Without a display no window can open: do not download 100 MB for nothing.
+  const noDisplay = noDisplayReason();
+  if (noDisplay) return { reason: noDisplay };
+  const installed = electronBinary();
+  if (installed) return { binary: installed };
   const fetched = await fetchElectron();
-  binary = fetched.ok ? electronBinary() : null;
-  if (!binary)
-    missingReason = `the Electron binary is not installed and could not be fetched (${fetched.reason})`;
+  const binary = fetched.ok ? electronBinary() : null;
+  return binary
+    ? { binary }
+    : { reason: `the Electron binary is not installed and could not be fetched (${fetched.reason})` };
 }
-const why = missingReason ?? noDisplayReason();
-if (why) {
-  await startWeb(why);
+
+const desktop = await desktopOrReason();
+if (desktop.reason) {
+  await startWeb(desktop.reason);
 } else {
   run(['run', '-s', 'build']);
-  const child = spawn(binary, [root], { stdio: 'inherit' });
+  const child = spawn(desktop.binary, [root], { stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 }

@@ -36,6 +36,7 @@ time('node', ['bin/conduit.mjs', '--version']);
 
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const rows: [string, number | null][] = [
+  ["node -e '' (Node's own start-up, the floor)", time('node', ['-e', ''])],
   ['conduit --help (built, node bin/conduit.mjs)', time('node', ['bin/conduit.mjs', '--help'])],
   ['conduit --help (before: tsx electron/cli/main.ts)', time(tsx, ['electron/cli/main.ts', '--help'])],
   ['npm run -s cli -- --help (npm adds its own start-up)', time('npm', ['run', '-s', 'cli', '--', '--help'])],
@@ -51,7 +52,7 @@ const rows: [string, number | null][] = [
 ];
 console.log(`cli start-up (median of ${RUNS} runs, wall clock, process start to exit)`);
 for (const [name, ms] of rows) report(name, ms === null ? 'not installed' : formatMs(ms));
-const [built, , , flows, flowsBefore, tshark] = rows.map(([, ms]) => ms);
-if (built && rows[1]![1]) report('--help: before / built', `${(rows[1]![1] / built).toFixed(1)}×`);
+const [, built, before, , flows, flowsBefore, tshark] = rows.map(([, ms]) => ms);
+if (built && before) report('--help: before / built', `${(before / built).toFixed(1)}×`);
 if (flows && flowsBefore) report('flows: before / built', `${(flowsBefore / flows).toFixed(1)}×`);
 if (flows && tshark) report('flows: built / tshark', `${(flows / tshark).toFixed(2)}×`);

@@ -12,9 +12,12 @@ import { formatMs, launchChromium, report } from './harness';
  */
 const root = path.join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'conduit-first-run-'));
-const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_MIRROR: 'http://127.0.0.1:9/' };
-delete env.DISPLAY;
-delete env.WAYLAND_DISPLAY;
+// A display as on a desktop (so Electron is wanted), and an Electron mirror that refuses, as offline.
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DISPLAY: process.env.DISPLAY ?? ':0',
+  ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+};
 delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
 const browser = await launchChromium();
 try {
@@ -31,7 +34,11 @@ try {
   if (install.status !== 0) throw new Error(`npm ci failed:\n${install.stderr}`);
   const installed = performance.now();
 
-  const served = await startServing('npm', ['start'], { cwd: dir, env, timeoutMs: 300_000 });
+  const served = await startServing('npm', ['start', '--', '--no-open'], {
+    cwd: dir,
+    env,
+    timeoutMs: 300_000,
+  });
   const serving = performance.now();
   const page = await browser.newPage();
   await page.goto(served.url);

@@ -32,11 +32,14 @@ function freshClone(): string {
   return dir;
 }
 
-/** As offline: Electron's installer is pointed at a closed port, and there is no browser to open. */
+/** As offline: Electron's installer is pointed at a closed port. */
 function offlineEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_MIRROR: 'http://127.0.0.1:9/' };
-  delete env.DISPLAY;
-  delete env.WAYLAND_DISPLAY;
+  // A display as on a desktop (so Electron is wanted), and an Electron mirror that refuses, as offline.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DISPLAY: process.env.DISPLAY ?? ':0',
+    ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+  };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
   return env;
 }
@@ -48,7 +51,11 @@ test('a fresh clone: npm start and npm run web serve the app, and the conduit co
 }) => {
   const dir = freshClone();
   try {
-    const start = await startServing('npm', ['start'], { cwd: dir, env: offlineEnv(), timeoutMs: 180_000 });
+    const start = await startServing('npm', ['start', '--', '--no-open'], {
+      cwd: dir,
+      env: offlineEnv(),
+      timeoutMs: 180_000,
+    });
     try {
       expect(start.output()).toMatch(/Fetching the Electron [\d.]+ binary/);
       const why = start
@@ -64,7 +71,7 @@ test('a fresh clone: npm start and npm run web serve the app, and the conduit co
       await expectStopsOnCtrlC(start);
     }
 
-    const web = await startServing('npm', ['run', 'web'], {
+    const web = await startServing('npm', ['run', 'web', '--', '--no-open'], {
       cwd: dir,
       env: offlineEnv(),
       timeoutMs: 180_000,
