@@ -1,31 +1,57 @@
-/// <reference lib="webworker" />
+import { withCurrentFindings } from '../../shared/analysis/findings';
 import { buildBundle, sshFingerprint } from '../../shared/bundle';
-import { renderReportPdf } from '../../shared/report';
-import type { BundleWorkerMessage, BundleWorkerRequest } from './bundle-protocol';
+import {
+  assessmentDiagramSvg,
+  renderReportPdf,
+  type ReportFonts,
+  type ReportImage,
+} from '../../shared/report';
+import { loadAssessmentData } from '../db/assessment-data';
+import { serveSelf, withTransfer, type Handler, type Job } from './channel';
 
 /** The report takes this share of the progress bar, the bundle the rest. */
 const REPORT_SHARE = 0.5;
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (message: BundleWorkerMessage, transfer: Transferable[] = []) =>
-  scope.postMessage(message, transfer);
-
-let nextSignId = 1;
-const pendingSignatures = new Map<number, { resolve: (s: Uint8Array) => void; reject: (e: Error) => void }>();
-
-/** Asks the page to sign: only the host holds the private key. */
-function signOnPage(data: Uint8Array): Promise<Uint8Array> {
-  const id = nextSignId++;
-  return new Promise((resolve, reject) => {
-    pendingSignatures.set(id, { resolve, reject });
-    post({ type: 'sign', id, data });
-  });
+export interface BundleProgress {
+  fraction: number;
+  step: string;
 }
 
-async function build(request: Extract<BundleWorkerRequest, { type: 'build' }>): Promise<void> {
-  const { data, signer } = request;
+/** What the worker asks the page: the host signs (only it holds the private key), the browser rasterises. */
+export interface BundlePageHandlers {
+  [name: string]: Handler;
+  sign(data: Uint8Array): Promise<Uint8Array>;
+  diagramPng(svg: string): Promise<ReportImage>;
+}
+
+export interface BuiltBundle {
+  fileName: string;
+  bytes: Uint8Array;
+  fingerprint: string;
+  signedAt: string;
+  files: number;
+}
+
+/**
+ * Builds the signed bundle off the UI thread. The worker reads the assessment itself from
+ * IndexedDB (nothing of it is copied across from the page), brings the findings up to date with
+ * the same pure function as the command line, and writes nothing to the database.
+ */
+async function build(
+  request: {
+    assessmentId: string;
+    signer: { name: string; organization: string; email: string; publicKey: Uint8Array };
+    fonts: ReportFonts;
+  },
+  job: Job<BundleProgress, BundlePageHandlers>,
+): Promise<BuiltBundle> {
+  const { signer } = request;
+  job.progress({ fraction: 0, step: 'loading' });
   const signedAt = new Date().toISOString();
+  const data = withCurrentFindings(await loadAssessmentData(request.assessmentId), new Date(signedAt));
   const fingerprint = await sshFingerprint(signer.publicKey);
+  const diagramSvg = assessmentDiagramSvg(data);
+  const diagramPng = diagramSvg ? await job.ask('diagramPng', diagramSvg) : null;
   const reportPdf = renderReportPdf(data, {
     fonts: request.fonts,
     signer: { ...signer, fingerprint },
@@ -33,41 +59,29 @@ async function build(request: Extract<BundleWorkerRequest, { type: 'build' }>): 
     // The report draws the diagram as vectors with its embedded fonts: the PNG is rasterised by the
     // browser with whatever system fonts it finds (CJK may be missing there), so it only goes in the bundle.
     onProgress: (fraction, step) =>
-      post({ type: 'progress', fraction: fraction * REPORT_SHARE, step: `report: ${step}` }),
+      job.progress({ fraction: fraction * REPORT_SHARE, step: `report: ${step}` }),
   });
   const bundle = await buildBundle({
     data,
-    signer: { ...signer, sign: signOnPage },
+    signer: { ...signer, sign: (bytes) => job.ask('sign', bytes) },
     signedAt,
     reportPdf,
-    diagramSvg: request.diagramSvg,
-    diagramPng: request.diagramPng?.bytes ?? null,
+    diagramSvg,
+    diagramPng: diagramPng?.bytes ?? null,
     onProgress: ({ phase, fraction }) =>
-      post({ type: 'progress', fraction: REPORT_SHARE + fraction * (1 - REPORT_SHARE), step: phase }),
+      job.progress({ fraction: REPORT_SHARE + fraction * (1 - REPORT_SHARE), step: phase }),
   });
-  post(
-    {
-      type: 'done',
-      fileName: bundle.fileName,
-      bytes: bundle.bytes,
-      fingerprint: bundle.fingerprint,
-      signedAt: bundle.signedAt,
-      files: bundle.files.length,
-    },
-    [bundle.bytes.buffer],
-  );
+  const built = {
+    fileName: bundle.fileName,
+    bytes: bundle.bytes,
+    fingerprint: bundle.fingerprint,
+    signedAt: bundle.signedAt,
+    files: bundle.files.length,
+  };
+  return withTransfer(built, [bundle.bytes.buffer]);
 }
 
-scope.onmessage = (event: MessageEvent<BundleWorkerRequest>) => {
-  const message = event.data;
-  if (message.type === 'build') {
-    build(message).catch((error: unknown) =>
-      post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    );
-  } else {
-    const pending = pendingSignatures.get(message.id);
-    pendingSignatures.delete(message.id);
-    if (message.type === 'signed') pending?.resolve(message.signature);
-    else pending?.reject(new Error(message.message));
-  }
-};
+const handlers = { build };
+export type BundleHandlers = typeof handlers;
+
+serveSelf(handlers);
