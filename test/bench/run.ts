@@ -10,6 +10,7 @@ const BENCHMARKS = [
   'startup',
   'import-parse',
   'inventory',
+  'store',
   'capture',
   'capture-browser',
   'bundle',
