@@ -1,4 +1,4 @@
-import { withCurrentFindings } from '../../shared/analysis/findings';
+import { withCurrentFindings } from '../../shared/findings';
 import { buildBundle, sshFingerprint } from '../../shared/bundle';
 import {
   assessmentDiagramSvg,
