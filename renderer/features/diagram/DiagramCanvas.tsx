@@ -11,14 +11,9 @@ import {
 } from '@xyflow/react';
 import { moveZonesChange, ZONE_KIND_COLORS } from '../../../shared/diagram';
 import type { Zone } from '../../../shared/model';
-import {
-  UndocumentedEdgeComponent,
-  UndocumentedToggle,
-  useUndocumentedFlowEdges,
-} from '../connections/diagram-overlay';
-import { GRID, TEMPLATE_COMMANDS, type DiagramCommandState } from './commands';
 import { commandById } from '../../ui/commands';
-import { DIAGRAM_COMMANDS } from './commands';
+import { DIAGRAM_COMMANDS, GRID, TEMPLATE_COMMANDS, type DiagramCommandState } from './commands';
+import { UndocumentedEdgeComponent, UndocumentedToggle, useUndocumentedFlowEdges } from './overlay';
 import { ConduitEdge, type ConduitFlowEdge } from './ConduitEdge';
 import { ASSET_DRAG_TYPE } from './context';
 import type { useFlowProjection } from './use-flow-projection';

@@ -1,6 +1,6 @@
 import { formatVector, vectorToArray } from '../../../shared/catalogue';
 import { FR_IDS } from '../../../shared/model';
-import type { ZoneLevels } from './useZoneLevels';
+import { useLevelsOfZone, type ZoneLevels } from './useZoneLevels';
 
 /**
  * A zone's gap in one badge, for the diagram's zone nodes and the all-zones table: "No SL-T",
@@ -34,4 +34,9 @@ export function GapBadge({ levels }: { levels: ZoneLevels | undefined }) {
       {formatVector('Gap', levels.gap)}
     </span>
   );
+}
+
+/** The gap badge of one zone, live: what the requirements workspace draws on the diagram's zones. */
+export function ZoneGapBadge({ assessmentId, zoneId }: { assessmentId: string; zoneId: string }) {
+  return <GapBadge levels={useLevelsOfZone(assessmentId, zoneId)} />;
 }
