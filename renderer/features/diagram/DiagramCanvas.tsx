@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode, type RefObject } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -23,6 +23,20 @@ import { ZoneNode, type ZoneFlowNode } from './ZoneNode';
 const nodeTypes = { zone: ZoneNode };
 const edgeTypes = { conduit: ConduitEdge, undocumented: UndocumentedEdgeComponent };
 
+/** The conduits with the overlay's edges (undocumented connections) drawn over them, never selected or edited with them. */
+function useOverlayEdges(assessmentId: string, conduitEdges: ConduitFlowEdge[]) {
+  const [shown, setShown] = useState(true);
+  const undocumented = useUndocumentedFlowEdges(assessmentId, shown);
+  const edges = useMemo(
+    () =>
+      undocumented.length > 0
+        ? [...conduitEdges, ...(undocumented as unknown as ConduitFlowEdge[])]
+        : conduitEdges,
+    [conduitEdges, undocumented],
+  );
+  return { edges, shown, setShown, count: undocumented.length };
+}
+
 /** The canvas: React Flow over the projection, asset drops onto zones, and the empty state. */
 export function DiagramCanvas({
   wrapper,
@@ -41,18 +55,9 @@ export function DiagramCanvas({
   onAddConduit: (fromZoneId: string, toZoneId: string) => void;
   onMoveAssets: (assetIds: string[], zoneId: string) => void;
 }) {
-  const { store, state, snap } = commandState;
+  const { store, state } = commandState;
   const editable = state.assetsLoaded;
-  const [showUndocumented, setShowUndocumented] = useState(true);
-  const undocumented = useUndocumentedFlowEdges(store.assessmentId, showUndocumented);
-  // Drawn over the conduits, never selected or edited with them.
-  const shownEdges = useMemo(
-    () =>
-      undocumented.length > 0
-        ? [...projection.edges, ...(undocumented as unknown as ConduitFlowEdge[])]
-        : projection.edges,
-    [projection.edges, undocumented],
-  );
+  const overlay = useOverlayEdges(store.assessmentId, projection.edges);
   // The canvas opens fitted to the stored zones (an empty one at 100 %), once its size is known.
   const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
   useLayoutEffect(() => {
@@ -95,72 +100,105 @@ export function DiagramCanvas({
       }}
     >
       {initialViewport && (
-        <ReactFlow<ZoneFlowNode, ConduitFlowEdge>
-          nodes={projection.nodes}
-          edges={shownEdges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={projection.onNodesChange}
-          onEdgesChange={projection.onEdgesChange}
-          onNodeDragStop={(_event, _node, dragged) =>
-            store.commit(
-              moveZonesChange(
-                store.getState(),
-                new Map(dragged.map((n) => [n.id, { position: n.position }])),
-              ),
-            )
-          }
+        <ZoneFlow
+          projection={projection}
+          edges={overlay.edges}
+          commandState={commandState}
+          initialViewport={initialViewport}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
-          connectionMode={ConnectionMode.Loose}
-          nodesDraggable={editable}
-          nodesConnectable={editable}
-          deleteKeyCode={null}
-          snapToGrid={snap}
-          snapGrid={[GRID, GRID]}
-          multiSelectionKeyCode={['Control', 'Meta']}
-          selectionKeyCode="Shift"
-          onlyRenderVisibleElements
-          minZoom={0.05}
-          maxZoom={3}
-          defaultViewport={initialViewport}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background gap={GRID} />
-          <UndocumentedToggle
-            checked={showUndocumented}
-            count={undocumented.length}
-            onChange={setShowUndocumented}
-          />
-          <Controls showInteractive={false} />
-          <MiniMap
-            pannable
-            zoomable
-            nodeColor={(node) => ZONE_KIND_COLORS[(node as ZoneFlowNode).data.zone.kind].stroke}
-          />
-        </ReactFlow>
+          toggle={
+            <UndocumentedToggle checked={overlay.shown} count={overlay.count} onChange={overlay.setShown} />
+          }
+        />
       )}
-      {state.zones.length === 0 && editable && (
-        <div className="diagram-empty">
-          <p>No zones yet.</p>
-          <div className="toolbar">
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => commandById(DIAGRAM_COMMANDS, 'add-zone').perform(commandState)}
-            >
-              Add a zone
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => commandById(TEMPLATE_COMMANDS, 'template:purdue').perform(commandState)}
-            >
-              Start from the reference Purdue layout
-            </button>
-          </div>
-        </div>
-      )}
+      {state.zones.length === 0 && editable && <EmptyDiagram commandState={commandState} />}
     </div>
+  );
+}
+
+/** An empty diagram offers a first zone or the reference layout. */
+function EmptyDiagram({ commandState }: { commandState: DiagramCommandState }) {
+  return (
+    <div className="diagram-empty">
+      <p>No zones yet.</p>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => commandById(DIAGRAM_COMMANDS, 'add-zone').perform(commandState)}
+        >
+          Add a zone
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => commandById(TEMPLATE_COMMANDS, 'template:purdue').perform(commandState)}
+        >
+          Start from the reference Purdue layout
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** React Flow over the projection: zones as nodes, conduits (and the overlay) as edges. */
+function ZoneFlow({
+  projection,
+  edges,
+  commandState,
+  initialViewport,
+  onConnect,
+  onConnectEnd,
+  toggle,
+}: {
+  projection: ReturnType<typeof useFlowProjection>;
+  edges: ConduitFlowEdge[];
+  commandState: DiagramCommandState;
+  initialViewport: Viewport;
+  onConnect: (connection: Connection) => void;
+  onConnectEnd: (event: MouseEvent | TouchEvent, connection: FinalConnectionState) => void;
+  toggle: ReactNode;
+}) {
+  const { store, state, snap } = commandState;
+  const editable = state.assetsLoaded;
+  return (
+    <ReactFlow<ZoneFlowNode, ConduitFlowEdge>
+      nodes={projection.nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={projection.onNodesChange}
+      onEdgesChange={projection.onEdgesChange}
+      onNodeDragStop={(_event, _node, dragged) =>
+        store.commit(
+          moveZonesChange(store.getState(), new Map(dragged.map((n) => [n.id, { position: n.position }]))),
+        )
+      }
+      onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      connectionMode={ConnectionMode.Loose}
+      nodesDraggable={editable}
+      nodesConnectable={editable}
+      deleteKeyCode={null}
+      snapToGrid={snap}
+      snapGrid={[GRID, GRID]}
+      multiSelectionKeyCode={['Control', 'Meta']}
+      selectionKeyCode="Shift"
+      onlyRenderVisibleElements
+      minZoom={0.05}
+      maxZoom={3}
+      defaultViewport={initialViewport}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={GRID} />
+      {toggle}
+      <Controls showInteractive={false} />
+      <MiniMap
+        pannable
+        zoomable
+        nodeColor={(node) => ZONE_KIND_COLORS[(node as ZoneFlowNode).data.zone.kind].stroke}
+      />
+    </ReactFlow>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Zone } from '../../../shared/model';
@@ -107,31 +107,26 @@ function useCanvasActions(
   );
 }
 
-function DiagramEditor({ store, state, title }: { store: DiagramStore; state: DiagramState; title: string }) {
+/** The state every diagram command reads, rebuilt when any of it changes. */
+function useCommandState(input: {
+  store: DiagramStore;
+  state: DiagramState;
+  selection: DiagramCommandState['selection'];
+  snap: boolean;
+  setSnap: (snap: boolean) => void;
+  fitView: () => void;
+  wrapper: RefObject<HTMLDivElement | null>;
+  title: string;
+  assetCounts: Map<string, number>;
+  selectAfterEdit: DiagramCommandState['selectAfterEdit'];
+  open: DiagramCommandState['open'];
+}): DiagramCommandState {
   const flow = useReactFlow<ZoneFlowNode, ConduitFlowEdge>();
-  const wrapper = useRef<HTMLDivElement>(null);
   const clipboard = useClipboard();
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const [snap, setSnap] = useState(true);
-  const [dialog, setDialog] = useState<DiagramDialog | null>(null);
-  const projection = useFlowProjection(state, expanded);
-  const { select, selection, assetCounts } = projection;
-  const zoneAt = useZoneAt(store);
-  const actions = useCanvasActions(store, setExpanded);
-  // Zoomed far out, labels and details are unreadable anyway: hiding them keeps panning cheap.
-  const far = useStore(farSelector);
-
-  // Select what an edit just created, once the projection has made its node or edge.
-  const selectNext = useRef<{ zones: string[]; conduits: string[] } | null>(null);
-  useEffect(() => {
-    const pick = selectNext.current;
-    if (!pick) return;
-    selectNext.current = null;
-    select(pick.zones, pick.conduits);
-  }, [state.zones, state.conduits, select]);
-
-  const fitView = useCallback(() => void flow.fitView({ duration: 200, maxZoom: 1 }), [flow]);
-  const commandState = useMemo<DiagramCommandState>(
+  const { store, state, selection, snap, setSnap, fitView, wrapper, title, assetCounts } = input;
+  const latest = useRef(input);
+  latest.current = input;
+  return useMemo<DiagramCommandState>(
     () => ({
       store,
       state,
@@ -146,8 +141,8 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
           ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
           : { x: 0, y: 0 };
       },
-      selectAfterEdit: (zones, conduits) => (selectNext.current = { zones, conduits }),
-      open: setDialog,
+      selectAfterEdit: (zones, conduits) => latest.current.selectAfterEdit(zones, conduits),
+      open: (dialog) => latest.current.open(dialog),
       exportAs: (format) => {
         const current = store.getState();
         const diagram = { title, zones: current.zones, conduits: current.conduits, assetCounts };
@@ -156,29 +151,81 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
         );
       },
     }),
-    [store, state, selection, clipboard, snap, fitView, flow, title, assetCounts],
+    [store, state, selection, clipboard, snap, setSnap, fitView, wrapper, flow, title, assetCounts],
   );
-  useCommandKeys(DIAGRAM_COMMANDS, commandState);
-  // Stable callbacks for the memoised assets panel, running the commands as they stand.
+}
+
+/** Selects what an edit just created, once the projection has made its node or edge. */
+function useSelectAfterEdit(state: DiagramState, select: (zoneIds: string[], conduitIds: string[]) => void) {
+  const next = useRef<{ zones: string[]; conduits: string[] } | null>(null);
+  useEffect(() => {
+    const pick = next.current;
+    if (!pick) return;
+    next.current = null;
+    select(pick.zones, pick.conduits);
+  }, [state.zones, state.conduits, select]);
+  return useCallback((zones: string[], conduits: string[]) => {
+    next.current = { zones, conduits };
+  }, []);
+}
+
+/** Stable callbacks for the memoised assets panel, running the commands as they stand. */
+function useAssetsPanelCallbacks(commandState: DiagramCommandState) {
   const latest = useRef(commandState);
   latest.current = commandState;
-  const run = useCallback((id: string) => commandById(DIAGRAM_COMMANDS, id).perform(latest.current), []);
-  const onAssignBySubnet = useCallback(() => run('assign-by-subnet'), [run]);
-  const onAddAsset = useCallback(() => run('add-asset'), [run]);
-  const moveAssets = useCallback(
-    (assetIds: string[], zoneId: string | null) =>
-      store.commit(moveAssetsChange(store.getState(), assetIds, zoneId)),
-    [store],
-  );
-  const unassignAssets = useCallback((ids: string[]) => moveAssets(ids, null), [moveAssets]);
+  const { store } = commandState;
+  return useMemo(() => {
+    const run = (id: string) => commandById(DIAGRAM_COMMANDS, id).perform(latest.current);
+    const moveAssets = (assetIds: string[], zoneId: string | null) =>
+      store.commit(moveAssetsChange(store.getState(), assetIds, zoneId));
+    return {
+      onAssignBySubnet: () => run('assign-by-subnet'),
+      onAddAsset: () => run('add-asset'),
+      moveAssets,
+      unassignAssets: (ids: string[]) => moveAssets(ids, null),
+    };
+  }, [store]);
+}
+
+function DiagramEditor({ store, state, title }: { store: DiagramStore; state: DiagramState; title: string }) {
+  const flow = useReactFlow<ZoneFlowNode, ConduitFlowEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const [snap, setSnap] = useState(true);
+  const [dialog, setDialog] = useState<DiagramDialog | null>(null);
+  const projection = useFlowProjection(state, expanded);
+  const { select, selection, assetCounts } = projection;
+  const zoneAt = useZoneAt(store);
+  const actions = useCanvasActions(store, setExpanded);
+  // Zoomed far out, labels and details are unreadable anyway: hiding them keeps panning cheap.
+  const far = useStore(farSelector);
+
+  const selectAfterEdit = useSelectAfterEdit(state, select);
+
+  const fitView = useCallback(() => void flow.fitView({ duration: 200, maxZoom: 1 }), [flow]);
+  const commandState = useCommandState({
+    store,
+    state,
+    selection,
+    snap,
+    setSnap,
+    fitView,
+    wrapper,
+    title,
+    assetCounts,
+    selectAfterEdit,
+    open: setDialog,
+  });
+  useCommandKeys(DIAGRAM_COMMANDS, commandState);
+  const panel = useAssetsPanelCallbacks(commandState);
   const addConduit = useCallback(
     (fromZoneId: string, toZoneId: string) => {
       if (fromZoneId === toZoneId) return;
       const conduit = makeConduit(store.assessmentId, { fromZoneId, toZoneId, controls: [] });
-      selectNext.current = { zones: [], conduits: [conduit.id] };
+      selectAfterEdit([], [conduit.id]);
       store.commit({ ...emptyChange('Add conduit'), conduits: [{ before: null, after: conduit }] });
     },
-    [store],
+    [store, selectAfterEdit],
   );
 
   return (
@@ -189,9 +236,9 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
           <AssetsPanel
             loading={!state.assetsLoaded}
             unassigned={projection.unassigned}
-            onAssignBySubnet={onAssignBySubnet}
-            onAddAsset={onAddAsset}
-            onDropAssets={unassignAssets}
+            onAssignBySubnet={panel.onAssignBySubnet}
+            onAddAsset={panel.onAddAsset}
+            onDropAssets={panel.unassignAssets}
           />
           <DiagramCanvas
             wrapper={wrapper}
@@ -200,7 +247,7 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
             commandState={commandState}
             zoneAt={zoneAt}
             onAddConduit={addConduit}
-            onMoveAssets={moveAssets}
+            onMoveAssets={panel.moveAssets}
           />
           <DiagramSide
             store={store}

@@ -87,22 +87,16 @@ function conduitEdge(conduit: Conduit, data: ConduitEdgeData, selected: boolean)
   };
 }
 
-/** The store's zones, conduits and assets as React Flow nodes and edges, with what the editor derives from them. */
-export function useFlowProjection(state: DiagramState, expanded: ReadonlySet<string>) {
-  const { zones, conduits, assets, assetsLoaded: editable } = state;
-  const { assetsByZone, unassigned, assetCounts } = useMemo(() => groupAssets(assets), [assets]);
-  const checks = useMemo(
-    () => runModelChecks({ zones, conduits, assetCounts }),
-    [zones, conduits, assetCounts],
-  );
-  const flaggedZones = useMemo(() => flaggedZonesOf(zones), [zones]);
-  const flaggedConduits = useMemo(
-    () => new Set(checks.filter((c) => c.target.kind === 'conduit').map((c) => c.target.id)),
-    [checks],
-  );
-
+/** Each zone node's data, kept (same object) while its inputs stay the same. */
+function useNodeData(
+  zones: readonly Zone[],
+  assetsByZone: Map<string, Asset[]>,
+  flaggedZones: ReadonlySet<string>,
+  expanded: ReadonlySet<string>,
+  editable: boolean,
+): Map<string, ZoneNodeData> {
   const [zoneData] = useState(() => new KeyedCache<ZoneNodeData>());
-  const nodeData = useMemo(() => {
+  return useMemo(() => {
     const inputs = (zone: Zone) => {
       const zoneAssets = assetsByZone.get(zone.id) ?? NO_ASSETS;
       return [
@@ -124,13 +118,19 @@ export function useFlowProjection(state: DiagramState, expanded: ReadonlySet<str
         flagged: flaggedZones.has(zone.id),
         expanded: expanded.has(zone.id),
         assetsLoaded: editable,
-        count: assetCounts.get(zone.id) ?? 0,
+        count: (assetsByZone.get(zone.id) ?? NO_ASSETS).length,
         countKnown: editable,
       }),
     );
-  }, [zoneData, zones, assetsByZone, flaggedZones, expanded, editable, assetCounts]);
+  }, [zoneData, zones, assetsByZone, flaggedZones, expanded, editable]);
+}
 
-  const edgeData = useMemo(() => {
+/** Each conduit edge's data: its parallel slot and whether a check flags it. */
+function useEdgeData(
+  conduits: readonly Conduit[],
+  flaggedConduits: ReadonlySet<string>,
+): Map<string, ConduitEdgeData> {
+  return useMemo(() => {
     const slots = parallelSlots(conduits);
     return new Map(
       conduits.map((conduit) => {
@@ -140,6 +140,24 @@ export function useFlowProjection(state: DiagramState, expanded: ReadonlySet<str
       }),
     );
   }, [conduits, flaggedConduits]);
+}
+
+/** The store's zones, conduits and assets as React Flow nodes and edges, with what the editor derives from them. */
+export function useFlowProjection(state: DiagramState, expanded: ReadonlySet<string>) {
+  const { zones, conduits, assets, assetsLoaded: editable } = state;
+  const { assetsByZone, unassigned, assetCounts } = useMemo(() => groupAssets(assets), [assets]);
+  const checks = useMemo(
+    () => runModelChecks({ zones, conduits, assetCounts }),
+    [zones, conduits, assetCounts],
+  );
+  const flaggedZones = useMemo(() => flaggedZonesOf(zones), [zones]);
+  const flaggedConduits = useMemo(
+    () => new Set(checks.filter((c) => c.target.kind === 'conduit').map((c) => c.target.id)),
+    [checks],
+  );
+
+  const nodeData = useNodeData(zones, assetsByZone, flaggedZones, expanded, editable);
+  const edgeData = useEdgeData(conduits, flaggedConduits);
 
   const [nodes, setNodes] = useState<ZoneFlowNode[]>([]);
   const [edges, setEdges] = useState<ConduitFlowEdge[]>([]);

@@ -55,6 +55,45 @@ async function exportCsv(rows: readonly Asset[], visibleColumns: string[], zoneM
   if (result.saved) notify('success', `Exported ${rows.length.toLocaleString('en')} assets as CSV`);
 }
 
+/** An edit made in a table cell: empty text clears the field (a name stays as typed). */
+async function saveField(asset: Asset, field: string, value: string, patch: (changed: Asset[]) => void) {
+  const edit: AssetEdit = { [field]: field === 'name' ? value : value.trim() || null };
+  try {
+    patch([await trackSave(updateAsset(asset.id, edit))]);
+  } catch (error) {
+    notify('error', `Could not save ${asset.name}: ${(error as Error).message}`);
+  }
+}
+
+function countLabel(assets: readonly Asset[] | undefined, shown: number, filtering: boolean): string {
+  if (assets === undefined) return 'Loading…';
+  const all = assets.length.toLocaleString('en');
+  return filtering ? `${shown.toLocaleString('en')} of ${all} assets` : `${all} assets`;
+}
+
+/** The Inventory commands' state, from the workspace's. */
+function inventoryCommands(input: {
+  shown: number;
+  filtering: boolean;
+  selected: number;
+  fileInput: React.RefObject<HTMLInputElement | null>;
+  setDialog: (dialog: InventoryDialog) => void;
+  exportCsv: () => void;
+  setFilter: (filter: AssetFilter) => void;
+  setSelection: (selection: RowSelectionState) => void;
+}): InventoryCommandState {
+  return {
+    shown: input.shown,
+    filtering: input.filtering,
+    selected: input.selected,
+    pickFiles: () => input.fileInput.current?.click(),
+    open: input.setDialog,
+    exportCsv: input.exportCsv,
+    clearFilters: () => input.setFilter(NO_FILTER),
+    clearSelection: () => input.setSelection({}),
+  };
+}
+
 /** The assessment's assets: import, browse, filter, edit, assign zones, export. */
 function InventoryWorkspace({ assessment }: WorkspaceProps) {
   const { assets, patch, replace } = useInventory(assessment.id);
@@ -81,31 +120,18 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
   const enqueue = (files: File[]) =>
     setQueue((q) => [...q, ...files.map((f) => ({ id: crypto.randomUUID(), name: f.name, blob: f }))]);
   const drop = useFileDrop(enqueue);
-  const commands: InventoryCommandState = {
+  const commands = inventoryCommands({
     shown: shown.length,
     filtering: isFiltering(filter),
     selected: selectedIds.length,
-    pickFiles: () => fileInput.current?.click(),
-    open: setDialog,
+    fileInput,
+    setDialog,
     exportCsv: () => void exportCsv(ordered, visibleColumns, zoneMap),
-    clearFilters: () => setFilter(NO_FILTER),
-    clearSelection: () => setSelection({}),
-  };
+    setFilter,
+    setSelection,
+  });
 
-  async function saveEdit(asset: Asset, edit: AssetEdit) {
-    try {
-      patch([await trackSave(updateAsset(asset.id, edit))]);
-    } catch (error) {
-      notify('error', `Could not save ${asset.name}: ${(error as Error).message}`);
-    }
-  }
-
-  const count =
-    assets === undefined
-      ? 'Loading…'
-      : isFiltering(deferredFilter)
-        ? `${shown.length.toLocaleString('en')} of ${all.length.toLocaleString('en')} assets`
-        : `${all.length.toLocaleString('en')} assets`;
+  const count = countLabel(assets, shown.length, isFiltering(deferredFilter));
   const className = drop.active
     ? 'workspace workspace-full inventory drop-target-active'
     : 'workspace workspace-full inventory';
@@ -141,9 +167,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
           selection={selection}
           onSelectionChange={setSelection}
           onOpen={(asset) => setDialog({ kind: 'detail', assetId: asset.id })}
-          onEdit={(asset, field, value) =>
-            void saveEdit(asset, { [field]: field === 'name' ? value : value.trim() || null })
-          }
+          onEdit={(asset, field, value) => void saveField(asset, field, value, patch)}
         />
       )}
       <InventoryDialogs
