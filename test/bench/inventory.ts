@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { CURRENT_STORES } from '../../renderer/db/schema';
 import { formatMs, launchChromium, median, report, serveWebBuild } from './harness';
-import { generateNozomiCsv } from './nozomi-csv';
+import { generateNozomiCsv } from '../fixtures/inventory/nozomi-csv';
 
 const require = createRequire(import.meta.url);
 const COUNT = Number(process.argv[2] ?? 100_000);

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { mergeIntoInventory, parseInventory } from '../../shared/importers';
 import { CURRENT_STORES, SCHEMA_VERSIONS } from '../../renderer/db/schema';
 import { formatMs, launchChromium, median, report } from './harness';
-import { generateNozomiCsv } from './nozomi-csv';
+import { generateNozomiCsv } from '../fixtures/inventory/nozomi-csv';
 
 const require = createRequire(import.meta.url);
 const COUNT = Number(process.argv[2] ?? 100_000);

@@ -8,7 +8,8 @@ import type {
   BundlePageHandlers,
   BundleProgress,
 } from '../../workers/bundle.worker';
-import { loadReportFonts, svgToPng } from './report-assets';
+import { svgToPng } from '../../ui/svg-to-png';
+import { loadReportFonts } from './report-assets';
 
 export type BuiltBundleFile = BuiltBundle;
 export type BundleExportProgress = BundleProgress;
@@ -28,7 +29,8 @@ export async function buildSignedBundle(
   const fonts = await loadReportFonts();
   const answers: BundlePageHandlers = {
     sign: (data) => platform().sign(passphrase ? { data, passphrase } : { data }),
-    diagramPng: (svg) => svgToPng(svg),
+    // The report's page is white: so is the diagram's background.
+    diagramPng: (svg) => svgToPng(svg, { background: '#ffffff' }),
   };
   const worker = connect<BundleHandlers, BundlePageHandlers>(
     new Worker(new URL('../../workers/bundle.worker.ts', import.meta.url), { type: 'module' }),

@@ -1,5 +1,5 @@
 import { formatVector, vectorToArray } from '../../../shared/catalogue';
-import { FR_IDS } from '../../../shared/model';
+import { formatSlt, FR_IDS } from '../../../shared/model';
 import { useLevelsOfZone, type ZoneLevels } from './useZoneLevels';
 
 /**
@@ -9,7 +9,7 @@ import { useLevelsOfZone, type ZoneLevels } from './useZoneLevels';
 export function GapBadge({ levels }: { levels: ZoneLevels | undefined }) {
   if (!levels) return null;
   const target = vectorToArray(levels.target);
-  const detail = `${formatVector('SL-T', levels.target)} · ${formatVector('SL-A', levels.achieved)} · ${levels.progress.zone.answered}/${levels.progress.zone.required} answered`;
+  const detail = `${formatSlt(levels.zone.slt)} · ${formatVector('SL-A', levels.achieved)} · ${levels.progress.zone.answered}/${levels.progress.zone.required} answered`;
   if (target.every((level) => level === 0)) {
     return (
       <span className="badge gap-badge" title={detail} data-testid="gap-badge">

@@ -6,7 +6,7 @@ import { parseInventory } from '../../../../shared/importers';
 import { sha256Hex, type Asset } from '../../../../shared/model';
 import { ConduitDatabase, useDatabase } from '../../../../renderer/db';
 import { createAssessmentRecord } from '../../../../renderer/db/assessments';
-import { generateNozomiCsv } from '../../../bench/nozomi-csv';
+import { generateNozomiCsv } from '../../../fixtures/inventory/nozomi-csv';
 import {
   assignZone,
   commitImport,
