@@ -396,49 +396,65 @@ export function mergeIntoInventory(
   };
 }
 
-/** Folds one record into an asset; returns whether anything changed. */
-function mergeRecord(work: Work, n: NormalizedAsset, provenance: Provenance): boolean {
-  const before = work.asset;
-  let asset = before;
-  let changed = false;
-  const edit = () => {
-    if (!work.cloned) {
-      work.asset = asset = cloneAsset(before);
-      work.cloned = true;
+/** One record being folded into one asset: the asset is cloned on its first edit (inputs stay untouched). */
+class AssetEdit {
+  changed = false;
+
+  constructor(
+    readonly work: Work,
+    readonly provenance: Provenance,
+  ) {}
+
+  get asset(): Asset {
+    return this.work.asset;
+  }
+
+  edit(): Asset {
+    if (!this.work.cloned) {
+      this.work.asset = cloneAsset(this.work.asset);
+      this.work.cloned = true;
     }
-    return asset;
-  };
+    this.changed = true;
+    return this.work.asset;
+  }
+}
+
+function addLists(e: AssetEdit, n: NormalizedAsset): void {
   const addAll = (
     field: 'ips' | 'macs' | 'hostnames' | 'protocols',
     values: string[],
     limit: number,
     ci = false,
   ) => {
-    const current = asset[field];
+    const current = e.asset[field];
     const seen = new Set(ci ? current.map((v) => v.toLowerCase()) : current);
     if (values.some((v) => !seen.has(ci ? v.toLowerCase() : v)) && current.length < limit) {
-      changed = addUnique(edit()[field], values, limit, ci) || changed;
+      const wasChanged = e.changed;
+      e.changed = addUnique(e.edit()[field], values, limit, ci) || wasChanged;
     }
   };
   addAll('ips', n.ips, 1000);
   addAll('macs', n.macs, 1000);
   addAll('hostnames', n.hostnames, 100, true);
   addAll('protocols', n.protocols, 500, true);
+}
 
+/** A field the asset lacks is filled in; a different value is kept as a conflict with its source. */
+function mergeScalars(e: AssetEdit, n: NormalizedAsset): void {
+  const { work, provenance } = e;
   for (const field of SCALAR_FIELDS) {
     const value = n[field];
     if (value === null) continue;
-    const current = asset[field];
+    const current = e.asset[field];
     if (current === null) {
-      (edit() as Record<ScalarField, unknown>)[field] = value;
+      (e.edit() as Record<ScalarField, unknown>)[field] = value;
       (work.origins ??= new Map()).set(field, provenance);
-      changed = true;
       continue;
     }
     if (sameText(current, value)) continue;
-    const conflict = asset.conflicts.find((c) => c.field === field);
+    const conflict = e.asset.conflicts.find((c) => c.field === field);
     if (conflict && conflict.values.some((v) => sameText(v.value, value))) continue;
-    const target = edit();
+    const target = e.edit();
     let entry: Conflict | undefined = target.conflicts.find((c) => c.field === field);
     if (!entry) {
       const origin = work.origins?.get(field) ?? target.sources[0] ?? provenance;
@@ -446,38 +462,48 @@ function mergeRecord(work: Work, n: NormalizedAsset, provenance: Provenance): bo
       target.conflicts.push(entry);
     }
     entry.values.push({ value: String(value), source: provenance });
-    changed = true;
   }
+}
 
+/** A better name replaces a weak one (an address or an id); first and last seen widen. */
+function mergeNameAndTimes(e: AssetEdit, n: NormalizedAsset): void {
+  const asset = e.asset;
   if (n.name !== null && n.name !== asset.name) {
     const sourceIds = asset.sources.map((s) => s.sourceId);
     if (
       isWeakName(asset, sourceIds) &&
       !isWeakName({ name: n.name, ips: n.ips, macs: n.macs }, [n.sourceId])
     ) {
-      edit().name = n.name;
-      changed = true;
+      e.edit().name = n.name;
     }
   }
-  if (n.firstSeen !== null && (asset.firstSeen === null || n.firstSeen < asset.firstSeen)) {
-    edit().firstSeen = n.firstSeen;
-    changed = true;
+  if (n.firstSeen !== null && (e.asset.firstSeen === null || n.firstSeen < e.asset.firstSeen)) {
+    e.edit().firstSeen = n.firstSeen;
   }
-  if (n.lastSeen !== null && (asset.lastSeen === null || n.lastSeen > asset.lastSeen)) {
-    edit().lastSeen = n.lastSeen;
-    changed = true;
+  if (n.lastSeen !== null && (e.asset.lastSeen === null || n.lastSeen > e.asset.lastSeen)) {
+    e.edit().lastSeen = n.lastSeen;
   }
-  const knownSource = asset.sources.some(
+}
+
+function addSource(e: AssetEdit): void {
+  const { provenance } = e;
+  const knownSource = e.asset.sources.some(
     (s) =>
       s.format === provenance.format &&
       s.sourceId === provenance.sourceId &&
       s.fileName === provenance.fileName,
   );
-  if (!knownSource && asset.sources.length < 1000) {
-    edit().sources.push(provenance);
-    changed = true;
-  }
-  return changed;
+  if (!knownSource && e.asset.sources.length < 1000) e.edit().sources.push(provenance);
+}
+
+/** Folds one record into an asset; returns whether anything changed. */
+function mergeRecord(work: Work, n: NormalizedAsset, provenance: Provenance): boolean {
+  const e = new AssetEdit(work, provenance);
+  addLists(e, n);
+  mergeScalars(e, n);
+  mergeNameAndTimes(e, n);
+  addSource(e);
+  return e.changed;
 }
 
 export interface UndoPlan {
