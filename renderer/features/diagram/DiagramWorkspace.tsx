@@ -169,8 +169,8 @@ function useSelectAfterEdit(state: DiagramState, select: (zoneIds: string[], con
   }, []);
 }
 
-/** Stable callbacks for the memoised assets panel, running the commands as they stand. */
-function useAssetsPanelCallbacks(commandState: DiagramCommandState) {
+/** Stable callbacks for the memoised panels and the canvas, running the commands as they stand. */
+function useEditorCallbacks(commandState: DiagramCommandState) {
   const latest = useRef(commandState);
   latest.current = commandState;
   const { store } = commandState;
@@ -178,11 +178,18 @@ function useAssetsPanelCallbacks(commandState: DiagramCommandState) {
     const run = (id: string) => commandById(DIAGRAM_COMMANDS, id).perform(latest.current);
     const moveAssets = (assetIds: string[], zoneId: string | null) =>
       store.commit(moveAssetsChange(store.getState(), assetIds, zoneId));
+    const addConduit = (fromZoneId: string, toZoneId: string) => {
+      if (fromZoneId === toZoneId) return;
+      const conduit = makeConduit(store.assessmentId, { fromZoneId, toZoneId, controls: [] });
+      latest.current.selectAfterEdit([], [conduit.id]);
+      store.commit({ ...emptyChange('Add conduit'), conduits: [{ before: null, after: conduit }] });
+    };
     return {
       onAssignBySubnet: () => run('assign-by-subnet'),
       onAddAsset: () => run('add-asset'),
       moveAssets,
       unassignAssets: (ids: string[]) => moveAssets(ids, null),
+      addConduit,
     };
   }, [store]);
 }
@@ -217,16 +224,7 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
     open: setDialog,
   });
   useCommandKeys(DIAGRAM_COMMANDS, commandState);
-  const panel = useAssetsPanelCallbacks(commandState);
-  const addConduit = useCallback(
-    (fromZoneId: string, toZoneId: string) => {
-      if (fromZoneId === toZoneId) return;
-      const conduit = makeConduit(store.assessmentId, { fromZoneId, toZoneId, controls: [] });
-      selectAfterEdit([], [conduit.id]);
-      store.commit({ ...emptyChange('Add conduit'), conduits: [{ before: null, after: conduit }] });
-    },
-    [store, selectAfterEdit],
-  );
+  const panel = useEditorCallbacks(commandState);
 
   return (
     <DiagramCanvasContext.Provider value={actions}>
@@ -246,7 +244,7 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
             projection={projection}
             commandState={commandState}
             zoneAt={zoneAt}
-            onAddConduit={addConduit}
+            onAddConduit={panel.addConduit}
             onMoveAssets={panel.moveAssets}
           />
           <DiagramSide

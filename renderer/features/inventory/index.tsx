@@ -71,6 +71,45 @@ function countLabel(assets: readonly Asset[] | undefined, shown: number, filteri
   return filtering ? `${shown.toLocaleString('en')} of ${all} assets` : `${all} assets`;
 }
 
+/** The assessment's zones, live, and their names by id. */
+function useZones(assessmentId: string) {
+  const zones = useLiveQuery(() => db().zones.where({ assessmentId }).toArray(), [assessmentId]);
+  const zoneMap = useMemo(() => zoneNames(zones ?? []), [zones]);
+  return { zones, zoneMap };
+}
+
+/** Files dropped while one is being imported wait their turn; each gets an id for its dialog. */
+function useImportQueue() {
+  const [queue, setQueue] = useState<PendingFile[]>([]);
+  const enqueue = (files: File[]) =>
+    setQueue((q) => [...q, ...files.map((f) => ({ id: crypto.randomUUID(), name: f.name, blob: f }))]);
+  return { queue, setQueue, enqueue };
+}
+
+/** The table's filter, sort and selection, and the rows they give. */
+function useTableView(all: readonly Asset[], zoneMap: Map<string, string>) {
+  const [filter, setFilter] = useState<AssetFilter>(NO_FILTER);
+  // Typing in the search box stays quick: the 100,000 rows are filtered a moment later.
+  const deferredFilter = useDeferredValue(filter);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const shown = useMemo(() => filterAssets(all, deferredFilter), [all, deferredFilter]);
+  const ordered = useMemo(() => sortAssets(shown, sorting, zoneMap), [shown, sorting, zoneMap]);
+  const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
+  return {
+    filter,
+    setFilter,
+    deferredFilter,
+    sorting,
+    setSorting,
+    selection,
+    setSelection,
+    shown,
+    ordered,
+    selectedIds,
+  };
+}
+
 /** The Inventory commands' state, from the workspace's. */
 function inventoryCommands(input: {
   shown: number;
@@ -97,28 +136,16 @@ function inventoryCommands(input: {
 /** The assessment's assets: import, browse, filter, edit, assign zones, export. */
 function InventoryWorkspace({ assessment }: WorkspaceProps) {
   const { assets, patch, replace } = useInventory(assessment.id);
-  const zones = useLiveQuery(
-    () => db().zones.where({ assessmentId: assessment.id }).toArray(),
-    [assessment.id],
-  );
-  const zoneMap = useMemo(() => zoneNames(zones ?? []), [zones]);
-  const [queue, setQueue] = useState<PendingFile[]>([]);
+  const { zones, zoneMap } = useZones(assessment.id);
+  const { queue, setQueue, enqueue } = useImportQueue();
   const [dialog, setDialog] = useState<InventoryDialog | null>(null);
-  const [filter, setFilter] = useState<AssetFilter>(NO_FILTER);
-  const deferredFilter = useDeferredValue(filter);
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [selection, setSelection] = useState<RowSelectionState>({});
   const [visibleColumns, setVisibleColumns] = useVisibleColumns();
   const fileInput = useRef<HTMLInputElement>(null);
-
   const all = useMemo(() => assets ?? [], [assets]);
-  const shown = useMemo(() => filterAssets(all, deferredFilter), [all, deferredFilter]);
-  const ordered = useMemo(() => sortAssets(shown, sorting, zoneMap), [shown, sorting, zoneMap]);
-  const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
+  const view = useTableView(all, zoneMap);
+  const { filter, setFilter, deferredFilter, sorting, setSorting, selection, setSelection } = view;
+  const { shown, ordered, selectedIds } = view;
 
-  // Files dropped while one is being imported wait their turn; each gets an id for its dialog.
-  const enqueue = (files: File[]) =>
-    setQueue((q) => [...q, ...files.map((f) => ({ id: crypto.randomUUID(), name: f.name, blob: f }))]);
   const drop = useFileDrop(enqueue);
   const commands = inventoryCommands({
     shown: shown.length,
