@@ -1,7 +1,7 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ZIP_LIMITS, readZipDirectory, verifyBundle } from '../../../shared/bundle';
-import { readZipEntry, ZipEntryError } from '../../../shared/bundle/zip-read';
+import { readZipEntry, ZipEntryError } from '../../../shared/bundle/zip-entry';
 import { rawZip, type RawEntry } from './helpers';
 
 const encoder = new TextEncoder();
