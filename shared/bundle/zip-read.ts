@@ -258,8 +258,8 @@ function readLocalHeader(
   const described = record.flags & FLAG_DESCRIPTOR;
   const sizes = [view.getUint32(at + 14, true), view.getUint32(at + 18, true), view.getUint32(at + 22, true)];
   const expected = [record.crc, record.compressedSize, record.size];
-  const zeroed = described && sizes.every((v) => v === 0);
-  if (!zeroed && sizes.some((v, i) => v !== expected[i]))
+  // With a data descriptor the local header may leave any of them 0, to be given after the data.
+  if (sizes.some((v, i) => v !== expected[i] && !(described && v === 0)))
     return 'the local header declares other sizes or another CRC';
   const dataStart = at + 30 + nameLength + extraLength;
   const extra = extraFieldProblem(bytes.subarray(at + 30 + nameLength, dataStart));
