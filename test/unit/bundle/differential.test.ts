@@ -71,7 +71,7 @@ describe.runIf(haveExtractors)('the verifier against unzip and bsdtar', () => {
     execFileSync('zip', ['-qr', 'files.zip', bundle.folder], { cwd: work });
     // Info-ZIP zip on Linux writes non-ASCII names as raw bytes without the UTF-8 flag, which
     // other extractors read as CP437: those entries, and only those, are refused.
-    const nonAscii = bundle.files.filter((f) => /[^\x00-\x7f]/.test(f.path));
+    const nonAscii = bundle.files.filter((f) => /[^ -~]/.test(f.path));
     expect(nonAscii.length).toBeGreaterThan(0);
     const onlyNames = (problems: string[]): void => {
       expect(problems).toHaveLength(nonAscii.length);
@@ -178,7 +178,7 @@ describe.runIf(haveExtractors)('the verifier against unzip and bsdtar', () => {
       const changed = zip.slice();
       const view = new DataView(changed.buffer);
       // The first entry's local header is at 0: change one field there, and nothing in the central directory.
-      if (field === 30) changed[30 + 3] ^= value;
+      if (field === 30) changed[33] = changed[33]! ^ value;
       else if (field === 14 || field === 22) view.setUint32(field, view.getUint32(field, true) + value, true);
       else view.setUint16(field, field === 10 ? view.getUint16(field, true) + value : value, true);
       expect(await refusal(changed, `field ${field}`)).toMatch(reason);
@@ -186,7 +186,7 @@ describe.runIf(haveExtractors)('the verifier against unzip and bsdtar', () => {
   });
 
   it('refuses folder entries other than those the files imply, folders with data, and 60,000 folder entries', async () => {
-    const folderPart = (layout: ZipLayout, path: string, data = new Uint8Array(0)): ZipPart => ({
+    const folderPart = (layout: ZipLayout, path: string, data: Uint8Array = new Uint8Array(0)): ZipPart => ({
       ...storedPart(layout.parts[0]!, path, data),
       externalAttributes: ((0o040755 << 16) | 0x10) >>> 0,
     });
@@ -218,7 +218,7 @@ describe.runIf(haveExtractors)('the verifier against unzip and bsdtar', () => {
   });
 
   it('refuses a non-ASCII name without the UTF-8 flag, which unzip reads as CP437', async () => {
-    const name = bundle.files.find((f) => /[^\x00-\x7f]/.test(f.path));
+    const name = bundle.files.find((f) => /[^ -~]/.test(f.path));
     expect(name).toBeDefined();
     const zip = mutate((_, find) => (find(name!.path).flags &= ~0x0800));
     expect(await refusal(zip)).toMatch(/a non-ASCII name without the UTF-8 flag/);
