@@ -107,22 +107,34 @@ class WireReader {
   }
 }
 
-/** The blob inside an armored signature; strict about the armor lines and the base64. */
+/**
+ * The blob inside an armored signature, exactly as ssh-keygen writes it and at least as strictly
+ * as `ssh-keygen -Y verify` reads it: the BEGIN line first (no BOM, no space, no CR), plain base64
+ * lines, the END line last, and canonical base64 (padding bits zero), which ssh-keygen insists on.
+ */
 export function dearmorSshSig(armored: string): Uint8Array {
-  const lines = armored.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
-  if (lines[0]?.trim() !== BEGIN) throw new SshSigError(`the signature does not start with "${BEGIN}"`);
-  if (lines[lines.length - 1]?.trim() !== END)
-    throw new SshSigError(`the signature does not end with "${END}"`);
-  const body = lines.slice(1, -1).map((l) => l.trim());
+  if (armored.includes('\r'))
+    throw new SshSigError('the signature has CR (Windows) line endings, which ssh-keygen refuses');
+  const lines = armored.endsWith('\n') ? armored.slice(0, -1).split('\n') : armored.split('\n');
+  if (lines[0] !== BEGIN) throw new SshSigError(`the signature does not start with "${BEGIN}"`);
+  if (lines[lines.length - 1] !== END) throw new SshSigError(`the signature does not end with "${END}"`);
+  const body = lines.slice(1, -1);
   if (body.length === 0) throw new SshSigError('the signature is empty');
   for (const [i, line] of body.entries()) {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(line)) throw new SshSigError(`signature line ${i + 2} is not base64`);
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(line)) throw new SshSigError(`signature line ${i + 2} is not base64`);
   }
+  const base64 = body.join('');
+  let blob: Uint8Array;
   try {
-    return decodeBase64(body.join(''));
+    blob = decodeBase64(base64);
   } catch (error) {
     throw new SshSigError(`the signature's base64 is invalid: ${(error as Error).message}`);
   }
+  if (encodeBase64(blob) !== base64)
+    throw new SshSigError(
+      "the signature's base64 is not canonical (padding bits set), which ssh-keygen refuses",
+    );
+  return blob;
 }
 
 export interface ParsedSshSig {

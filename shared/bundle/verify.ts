@@ -252,10 +252,6 @@ function checkAllowedSigners(
   const problems = context.result.problems;
   const bytes = readMetadata(context, 'allowed_signers');
   if (bytes === null) return;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    problems.push('allowed_signers: starts with a byte order mark, which ssh-keygen refuses');
-    return;
-  }
   const text = decodeText(context, 'allowed_signers', bytes);
   if (text === null) return;
   try {
