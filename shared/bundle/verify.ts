@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../model/escape-control';
 import { parseAllowedSigners } from './allowed-signers';
 import { manifestSchema, type BundleManifest } from './manifest';
 import { parseSha256Sums, type ParsedSha256Sums } from './sha256sums';
@@ -105,6 +106,7 @@ export async function verifyBundle(
   reportUnlistedAndMissing(context, unlisted, missing, signingKey !== null);
   result.fileStatus.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.valid = result.problems.length === 0;
+  result.problems = result.problems.map(escapeControlCharacters);
   return result;
 }
 
