@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../first-import';
 import { buildBundle, sshFingerprint } from '../../shared/bundle';
 import { renderReportPdf } from '../../shared/report';
 import type { BundleWorkerMessage, BundleWorkerRequest } from './bundle-protocol';

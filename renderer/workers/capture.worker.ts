@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../first-import';
 import { sha256 } from '@noble/hashes/sha2';
 import { toHex } from '../../shared/model/hash';
 import { CaptureAnalyzer } from '../../shared/traffic/analyzer';

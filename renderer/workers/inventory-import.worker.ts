@@ -1,3 +1,4 @@
+import '../first-import';
 import { ImportError, parseInventory, type ParseInventoryResult } from '../../shared/importers';
 import { sha256Hex, type Asset } from '../../shared/model';
 import { checkUndo, commitImport, undoImport, UndoBlockedError } from '../db/inventory';

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../first-import';
 import { verifyBundle, type BundleVerification } from '../../shared/bundle';
 
 export type VerifyWorkerReply = { ok: true; result: BundleVerification } | { ok: false; message: string };
