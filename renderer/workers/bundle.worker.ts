@@ -14,12 +14,12 @@ const post = (message: BundleWorkerMessage, transfer: Transferable[] = []) =>
 let nextSignId = 1;
 const pendingSignatures = new Map<number, { resolve: (s: Uint8Array) => void; reject: (e: Error) => void }>();
 
-/** Asks the page to sign: only the host holds the private key. */
-function signOnPage(data: Uint8Array): Promise<Uint8Array> {
+/** Asks the page to sign SHA256SUMS: only the host holds the private key, and it builds the signed data. */
+function signOnPage(_signedData: Uint8Array, sums: Uint8Array): Promise<Uint8Array> {
   const id = nextSignId++;
   return new Promise((resolve, reject) => {
     pendingSignatures.set(id, { resolve, reject });
-    post({ type: 'sign', id, data });
+    post({ type: 'sign', id, data: sums });
   });
 }
 

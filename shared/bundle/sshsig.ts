@@ -9,8 +9,12 @@ import { concatBytes, ed25519PublicKeyBlob, sshFingerprint, sshString } from './
 /** The namespace every Conduit report signature uses; ssh-keygen's `-n`. */
 export const SIGNATURE_NAMESPACE = 'ot-assessment@conduit';
 
-/** Signs the given bytes with the private key the host keeps; returns the raw 64-byte Ed25519 signature. */
-export type Ed25519Signer = (data: Uint8Array) => Promise<Uint8Array>;
+/**
+ * Signs with the private key the host keeps; returns the raw 64-byte Ed25519 signature over
+ * `data`, the SSHSIG signed data for `message`. A host that signs for a page gets only the
+ * message and rebuilds the data itself (sign-request.ts), so it signs nothing but SSHSIGs.
+ */
+export type Ed25519Signer = (data: Uint8Array, message: Uint8Array) => Promise<Uint8Array>;
 
 const MAGIC = new TextEncoder().encode('SSHSIG');
 const BEGIN = '-----BEGIN SSH SIGNATURE-----';
@@ -24,6 +28,11 @@ export class SshSigError extends Error {
 
 async function digest(hash: HashName, message: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest(HASHES[hash], message as BufferSource));
+}
+
+/** What an SSHSIG's Ed25519 signature covers, with SHA-512 as ssh-keygen uses it. */
+export function sshSigSignedData(message: Uint8Array, namespace: string): Promise<Uint8Array> {
+  return signedData(message, namespace, 'sha512');
 }
 
 /** What Ed25519 actually signs: "SSHSIG" | string namespace | string "" | string hash | string H(message). */
@@ -55,7 +64,7 @@ export async function signSshSig(
 ): Promise<string> {
   if (!namespace) throw new SshSigError('a signature needs a namespace');
   const publicKeyBlob = ed25519PublicKeyBlob(publicKeyRaw);
-  const signature = await signer(await signedData(message, namespace, 'sha512'));
+  const signature = await signer(await signedData(message, namespace, 'sha512'), message);
   if (signature.length !== 64) {
     throw new SshSigError(`the signer returned ${signature.length} bytes; an Ed25519 signature has 64`);
   }

@@ -6,6 +6,7 @@ import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 import { withCurrentFindings } from '../../../shared/analysis/findings';
 import { readReportPartFiles, renderReportParts } from '../report-parts';
+import { keyFilePermissionWarning } from '../../private-file';
 import { loadSigner } from '../signing-key';
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -45,6 +46,8 @@ export const exportCommand: CliCommand = {
     // The bundle carries the findings as they stand now (the assessor's edits kept), as the app does.
     data = withCurrentFindings(data, values['signed-at'] ? new Date(values['signed-at']) : new Date());
     const signer = await loadSigner(values.key);
+    const exposed = await keyFilePermissionWarning(values.key);
+    if (exposed) io.stderr(`warning: ${exposed}\n`);
     const parts = {
       ...(await renderReportParts(data, signer, values['signed-at'])),
       ...(await readReportPartFiles({
