@@ -83,15 +83,15 @@ export async function verifyBundle(
   if (files === null) return result;
   const context: Context = { zip, files, result, options };
 
-  const sumsBytes = readMetadata(context, 'SHA256SUMS');
+  const sumsBytes = await readMetadata(context, 'SHA256SUMS');
   const signingKey = sumsBytes === null ? null : await checkSignature(context, sumsBytes);
   const sumsText = sumsBytes === null ? null : decodeText(context, 'SHA256SUMS', sumsBytes);
   const sums = parseSha256Sums(sumsText ?? '');
   result.problems.push(...sums.problems);
   result.files = sums.digests.size;
   const unlisted = refuseUnlisted(context, sums);
-  const manifest = checkManifest(context, sums, signingKey);
-  checkAllowedSigners(context, signingKey, manifest);
+  const manifest = await checkManifest(context, sums, signingKey);
+  await checkAllowedSigners(context, signingKey, manifest);
 
   const missing = new Map(
     [...sums.digests].filter(([path]) => !files.has(path) && !SIGNATURE_FILES.includes(path)),
@@ -101,9 +101,9 @@ export async function verifyBundle(
       'files not checked: the signature over SHA256SUMS does not hold, so its list proves nothing',
     );
   } else {
-    hashListedFiles(context, sums);
+    await hashListedFiles(context, sums);
   }
-  reportUnlistedAndMissing(context, unlisted, missing, signingKey !== null);
+  await reportUnlistedAndMissing(context, unlisted, missing, signingKey !== null);
   result.fileStatus.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.valid = result.problems.length === 0;
   result.problems = result.problems.map(escapeControlCharacters);
@@ -139,7 +139,7 @@ function listBundleFiles(
 }
 
 /** A metadata file's bytes (size-capped, CRC-checked), or null with the reason recorded. */
-function readMetadata({ zip, files, result }: Context, path: string): Uint8Array | null {
+async function readMetadata({ zip, files, result }: Context, path: string): Promise<Uint8Array | null> {
   const entry = files.get(path);
   if (!entry) {
     result.problems.push(`missing: ${path} (every bundle has one)`);
@@ -150,7 +150,7 @@ function readMetadata({ zip, files, result }: Context, path: string): Uint8Array
     return null;
   }
   try {
-    return readZipEntry(zip, entry);
+    return await readZipEntry(zip, entry);
   } catch (error) {
     if (!(error instanceof ZipEntryError)) throw error;
     result.problems.push(`${path}: ${error.message}`);
@@ -167,8 +167,8 @@ function decodeText({ result }: Context, path: string, bytes: Uint8Array): strin
   }
 }
 
-function readMetadataText(context: Context, path: string): string | null {
-  const bytes = readMetadata(context, path);
+async function readMetadataText(context: Context, path: string): Promise<string | null> {
+  const bytes = await readMetadata(context, path);
   return bytes === null ? null : decodeText(context, path, bytes);
 }
 
@@ -188,7 +188,7 @@ function refuseUnlisted({ files, result }: Context, sums: ParsedSha256Sums): str
 /** The signing key when SHA256SUMS.sig holds over SHA256SUMS's stored bytes (and is the expected key, if one was given). */
 async function checkSignature(context: Context, sumsBytes: Uint8Array): Promise<Uint8Array | null> {
   const { result, options } = context;
-  const signatureText = readMetadataText(context, 'SHA256SUMS.sig');
+  const signatureText = await readMetadataText(context, 'SHA256SUMS.sig');
   if (signatureText === null) return null;
   try {
     const check = await verifySshSig(sumsBytes, signatureText, SIGNATURE_NAMESPACE);
@@ -212,14 +212,14 @@ async function checkSignature(context: Context, sumsBytes: Uint8Array): Promise<
 }
 
 /** The manifest names the signer; it must be covered by SHA256SUMS and name the signing key. */
-function checkManifest(
+async function checkManifest(
   context: Context,
   sums: ParsedSha256Sums,
   signingKey: Uint8Array | null,
-): BundleManifest | null {
+): Promise<BundleManifest | null> {
   const { result } = context;
   const problems = result.problems;
-  const manifest = parseManifest(readMetadataText(context, 'manifest.json'), problems);
+  const manifest = parseManifest(await readMetadataText(context, 'manifest.json'), problems);
   if (!manifest) return null;
   const { signer, signedAt } = manifest.predicate;
   result.signer = {
@@ -246,13 +246,13 @@ function checkManifest(
   return manifest;
 }
 
-function checkAllowedSigners(
+async function checkAllowedSigners(
   context: Context,
   signingKey: Uint8Array | null,
   manifest: BundleManifest | null,
-): void {
+): Promise<void> {
   const problems = context.result.problems;
-  const bytes = readMetadata(context, 'allowed_signers');
+  const bytes = await readMetadata(context, 'allowed_signers');
   if (bytes === null) return;
   const text = decodeText(context, 'allowed_signers', bytes);
   if (text === null) return;
@@ -273,20 +273,20 @@ function checkAllowedSigners(
 }
 
 /** Streams an entry through SHA-256 (and its CRC check); returns the hex digest or throws ZipEntryError. */
-function hashEntry({ zip, options }: Context, entry: ZipEntry): string {
+async function hashEntry({ zip, options }: Context, entry: ZipEntry): Promise<string> {
   const hash = (options.sha256 ?? jsSha256)();
-  streamZipEntry(zip, entry, (chunk) => hash.update(chunk));
+  await streamZipEntry(zip, entry, (chunk) => hash.update(chunk));
   return hash.hex();
 }
 
 /** Hashes every listed file in the zip as a stream. */
-function hashListedFiles(context: Context, sums: ParsedSha256Sums): void {
+async function hashListedFiles(context: Context, sums: ParsedSha256Sums): Promise<void> {
   const { files, result } = context;
   for (const [path, expected] of sums.digests) {
     const entry = files.get(path);
     if (!entry || SIGNATURE_FILES.includes(path)) continue;
     try {
-      const ok = hashEntry(context, entry) === expected;
+      const ok = (await hashEntry(context, entry)) === expected;
       result.fileStatus.push({ path, status: ok ? 'ok' : 'changed' });
       if (!ok) result.problems.push(`changed: ${path} (its SHA-256 does not match SHA256SUMS)`);
     } catch (error) {
@@ -302,12 +302,12 @@ function hashListedFiles(context: Context, sums: ParsedSha256Sums): void {
  * when the signature holds and files are missing, and only up to RENAME_PROBE_BYTES in all, are
  * unlisted entries hashed to tell the two apart: the bundle is refused by their names either way.
  */
-function reportUnlistedAndMissing(
+async function reportUnlistedAndMissing(
   context: Context,
   unlisted: readonly string[],
   missing: Map<string, string>,
   probe: boolean,
-): void {
+): Promise<void> {
   const { files, result } = context;
   let budget = probe ? RENAME_PROBE_BYTES : 0;
   for (const path of unlisted) {
@@ -316,7 +316,7 @@ function reportUnlistedAndMissing(
     if (missing.size > 0 && entry.size <= budget) {
       budget -= entry.size;
       try {
-        digest = hashEntry(context, entry);
+        digest = await hashEntry(context, entry);
       } catch (error) {
         if (!(error instanceof ZipEntryError)) throw error;
       }

@@ -62,7 +62,11 @@ const DESCRIPTOR_SIGNATURE = 0x08074b50;
 const ALLOWED_FLAGS = 0x0002 | 0x0004 | 0x0008 | 0x0800;
 const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
-const UNIX_HOST = 3;
+/** Hosts whose external attributes carry a Unix mode (Unix, OS X), and the others a bundle may come from (MS-DOS, NTFS). */
+const UNIX_HOSTS = new Set([3, 19]);
+const OTHER_HOSTS = new Set([0, 10]);
+/** Zip 2.0 (deflate): unzip skips an entry that asks for a newer version, so nothing may. */
+const MAX_VERSION_NEEDED = 20;
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
@@ -77,6 +81,7 @@ interface Footer {
 interface CentralRecord {
   index: number;
   versionMadeBy: number;
+  versionNeeded: number;
   flags: number;
   method: number;
   time: number;
@@ -140,6 +145,7 @@ function readCentralRecords(bytes: Uint8Array, view: DataView, footer: Footer): 
     records.push({
       index,
       versionMadeBy: view.getUint16(at + 4, true),
+      versionNeeded: view.getUint16(at + 6, true),
       flags: view.getUint16(at + 8, true),
       method: view.getUint16(at + 10, true),
       time: view.getUint16(at + 12, true),
@@ -224,7 +230,13 @@ function typeProblems(record: CentralRecord, name: string, label: string): strin
   const isDirectory = name.endsWith('/');
   const mode = record.externalAttributes >>> 16;
   const type = mode & S_IFMT;
-  if (record.versionMadeBy >> 8 === UNIX_HOST && type !== 0) {
+  const host = record.versionMadeBy >> 8;
+  if (!UNIX_HOSTS.has(host) && !OTHER_HOSTS.has(host)) return [`${label} made on an unknown host (${host})`];
+  if (record.versionNeeded > MAX_VERSION_NEEDED)
+    return [
+      `${label} needs zip version ${record.versionNeeded / 10}, which extractors may skip (a bundle needs 2.0)`,
+    ];
+  if (UNIX_HOSTS.has(host) && type !== 0) {
     if (type !== S_IFREG && type !== S_IFDIR) return [`${label} a symbolic link or special file`];
     if ((type === S_IFDIR) !== isDirectory) return [`${label} its file type and its name disagree`];
   }
@@ -250,6 +262,8 @@ function readLocalHeader(
   const localName = bytes.subarray(at + 30, at + 30 + nameLength);
   if (nameLength !== record.nameBytes.length || !localName.every((b, i) => b === record.nameBytes[i]))
     return 'the local header names a different file';
+  if (view.getUint16(at + 4, true) !== record.versionNeeded)
+    return 'the local header needs another zip version';
   if (view.getUint16(at + 6, true) !== record.flags) return 'the local header has other flags';
   if (view.getUint16(at + 8, true) !== record.method)
     return 'the local header has another compression method';
