@@ -13,6 +13,7 @@ const BENCHMARKS = [
   'capture',
   'capture-browser',
   'bundle',
+  'verify',
   'diagram',
   'findings',
   'requirements',
