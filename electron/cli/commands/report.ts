@@ -5,6 +5,7 @@ import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../comman
 import { readAssessmentOrExplain } from '../read-assessment';
 import { withCurrentFindings } from '../../../shared/findings';
 import { loadReportFonts } from '../report-fonts';
+import { keyFilePermissionWarning } from '../../private-file';
 import { loadSigner } from '../signing-key';
 
 export const reportCommand: CliCommandModule = {
@@ -23,6 +24,8 @@ export const reportCommand: CliCommandModule = {
     if (!data) return EXIT.unreadable;
     // With a key, the cover carries the signer and fingerprint, as in a bundle signed with it.
     const signer = values.key ? await loadSigner(values.key) : null;
+    const exposed = values.key ? await keyFilePermissionWarning(values.key) : null;
+    if (exposed) io.stderr(`warning: ${exposed}\n`);
     const started = performance.now();
     const pdf = renderReportPdf(withCurrentFindings(data), { fonts: await loadReportFonts(), signer });
     const ms = Math.round(performance.now() - started);
