@@ -1,14 +1,6 @@
-import type { ProgramPhase } from '../model/findings';
+import { EFFORTS, EFFORT_LABELS, type Effort, type ProgramPhase } from '../model/findings';
 
-/** Rough size of the remediation work for one item in one zone: S days, M weeks, L a project. */
-export const EFFORTS = ['S', 'M', 'L'] as const;
-export type Effort = (typeof EFFORTS)[number];
-
-export const EFFORT_LABELS: Record<Effort, string> = {
-  S: 'Small (days)',
-  M: 'Medium (weeks)',
-  L: 'Large (a project)',
-};
+export { EFFORTS, EFFORT_LABELS, type Effort };
 
 /** What to do when one SR or RE is not met, where it sits in the program, and how big the work is. */
 export interface ItemRecommendation {

@@ -153,6 +153,18 @@ const MODEL_CHECK_TEXT: Record<string, CheckText> = {
     recommendation:
       'Agree a target security level for each zone with the asset owner, based on the consequences of a compromise and the threat the zone must withstand; it decides which requirements apply.',
   },
+  'conduit-slt-below-zone': {
+    title: (n) => `${plural(n, 'conduit')} with an SL-T below a zone ${n === 1 ? 'it joins' : 'they join'}`,
+    phase: 2,
+    recommendation:
+      "Raise each conduit's target to the higher of its two zones in every FR, and check that its controls (firewall rules, authentication of the traffic, monitoring) can meet it; a conduit weaker than its zones is their weakest boundary.",
+  },
+  'conduit-none-into-safety': {
+    title: (n) => `${plural(n, 'conduit')} into a safety zone without any control`,
+    phase: 2,
+    recommendation:
+      'Put a control on every conduit into the safety system at once: a firewall that allows only the documented safety-related services (or a data diode where the data only needs to leave), owned by the safety engineer and changed under the safety management process.',
+  },
   'range-overlap': {
     title: (n) => `Overlapping address ranges (${n})`,
     phase: 1,

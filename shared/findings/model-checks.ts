@@ -3,6 +3,8 @@ import type { Conduit } from '../model/conduit';
 import type { Zone, ZoneKind } from '../model/zone';
 import { findRangeOverlaps, describeService, isAnyService } from '../network';
 import { hasSlt } from '../model/slt';
+import { FR_IDS } from '../model/common';
+import { targetVector } from '../catalogue/security-levels';
 
 export const MODEL_CHECK_IDS = [
   'dmz-bypass',
@@ -12,6 +14,8 @@ export const MODEL_CHECK_IDS = [
   'zone-no-assets',
   'zone-no-slt',
   'range-overlap',
+  'conduit-slt-below-zone',
+  'conduit-none-into-safety',
 ] as const;
 export type ModelCheckId = (typeof MODEL_CHECK_IDS)[number];
 
@@ -23,6 +27,8 @@ export const MODEL_CHECK_LABELS: Record<ModelCheckId, string> = {
   'zone-no-assets': 'Zone without assets',
   'zone-no-slt': 'Zone without an SL-T',
   'range-overlap': 'Overlapping ranges',
+  'conduit-slt-below-zone': 'Conduit SL-T below a zone it joins',
+  'conduit-none-into-safety': 'Uncontrolled conduit into a safety zone',
 };
 
 export interface ModelCheckEntry {
@@ -35,7 +41,11 @@ export interface ModelCheckEntry {
 }
 
 export type CheckZone = Pick<Zone, 'id' | 'name' | 'kind' | 'slt' | 'ranges'>;
-export type CheckConduit = Pick<Conduit, 'id' | 'name' | 'fromZoneId' | 'toZoneId' | 'services' | 'controls'>;
+export type CheckConduit = Pick<
+  Conduit,
+  'id' | 'name' | 'fromZoneId' | 'toZoneId' | 'services' | 'controls'
+> &
+  Partial<Pick<Conduit, 'slt'>>;
 
 export interface ModelCheckInput {
   zones: readonly CheckZone[];
@@ -180,6 +190,57 @@ export function checkRangeOverlaps({ zones }: ModelCheckInput): ModelCheckEntry[
   }));
 }
 
+/**
+ * A conduit is part of the boundary of both zones it joins, so per FR its SL-T must reach the higher
+ * of theirs. Conduits without an SL-T of their own are left to the zone checks.
+ */
+export function checkConduitSltBelowZone({ zones, conduits }: ModelCheckInput): ModelCheckEntry[] {
+  const zone = zoneLookup(zones);
+  const entries: ModelCheckEntry[] = [];
+  for (const conduit of conduits) {
+    if (!conduit.slt || !hasSlt(conduit.slt)) continue;
+    const from = zone(conduit.fromZoneId);
+    const to = zone(conduit.toZoneId);
+    if (!from || !to) continue;
+    const own = targetVector(conduit.slt);
+    const short = FR_IDS.flatMap((fr) => {
+      const needed = Math.max(targetVector(from.slt)[fr], targetVector(to.slt)[fr]);
+      return own[fr] < needed ? [`${fr} ${own[fr]} < ${needed}`] : [];
+    });
+    if (short.length === 0) continue;
+    entries.push({
+      id: `conduit-slt-below-zone:${conduit.id}`,
+      checkId: 'conduit-slt-below-zone',
+      severity: from.kind === 'safety' || to.kind === 'safety' ? 'high' : 'medium',
+      message: `Conduit ${conduitName(conduit, from, to)} has an SL-T below a zone it joins (${short.join(', ')}).`,
+      target: { kind: 'conduit', id: conduit.id },
+    });
+  }
+  return entries;
+}
+
+/** Nothing between a safety system and the zone next to it: the worst single gap a diagram can show. */
+export function checkNoControlIntoSafety({ zones, conduits }: ModelCheckInput): ModelCheckEntry[] {
+  const zone = zoneLookup(zones);
+  const entries: ModelCheckEntry[] = [];
+  for (const conduit of conduits) {
+    if (conduit.controls.length > 0) continue;
+    const from = zone(conduit.fromZoneId);
+    const to = zone(conduit.toZoneId);
+    if (!from || !to) continue;
+    const safety = to.kind === 'safety' ? to : from.kind === 'safety' ? from : null;
+    if (!safety) continue;
+    entries.push({
+      id: `conduit-none-into-safety:${conduit.id}`,
+      checkId: 'conduit-none-into-safety',
+      severity: 'critical',
+      message: `Conduit ${conduitName(conduit, from, to)} reaches safety zone "${safety.name}" with no control at all.`,
+      target: { kind: 'conduit', id: conduit.id },
+    });
+  }
+  return entries;
+}
+
 const CHECKS = [
   checkDmzBypass,
   checkConduitWithoutControl,
@@ -188,6 +249,8 @@ const CHECKS = [
   checkZoneWithoutAssets,
   checkZoneWithoutSlt,
   checkRangeOverlaps,
+  checkConduitSltBelowZone,
+  checkNoControlIntoSafety,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };

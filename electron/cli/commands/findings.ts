@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { generateFindings, reconcileFindings, roadmapSlotOf } from '../../../shared/findings';
+import {
+  generateFindings,
+  planRoadmap,
+  reconcileFindings,
+  resolveFindingSettings,
+} from '../../../shared/findings';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 
@@ -26,6 +31,9 @@ export const findingsCommand: CliCommand = {
     io.stderr(
       `${file}: ${result.findings.length} findings (${result.added.length} new, ${result.updated.length} refreshed, ${result.removed.length} no longer apply)\n`,
     );
+    const plan = planRoadmap(result.findings, {
+      quarterCapacity: resolveFindingSettings(data.assessment.findingSettings).quarterCapacity,
+    });
     printJson(io, {
       file,
       assessment: { id: data.assessment.id, client: data.assessment.client, site: data.assessment.site },
@@ -36,7 +44,10 @@ export const findingsCommand: CliCommand = {
         updated: result.updated.length,
         removed: result.removed.length,
       },
-      findings: result.findings.map((finding) => ({ ...finding, roadmap: roadmapSlotOf(finding) })),
+      findings: result.findings.map((finding) => ({
+        ...finding,
+        roadmap: plan.get(finding.id)?.slot ?? null,
+      })),
       removed: result.removed.map(({ id, autoKey, title }) => ({ id, autoKey, title })),
     });
     return EXIT.ok;
