@@ -5,6 +5,7 @@ import { exportWorkspace } from '../features/export';
 import { findingsWorkspace } from '../features/findings';
 import { inventoryWorkspace } from '../features/inventory';
 import { requirementsWorkspace } from '../features/requirements';
+import { mergeDiagramContributions } from '../ui/diagram-contributions';
 import type { WorkspaceDefinition } from '../ui/workspace';
 
 /** The open assessment's workspaces, in navigation order. */
@@ -17,3 +18,6 @@ export const WORKSPACES: WorkspaceDefinition[] = [
   findingsWorkspace,
   exportWorkspace,
 ];
+
+/** What the workspaces add to the diagram, handed to it by the shell. */
+export const DIAGRAM_CONTRIBUTIONS = mergeDiagramContributions(WORKSPACES.map((w) => w.diagram));

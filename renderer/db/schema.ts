@@ -12,6 +12,7 @@ import type {
   Triage,
   Zone,
 } from '../../shared/model';
+import { RECORD_TABLES } from '../../shared/model';
 import type { SigningIdentity } from '../../shared/bridge';
 
 /** A stored setting, such as a saved column-mapping preset (not tied to an assessment). */
@@ -85,16 +86,5 @@ export class ConduitDatabase extends Dexie {
   }
 }
 
-/** Tables whose records belong to one assessment (all carry assessmentId). */
-export const ASSESSMENT_TABLES = [
-  'zones',
-  'conduits',
-  'assets',
-  'importBatches',
-  'flows',
-  'answers',
-  'connections',
-  'triage',
-  'findings',
-  'evidence',
-] as const satisfies readonly (keyof ConduitDatabase)[];
+/** Tables whose records belong to one assessment (all carry assessmentId): the file's record tables. */
+export const ASSESSMENT_TABLES = RECORD_TABLES satisfies readonly (keyof ConduitDatabase)[];

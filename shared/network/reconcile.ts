@@ -1,6 +1,7 @@
 import type { Asset, Conduit, ConduitService, Connection, Flow, Triage, Zone } from '../model';
 import { findKnownProtocol } from './protocols';
-import { parseIp, parseRange, rangeContainsIp, rangeSize, type IpRange, type IpVersion } from './ip-ranges';
+import { parseIp } from './ip-ranges';
+import { subnetIndex, type SubnetIndex } from './subnet-index';
 
 /**
  * Reconciliation of observed traffic against the documented zones and conduits. Pure: the same
@@ -65,15 +66,9 @@ export interface ReconcileInput {
 
 const MAX_ENDPOINTS = 50;
 
-interface IndexedRange {
-  range: IpRange;
-  zoneId: string;
-  size: bigint;
-}
-
 /** Finds the zone of an address: the asset's zone, else the most specific zone range. */
 class ZoneLocator {
-  private readonly ranges: Record<IpVersion, IndexedRange[]> = { 4: [], 6: [] };
+  private readonly ranges: SubnetIndex;
   private readonly assetsById = new Map<string, Asset>();
   private readonly assetByIp = new Map<string, Asset>();
   private readonly assetByMac = new Map<string, Asset>();
@@ -82,23 +77,8 @@ class ZoneLocator {
 
   constructor(zones: readonly Zone[], assets: readonly Asset[]) {
     const zoneIds = new Set(zones.map((z) => z.id));
-    for (const zone of zones) {
-      for (const [index, text] of zone.ranges.entries()) {
-        const parsed = parseRange(text);
-        if (!parsed.ok) {
-          this.warnings.push(`Zone "${zone.name}", range ${index + 1}: ${parsed.message}; ignored`);
-          continue;
-        }
-        this.ranges[parsed.value.version].push({
-          range: parsed.value,
-          zoneId: zone.id,
-          size: rangeSize(parsed.value),
-        });
-      }
-    }
-    for (const list of Object.values(this.ranges)) {
-      list.sort((a, b) => (a.size < b.size ? -1 : a.size > b.size ? 1 : 0));
-    }
+    this.ranges = subnetIndex(zones);
+    for (const problem of this.ranges.problems) this.warnings.push(`${problem}; ignored`);
     for (const asset of assets) {
       if (asset.zoneId !== null && !zoneIds.has(asset.zoneId)) continue;
       this.assetsById.set(asset.id, asset);
@@ -122,9 +102,7 @@ class ZoneLocator {
   private zoneOfIp(text: string): string | null {
     const cached = this.cache.get(text);
     if (cached !== undefined) return cached;
-    const ip = parseIp(text);
-    const match = ip ? this.ranges[ip.version].find((r) => rangeContainsIp(r.range, ip)) : undefined;
-    const zoneId = match?.zoneId ?? null;
+    const zoneId = this.ranges.match(text)?.zoneId ?? null;
     this.cache.set(text, zoneId);
     return zoneId;
   }

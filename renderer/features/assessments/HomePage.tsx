@@ -9,7 +9,7 @@ import { notify } from '../../ui/notices';
 import { SaveIndicator } from '../../ui/SaveIndicator';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { AssessmentCard, type CardActions } from './AssessmentCard';
-import { exportAssessmentFile, importAssessmentFile, ImportFileError } from './file-transfer';
+import { exportAssessmentFile, importAssessmentFile, ImportFileError } from '../../db/file-transfer';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
 import { RenameDialog } from './RenameDialog';
 import { matchesSearch } from './search';

@@ -54,11 +54,7 @@ import { ConduitProperties, ZoneProperties } from './PropertiesPanel';
 import { fitViewport } from './viewport';
 import { ZoneNode, type ZoneFlowNode } from './ZoneNode';
 import { DiagramToolbar } from './DiagramToolbar';
-import {
-  UndocumentedEdgeComponent,
-  UndocumentedToggle,
-  useUndocumentedFlowEdges,
-} from '../connections/diagram-overlay';
+import { UndocumentedEdgeComponent, UndocumentedToggle, useUndocumentedFlowEdges } from './overlay';
 import { describeDeletion, SubnetReport } from './dialogs';
 import './diagram.css';
 

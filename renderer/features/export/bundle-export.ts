@@ -6,7 +6,8 @@ import { regenerateFindings } from '../../db/findings';
 import { platform } from '../../platform';
 import type { BundleWorkerMessage, BundleWorkerRequest } from '../../workers/bundle-protocol';
 import { diagramSvgOf } from './diagram-source';
-import { loadReportFonts, svgToPng } from './report-assets';
+import { svgToPng } from '../../ui/svg-to-png';
+import { loadReportFonts } from './report-assets';
 
 export interface BuiltBundleFile {
   fileName: string;
@@ -37,7 +38,8 @@ export async function buildSignedBundle(
   const data: AssessmentData = await loadAssessmentData(assessmentId);
   const fonts = await loadReportFonts();
   const diagramSvg = diagramSvgOf(data);
-  const diagramPng = diagramSvg ? await svgToPng(diagramSvg) : null;
+  // The report's page is white: so is the diagram's background.
+  const diagramPng = diagramSvg ? await svgToPng(diagramSvg, { background: '#ffffff' }) : null;
   const worker = new Worker(new URL('../../workers/bundle.worker.ts', import.meta.url), { type: 'module' });
   const send = (message: BundleWorkerRequest, transfer: Transferable[] = []) =>
     worker.postMessage(message, transfer);

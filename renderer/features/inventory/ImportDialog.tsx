@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  formatLabel,
   INVENTORY_FORMATS,
   MAPPING_TARGETS,
   MAPPING_TARGET_LABELS,
@@ -22,21 +23,6 @@ import {
   type CommittedImport,
   type SessionProgress,
 } from './import-session';
-
-export const FORMAT_LABELS: Record<InventoryFormat, string> = {
-  nozomi: 'Nozomi Networks',
-  'claroty-ctd': 'Claroty CTD',
-  'claroty-xdome': 'Claroty xDome',
-  armis: 'Armis',
-  'defender-iot': 'Microsoft Defender for IoT',
-  'tenable-ot': 'Tenable OT',
-  forescout: 'Forescout eyeInspect',
-  dragos: 'Dragos',
-  malcolm: 'Malcolm',
-  grassmarlin: 'GRASSMARLIN 3',
-  csv: 'Generic CSV',
-  json: 'Generic JSON',
-};
 
 export const IMPORT_MARKS = {
   parseStart: 'conduit:import-parse-start',
@@ -187,17 +173,17 @@ export function ImportDialog({
                 void parse(next, null);
               }}
             >
-              <option value="">Detected{summary ? `: ${FORMAT_LABELS[summary.detected.format]}` : ''}</option>
+              <option value="">Detected{summary ? `: ${formatLabel(summary.detected.format)}` : ''}</option>
               {INVENTORY_FORMATS.map((f) => (
                 <option key={f} value={f}>
-                  {FORMAT_LABELS[f]}
+                  {formatLabel(f)}
                 </option>
               ))}
             </select>
           </label>
           {summary && (
             <span className="import-detected" data-testid="import-detected">
-              {FORMAT_LABELS[summary.format]} · {summary.encoding} · {summary.detected.reason}
+              {formatLabel(summary.format)} · {summary.encoding} · {summary.detected.reason}
             </span>
           )}
         </div>

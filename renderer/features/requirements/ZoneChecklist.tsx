@@ -10,6 +10,7 @@ import {
 } from '../../../shared/catalogue';
 import {
   ANSWER_STATUS_LABELS,
+  formatSlt,
   type Answer,
   type AnswerStatus,
   type Evidence,
@@ -270,7 +271,7 @@ function ZoneSummary({ zone, evaluation }: { zone: Zone; evaluation: ZoneEvaluat
         )}
       </div>
       <div className="req-vectors mono">
-        <span data-testid="slt-vector">{formatVector('SL-T', evaluation.target)}</span>
+        <span data-testid="slt-vector">{formatSlt(zone.slt)}</span>
         <span data-testid="sla-vector">{formatVector('SL-A', evaluation.achieved)}</span>
         <span data-testid="gap-vector">{formatVector('Gap', evaluation.gap)}</span>
       </div>

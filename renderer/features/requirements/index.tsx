@@ -5,7 +5,7 @@ import type { FrId } from '../../../shared/model';
 import { db } from '../../db';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { useCurrentAssessor } from './assessor';
-import { GapBadge } from './GapBadge';
+import { GapBadge, ZoneGapBadge } from './GapBadge';
 import { ChartLegend, LevelChart } from './LevelChart';
 import { catalogueOf } from '../../../shared/catalogue';
 import { useZoneLevels } from './useZoneLevels';
@@ -201,4 +201,5 @@ export const requirementsWorkspace: WorkspaceDefinition = {
   id: 'requirements',
   label: 'Requirements',
   component: RequirementsWorkspace,
+  diagram: { ZoneBadge: ZoneGapBadge },
 };

@@ -9,6 +9,10 @@ import {
   checkRemoteAccessJumpHost,
   checkZoneWithoutAssets,
   checkZoneWithoutSlt,
+  MODEL_CHECK_IDS,
+  MODEL_CHECKS,
+  modelCheckFindings,
+  modelCheckLabel,
   runModelChecks,
   type ModelCheckInput,
 } from '../../../../shared/findings';
@@ -265,5 +269,30 @@ describe('checkNoControlIntoSafety', () => {
     expect(targets(entries)).toEqual([bare.id, reverse.id]);
     expect(entries.every((e) => e.severity === 'critical')).toBe(true);
     expect(entries[0]!.message).toContain('reaches safety zone "SIS" with no control at all');
+  });
+});
+
+describe('the model check list', () => {
+  it('gives every check its own label and finding text', () => {
+    expect(MODEL_CHECK_IDS).toEqual([
+      'dmz-bypass',
+      'conduit-no-control',
+      'conduit-any-service',
+      'remote-access-no-jump-host',
+      'zone-no-assets',
+      'zone-no-slt',
+      'range-overlap',
+      'conduit-slt-below-zone',
+      'conduit-none-into-safety',
+    ]);
+    for (const check of MODEL_CHECKS) {
+      const [finding] = modelCheckFindings(
+        [{ checkId: check.id, severity: 'low', message: 'x', target: { kind: 'zone', id: 'z' } }],
+        [],
+      );
+      expect(finding?.title, check.id).toBe(check.finding.title(1));
+      expect(finding?.title, check.id).not.toMatch(/^Model check "/);
+      expect(modelCheckLabel(check.id)).toBe(check.label);
+    }
   });
 });
