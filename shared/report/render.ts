@@ -7,6 +7,7 @@ import { buildReportModel } from './model';
 import type { ReportOptions } from './options';
 import { writeVerifyAppendix } from './sections/appendix';
 import { writeConnections } from './sections/connections';
+import { writeCoverage } from './sections/coverage';
 import { writeDiagram } from './sections/diagram';
 import { writeFindings } from './sections/findings';
 import { drawCover, drawHeadersAndFooters, drawToc } from './sections/front';
@@ -64,6 +65,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
   const tocPage = writer.page;
   const steps: [string, () => void][] = [
     ['summary', () => writeSummary(writer, model)],
+    ['coverage', () => writeCoverage(writer, model)],
     ['scope', () => writeScope(writer, model)],
     ['diagram', () => writeDiagram(writer, model, options.diagramPng ?? null)],
     ['zones', () => writeZonesAndConduits(writer, model)],

@@ -147,6 +147,26 @@ describe('the PDF report', () => {
     },
   );
 
+  it.runIf(hasCommand('pdftotext'))(
+    'states the coverage: assessed, met, partially met, not met and not assessed, with provisional SL-A',
+    () => {
+      const text = collapse(pdfText(pdf, 'coverage.pdf'));
+      expect(text).toContain('Assessment coverage and limitations');
+      const cell = rich.zones.find((z) => z.kind === 'cell')!;
+      const answered = rich.answers.filter((a) => a.zoneId === cell.id && a.status !== 'not-assessed').length;
+      expect(answered).toBeGreaterThan(0);
+      expect(text).toMatch(
+        /\d+ of \d+ required items were assessed across 4 zones: \d+ met \(\d+ by a compensating control, \d+ not applicable\), \d+ partially met, \d+ not met, and \d+ not assessed\./,
+      );
+      expect(text).toContain('their achieved security level (SL-A) is provisional, marked *');
+      expect(text).toContain('Items not assessed are not findings');
+      expect(text).toContain('not assessed yet (not findings)');
+      expect(text).toContain('severity = consequence × exposure × FR weight');
+      expect(text).toContain('FR1 1, FR2 1, FR3 1.2, FR4 0.6, FR5 1.2, FR6 0.8, FR7 1.2');
+      expect(text).not.toContain('required items not (yet) met');
+    },
+  );
+
   it('gives the same bytes for the same inputs', () => {
     const again = renderReportPdf(rich, { fonts, signer: SIGNER, generatedAt: '2026-03-05T10:00:00.000Z' });
     expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
