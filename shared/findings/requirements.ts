@@ -64,7 +64,11 @@ function zonesLabel(zones: readonly ZoneLike[]): string {
 
 function describeGroup(sr: CatalogueItem, failed: FailedItem[], context: RequirementContext): string {
   const byZone = new Map<string, FailedItem[]>();
-  for (const entry of failed) byZone.set(entry.zone.id, [...(byZone.get(entry.zone.id) ?? []), entry]);
+  for (const entry of failed) {
+    const list = byZone.get(entry.zone.id);
+    if (list) list.push(entry);
+    else byZone.set(entry.zone.id, [entry]);
+  }
   const lines = [...byZone.values()].map((entries) => {
     const zone = entries[0]!.zone;
     const parts = entries.map(({ item, answer, outcome }) => {
@@ -143,10 +147,13 @@ export function requirementFindings(
     const verb = failed.some((f) => f.outcome === 'not-met') ? 'not met' : 'partially met';
     // The items that failed in this phase; the SR's own title names the cause.
     const subject = items.every((i) => i.re !== null) && items.length === 1 ? items[0]! : sr;
-    const assetIds = unique(groupZones.flatMap((z) => context.assetsByZone.get(z.id) ?? [])).slice(
-      0,
-      MAX_REF_ASSETS,
-    );
+    // Zones are distinct and each zone's assets too: take them in order up to the cap, no dedupe needed.
+    const assetIds: string[] = [];
+    for (const zone of groupZones) {
+      if (assetIds.length >= MAX_REF_ASSETS) break;
+      const own = context.assetsByZone.get(zone.id) ?? [];
+      assetIds.push(...own.slice(0, MAX_REF_ASSETS - assetIds.length));
+    }
     findings.push({
       autoKey: `requirements:${key}`,
       title: `${subject.title} (${subject.id}) ${verb} in ${zonesLabel(groupZones)}`,
