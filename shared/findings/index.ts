@@ -12,3 +12,4 @@ export * from './consequence';
 export * from './exposure';
 export * from './settings';
 export * from './traffic';
+export * from './todo';
