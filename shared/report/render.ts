@@ -26,6 +26,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
   const generatedAt = options.generatedAt ?? new Date().toISOString();
   const marking = options.marking ?? 'Confidential';
   const signer = options.signer ?? null;
+  const standalone = options.standalone ?? false;
   const progress = options.onProgress ?? (() => {});
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
   const a = data.assessment;
@@ -60,7 +61,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
   const writer = new ReportWriter(doc, coverage);
   const model = buildReportModel(data);
 
-  drawCover(writer, model, signer, generatedAt, marking);
+  drawCover(writer, model, signer, generatedAt, marking, standalone);
   writer.newPage();
   const tocPage = writer.page;
   const steps: [string, () => void][] = [
@@ -73,7 +74,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
     ['connections', () => writeConnections(writer, model)],
     ['inventory', () => writeInventory(writer, model)],
     ['findings', () => writeFindings(writer, model)],
-    ['appendix', () => writeVerifyAppendix(writer, signer)],
+    ['appendix', () => writeVerifyAppendix(writer, signer, standalone)],
   ];
   steps.forEach(([name, write], i) => {
     progress((i + 1) / (steps.length + 2), name);

@@ -167,6 +167,35 @@ describe('the PDF report', () => {
     },
   );
 
+  it.runIf(hasCommand('pdftotext'))(
+    'never claims a signature on a standalone PDF, and gives Windows steps that work',
+    () => {
+      const standalone = renderReportPdf(rich, {
+        fonts,
+        signer: SIGNER,
+        standalone: true,
+        generatedAt: '2026-03-05T10:00:00.000Z',
+      });
+      const text = collapse(pdfText(standalone, 'standalone.pdf'));
+      expect(text).not.toMatch(/signed by/i);
+      expect(text).toContain('this PDF on its own carries no signature; the signed bundle does');
+      expect(text).toContain(
+        'This PDF was produced on its own, outside a signed bundle, and carries no signature.',
+      );
+      expect(text).toContain(SIGNER.fingerprint);
+      const bundled = collapse(pdfText(pdf, 'bundled.pdf'));
+      expect(bundled).toMatch(/SIGNED BY/);
+      for (const t of [text, bundled]) {
+        expect(t).toContain('needs OpenSSH 8.1 or later');
+        expect(t).toContain('the OpenSSH 7.7 built into older Windows 10 builds does not');
+        expect(t).toMatch(/cmd \/c "ssh-keygen -Y verify -f allowed_signers -I ana@example\.com/);
+        expect(t).toContain('Get-FileHash -Algorithm SHA256 -LiteralPath');
+        expect(t).toContain('certutil -hashfile');
+        expect(t).not.toContain('Windows 10 and later include it');
+      }
+    },
+  );
+
   it('gives the same bytes for the same inputs', () => {
     const again = renderReportPdf(rich, { fonts, signer: SIGNER, generatedAt: '2026-03-05T10:00:00.000Z' });
     expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
