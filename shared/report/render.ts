@@ -12,7 +12,7 @@ import { writeDiagram } from './sections/diagram';
 import { writeFindings } from './sections/findings';
 import { drawCover, drawHeadersAndFooters, drawToc } from './sections/front';
 import { writeInventory } from './sections/inventory';
-import { writeRequirements } from './sections/requirements';
+import { writeNotAssessedAppendix, writeRequirements } from './sections/requirements';
 import { writeScope } from './sections/scope';
 import { writeSummary } from './sections/summary';
 import { writeZonesAndConduits } from './sections/zones';
@@ -74,6 +74,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
     ['connections', () => writeConnections(writer, model)],
     ['inventory', () => writeInventory(writer, model)],
     ['findings', () => writeFindings(writer, model)],
+    ['not-assessed', () => writeNotAssessedAppendix(writer, model)],
     ['appendix', () => writeVerifyAppendix(writer, signer, standalone)],
   ];
   steps.forEach(([name, write], i) => {

@@ -196,6 +196,24 @@ describe('the PDF report', () => {
     },
   );
 
+  it.runIf(hasCommand('pdftotext'))(
+    'prints N/A and compensating answers with their justifications, and unassessed items in an appendix with titles',
+    () => {
+      const text = collapse(pdfText(pdf, 'answers.pdf'));
+      const justified = rich.answers.filter(
+        (a) => a.status === 'not-applicable' || a.status === 'compensating',
+      );
+      expect(justified.length).toBeGreaterThan(0);
+      for (const answer of justified) expect(text).toContain(collapse(answer.justification.trim()));
+      expect(text).not.toContain('data/answers.csv');
+      expect(text).toContain('Appendix: Items not assessed');
+      expect(text).toContain('None of the 37 required items assessed');
+      // A partly assessed zone lists each open item with its title, not a run-on list of ids.
+      expect(text).toMatch(/SR 1\.2 Software process and device identification and authentication/);
+      expect(text).not.toMatch(/Not yet assessed \(\d+\): SR/);
+    },
+  );
+
   it('gives the same bytes for the same inputs', () => {
     const again = renderReportPdf(rich, { fonts, signer: SIGNER, generatedAt: '2026-03-05T10:00:00.000Z' });
     expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
