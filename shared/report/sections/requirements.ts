@@ -96,25 +96,47 @@ function evidenceBeside(
   drawThumbnails(w, shown);
 }
 
-/** Every required item not assessed yet, by zone, with its title: the assessment's open work. */
+/**
+ * Every required item not assessed yet: per zone the items by FR, then each of those items once with
+ * its title. At 150 zones one row per (zone, item) would fill hundreds of pages with the same titles.
+ */
 export function writeNotAssessedAppendix(w: ReportWriter, model: ReportModel): void {
   const zones = model.zones.filter((z) => z.evaluation.coverage.notAssessed > 0);
   if (zones.length === 0) return;
   w.section('Appendix: Items not assessed');
   w.paragraph(
-    'Required items for which no answer was recorded. They are not findings: until they are assessed, the zone’s achieved security level is provisional.',
+    'Required items for which no answer was recorded. They are not findings: until they are assessed, the zone’s achieved security level is provisional. The second table gives the title of each item listed.',
     { size: 9, color: COLORS.muted },
   );
-  const body = zones.flatMap((z) => {
-    const open = z.evaluation.perFr.flatMap((fr) => fr.items).filter((i) => i.outcome === 'not-assessed');
-    if (open.length === z.evaluation.coverage.required)
-      return [[z.zone.name, '–', `None of the ${open.length} required items assessed`]];
-    return open.map((i, n) => [n === 0 ? z.zone.name : '', i.item.id, i.item.title]);
+  const open = new Map<string, ItemAssessment<Answer>['item']>();
+  const body = zones.map((z) => {
+    const c = z.evaluation.coverage;
+    const byFr = z.evaluation.perFr
+      .map((fr) => {
+        const ids = fr.items.filter((i) => i.outcome === 'not-assessed').map((i) => i.item);
+        for (const item of ids) open.set(item.id, item);
+        return ids.length > 0 ? `${fr.fr}: ${ids.map((i) => i.id.replace(/^SR /, '')).join(', ')}` : '';
+      })
+      .filter(Boolean);
+    return [
+      z.zone.name,
+      `${c.notAssessed} of ${c.required}`,
+      c.notAssessed === c.required ? 'none assessed yet' : byFr.join('\n'),
+    ];
   });
   w.table({
-    head: [['Zone', 'Item', 'Requirement']],
+    head: [['Zone', 'Not assessed', 'Items (SR and RE numbers, by FR)']],
     body,
-    styles: { fontSize: 8 },
-    columnStyles: { 0: { cellWidth: 50 }, 1: { cellWidth: 26 } },
+    styles: { fontSize: 7.5 },
+    columnStyles: { 0: { cellWidth: 45 }, 1: { cellWidth: 22 } },
+  });
+  const order = new Map(model.catalogue.items.map((item, index) => [item.id, index]));
+  w.table({
+    head: [['Item', 'Requirement']],
+    body: [...open.values()]
+      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+      .map((item) => [item.id, item.title]),
+    styles: { fontSize: 7.5 },
+    columnStyles: { 0: { cellWidth: 30 } },
   });
 }
