@@ -8,8 +8,12 @@ import path from 'node:path';
  */
 const BENCHMARKS = [
   'startup',
+  'cli-startup',
+  'demo-browser',
+  'out-of-the-box',
   'import-parse',
   'inventory',
+  'store',
   'capture',
   'capture-browser',
   'bundle',

@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
 import { guidanceFor, IEC62443_3_3 } from '../../../shared/catalogue';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 
-export const catalogueCommand: CliCommand = {
-  name: 'catalogue',
-  summary: 'print the IEC 62443-3-3 catalogue (FRs, SRs, REs and their minimum SL) as JSON',
-  usage: 'catalogue [--with-guidance]',
+export const catalogueCommand: CliCommandModule = {
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

@@ -15,14 +15,9 @@ import { listMappingPresets, saveMappingPreset, type SavedMapping } from '../../
 import { trackSave } from '../../db/save-status';
 import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
-import type { ParseSummary } from '../../workers/inventory-import-protocol';
-import {
-  ImportCancelled,
-  ImportRefusedError,
-  ImportSession,
-  type CommittedImport,
-  type SessionProgress,
-} from './import-session';
+import { isCancelled, WorkerError } from '../../workers/channel';
+import type { ParseSummary } from '../../workers/inventory-import.worker';
+import { ImportSession, type CommittedImport, type SessionProgress } from './import-session';
 
 export const IMPORT_MARKS = {
   parseStart: 'conduit:import-parse-start',
@@ -83,7 +78,7 @@ export function ImportDialog({
       setMapping(result.preview.mapping);
       setStage('preview');
     } catch (e) {
-      if (e instanceof ImportCancelled) return;
+      if (isCancelled(e)) return;
       const message = (e as Error).message;
       setError(message);
       setStage('failed');
@@ -112,10 +107,10 @@ export function ImportDialog({
       current.close();
       onDone(result);
     } catch (e) {
-      if (e instanceof ImportCancelled) return;
+      if (isCancelled(e)) return;
       const message = (e as Error).message;
       setError(message);
-      setStage(e instanceof ImportRefusedError ? 'failed' : 'preview');
+      setStage(e instanceof WorkerError && e.kind === 'refused' ? 'failed' : 'preview');
       notify('error', `${file.name} was not imported`, [message, 'Nothing was changed.']);
     }
   }
