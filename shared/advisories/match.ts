@@ -1,4 +1,11 @@
-import { matchProduct, tokenizeProduct, type ProductMatch, type ProductTokens } from './product';
+import {
+  familyKeys,
+  lineKeys,
+  matchProduct,
+  tokenizeProduct,
+  type ProductMatch,
+  type ProductTokens,
+} from './product';
 import { parseRange, rangeContains, type RangeAnswer, type VersionRange } from './range';
 import type { Advisory, AdvisoryProduct, Remediation } from './types';
 import { canonicalVendors, vendorInText, vendorKey } from './vendor-aliases';
@@ -43,7 +50,7 @@ interface PreparedProduct {
 interface VendorBucket {
   byModel: Map<string, PreparedProduct[]>;
   wildcards: PreparedProduct[];
-  /** Products with no model token, by their first series token or word. */
+  /** Products with no model token, by each of their series tokens and words. */
   byWord: Map<string, PreparedProduct[]>;
 }
 
@@ -61,9 +68,16 @@ function wordsOf(vendors: string[], raw: string | null): Set<string> {
 }
 
 /** CISA's product names often repeat the version text after a colon: that part is not the product. */
+const VERSION_WORDS =
+  /\b(?:versions?|firmware|all|prior|before|earlier|later|below|and older|v?\d+(?:\.\d+)+)\b|^\s*\*\s*$/i;
+
 function nameWithoutVersions(product: AdvisoryProduct): string {
-  const colon = product.name.indexOf(':');
-  return colon > 0 && product.versions ? product.name.slice(0, colon).trim() : product.name;
+  const colon = product.name.lastIndexOf(':');
+  if (colon <= 0 || !product.versions) return product.name;
+  const tail = product.name.slice(colon + 1);
+  return VERSION_WORDS.test(tail) || tail.trim() === product.versions.trim()
+    ? product.name.slice(0, colon).trim()
+    : product.name;
 }
 
 function productText(product: AdvisoryProduct): string {
@@ -75,12 +89,7 @@ function productText(product: AdvisoryProduct): string {
 /** The advisory's product branch as the assessor reads it: vendor / product (/ platform). */
 export function productPath(product: AdvisoryProduct): string {
   const name = nameWithoutVersions(product);
-  const full =
-    name.includes(product.family) || product.family.includes(name)
-      ? name.length >= product.family.length
-        ? name
-        : product.family
-      : `${product.family} ${name}`;
+  const full = product.family.includes(name) ? product.family : name;
   return [product.vendor, full, product.platform ? `on ${product.platform}` : null]
     .filter(Boolean)
     .join(' / ');
@@ -129,8 +138,9 @@ export class AdvisoryMatcher {
               else push(bucket.byModel, token, prepared);
             }
           } else {
-            const key = tokens.series[0] ?? tokens.words[0];
-            if (key) push(bucket.byWord, key, prepared);
+            // Indexed under every word and series number: the asset needs at least one of them.
+            for (const key of [...tokens.series, ...tokens.words, ...lineKeys(tokens)])
+              push(bucket.byWord, key, prepared);
           }
         }
       }
@@ -155,7 +165,7 @@ export class AdvisoryMatcher {
       if (tokens.models.length > 0) {
         for (const p of bucket.wildcards) candidates.add(p);
       }
-      for (const token of [...tokens.series, ...tokens.words])
+      for (const token of [...tokens.series, ...tokens.words, ...familyKeys(tokens)])
         bucket.byWord.get(token)?.forEach((p) => candidates.add(p));
     }
 

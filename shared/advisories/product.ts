@@ -15,6 +15,8 @@ export interface ProductTokens {
   words: string[];
   /** The name says "family" ("SIMATIC S7-1500 CPU family"): it covers every model of its series. */
   family: boolean;
+  /** The series a family name covers: "S7-1500" is 15xx, "X-200" is X2xx. */
+  lines: Array<{ letters: string; prefix: string; digits: number }>;
 }
 
 const STOP_WORDS = new Set(
@@ -63,6 +65,11 @@ function collect(
       if (!into.words.includes(token)) into.words.push(token);
     }
   }
+  // "1756-EWEB" and "1756-L83E": a catalogue number whose letters tell the products of one series apart.
+  for (const compound of text.toLowerCase().matchAll(/\b(\d{3,})-([a-z][a-z0-9]*)\b/g)) {
+    if (/[a-z]/.test(compound[2]!) && !VERSION_TEXT.test(compound[0])) addModel(compound[1]! + compound[2]!);
+    VERSION_TEXT.lastIndex = 0;
+  }
   // "BMX P34x" is written "BMXP34x" elsewhere: an adjacent letters + model pair also counts joined.
   for (let i = 0; i + 1 < raw.length; i++) {
     const [a, b] = [raw[i]!, raw[i + 1]!];
@@ -82,20 +89,32 @@ export function tokenizeProduct(
   vendorWords: ReadonlySet<string> = new Set(),
   modelNumbers: readonly string[] = [],
 ): ProductTokens {
-  const tokens: ProductTokens = { models: [], variants: [], series: [], words: [], family: false };
+  const tokens: ProductTokens = { models: [], variants: [], series: [], words: [], family: false, lines: [] };
   const parenthesised = [...text.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]!);
   const main = text.replace(/\([^)]*\)/g, ' ');
   tokens.family = /\bfamily\b/i.test(main);
+  if (tokens.family) {
+    for (const line of main
+      .toLowerCase()
+      .matchAll(/(?:^|[^a-z0-9])([a-z]{0,3})-?([1-9]\d*?)(0{2,})(?![0-9a-z])/g)) {
+      tokens.lines.push({ letters: line[1]!, prefix: line[2]!, digits: line[2]!.length + line[3]!.length });
+    }
+  }
   collect(main, vendorWords, tokens, false);
   collect([...parenthesised, ...modelNumbers].join(' '), vendorWords, tokens, true);
+  // "Series A" and "Series B" rows are variants of one product (their firmware lines differ).
+  for (const series of main.toLowerCase().matchAll(/\bseries\s+([a-z](?:\s*(?:,|and|\/)\s*[a-z])*)\b/g)) {
+    tokens.variants.push(`series ${series[1]!.replace(/\s+/g, '')}`);
+  }
   tokens.variants = tokens.variants.filter((token) => !tokens.models.includes(token));
   return tokens;
 }
 
 function tokenMatches(pattern: string, token: string): boolean {
   if (pattern === token) return true;
-  if (pattern.endsWith('*')) return token.startsWith(pattern.slice(0, -1));
-  if (token.endsWith('*')) return pattern.startsWith(token.slice(0, -1));
+  // A part-number prefix may follow a range letter code: "P34*" is in "BMXP342020".
+  if (pattern.endsWith('*')) return token.includes(pattern.slice(0, -1));
+  if (token.endsWith('*')) return pattern.includes(token.slice(0, -1));
   return false;
 }
 
@@ -108,14 +127,30 @@ function has(tokens: readonly string[], token: string): boolean {
  * leading digits, with the series' other tokens ("s7") written too.
  */
 function inFamily(asset: ProductTokens, product: ProductTokens): boolean {
-  const line = product.series.find((token) => /^\d{3,}$/.test(token) && token.endsWith('00'));
-  if (!line) return false;
-  const prefix = line.replace(/0+$/, '');
-  const member = asset.models.some(
-    (token) => /^\d+$/.test(token) && token.length === line.length && token.startsWith(prefix),
+  return product.lines.some(({ letters, prefix, digits }) =>
+    asset.models.some((token) => {
+      const model = /^([a-z]*)(\d+)[a-z]*$/.exec(token);
+      return (
+        model !== null && model[1] === letters && model[2]!.length === digits && model[2]!.startsWith(prefix)
+      );
+    }),
   );
-  const others = product.series.filter((token) => token !== line && /[a-z]/.test(token));
-  return member && others.every((token) => asset.series.includes(token));
+}
+
+/** Keys under which a family product is found for an asset model token ("1516" is in line "15" of 4 digits). */
+export function familyKeys(tokens: ProductTokens): string[] {
+  const keys: string[] = [];
+  for (const token of tokens.models) {
+    const model = /^([a-z]*)(\d+)[a-z]*$/.exec(token);
+    if (!model) continue;
+    for (let k = 1; k < model[2]!.length; k++)
+      keys.push(`line:${model[1]}${model[2]!.slice(0, k)}/${model[2]!.length}`);
+  }
+  return keys;
+}
+
+export function lineKeys(tokens: ProductTokens): string[] {
+  return tokens.lines.map(({ letters, prefix, digits }) => `line:${letters}${prefix}/${digits}`);
 }
 
 export type ProductMatch = 'model' | 'name' | null;
@@ -135,12 +170,15 @@ export function matchProduct(asset: ProductTokens, product: ProductTokens): Prod
   if (product.family && product.models.length === 0 && inFamily(asset, product)) return 'model';
   const distinctWords = product.words.filter((word) => !FAMILY.has(word));
   const missingWords = distinctWords.some((word) => !asset.words.includes(word));
-  const all = [...product.models, ...product.variants];
+  // A list of product lines ("CompactLogix, ControlLogix and GuardLogix - ControlLogix 5580") needs one of them.
+  const noSharedWord = distinctWords.length > 0 && !distinctWords.some((word) => asset.words.includes(word));
+  const all = [...product.models, ...product.variants.filter((token) => /\d/.test(token))];
   if (all.length > 0) {
     if (!asset.models.some((token) => has(all, token))) return null;
     const assetOnly = asset.models.some((token) => !has(all, token));
     const missingModels = product.models.some((token) => !has(asset.models, token));
-    if (assetOnly && (missingModels || missingWords)) return null;
+    const missingVariants = product.variants.some((token) => /\d/.test(token) && !has(asset.models, token));
+    if (assetOnly && (missingModels || missingVariants || noSharedWord)) return null;
     if (missingModels) {
       const variantGiven =
         product.variants.length > 0 && product.variants.every((token) => has(asset.models, token));
@@ -149,10 +187,13 @@ export function matchProduct(asset: ProductTokens, product: ProductTokens): Prod
     return 'model';
   }
   if (product.series.length > 0) {
-    const allSeries = product.series.every((token) => asset.series.includes(token));
-    return allSeries && !missingWords && distinctWords.length > 0 && asset.models.length === 0
-      ? 'model'
-      : null;
+    // "MicroLogix 1100 and 1400" names two models: one of its numbers, and every lettered token ("s7").
+    const numbers = product.series.filter((token) => /^\d+$/.test(token) && token.length > 2);
+    const lettered = product.series.filter((token) => /[a-z]/.test(token));
+    const seriesOk =
+      (numbers.length === 0 || numbers.some((token) => asset.series.includes(token))) &&
+      lettered.every((token) => asset.series.includes(token));
+    return seriesOk && !missingWords && distinctWords.length > 0 ? 'model' : null;
   }
   if (distinctWords.length === 0) return null;
   return !missingWords && distinctWords.some((word) => word.length >= 4) ? 'name' : null;

@@ -123,7 +123,7 @@ export const FAMILY_WORDS: readonly string[] = [
 ];
 
 const LEGAL_SUFFIX =
-  /\s+(?:inc|incorporated|llc|ltd|limited|gmbh|ag|co|corp|corporation|company|sa|se|kg|plc|pte|bv|nv|srl|spa|oy|s a|sp z o o)$/;
+  /\s+(?:&|inc|incorporated|llc|ltd|limited|gmbh|ag|co|corp|corporation|company|sa|se|kg|plc|pte|bv|nv|srl|spa|oy|s a|sp z o o)$/;
 
 /** The comparable form of one vendor name: lower case, no accents or punctuation, no legal suffix. */
 export function vendorKey(name: string): string {
