@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { advisoriesCommand } from './advisories';
 import { catalogueCommand } from './catalogue';
 import { exportCommand } from './export';
 import { findingsCommand } from './findings';
@@ -20,6 +21,7 @@ export const COMMANDS: CliCommand[] = [
   reconcileCommand,
   catalogueCommand,
   findingsCommand,
+  advisoriesCommand,
   keygenCommand,
   exportCommand,
   reportCommand,
