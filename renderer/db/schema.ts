@@ -10,8 +10,10 @@ import type {
   Flow,
   ImportBatch,
   Triage,
+  Vulnerability,
   Zone,
 } from '../../shared/model';
+import type { StoredAdvisoryPack } from './advisory-packs';
 import type { SigningIdentity } from '../../shared/bridge';
 
 /** A stored setting, such as a saved column-mapping preset (not tied to an assessment). */
@@ -38,23 +40,31 @@ export interface SchemaVersion {
  * Every schema version, oldest first. Never edit a released entry: add a new version with an
  * upgrade function, and a record for it in test/unit/db/migrations.test.ts.
  */
+const VERSION_1_STORES: Record<string, string> = {
+  assessments: 'id, updatedAt, status',
+  zones: 'id, assessmentId',
+  conduits: 'id, assessmentId, fromZoneId, toZoneId',
+  assets: 'id, assessmentId, zoneId, [assessmentId+zoneId], *ips, *macs, *batchIds',
+  importBatches: 'id, assessmentId, importedAt',
+  flows: 'id, assessmentId, batchId',
+  answers: 'id, assessmentId, zoneId, [zoneId+itemId]',
+  connections: 'id, assessmentId',
+  triage: 'id, assessmentId, [assessmentId+candidateKey]',
+  findings: 'id, assessmentId',
+  evidence: 'id, assessmentId, sha256',
+  settings: 'key',
+  signingKeys: 'id',
+};
+
 export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  { version: 1, stores: VERSION_1_STORES },
+  // Versions 2 and 3 are other changes' (Dexie accepts the gap until they land).
   {
-    version: 1,
+    version: 4,
     stores: {
-      assessments: 'id, updatedAt, status',
-      zones: 'id, assessmentId',
-      conduits: 'id, assessmentId, fromZoneId, toZoneId',
-      assets: 'id, assessmentId, zoneId, [assessmentId+zoneId], *ips, *macs, *batchIds',
-      importBatches: 'id, assessmentId, importedAt',
-      flows: 'id, assessmentId, batchId',
-      answers: 'id, assessmentId, zoneId, [zoneId+itemId]',
-      connections: 'id, assessmentId',
-      triage: 'id, assessmentId, [assessmentId+candidateKey]',
-      findings: 'id, assessmentId',
-      evidence: 'id, assessmentId, sha256',
-      settings: 'key',
-      signingKeys: 'id',
+      ...VERSION_1_STORES,
+      advisoryPacks: 'id, importedAt',
+      vulnerabilities: 'id, assessmentId, [assessmentId+assetId], advisoryId',
     },
   },
 ];
@@ -75,6 +85,8 @@ export class ConduitDatabase extends Dexie {
   evidence!: Table<Evidence, string>;
   settings!: Table<SettingRecord, string>;
   signingKeys!: Table<StoredSigningKey, string>;
+  advisoryPacks!: Table<StoredAdvisoryPack, string>;
+  vulnerabilities!: Table<Vulnerability, string>;
 
   constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);
@@ -97,4 +109,5 @@ export const ASSESSMENT_TABLES = [
   'triage',
   'findings',
   'evidence',
+  'vulnerabilities',
 ] as const satisfies readonly (keyof ConduitDatabase)[];
