@@ -1,0 +1,131 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { assessmentSchema, assetSchema, vulnerabilitySchema, zoneSchema } from '../../../../shared/model';
+import { ConduitDatabase, SCHEMA_VERSIONS } from '../../../../renderer/db';
+import { richAssessment } from '../../../fixtures/rich-assessment';
+
+/**
+ * Records as each released schema version wrote them. When a version is added, add its
+ * records here: the harness opens every older database with the current code.
+ */
+const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
+  1: async (db) => {
+    const data = await richAssessment();
+    await db.table('assessments').add(data.assessment);
+    await db.table('zones').bulkAdd(data.zones);
+    await db.table('assets').bulkAdd(data.assets);
+    await db.table('settings').add({
+      key: 'import.presets',
+      value: [{ name: 'Dragos export' }],
+      updatedAt: data.assessment.updatedAt,
+    });
+  },
+  4: async (db) => {
+    await WRITERS[1]!(db);
+    const data = await richAssessment();
+    const s7 = data.assets.find((a) => a.model === 'S7-1516')!;
+    await db.table('vulnerabilities').add({
+      id: 'vuln-1',
+      assessmentId: data.assessment.id,
+      createdAt: data.assessment.updatedAt,
+      updatedAt: data.assessment.updatedAt,
+      assetId: s7.id,
+      advisoryId: 'ICSA-23-257-01',
+      title: 'Siemens SIMATIC and SIPLUS Products',
+      cves: ['CVE-2023-28831'],
+      cvss: 7.5,
+      kev: false,
+      status: 'affected',
+      confidence: 'version-in-range',
+      why: 'Siemens / SIMATIC S7-1500 CPU 1516-3 PN/DP, versions "vers:all/<V2.9.7": firmware V2.9.4 is in range',
+      remediation: 'Update to V2.9.7 or later version',
+      stale: false,
+      matchedAt: data.assessment.updatedAt,
+      decision: 'accept',
+      mitigation: null,
+      acceptance: { reason: 'Line 3 stops in August', owner: 'Plant manager', reviewDate: '2026-09-01' },
+      decidedAt: data.assessment.updatedAt,
+    });
+    await db.table('advisoryPacks').add({
+      id: 'pack-1',
+      name: 'csaf-2024.tar.gz',
+      importedAt: data.assessment.updatedAt,
+      from: '2024-01-02',
+      to: '2024-06-30',
+      advisories: 1,
+      files: 1,
+      verified: 1,
+      superseded: 0,
+      problems: [],
+      sha256: '0'.repeat(64),
+      index: new Uint8Array([1, 2, 3]),
+    });
+  },
+};
+
+describe('schema migrations', () => {
+  it('has a writer for every released version', () => {
+    expect(Object.keys(WRITERS).map(Number)).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
+  });
+
+  for (const { version } of SCHEMA_VERSIONS) {
+    it(`opens a database written at version ${version} with the current code`, async () => {
+      const name = `migrate-from-${version}-${crypto.randomUUID()}`;
+      const old = new Dexie(name);
+      for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= version)) {
+        const declared = old.version(v.version).stores(v.stores);
+        if (v.upgrade) declared.upgrade(v.upgrade);
+      }
+      await old.open();
+      await WRITERS[version]!(old);
+      old.close();
+
+      const current = new ConduitDatabase(name);
+      await current.open();
+      expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+      const [assessment] = await current.assessments.toArray();
+      expect(assessmentSchema.parse(assessment)).toEqual(assessment);
+      const zones = await current.zones.where('assessmentId').equals(assessment!.id).toArray();
+      expect(zones.map((z) => zoneSchema.parse(z).name)).toContain('Industrial DMZ');
+      const byIp = await current.assets.where('ips').equals('10.30.3.10').toArray();
+      expect(byIp.map((a) => assetSchema.parse(a).name)).toEqual(['PLC-Ligne-3']);
+      const byMac = await current.assets.where('macs').equals('00:1b:1b:aa:bb:cc').count();
+      expect(byMac).toBe(1);
+      expect(await current.settings.get('import.presets')).toBeDefined();
+      if (version >= 4) {
+        const [decision] = await current.vulnerabilities
+          .where('[assessmentId+assetId]')
+          .equals([assessment!.id, byIp[0]!.id])
+          .toArray();
+        expect(vulnerabilitySchema.parse(decision)).toMatchObject({
+          advisoryId: 'ICSA-23-257-01',
+          decision: 'accept',
+        });
+        expect((await current.advisoryPacks.get('pack-1'))!.index).toEqual(new Uint8Array([1, 2, 3]));
+      }
+      current.close();
+    });
+  }
+
+  it('indexes what the features query: by assessment, by zone, by IP and by MAC', () => {
+    const stores = SCHEMA_VERSIONS.at(-1)!.stores;
+    for (const table of [
+      'zones',
+      'conduits',
+      'assets',
+      'flows',
+      'answers',
+      'connections',
+      'findings',
+      'evidence',
+      'vulnerabilities',
+    ]) {
+      expect(stores[table], table).toMatch(/assessmentId/);
+    }
+    expect(stores.assets).toMatch(/zoneId/);
+    expect(stores.assets).toMatch(/\*ips/);
+    expect(stores.assets).toMatch(/\*macs/);
+    expect(stores.answers).toMatch(/zoneId/);
+  });
+});
