@@ -5,6 +5,7 @@ import { connectionFindings, modelCheckFindings } from './connections';
 import { firmwareFindings, unzonedAssetFindings } from './inventory';
 import { requirementFindings, securityLevelGapFindings } from './requirements';
 import { runModelChecks } from './model-checks';
+import { vulnerabilityFindings } from './vulnerabilities';
 import type { GeneratedFinding, ModelCheckResult } from './types';
 import { severityRank } from './severity';
 import { reconcileFindings } from './reconcile';
@@ -15,7 +16,8 @@ export { reconcileFindings, type ReconcileResult } from './reconcile';
 export type FindingsInput = Pick<
   AssessmentData,
   'assessment' | 'zones' | 'conduits' | 'assets' | 'answers' | 'connections'
->;
+> &
+  Partial<Pick<AssessmentData, 'vulnerabilities'>>;
 
 export interface GenerateOptions {
   /** Defaults to the assessment's catalogue version, else the shipped one. */
@@ -55,6 +57,7 @@ export function generateFindings(input: FindingsInput, options: GenerateOptions 
     ...modelCheckFindings(options.modelChecks ?? modelChecksOf(input), input.conduits),
     ...unzonedAssetFindings(input.assets),
     ...firmwareFindings(input.assets, input.zones, options.now ?? new Date()),
+    ...vulnerabilityFindings(input.vulnerabilities ?? [], input.assets, input.zones),
   ];
   return findings.sort(
     (a, b) =>

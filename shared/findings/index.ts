@@ -9,3 +9,4 @@ export * from './requirements';
 export * from './roadmap';
 export * from './severity';
 export * from './types';
+export * from './vulnerabilities';

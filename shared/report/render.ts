@@ -14,6 +14,7 @@ import { writeInventory } from './sections/inventory';
 import { writeRequirements } from './sections/requirements';
 import { writeScope } from './sections/scope';
 import { writeSummary } from './sections/summary';
+import { writeVulnerabilities } from './sections/vulnerabilities';
 import { writeZonesAndConduits } from './sections/zones';
 
 /**
@@ -51,6 +52,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
         data.answers,
         data.connections,
         data.findings,
+        data.vulnerabilities ?? [],
         data.evidence.map((e) => [e.name, e.caption]),
         signer,
       ]),
@@ -70,6 +72,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
     ['requirements', () => writeRequirements(writer, model)],
     ['connections', () => writeConnections(writer, model)],
     ['inventory', () => writeInventory(writer, model)],
+    ['vulnerabilities', () => writeVulnerabilities(writer, model)],
     ['findings', () => writeFindings(writer, model)],
     ['appendix', () => writeVerifyAppendix(writer, signer)],
   ];
