@@ -1,4 +1,5 @@
 import {
+  distinctWords,
   familyKeys,
   lineKeys,
   matchProduct,
@@ -50,7 +51,7 @@ interface PreparedProduct {
 interface VendorBucket {
   byModel: Map<string, PreparedProduct[]>;
   wildcards: PreparedProduct[];
-  /** Products with no model token, by each of their series tokens and words. */
+  /** Family products by their series line, and products named by words by their rarest word. */
   byWord: Map<string, PreparedProduct[]>;
 }
 
@@ -102,17 +103,37 @@ function variantsOf(p: PreparedProduct): string {
   return p.tokens.variants.join(' ');
 }
 
+/** The least common token, a wildcard last (wildcards are scanned, not looked up). */
+function rarest(tokens: readonly string[], counts: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined;
+  for (const token of tokens) {
+    if (best === undefined) best = token;
+    else if (best.endsWith('*') !== token.endsWith('*')) best = best.endsWith('*') ? token : best;
+    else if (counts.get(token)! < counts.get(best)!) best = token;
+  }
+  return best;
+}
+
 const RANK: Record<MatchConfidence, number> = { 'version-in-range': 0, 'version-unknown': 1, 'name-only': 2 };
 
 /** Prepares advisories once for matching many assets: vendor buckets and token indexes. */
 export class AdvisoryMatcher {
   private readonly buckets = new Map<string, VendorBucket>();
+  private readonly releases = new Map<string, string>();
+  private readonly byModelText = new Map<
+    string,
+    ReadonlyArray<{ p: PreparedProduct; kind: Exclude<ProductMatch, null> }>
+  >();
 
   constructor(
     readonly advisories: readonly Advisory[],
     private readonly kev: ReadonlySet<string> = new Set(),
   ) {
+    const prepared: Array<{ vendors: string[]; p: PreparedProduct }> = [];
+    const wordCounts = new Map<string, number>();
+    const tokenCounts = new Map<string, number>();
     advisories.forEach((advisory, at) => {
+      this.releases.set(advisory.id, advisory.initialRelease);
       for (const product of advisory.products) {
         const vendors = canonicalVendors(product.vendor);
         const tokens = tokenizeProduct(
@@ -120,62 +141,53 @@ export class AdvisoryMatcher {
           wordsOf(vendors, product.vendor),
           product.modelNumbers,
         );
-        const prepared: PreparedProduct = {
-          advisory: at,
-          product,
-          tokens,
-          range: product.versions ? parseRange(product.versions) : null,
-        };
-        for (const vendor of vendors) {
-          let bucket = this.buckets.get(vendor);
-          if (!bucket) {
-            bucket = { byModel: new Map(), wildcards: [], byWord: new Map() };
-            this.buckets.set(vendor, bucket);
-          }
-          if (tokens.models.length > 0) {
-            for (const token of tokens.models) {
-              if (token.endsWith('*')) bucket.wildcards.push(prepared);
-              else push(bucket.byModel, token, prepared);
-            }
-          } else {
-            // Indexed under every word and series number: the asset needs at least one of them.
-            for (const key of [...tokens.series, ...tokens.words, ...lineKeys(tokens)])
-              push(bucket.byWord, key, prepared);
-          }
-        }
+        for (const word of tokens.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+        for (const token of [...tokens.models, ...tokens.variants])
+          tokenCounts.set(token, (tokenCounts.get(token) ?? 0) + 1);
+        const range = product.versions ? parseRange(product.versions) : null;
+        prepared.push({ vendors, p: { advisory: at, product, tokens, range } });
       }
     });
+    for (const { vendors, p } of prepared) {
+      for (const vendor of vendors) {
+        let bucket = this.buckets.get(vendor);
+        if (!bucket) {
+          bucket = { byModel: new Map(), wildcards: [], byWord: new Map() };
+          this.buckets.set(vendor, bucket);
+        }
+        // Each product is filed under tokens the asset must share for matchProduct to accept it:
+        // the rarest of its own model tokens (the asset needs them all), the rarest of its order
+        // numbers (or those), or, with no model token of its own, each of its order numbers.
+        const variants = p.tokens.variants.filter((token) => /\d/.test(token));
+        const keys =
+          p.tokens.models.length > 0
+            ? [rarest(p.tokens.models, tokenCounts), rarest(variants, tokenCounts)]
+            : variants;
+        for (const token of new Set(keys)) {
+          if (token === undefined) continue;
+          if (token.endsWith('*')) bucket.wildcards.push(p);
+          else push(bucket.byModel, token, p);
+        }
+        const identifiers = [...p.tokens.models, ...variants];
+        if (p.tokens.family) for (const key of lineKeys(p.tokens)) push(bucket.byWord, key, p);
+        if (identifiers.length === 0) {
+          const rarest = distinctWords(p.tokens).sort((a, b) => wordCounts.get(a)! - wordCounts.get(b)!)[0];
+          if (rarest) push(bucket.byWord, rarest, p);
+        }
+      }
+    }
   }
 
   /** Every advisory that names the asset's product, newest first; empty without vendor or model. */
   match(asset: MatchableAsset): AdvisoryMatch[] {
-    const model = asset.model?.trim();
-    if (!model) return [];
-    const stated = asset.vendor?.trim() ? canonicalVendors(asset.vendor) : [];
-    const vendors = stated.length > 0 ? stated : [vendorInText(model)].filter((v): v is string => v !== null);
-    if (vendors.length === 0) return [];
-    const tokens = tokenizeProduct(model, wordsOf(vendors, asset.vendor));
+    const products = this.productsOf(asset.vendor, asset.model);
+    if (products.length === 0) return [];
     const version = asset.firmware?.trim() ? parseVersion(asset.firmware) : null;
-
-    const candidates = new Set<PreparedProduct>();
-    for (const vendor of vendors) {
-      const bucket = this.buckets.get(vendor);
-      if (!bucket) continue;
-      for (const token of tokens.models) bucket.byModel.get(token)?.forEach((p) => candidates.add(p));
-      if (tokens.models.length > 0) {
-        for (const p of bucket.wildcards) candidates.add(p);
-      }
-      for (const token of [...tokens.series, ...tokens.words, ...familyKeys(tokens)])
-        bucket.byWord.get(token)?.forEach((p) => candidates.add(p));
-    }
-
     const hits = new Map<
       number,
       Array<{ p: PreparedProduct; kind: Exclude<ProductMatch, null>; answer: RangeAnswer }>
     >();
-    for (const p of candidates) {
-      const kind = matchProduct(tokens, p.tokens);
-      if (!kind) continue;
+    for (const { p, kind } of products) {
       const answer: RangeAnswer = p.range ? rangeContains(p.range, version) : 'unknown';
       push(hits, p.advisory, { p, kind, answer });
     }
@@ -243,8 +255,42 @@ export class AdvisoryMatcher {
     );
   }
 
+  /** The products an asset's vendor and model name, whatever its firmware (kept per vendor and model). */
+  private productsOf(
+    vendor: string | null,
+    modelText: string | null,
+  ): ReadonlyArray<{ p: PreparedProduct; kind: Exclude<ProductMatch, null> }> {
+    const model = modelText?.trim();
+    if (!model) return [];
+    const key = `${vendor ?? ''}\u0000${model}`;
+    const known = this.byModelText.get(key);
+    if (known) return known;
+    const stated = vendor?.trim() ? canonicalVendors(vendor) : [];
+    const vendors = stated.length > 0 ? stated : [vendorInText(model)].filter((v): v is string => v !== null);
+    const found: Array<{ p: PreparedProduct; kind: Exclude<ProductMatch, null> }> = [];
+    if (vendors.length > 0) {
+      const tokens = tokenizeProduct(model, wordsOf(vendors, vendor));
+      const candidates = new Set<PreparedProduct>();
+      for (const name of vendors) {
+        const bucket = this.buckets.get(name);
+        if (!bucket) continue;
+        for (const token of tokens.models) bucket.byModel.get(token)?.forEach((p) => candidates.add(p));
+        if (tokens.models.length > 0) for (const p of bucket.wildcards) candidates.add(p);
+        for (const token of [...tokens.series, ...tokens.words, ...familyKeys(tokens)])
+          bucket.byWord.get(token)?.forEach((p) => candidates.add(p));
+      }
+      for (const p of candidates) {
+        const kind = matchProduct(tokens, p.tokens);
+        if (kind) found.push({ p, kind });
+      }
+    }
+    if (this.byModelText.size > 200_000) this.byModelText.clear();
+    this.byModelText.set(key, found);
+    return found;
+  }
+
   private releaseOf(id: string): string {
-    return this.advisories.find((a) => a.id === id)?.initialRelease ?? '';
+    return this.releases.get(id) ?? '';
   }
 }
 

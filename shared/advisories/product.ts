@@ -166,6 +166,11 @@ export type ProductMatch = 'model' | 'name' | null;
  *   more than a family word ("Modicon Quantum", never "SIMATIC" alone).
  * A family token such as "s7" or "1500" never makes a match alone.
  */
+/** The product's words that are more than a family word: an asset must have each of them. */
+export function distinctWords(tokens: ProductTokens): string[] {
+  return tokens.words.filter((word) => !FAMILY.has(word));
+}
+
 export function matchProduct(asset: ProductTokens, product: ProductTokens): ProductMatch {
   if (product.family && product.models.length === 0 && inFamily(asset, product)) return 'model';
   const distinctWords = product.words.filter((word) => !FAMILY.has(word));
