@@ -5,6 +5,7 @@ import { exportWorkspace } from '../features/export';
 import { findingsWorkspace } from '../features/findings';
 import { inventoryWorkspace } from '../features/inventory';
 import { requirementsWorkspace } from '../features/requirements';
+import { vulnerabilitiesWorkspace } from '../features/vulnerabilities';
 import type { WorkspaceDefinition } from '../ui/workspace';
 
 /** The open assessment's workspaces, in navigation order. */
@@ -14,6 +15,7 @@ export const WORKSPACES: WorkspaceDefinition[] = [
   diagramWorkspace,
   requirementsWorkspace,
   connectionsWorkspace,
+  vulnerabilitiesWorkspace,
   findingsWorkspace,
   exportWorkspace,
 ];
