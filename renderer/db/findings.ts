@@ -49,21 +49,23 @@ export async function regenerateFindings(
         database.answers,
         database.connections,
         database.findings,
+        database.vulnerabilities,
       ],
       async () => {
         const assessment = await database.assessments.get(assessmentId);
         if (!assessment) throw new Error('This assessment no longer exists.');
         const where = { assessmentId };
-        const [zones, conduits, assets, answers, connections, findings] = await Promise.all([
+        const [zones, conduits, assets, answers, connections, findings, vulnerabilities] = await Promise.all([
           database.zones.where(where).toArray(),
           database.conduits.where(where).toArray(),
           database.assets.where(where).toArray(),
           database.answers.where(where).toArray(),
           database.connections.where(where).toArray(),
           database.findings.where(where).toArray(),
+          database.vulnerabilities.where(where).toArray(),
         ]);
         const generated = generateFindings(
-          { assessment, zones, conduits, assets, answers, connections },
+          { assessment, zones, conduits, assets, answers, connections, vulnerabilities },
           { modelChecks: options.modelChecks, now: options.now },
         );
         const result = reconcileFindings(findings.sort(byOrder), generated, { assessmentId });

@@ -99,7 +99,9 @@ export function encodeIndex(index: AdvisoryIndex): Uint8Array {
 export function decodeIndex(bytes: Uint8Array): AdvisoryIndex {
   let compact: CompactIndex;
   try {
-    compact = JSON.parse(new TextDecoder().decode(gunzipSync(bytes))) as CompactIndex;
+    // A web server may have sent the .gz with Content-Encoding: the browser then hands over the JSON.
+    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    compact = JSON.parse(new TextDecoder().decode(gzipped ? gunzipSync(bytes) : bytes)) as CompactIndex;
   } catch (error) {
     throw new IndexError(`the advisory index cannot be read (${(error as Error).message})`);
   }

@@ -11,7 +11,9 @@ async function bytesOf(url: string): Promise<Uint8Array> {
 /** The bundled advisory index (CISA ICS advisories 2017–2023) and the KEV catalog's CVE ids. */
 export async function bundledAdvisories(): Promise<{ index: Uint8Array; kev: string[] }> {
   const [index, kevBytes] = await Promise.all([bytesOf(indexUrl), bytesOf(kevUrl)]);
-  const kev = readKev(new TextDecoder().decode(gunzipSync(kevBytes)), 'cisa-kev-2025-08-25.json');
+  // A server may send the .gz with Content-Encoding, so the browser has already inflated it.
+  const kevJson = kevBytes[0] === 0x1f && kevBytes[1] === 0x8b ? gunzipSync(kevBytes) : kevBytes;
+  const kev = readKev(new TextDecoder().decode(kevJson), 'cisa-kev-2025-08-25.json');
   return { index, kev: [...kev.entries.keys()] };
 }
 
