@@ -6,6 +6,7 @@ import { findingsWorkspace } from '../features/findings';
 import { inventoryWorkspace } from '../features/inventory';
 import { requirementsWorkspace } from '../features/requirements';
 import { mergeDiagramContributions } from '../ui/diagram-contributions';
+import { vulnerabilitiesWorkspace } from '../features/vulnerabilities';
 import type { WorkspaceDefinition } from '../ui/workspace';
 
 /** The open assessment's workspaces, in navigation order. */
@@ -15,6 +16,7 @@ export const WORKSPACES: WorkspaceDefinition[] = [
   diagramWorkspace,
   requirementsWorkspace,
   connectionsWorkspace,
+  vulnerabilitiesWorkspace,
   findingsWorkspace,
   exportWorkspace,
 ];

@@ -51,23 +51,26 @@ export async function regenerateFindings(
         database.flows,
         database.triage,
         database.findings,
+        database.vulnerabilities,
       ],
       async () => {
         const assessment = await database.assessments.get(assessmentId);
         if (!assessment) throw new Error('This assessment no longer exists.');
         const where = { assessmentId };
-        const [zones, conduits, assets, answers, connections, flows, triage, findings] = await Promise.all([
-          database.zones.where(where).toArray(),
-          database.conduits.where(where).toArray(),
-          database.assets.where(where).toArray(),
-          database.answers.where(where).toArray(),
-          database.connections.where(where).toArray(),
-          database.flows.where(where).toArray(),
-          database.triage.where(where).toArray(),
-          database.findings.where(where).toArray(),
-        ]);
+        const [zones, conduits, assets, answers, connections, flows, triage, findings, vulnerabilities] =
+          await Promise.all([
+            database.zones.where(where).toArray(),
+            database.conduits.where(where).toArray(),
+            database.assets.where(where).toArray(),
+            database.answers.where(where).toArray(),
+            database.connections.where(where).toArray(),
+            database.flows.where(where).toArray(),
+            database.triage.where(where).toArray(),
+            database.findings.where(where).toArray(),
+            database.vulnerabilities.where(where).toArray(),
+          ]);
         const generated = generateFindings(
-          { assessment, zones, conduits, assets, answers, connections, flows, triage },
+          { assessment, zones, conduits, assets, answers, connections, flows, triage, vulnerabilities },
           { modelChecks: options.modelChecks, now: options.now },
         );
         const result = reconcileFindings(findings.sort(byOrder), generated, { assessmentId });

@@ -10,9 +10,11 @@ import type {
   Flow,
   ImportBatch,
   Triage,
+  Vulnerability,
   Zone,
 } from '../../shared/model';
 import { RECORD_TABLES } from '../../shared/model';
+import type { StoredAdvisoryPack } from './advisory-packs';
 import type { SigningIdentity } from '../../shared/bridge';
 
 /** A stored setting, such as a saved column-mapping preset (not tied to an assessment). */
@@ -39,25 +41,24 @@ export interface SchemaVersion {
  * Every schema version, oldest first. Never edit a released entry: add a new version with an
  * upgrade function, and a record for it in test/unit/renderer/db/migrations.test.ts.
  */
+const VERSION_1_STORES: Record<string, string> = {
+  assessments: 'id, updatedAt, status',
+  zones: 'id, assessmentId',
+  conduits: 'id, assessmentId, fromZoneId, toZoneId',
+  assets: 'id, assessmentId, zoneId, [assessmentId+zoneId], *ips, *macs, *batchIds',
+  importBatches: 'id, assessmentId, importedAt',
+  flows: 'id, assessmentId, batchId',
+  answers: 'id, assessmentId, zoneId, [zoneId+itemId]',
+  connections: 'id, assessmentId',
+  triage: 'id, assessmentId, [assessmentId+candidateKey]',
+  findings: 'id, assessmentId',
+  evidence: 'id, assessmentId, sha256',
+  settings: 'key',
+  signingKeys: 'id',
+};
+
 export const SCHEMA_VERSIONS: SchemaVersion[] = [
-  {
-    version: 1,
-    stores: {
-      assessments: 'id, updatedAt, status',
-      zones: 'id, assessmentId',
-      conduits: 'id, assessmentId, fromZoneId, toZoneId',
-      assets: 'id, assessmentId, zoneId, [assessmentId+zoneId], *ips, *macs, *batchIds',
-      importBatches: 'id, assessmentId, importedAt',
-      flows: 'id, assessmentId, batchId',
-      answers: 'id, assessmentId, zoneId, [zoneId+itemId]',
-      connections: 'id, assessmentId',
-      triage: 'id, assessmentId, [assessmentId+candidateKey]',
-      findings: 'id, assessmentId',
-      evidence: 'id, assessmentId, sha256',
-      settings: 'key',
-      signingKeys: 'id',
-    },
-  },
+  { version: 1, stores: VERSION_1_STORES },
   {
     // A lean assets table: every query reads an assessment's assets whole (by assessmentId) and
     // filters in memory; nothing looks assets up by zone, IP, MAC or batch, and each of those
@@ -66,6 +67,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // so there is no upgrade function.
     version: 2,
     stores: { assets: 'id, assessmentId' },
+  },
+  {
+    version: 4,
+    stores: {
+      advisoryPacks: 'id, importedAt',
+      vulnerabilities: 'id, assessmentId, [assessmentId+assetId], advisoryId',
+    },
   },
 ];
 
@@ -91,6 +99,8 @@ export class ConduitDatabase extends Dexie {
   evidence!: Table<Evidence, string>;
   settings!: Table<SettingRecord, string>;
   signingKeys!: Table<StoredSigningKey, string>;
+  advisoryPacks!: Table<StoredAdvisoryPack, string>;
+  vulnerabilities!: Table<Vulnerability, string>;
 
   constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

@@ -51,6 +51,10 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
       );
     }
   }
+  const assetZone = new Map(data.assets.map((a) => [a.id, a.zoneId]));
+  const conduitName = new Map(
+    data.conduits.map((c) => [c.id, c.name || `${zoneOf(c.fromZoneId)} – ${zoneOf(c.toZoneId)}`]),
+  );
   const assetCount = new Map<string, number>();
   for (const asset of data.assets) {
     if (asset.zoneId) assetCount.set(asset.zoneId, (assetCount.get(asset.zoneId) ?? 0) + 1);
@@ -156,5 +160,32 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
         ['dismiss_reason', (f) => f.dismissReason],
       ],
     ),
+    'vulnerabilities.csv': toCsv(data.vulnerabilities ?? [], [
+      ['id', (v) => v.id],
+      ['advisory', (v) => v.advisoryId],
+      ['title', (v) => v.title],
+      ['asset', (v) => assetName.get(v.assetId) ?? v.assetId],
+      ['asset_id', (v) => v.assetId],
+      ['zone', (v) => zoneOf(assetZone.get(v.assetId) ?? null)],
+      ['cves', (v) => list(v.cves)],
+      ['cvss', (v) => v.cvss],
+      ['kev', (v) => (v.kev ? 'yes' : 'no')],
+      ['status', (v) => v.status],
+      ['confidence', (v) => v.confidence],
+      ['why', (v) => v.why],
+      ['remediation', (v) => v.remediation],
+      ['stale', (v) => (v.stale ? 'yes' : 'no')],
+      ['decision', (v) => v.decision ?? ''],
+      ['mitigation', (v) => v.mitigation?.control ?? ''],
+      [
+        'mitigation_conduit',
+        (v) =>
+          v.mitigation?.conduitId ? (conduitName.get(v.mitigation.conduitId) ?? v.mitigation.conduitId) : '',
+      ],
+      ['accept_reason', (v) => v.acceptance?.reason ?? ''],
+      ['accept_owner', (v) => v.acceptance?.owner ?? ''],
+      ['review_date', (v) => v.acceptance?.reviewDate ?? ''],
+      ['decided_at', (v) => v.decidedAt ?? ''],
+    ]),
   };
 }

@@ -98,6 +98,7 @@ export async function buildDemoPlant(
     flows: [],
     answers: [],
     connections: [],
+    vulnerabilities: [],
     triage: [],
     findings: [],
     evidence: [],

@@ -10,6 +10,7 @@ import { zoneExposures } from './exposure';
 import { resolveFindingSettings } from './settings';
 import { trafficFindings } from './traffic';
 import { runModelChecks } from './model-checks';
+import { vulnerabilityFindings } from './vulnerabilities';
 import type { GeneratedFinding, ModelCheckResult } from './types';
 import { severityRank } from './severity';
 import { reconcileFindings } from './reconcile';
@@ -21,7 +22,7 @@ export type FindingsInput = Pick<
   AssessmentData,
   'assessment' | 'zones' | 'conduits' | 'assets' | 'answers' | 'connections'
 > &
-  Partial<Pick<AssessmentData, 'flows' | 'triage'>>;
+  Partial<Pick<AssessmentData, 'flows' | 'triage' | 'vulnerabilities'>>;
 
 export interface GenerateOptions {
   /** Defaults to the assessment's catalogue version, else the shipped one. */
@@ -100,6 +101,7 @@ export function generateFindings(input: FindingsInput, options: GenerateOptions 
           consequence,
         })
       : []),
+    ...vulnerabilityFindings(input.vulnerabilities ?? [], input.assets, input.zones),
   ];
   return findings.sort(
     (a, b) =>

@@ -13,3 +13,4 @@ export * from './exposure';
 export * from './settings';
 export * from './traffic';
 export * from './todo';
+export * from './vulnerabilities';

@@ -15,6 +15,7 @@ import { answerSchema, type Answer } from './answers';
 import { connectionSchema, triageSchema, type Connection, type Triage } from './connections';
 import { findingSchema, type Finding } from './findings';
 import { evidenceMetaSchema, type EvidenceMeta } from './evidence';
+import { vulnerabilitySchema, type Vulnerability } from './vulnerabilities';
 import { decodeBase64, encodeBase64 } from './base64';
 import { escapeControlCharacters } from './escape-control';
 import { sha256Hex } from './hash';
@@ -23,7 +24,7 @@ import { TOOL_NAME, TOOL_VERSION } from './version';
 
 /** The assessment file format: `<client>-<site>.conduit.json`. Bump with a migration in migrateFile. */
 export const FILE_FORMAT = 'conduit-assessment';
-export const FILE_FORMAT_VERSION = 1;
+export const FILE_FORMAT_VERSION = 3;
 
 export type EvidenceWithBytes = EvidenceMeta & { bytes: Uint8Array | null };
 
@@ -40,6 +41,8 @@ export interface AssessmentData {
   triage: Triage[];
   findings: Finding[];
   evidence: EvidenceWithBytes[];
+  /** Advisory matches per asset and the assessor's decisions (format version 3). */
+  vulnerabilities: Vulnerability[];
 }
 
 export const RECORD_TABLES = [
@@ -53,6 +56,7 @@ export const RECORD_TABLES = [
   'triage',
   'findings',
   'evidence',
+  'vulnerabilities',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -77,6 +81,7 @@ export const assessmentFileSchema = z.object({
   triage: z.array(triageSchema),
   findings: z.array(findingSchema),
   evidence: z.array(evidenceEntrySchema),
+  vulnerabilities: z.array(vulnerabilitySchema),
 });
 export type AssessmentFile = z.infer<typeof assessmentFileSchema>;
 
@@ -118,6 +123,7 @@ export function toAssessmentFile(data: AssessmentData, options: SerializeOptions
     evidence: data.evidence.map(({ bytes, ...meta }) =>
       embed && bytes ? { ...meta, data: encodeBase64(bytes) } : { ...meta },
     ),
+    vulnerabilities: data.vulnerabilities,
   };
 }
 
@@ -143,12 +149,23 @@ export function describeZodError(error: z.ZodError, limit = 20): string[] {
   return problems;
 }
 
-/** Upgrades an older file's JSON to the current version; the only version so far is 1. */
+/**
+ * One step per format version, each taking the JSON of its version to the next, so that they
+ * chain: a version-1 file runs every step.
+ */
+const FILE_MIGRATIONS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 is another change's; until it lands a version-2 file reads as version 1 does.
+  1: (file) => ({ ...file, formatVersion: 2 }),
+  // Version 3 adds the vulnerabilities (advisory matches and decisions).
+  2: (file) => ({ ...file, vulnerabilities: file.vulnerabilities ?? [], formatVersion: 3 }),
+};
+
+/** Upgrades an older file's JSON to the current version. */
 function migrateFile(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new AssessmentFileError('This is not a Conduit assessment file: it is not a JSON object.');
   }
-  const record = raw as Record<string, unknown>;
+  let record = raw as Record<string, unknown>;
   if (record.format !== FILE_FORMAT) {
     throw new AssessmentFileError(
       'This is not a Conduit assessment file: the "format" field is missing or is not "conduit-assessment".',
@@ -163,6 +180,7 @@ function migrateFile(raw: unknown): unknown {
       `The file was written by a newer Conduit (format version ${version}; this one reads up to ${FILE_FORMAT_VERSION}).`,
     );
   }
+  for (let from = version; from < FILE_FORMAT_VERSION; from++) record = FILE_MIGRATIONS[from]!(record);
   return record;
 }
 
@@ -188,6 +206,11 @@ function checkReferences(file: AssessmentFile): string[] {
     if (!zoneIds.has(c.fromZoneId))
       problems.push(`conduits[${i}].fromZoneId: no zone with id ${c.fromZoneId}`);
     if (!zoneIds.has(c.toZoneId)) problems.push(`conduits[${i}].toZoneId: no zone with id ${c.toZoneId}`);
+  });
+  const assetIds = new Set(file.assets.map((a) => a.id));
+  file.vulnerabilities.forEach((v, i) => {
+    if (!assetIds.has(v.assetId))
+      problems.push(`vulnerabilities[${i}].assetId: no asset with id ${v.assetId}`);
   });
   file.assets.forEach((a, i) => {
     if (a.zoneId && !zoneIds.has(a.zoneId)) problems.push(`assets[${i}].zoneId: no zone with id ${a.zoneId}`);
@@ -269,6 +292,7 @@ export async function parseAssessmentFile(text: string, options: ParseOptions = 
     triage: file.triage,
     findings: file.findings,
     evidence,
+    vulnerabilities: file.vulnerabilities,
   };
 }
 
@@ -301,5 +325,6 @@ export function emptyAssessmentData(assessment: Assessment): AssessmentData {
     triage: [],
     findings: [],
     evidence: [],
+    vulnerabilities: [],
   };
 }

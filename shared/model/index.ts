@@ -7,6 +7,7 @@ export * from './answers';
 export * from './connections';
 export * from './findings';
 export * from './evidence';
+export * from './vulnerabilities';
 export * from './assessment-file';
 export * from './factories';
 export * from './version';

@@ -22,6 +22,7 @@ export function cloneWithNewIds(data: AssessmentData, makeId: () => string = new
     data.triage,
     data.findings,
     data.evidence,
+    data.vulnerabilities,
   ]) {
     for (const record of table) ids.set(record.id, makeId());
   }

@@ -15,6 +15,7 @@ import { writeInventory } from './sections/inventory';
 import { writeNotAssessedAppendix, writeRequirements } from './sections/requirements';
 import { writeScope } from './sections/scope';
 import { writeSummary } from './sections/summary';
+import { writeVulnerabilities } from './sections/vulnerabilities';
 import { writeZonesAndConduits } from './sections/zones';
 
 /**
@@ -53,6 +54,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
         data.answers,
         data.connections,
         data.findings,
+        data.vulnerabilities ?? [],
         data.evidence.map((e) => [e.name, e.caption]),
         signer,
       ]),
@@ -73,6 +75,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
     ['requirements', () => writeRequirements(writer, model)],
     ['connections', () => writeConnections(writer, model)],
     ['inventory', () => writeInventory(writer, model)],
+    ['vulnerabilities', () => writeVulnerabilities(writer, model)],
     ['findings', () => writeFindings(writer, model)],
     ['not-assessed', () => writeNotAssessedAppendix(writer, model)],
     ['appendix', () => writeVerifyAppendix(writer, signer, standalone)],

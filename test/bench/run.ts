@@ -22,6 +22,7 @@ const BENCHMARKS = [
   'findings',
   'requirements',
   'report',
+  'advisories',
 ];
 
 const wanted = process.argv.slice(2);

@@ -58,6 +58,14 @@ export const COMMANDS: CliCommand[] = [
     load: async () => (await import('./findings')).findingsCommand,
   },
   {
+    name: 'advisories',
+    summary:
+      'match assets against CISA ICS advisories (the bundled index or a pack) and KEV; print the matches as JSON',
+    usage:
+      'advisories <assessment.conduit.json | inventory export> [--pack <dir|zip|tar.gz>] [--kev <kev.json>]',
+    load: async () => (await import('./advisories')).advisoriesCommand,
+  },
+  {
     name: 'keygen',
     summary: 'create an Ed25519 signing key: <keyfile> (private, mode 0600) and <keyfile>.pub (OpenSSH)',
     usage: 'keygen --name <name> --email <email> [--org <organization>] --out <keyfile> [--force]',

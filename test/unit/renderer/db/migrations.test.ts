@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { assessmentSchema, assetSchema, zoneSchema } from '../../../../shared/model';
+import { assessmentSchema, assetSchema, vulnerabilitySchema, zoneSchema } from '../../../../shared/model';
 import { ConduitDatabase, CURRENT_STORES, SCHEMA_VERSIONS } from '../../../../renderer/db';
 import { richAssessment } from '../../../fixtures/rich-assessment';
 
@@ -25,6 +25,47 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
   1: writeRichAssessment,
   // Version 2 only dropped asset indexes: its records are v1's.
   2: writeRichAssessment,
+  4: async (db) => {
+    await writeRichAssessment(db);
+    const data = await richAssessment();
+    const s7 = data.assets.find((a) => a.model === 'S7-1516')!;
+    await db.table('vulnerabilities').add({
+      id: 'vuln-1',
+      assessmentId: data.assessment.id,
+      createdAt: data.assessment.updatedAt,
+      updatedAt: data.assessment.updatedAt,
+      assetId: s7.id,
+      advisoryId: 'ICSA-23-257-01',
+      title: 'Siemens SIMATIC and SIPLUS Products',
+      cves: ['CVE-2023-28831'],
+      cvss: 7.5,
+      kev: false,
+      status: 'affected',
+      confidence: 'version-in-range',
+      why: 'Siemens / SIMATIC S7-1500 CPU 1516-3 PN/DP, versions "vers:all/<V2.9.7": firmware V2.9.4 is in range',
+      remediation: 'Update to V2.9.7 or later version',
+      stale: false,
+      matchedAt: data.assessment.updatedAt,
+      decision: 'accept',
+      mitigation: null,
+      acceptance: { reason: 'Line 3 stops in August', owner: 'Plant manager', reviewDate: '2026-09-01' },
+      decidedAt: data.assessment.updatedAt,
+    });
+    await db.table('advisoryPacks').add({
+      id: 'pack-1',
+      name: 'csaf-2024.tar.gz',
+      importedAt: data.assessment.updatedAt,
+      from: '2024-01-02',
+      to: '2024-06-30',
+      advisories: 1,
+      files: 1,
+      verified: 1,
+      superseded: 0,
+      problems: [],
+      sha256: '0'.repeat(64),
+      index: new Uint8Array([1, 2, 3]),
+    });
+  },
 };
 
 describe('schema migrations', () => {
@@ -56,6 +97,17 @@ describe('schema migrations', () => {
       expect(byIp.map((a) => assetSchema.parse(a).name)).toEqual(['PLC-Ligne-3']);
       expect(assets.filter((a) => a.macs.includes('00:1b:1b:aa:bb:cc'))).toHaveLength(1);
       expect(await current.settings.get('import.presets')).toBeDefined();
+      if (version >= 4) {
+        const [decision] = await current.vulnerabilities
+          .where('[assessmentId+assetId]')
+          .equals([assessment!.id, byIp[0]!.id])
+          .toArray();
+        expect(vulnerabilitySchema.parse(decision)).toMatchObject({
+          advisoryId: 'ICSA-23-257-01',
+          decision: 'accept',
+        });
+        expect((await current.advisoryPacks.get('pack-1'))!.index).toEqual(new Uint8Array([1, 2, 3]));
+      }
       current.close();
     });
   }
@@ -71,6 +123,7 @@ describe('schema migrations', () => {
       'connections',
       'findings',
       'evidence',
+      'vulnerabilities',
     ]) {
       expect(stores[table], table).toMatch(/assessmentId/);
     }

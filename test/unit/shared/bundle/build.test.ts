@@ -53,6 +53,7 @@ describe('buildBundle', () => {
         'data/conduits.csv',
         'data/connections.csv',
         'data/findings.csv',
+        'data/vulnerabilities.csv',
         'data/zones.csv',
         ...data.evidence.map((e) => `evidence/${e.id}-`),
         'manifest.json',

@@ -1,0 +1,305 @@
+import {
+  distinctWords,
+  familyKeys,
+  lineKeys,
+  matchProduct,
+  tokenizeProduct,
+  type ProductMatch,
+  type ProductTokens,
+} from './product';
+import { parseRange, rangeContains, type RangeAnswer, type VersionRange } from './range';
+import type { Advisory, AdvisoryProduct, Remediation } from './types';
+import { canonicalVendors, vendorInText, vendorKey } from './vendor-aliases';
+import { parseVersion } from './version';
+
+/** What matching reads of an asset. */
+export interface MatchableAsset {
+  vendor: string | null;
+  model: string | null;
+  firmware: string | null;
+}
+
+/** Product and version in range; product matched but the version unknown; product named by words only. */
+export const MATCH_CONFIDENCES = ['version-in-range', 'version-unknown', 'name-only'] as const;
+export type MatchConfidence = (typeof MATCH_CONFIDENCES)[number];
+export const MATCH_STATUSES = ['affected', 'possibly-affected'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+export interface AdvisoryMatch {
+  advisoryId: string;
+  title: string;
+  cves: string[];
+  /** Highest CVSS base score among the CVEs that apply. */
+  cvss: number | null;
+  kevCves: string[];
+  status: MatchStatus;
+  confidence: MatchConfidence;
+  /** The advisory's product branch and version text, and how the asset's firmware compares. */
+  why: string;
+  product: string;
+  versions: string | null;
+  remediations: Remediation[];
+}
+
+interface PreparedProduct {
+  advisory: number;
+  product: AdvisoryProduct;
+  tokens: ProductTokens;
+  range: VersionRange | null;
+}
+
+interface VendorBucket {
+  byModel: Map<string, PreparedProduct[]>;
+  wildcards: PreparedProduct[];
+  /** Family products by their series line, and products named by words by their rarest word. */
+  byWord: Map<string, PreparedProduct[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function wordsOf(vendors: string[], raw: string | null): Set<string> {
+  const words = new Set<string>();
+  for (const name of [...vendors, raw ?? ''])
+    for (const word of vendorKey(name).split(' ')) if (word) words.add(word);
+  return words;
+}
+
+/** CISA's product names often repeat the version text after a colon: that part is not the product. */
+const VERSION_WORDS =
+  /\b(?:versions?|firmware|all|prior|before|earlier|later|below|and older|v?\d+(?:\.\d+)+)\b|^\s*\*\s*$/i;
+
+function nameWithoutVersions(product: AdvisoryProduct): string {
+  const colon = product.name.lastIndexOf(':');
+  if (colon <= 0 || !product.versions) return product.name;
+  const tail = product.name.slice(colon + 1);
+  return VERSION_WORDS.test(tail) || tail.trim() === product.versions.trim()
+    ? product.name.slice(0, colon).trim()
+    : product.name;
+}
+
+function productText(product: AdvisoryProduct): string {
+  const name = nameWithoutVersions(product);
+  const family = name.includes(product.family) ? '' : product.family;
+  return `${family} ${name} ${product.platform ?? ''}`;
+}
+
+/** The advisory's product branch as the assessor reads it: vendor / product (/ platform). */
+export function productPath(product: AdvisoryProduct): string {
+  const name = nameWithoutVersions(product);
+  const full = product.family.includes(name) ? product.family : name;
+  return [product.vendor, full, product.platform ? `on ${product.platform}` : null]
+    .filter(Boolean)
+    .join(' / ');
+}
+
+function identityOf(p: PreparedProduct): string {
+  return [...p.tokens.models, '|', ...p.tokens.words].join(' ');
+}
+function variantsOf(p: PreparedProduct): string {
+  return p.tokens.variants.join(' ');
+}
+
+/** The least common token, a wildcard last (wildcards are scanned, not looked up). */
+function rarest(tokens: readonly string[], counts: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined;
+  for (const token of tokens) {
+    if (best === undefined) best = token;
+    else if (best.endsWith('*') !== token.endsWith('*')) best = best.endsWith('*') ? token : best;
+    else if (counts.get(token)! < counts.get(best)!) best = token;
+  }
+  return best;
+}
+
+const RANK: Record<MatchConfidence, number> = { 'version-in-range': 0, 'version-unknown': 1, 'name-only': 2 };
+
+/** Prepares advisories once for matching many assets: vendor buckets and token indexes. */
+export class AdvisoryMatcher {
+  private readonly buckets = new Map<string, VendorBucket>();
+  private readonly releases = new Map<string, string>();
+  private readonly byModelText = new Map<
+    string,
+    ReadonlyArray<{ p: PreparedProduct; kind: Exclude<ProductMatch, null> }>
+  >();
+
+  constructor(
+    readonly advisories: readonly Advisory[],
+    private readonly kev: ReadonlySet<string> = new Set(),
+  ) {
+    const prepared: Array<{ vendors: string[]; p: PreparedProduct }> = [];
+    const wordCounts = new Map<string, number>();
+    const tokenCounts = new Map<string, number>();
+    advisories.forEach((advisory, at) => {
+      this.releases.set(advisory.id, advisory.initialRelease);
+      for (const product of advisory.products) {
+        const vendors = canonicalVendors(product.vendor);
+        const tokens = tokenizeProduct(
+          productText(product),
+          wordsOf(vendors, product.vendor),
+          product.modelNumbers,
+        );
+        for (const word of tokens.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+        for (const token of [...tokens.models, ...tokens.variants])
+          tokenCounts.set(token, (tokenCounts.get(token) ?? 0) + 1);
+        const range = product.versions ? parseRange(product.versions) : null;
+        prepared.push({ vendors, p: { advisory: at, product, tokens, range } });
+      }
+    });
+    for (const { vendors, p } of prepared) {
+      for (const vendor of vendors) {
+        let bucket = this.buckets.get(vendor);
+        if (!bucket) {
+          bucket = { byModel: new Map(), wildcards: [], byWord: new Map() };
+          this.buckets.set(vendor, bucket);
+        }
+        // Each product is filed under tokens the asset must share for matchProduct to accept it:
+        // the rarest of its own model tokens (the asset needs them all), the rarest of its order
+        // numbers (or those), or, with no model token of its own, each of its order numbers.
+        const variants = p.tokens.variants.filter((token) => /\d/.test(token));
+        const keys =
+          p.tokens.models.length > 0
+            ? [rarest(p.tokens.models, tokenCounts), rarest(variants, tokenCounts)]
+            : variants;
+        for (const token of new Set(keys)) {
+          if (token === undefined) continue;
+          if (token.endsWith('*')) bucket.wildcards.push(p);
+          else push(bucket.byModel, token, p);
+        }
+        const identifiers = [...p.tokens.models, ...variants];
+        if (p.tokens.family) for (const key of lineKeys(p.tokens)) push(bucket.byWord, key, p);
+        if (identifiers.length === 0) {
+          const rarest = distinctWords(p.tokens).sort((a, b) => wordCounts.get(a)! - wordCounts.get(b)!)[0];
+          if (rarest) push(bucket.byWord, rarest, p);
+        }
+      }
+    }
+  }
+
+  /** Every advisory that names the asset's product, newest first; empty without vendor or model. */
+  match(asset: MatchableAsset): AdvisoryMatch[] {
+    const products = this.productsOf(asset.vendor, asset.model);
+    if (products.length === 0) return [];
+    const version = asset.firmware?.trim() ? parseVersion(asset.firmware) : null;
+    const hits = new Map<
+      number,
+      Array<{ p: PreparedProduct; kind: Exclude<ProductMatch, null>; answer: RangeAnswer }>
+    >();
+    for (const { p, kind } of products) {
+      const answer: RangeAnswer = p.range ? rangeContains(p.range, version) : 'unknown';
+      push(hits, p.advisory, { p, kind, answer });
+    }
+
+    const matches: AdvisoryMatch[] = [];
+    for (const [at, found] of hits) {
+      const advisory = this.advisories[at]!;
+      const cleared = new Set<number>();
+      for (const hit of found) {
+        if (hit.answer === 'in')
+          [...hit.p.product.fixed, ...hit.p.product.notAffected].forEach((c) => cleared.add(c));
+      }
+      const affecting = found.filter((hit) => hit.p.product.affected.length > 0 && hit.answer !== 'out');
+      if (affecting.length === 0) continue;
+      const cveIndexes = new Set(
+        affecting.flatMap((hit) => hit.p.product.affected).filter((c) => !cleared.has(c)),
+      );
+      if (cveIndexes.size === 0) continue;
+      // Variants of one product (same name, other order number) that disagree on the version.
+      const outside = found.filter((hit) => hit.p.product.affected.length > 0 && hit.answer === 'out');
+      const someOut = affecting.some((hit) =>
+        outside.some((o) => identityOf(o.p) === identityOf(hit.p) && variantsOf(o.p) !== variantsOf(hit.p)),
+      );
+      const confidenceOf = (hit: (typeof affecting)[number]): MatchConfidence =>
+        hit.kind === 'name'
+          ? 'name-only'
+          : hit.answer === 'in' && !someOut
+            ? 'version-in-range'
+            : 'version-unknown';
+      const best = affecting.reduce((a, b) => (RANK[confidenceOf(b)] < RANK[confidenceOf(a)] ? b : a));
+      const confidence = confidenceOf(best);
+      const cves = [...cveIndexes].sort((a, b) => a - b).map((c) => advisory.cves[c]!);
+      const scores = cves.map((c) => c.cvss).filter((s): s is number => s !== null);
+      const product = productPath(best.p.product);
+      const versions = best.p.product.versions;
+      const firmware = asset.firmware?.trim() || null;
+      const comparison =
+        firmware === null
+          ? 'the asset has no firmware version'
+          : !version
+            ? `firmware "${firmware}" cannot be compared`
+            : best.answer === 'in' && someOut
+              ? `firmware ${firmware} is in range for some variants and outside it for others: the order number decides`
+              : best.answer === 'in'
+                ? `firmware ${firmware} is in range`
+                : `"${versions}" cannot be compared with firmware ${firmware}`;
+      matches.push({
+        advisoryId: advisory.id,
+        title: advisory.title,
+        cves: cves.map((c) => c.id),
+        cvss: scores.length > 0 ? Math.max(...scores) : null,
+        kevCves: cves.map((c) => c.id).filter((id) => this.kev.has(id)),
+        status: confidence === 'version-in-range' ? 'affected' : 'possibly-affected',
+        confidence,
+        why: `${product}, versions "${versions ?? 'not given'}": ${comparison}${best.kind === 'name' ? ' (named by product words only)' : ''}`,
+        product,
+        versions,
+        remediations: dedupe(affecting.flatMap((hit) => hit.p.product.remediations)),
+      });
+    }
+    return matches.sort(
+      (a, b) =>
+        RANK[a.confidence] - RANK[b.confidence] ||
+        (this.releaseOf(b.advisoryId) > this.releaseOf(a.advisoryId) ? 1 : -1),
+    );
+  }
+
+  /** The products an asset's vendor and model name, whatever its firmware (kept per vendor and model). */
+  private productsOf(
+    vendor: string | null,
+    modelText: string | null,
+  ): ReadonlyArray<{ p: PreparedProduct; kind: Exclude<ProductMatch, null> }> {
+    const model = modelText?.trim();
+    if (!model) return [];
+    const key = `${vendor ?? ''}\u0000${model}`;
+    const known = this.byModelText.get(key);
+    if (known) return known;
+    const stated = vendor?.trim() ? canonicalVendors(vendor) : [];
+    const vendors = stated.length > 0 ? stated : [vendorInText(model)].filter((v): v is string => v !== null);
+    const found: Array<{ p: PreparedProduct; kind: Exclude<ProductMatch, null> }> = [];
+    if (vendors.length > 0) {
+      const tokens = tokenizeProduct(model, wordsOf(vendors, vendor));
+      const candidates = new Set<PreparedProduct>();
+      for (const name of vendors) {
+        const bucket = this.buckets.get(name);
+        if (!bucket) continue;
+        for (const token of tokens.models) bucket.byModel.get(token)?.forEach((p) => candidates.add(p));
+        if (tokens.models.length > 0) for (const p of bucket.wildcards) candidates.add(p);
+        for (const token of [...tokens.series, ...tokens.words, ...familyKeys(tokens)])
+          bucket.byWord.get(token)?.forEach((p) => candidates.add(p));
+      }
+      for (const p of candidates) {
+        const kind = matchProduct(tokens, p.tokens);
+        if (kind) found.push({ p, kind });
+      }
+    }
+    if (this.byModelText.size > 200_000) this.byModelText.clear();
+    this.byModelText.set(key, found);
+    return found;
+  }
+
+  private releaseOf(id: string): string {
+    return this.releases.get(id) ?? '';
+  }
+}
+
+function dedupe(remediations: Remediation[]): Remediation[] {
+  const seen = new Set<string>();
+  return remediations.filter((r) => {
+    const key = `${r.kind}:${r.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { test, expect, createAssessment } from './fixtures';
+
+const NOZOMI = path.join(
+  import.meta.dirname,
+  '..',
+  'fixtures',
+  'importers',
+  'nozomi',
+  'ibm-car_query_assets.json',
+);
+
+test('an imported Modicon M340 is matched, decided in bulk, kept on reload, and becomes a finding', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await createAssessment(page, { client: 'Acme Foods', site: 'Lyon' });
+  const nav = page.getByRole('navigation', { name: 'Workspaces' });
+  await nav.getByRole('link', { name: 'Inventory' }).click();
+  await page.getByTestId('inventory-file-input').setInputFiles(NOZOMI);
+  const dialog = page.getByRole('dialog', { name: 'Import ibm-car_query_assets.json' });
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByTestId('inventory-count')).toHaveText('1 assets');
+
+  await nav.getByRole('link', { name: 'Vulnerabilities' }).click();
+  await page.getByRole('button', { name: 'Match against the advisories' }).click();
+  await expect(page.getByTestId('vulnerabilities-summary')).toHaveText(/^8 matches · \d+ KEV · 8 undecided$/);
+  await expect(page.getByRole('region', { name: /^ICSA-20-016-01 · / })).toBeVisible();
+
+  await page.getByRole('button', { name: 'By asset' }).click();
+  await page.getByRole('checkbox', { name: /^Select all of plc180/ }).check();
+  await page.getByRole('button', { name: 'Decide for 8 selected' }).click();
+  const decide = page.getByRole('dialog', { name: 'Decide for 8 matches' });
+  await decide.getByLabel('Accept and document').check();
+  await decide.getByLabel('Reason').fill('Controller replaced at the August shutdown');
+  await decide.getByLabel('Owner').fill('J. Weber');
+  await decide.getByLabel('Review date').fill('2026-09-01');
+  await decide.getByRole('button', { name: 'Save decision' }).click();
+  await expect(page.getByTestId('vulnerability-decision').first()).toHaveText(
+    'Accepted: Controller replaced at the August shutdown (J. Weber, review 2026-09-01)',
+  );
+
+  await page.reload();
+  await expect(page.getByTestId('vulnerabilities-summary')).toHaveText(/^8 matches · \d+ KEV · 0 undecided$/);
+  await expect(page.getByTestId('vulnerability-decision')).toHaveCount(8);
+
+  // One match back to undecided: its advisory becomes a phase-5 finding.
+  await page.getByRole('checkbox', { name: /^Select ICSA-20-016-01 on plc180/ }).check();
+  await page.getByRole('button', { name: 'Decide for 1 selected' }).click();
+  const patch = page.getByRole('dialog', { name: 'Decide for 1 match' });
+  await patch.getByLabel('Patch now').check();
+  await patch.getByRole('button', { name: 'Save decision' }).click();
+  await nav.getByRole('link', { name: 'Findings' }).click();
+  await expect(page.getByText(/^ICSA-20-016-01: 1 asset outside any zone is affected/)).toBeVisible();
+});

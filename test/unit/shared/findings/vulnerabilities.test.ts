@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { AdvisoryMatcher, reconcileVulnerabilities } from '../../../../shared/advisories';
+import { generateFindings, severityFromCvss, vulnerabilitySeverity } from '../../../../shared/findings';
+import { applyDecision, type AssessmentData } from '../../../../shared/model';
+import { richAssessment } from '../../../fixtures/rich-assessment';
+import { shippedIndex } from '../advisories/helpers';
+
+const T1 = '2026-03-05T10:00:00.000Z';
+
+async function withMatches(kev: string[] = []): Promise<AssessmentData> {
+  const data = await richAssessment();
+  const matcher = new AdvisoryMatcher(shippedIndex().advisories, new Set(kev));
+  const matches = new Map(data.assets.map((a) => [a.id, matcher.match(a)]));
+  let n = 0;
+  const { records } = reconcileVulnerabilities(
+    data.assessment.id,
+    [],
+    matches,
+    T1,
+    () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  );
+  return { ...data, vulnerabilities: records };
+}
+
+describe('phase-5 vulnerability findings', () => {
+  it('gives one finding per advisory and zone, with CVEs, assets and the remediation', async () => {
+    const data = await withMatches();
+    const s7 = data.assets.find((a) => a.model === 'S7-1516')!;
+    const zone = data.zones.find((z) => z.id === s7.zoneId)!;
+    const findings = generateFindings(data, { now: new Date(T1) }).filter((f) => f.phase === 5);
+    const advisories = new Set(data.vulnerabilities.map((v) => v.advisoryId));
+    expect(findings).toHaveLength(advisories.size);
+    const finding = findings.find((f) => f.autoKey === `vulnerability:ICSA-23-257-01:${zone.id}`)!;
+    expect(finding.title).toBe(
+      `ICSA-23-257-01: 1 asset in ${zone.name} is affected (${data.vulnerabilities.find((v) => v.advisoryId === 'ICSA-23-257-01')!.title})`,
+    );
+    expect(finding.description).toMatch(/CVEs: CVE-/);
+    expect(finding.description).toContain('S7-1516 V2.9.4');
+    expect(finding.recommendation).toMatch(/V2\.9\.7/);
+    expect(finding.refs).toMatchObject({ zoneIds: [zone.id], assetIds: [s7.id] });
+  });
+
+  it('rates severity from CVSS, KEV and the zone, and follows the decisions', async () => {
+    expect([9.8, 7.5, 5.3, 2.0, null].map(severityFromCvss)).toEqual([
+      'critical',
+      'high',
+      'medium',
+      'low',
+      'medium',
+    ]);
+    const data = await withMatches();
+    const record = data.vulnerabilities.find((v) => v.advisoryId === 'ICSA-23-257-01')!;
+    const zone = data.zones.find((z) => z.id === data.assets.find((a) => a.id === record.assetId)!.zoneId)!;
+    const base = vulnerabilitySeverity([{ ...record, cvss: 7.5, kev: false }], {
+      ...zone,
+      criticality: 'medium',
+    });
+    expect(base).toBe('high');
+    expect(
+      vulnerabilitySeverity([{ ...record, cvss: 5.0, kev: true }], { ...zone, criticality: 'medium' }),
+    ).toBe('high');
+    expect(
+      vulnerabilitySeverity([{ ...record, cvss: 7.5, kev: false }], { ...zone, criticality: 'critical' }),
+    ).toBe('critical');
+    expect(
+      vulnerabilitySeverity([{ ...record, cvss: 7.5, kev: false }], { ...zone, criticality: 'low' }),
+    ).toBe('medium');
+
+    const accepted = {
+      ...data,
+      vulnerabilities: data.vulnerabilities.map((v) =>
+        v.advisoryId === 'ICSA-23-257-01'
+          ? applyDecision(
+              v,
+              {
+                decision: 'accept',
+                acceptance: { reason: 'Replaced in August', owner: 'J. Weber', reviewDate: '2026-09-01' },
+              },
+              T1,
+            )
+          : v.advisoryId === 'ICSA-23-222-07'
+            ? applyDecision(v, { decision: 'patch-now' }, T1)
+            : v,
+      ),
+    };
+    const findings = generateFindings(accepted, { now: new Date(T1) });
+    expect(findings.some((f) => f.autoKey.startsWith('vulnerability:ICSA-23-257-01:'))).toBe(false);
+    const patched = findings.find((f) => f.autoKey.startsWith('vulnerability:ICSA-23-222-07:'))!;
+    expect(patched.recommendation).toMatch(/^Patch now \(1 asset\)/);
+  });
+});

@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadReportFonts } from '../../../../electron/cli/report-fonts';
+import { AdvisoryMatcher, reconcileVulnerabilities } from '../../../../shared/advisories';
+import { assessmentCsvFiles } from '../../../../shared/bundle/csv';
+import { withCurrentFindings } from '../../../../shared/findings';
+import { applyDecision } from '../../../../shared/model';
+import { renderReportPdf } from '../../../../shared/report';
+import { richAssessment } from '../../../fixtures/rich-assessment';
+import { hasCommand } from '../../helpers/tools';
+import { shippedIndex } from '../advisories/helpers';
+
+const T1 = '2026-03-05T10:00:00.000Z';
+const dir = mkdtempSync(join(tmpdir(), 'conduit-vuln-report-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function assessed() {
+  const data = await richAssessment();
+  const matcher = new AdvisoryMatcher(shippedIndex().advisories, new Set(['CVE-2023-28831']));
+  let n = 0;
+  const { records } = reconcileVulnerabilities(
+    data.assessment.id,
+    [],
+    new Map(data.assets.map((a) => [a.id, matcher.match(a)])),
+    T1,
+    () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  );
+  const vulnerabilities = records.map((v) =>
+    v.advisoryId === 'ICSA-23-257-01'
+      ? applyDecision(
+          v,
+          {
+            decision: 'accept',
+            acceptance: {
+              reason: 'Line 3 is replaced in August',
+              owner: 'J. Weber',
+              reviewDate: '2026-09-01',
+            },
+          },
+          T1,
+        )
+      : v,
+  );
+  return withCurrentFindings({ ...data, vulnerabilities }, new Date(T1));
+}
+
+describe('vulnerabilities in the report and the bundle', () => {
+  it('writes data/vulnerabilities.csv with the match, the why and the decision', async () => {
+    const data = await assessed();
+    const csv = assessmentCsvFiles(data)['vulnerabilities.csv']!;
+    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(rows).toHaveLength(data.vulnerabilities.length);
+    expect(rows.find((r) => r.advisory === 'ICSA-23-257-01')).toMatchObject({
+      asset: 'PLC-Ligne-3',
+      kev: 'yes',
+      status: 'affected',
+      decision: 'accept',
+      accept_owner: 'J. Weber',
+      review_date: '2026-09-01',
+      why: expect.stringContaining('vers:all/<V2.9.7'),
+    });
+  });
+
+  it.runIf(hasCommand('pdftotext'))(
+    'prints a Vulnerabilities section with counts, KEV entries and decisions',
+    async () => {
+      const data = await assessed();
+      const pdf = renderReportPdf(data, { fonts: await loadReportFonts(), generatedAt: T1 });
+      const file = join(dir, 'report.pdf');
+      writeFileSync(file, pdf);
+      const result = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      const text = result.stdout.replace(/\s+/g, ' ');
+      expect(text).toContain('Vulnerabilities');
+      expect(text).toContain('Known exploited vulnerabilities (CISA KEV)');
+      expect(text).toContain('ICSA-23-257-01');
+      expect(text).toContain(
+        'Accept and document: Line 3 is replaced in August (owner J. Weber, review 2026-09-01)',
+      );
+      // The phase-5 findings are in the findings section too.
+      expect(data.findings.some((f) => f.phase === 5 && f.title.startsWith('ICSA-'))).toBe(true);
+    },
+    60_000,
+  );
+});
