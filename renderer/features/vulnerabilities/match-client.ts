@@ -2,7 +2,8 @@ import { gunzipSync } from 'fflate';
 import indexUrl from '../../../assets/advisories/index.json.gz?url';
 import kevUrl from '../../../assets/advisories/cisa-kev-2025-08-25.json.gz?url';
 import { readKev, type AdvisoryMatch, type MatchableAsset } from '../../../shared/advisories';
-import type { AdvisoryWorkerMessage, AdvisoryWorkerRequest } from '../../workers/advisory-protocol';
+import { connect, isCancelled } from '../../workers/channel';
+import type { AdvisoryHandlers } from '../../workers/advisory.worker';
 
 async function bytesOf(url: string): Promise<Uint8Array> {
   return new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -17,35 +18,31 @@ export async function bundledAdvisories(): Promise<{ index: Uint8Array; kev: str
   return { index, kev: [...kev.entries.keys()] };
 }
 
-/** Matches assets in a Worker with progress; `cancel` ends the Worker. */
+/** Matches assets in a Worker with progress; `cancel` ends the Worker and resolves to null. */
 export function matchInWorker(
   assets: Array<MatchableAsset & { id: string }>,
   source: { index: Uint8Array; kev: string[] },
   onProgress: (done: number, total: number) => void,
 ): { result: Promise<Map<string, AdvisoryMatch[]> | null>; cancel: () => void } {
-  const worker = new Worker(new URL('../../workers/advisory.worker.ts', import.meta.url), { type: 'module' });
-  let settle: (value: Map<string, AdvisoryMatch[]> | null) => void = () => {};
-  const result = new Promise<Map<string, AdvisoryMatch[]> | null>((resolve, reject) => {
-    settle = resolve;
-    worker.onmessage = (event: MessageEvent<AdvisoryWorkerMessage>) => {
-      const message = event.data;
-      if (message.type === 'progress') onProgress(message.done, message.total);
-      else if (message.type === 'matched') resolve(new Map(message.matches));
-      else if (message.type === 'failed') reject(new Error(message.message));
-      if (message.type !== 'progress') worker.terminate();
-    };
-    worker.onerror = (event) => {
-      reject(new Error(event.message || 'the matching worker failed'));
-      worker.terminate();
-    };
-  });
-  const request: AdvisoryWorkerRequest = { type: 'match', index: source.index, kev: source.kev, assets };
-  worker.postMessage(request);
-  return {
-    result,
-    cancel: () => {
-      worker.terminate();
-      settle(null);
-    },
-  };
+  const worker = connect<AdvisoryHandlers>(
+    new Worker(new URL('../../workers/advisory.worker.ts', import.meta.url), { type: 'module' }),
+    { peer: 'the advisory matcher' },
+  );
+  const result = worker
+    .call(
+      'match',
+      { index: source.index, kev: source.kev, assets },
+      {
+        onProgress: ({ done, total }) => onProgress(done, total),
+      },
+    )
+    .then(
+      (matches) => new Map(matches),
+      (error: unknown) => {
+        if (isCancelled(error)) return null;
+        throw error;
+      },
+    )
+    .finally(() => worker.close());
+  return { result, cancel: () => worker.close() };
 }
