@@ -10,3 +10,4 @@ export * from './consequence';
 export * from './assess';
 export * from './rationale';
 export * from './suggestions';
+export * from './attack-layer';
