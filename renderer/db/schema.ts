@@ -12,6 +12,13 @@ import type {
   Triage,
   Zone,
 } from '../../shared/model';
+import type {
+  Countermeasure,
+  RiskMethod,
+  SystemUnderConsideration,
+  ThreatScenario,
+  ZoneRisk,
+} from '../../shared/risk';
 import type { SigningIdentity } from '../../shared/bridge';
 
 /** A stored setting, such as a saved column-mapping preset (not tied to an assessment). */
@@ -57,6 +64,17 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       signingKeys: 'id',
     },
   },
+  // Version 2 and 4+ are taken by other work in progress; Dexie accepts the gap.
+  {
+    version: 3,
+    stores: {
+      riskMethods: 'id, assessmentId',
+      riskScopes: 'id, assessmentId',
+      zoneRisks: 'id, assessmentId, zoneId',
+      threatScenarios: 'id, assessmentId, suggestionKey',
+      countermeasures: 'id, assessmentId',
+    },
+  },
 ];
 
 export const DATABASE_NAME = 'conduit';
@@ -75,6 +93,11 @@ export class ConduitDatabase extends Dexie {
   evidence!: Table<Evidence, string>;
   settings!: Table<SettingRecord, string>;
   signingKeys!: Table<StoredSigningKey, string>;
+  riskMethods!: Table<RiskMethod, string>;
+  riskScopes!: Table<SystemUnderConsideration, string>;
+  zoneRisks!: Table<ZoneRisk, string>;
+  threatScenarios!: Table<ThreatScenario, string>;
+  countermeasures!: Table<Countermeasure, string>;
 
   constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);
@@ -97,4 +120,9 @@ export const ASSESSMENT_TABLES = [
   'triage',
   'findings',
   'evidence',
+  'riskMethods',
+  'riskScopes',
+  'zoneRisks',
+  'threatScenarios',
+  'countermeasures',
 ] as const satisfies readonly (keyof ConduitDatabase)[];

@@ -18,10 +18,18 @@ import { evidenceMetaSchema, type EvidenceMeta } from './evidence';
 import { decodeBase64, encodeBase64 } from './base64';
 import { sha256Hex } from './hash';
 import { TOOL_NAME, TOOL_VERSION } from './version';
+import { countermeasureSchema, type Countermeasure } from '../risk/records/countermeasure';
+import { riskMethodSchema, type RiskMethod } from '../risk/records/risk-method';
+import {
+  systemUnderConsiderationSchema,
+  type SystemUnderConsideration,
+} from '../risk/records/system-under-consideration';
+import { threatScenarioSchema, type ThreatScenario } from '../risk/records/threat-scenario';
+import { zoneRiskSchema, type ZoneRisk } from '../risk/records/zone-risk';
 
 /** The assessment file format: `<client>-<site>.conduit.json`. Bump with a migration in migrateFile. */
 export const FILE_FORMAT = 'conduit-assessment';
-export const FILE_FORMAT_VERSION = 1;
+export const FILE_FORMAT_VERSION = 2;
 
 export type EvidenceWithBytes = EvidenceMeta & { bytes: Uint8Array | null };
 
@@ -38,6 +46,12 @@ export interface AssessmentData {
   triage: Triage[];
   findings: Finding[];
   evidence: EvidenceWithBytes[];
+  /** The IEC 62443-3-2 risk assessment (format version 2); at most one method and one scope. */
+  riskMethods: RiskMethod[];
+  riskScopes: SystemUnderConsideration[];
+  zoneRisks: ZoneRisk[];
+  threatScenarios: ThreatScenario[];
+  countermeasures: Countermeasure[];
 }
 
 export const RECORD_TABLES = [
@@ -51,6 +65,11 @@ export const RECORD_TABLES = [
   'triage',
   'findings',
   'evidence',
+  'riskMethods',
+  'riskScopes',
+  'zoneRisks',
+  'threatScenarios',
+  'countermeasures',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -75,6 +94,13 @@ export const assessmentFileSchema = z.object({
   triage: z.array(triageSchema),
   findings: z.array(findingSchema),
   evidence: z.array(evidenceEntrySchema),
+  riskMethods: z.array(riskMethodSchema).max(1, 'an assessment has one risk method'),
+  riskScopes: z
+    .array(systemUnderConsiderationSchema)
+    .max(1, 'an assessment has one system under consideration'),
+  zoneRisks: z.array(zoneRiskSchema),
+  threatScenarios: z.array(threatScenarioSchema),
+  countermeasures: z.array(countermeasureSchema),
 });
 export type AssessmentFile = z.infer<typeof assessmentFileSchema>;
 
@@ -115,6 +141,11 @@ export function toAssessmentFile(data: AssessmentData, options: SerializeOptions
     evidence: data.evidence.map(({ bytes, ...meta }) =>
       embed && bytes ? { ...meta, data: encodeBase64(bytes) } : { ...meta },
     ),
+    riskMethods: data.riskMethods,
+    riskScopes: data.riskScopes,
+    zoneRisks: data.zoneRisks,
+    threatScenarios: data.threatScenarios,
+    countermeasures: data.countermeasures,
   };
 }
 
@@ -140,8 +171,27 @@ export function describeZodError(error: z.ZodError, limit = 20): string[] {
   return problems;
 }
 
-/** Upgrades an older file's JSON to the current version; the only version so far is 1. */
-function migrateFile(raw: unknown): unknown {
+/**
+ * One step per format version: FILE_MIGRATIONS[n] turns a file as version n - 1 wrote it into
+ * version n, so a file of any older version runs through every later step in turn.
+ */
+export const FILE_MIGRATIONS: Readonly<
+  Record<number, (file: Record<string, unknown>) => Record<string, unknown>>
+> = {
+  // 2: the risk assessment (IEC 62443-3-2) joins the file, empty for files written before it.
+  2: (file) => ({
+    ...file,
+    formatVersion: 2,
+    riskMethods: [],
+    riskScopes: [],
+    zoneRisks: [],
+    threatScenarios: [],
+    countermeasures: [],
+  }),
+};
+
+/** Upgrades an older file's JSON to the current version, one step per version. */
+export function migrateFile(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new AssessmentFileError('This is not a Conduit assessment file: it is not a JSON object.');
   }
@@ -160,7 +210,9 @@ function migrateFile(raw: unknown): unknown {
       `The file was written by a newer Conduit (format version ${version}; this one reads up to ${FILE_FORMAT_VERSION}).`,
     );
   }
-  return record;
+  let file = record;
+  for (let next = version + 1; next <= FILE_FORMAT_VERSION; next++) file = FILE_MIGRATIONS[next]!(file);
+  return file;
 }
 
 /** Cross-record rules zod cannot see: ownership, references and unique ids. */
@@ -198,6 +250,41 @@ function checkReferences(file: AssessmentFile): string[] {
   file.connections.forEach((c, i) => {
     c.evidenceIds.forEach((e, j) => {
       if (!evidenceIds.has(e)) problems.push(`connections[${i}].evidenceIds[${j}]: no evidence with id ${e}`);
+    });
+  });
+  problems.push(...checkRiskReferences(file, zoneIds));
+  return problems;
+}
+
+function checkRiskReferences(file: AssessmentFile, zoneIds: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const conduitIds = new Set(file.conduits.map((c) => c.id));
+  const scenarioIds = new Set(file.threatScenarios.map((s) => s.id));
+  const riskZones = new Set<string>();
+  file.zoneRisks.forEach((r, i) => {
+    if (!zoneIds.has(r.zoneId)) problems.push(`zoneRisks[${i}].zoneId: no zone with id ${r.zoneId}`);
+    if (riskZones.has(r.zoneId))
+      problems.push(`zoneRisks[${i}].zoneId: a second risk record for zone ${r.zoneId}`);
+    riskZones.add(r.zoneId);
+  });
+  file.threatScenarios.forEach((s, i) => {
+    if (s.target.kind === 'zone' && !zoneIds.has(s.target.zoneId))
+      problems.push(`threatScenarios[${i}].target.zoneId: no zone with id ${s.target.zoneId}`);
+    if (s.target.kind === 'conduit' && !conduitIds.has(s.target.conduitId))
+      problems.push(`threatScenarios[${i}].target.conduitId: no conduit with id ${s.target.conduitId}`);
+  });
+  file.countermeasures.forEach((c, i) => {
+    c.scenarioIds.forEach((id, j) => {
+      if (!scenarioIds.has(id))
+        problems.push(`countermeasures[${i}].scenarioIds[${j}]: no scenario with id ${id}`);
+    });
+    c.conduitIds.forEach((id, j) => {
+      if (!conduitIds.has(id))
+        problems.push(`countermeasures[${i}].conduitIds[${j}]: no conduit with id ${id}`);
+    });
+    c.compensates.forEach((a, j) => {
+      if (!zoneIds.has(a.zoneId))
+        problems.push(`countermeasures[${i}].compensates[${j}].zoneId: no zone with id ${a.zoneId}`);
     });
   });
   return problems;
@@ -264,6 +351,11 @@ export async function parseAssessmentFile(text: string, options: ParseOptions = 
     triage: file.triage,
     findings: file.findings,
     evidence,
+    riskMethods: file.riskMethods,
+    riskScopes: file.riskScopes,
+    zoneRisks: file.zoneRisks,
+    threatScenarios: file.threatScenarios,
+    countermeasures: file.countermeasures,
   };
 }
 
@@ -296,5 +388,13 @@ export function emptyAssessmentData(assessment: Assessment): AssessmentData {
     triage: [],
     findings: [],
     evidence: [],
+    ...emptyRiskRecords(),
   };
+}
+
+export type RiskTable = 'riskMethods' | 'riskScopes' | 'zoneRisks' | 'threatScenarios' | 'countermeasures';
+
+/** No risk records: an assessment whose risk assessment has not started. */
+export function emptyRiskRecords(): Pick<AssessmentData, RiskTable> {
+  return { riskMethods: [], riskScopes: [], zoneRisks: [], threatScenarios: [], countermeasures: [] };
 }

@@ -22,6 +22,11 @@ export function cloneWithNewIds(data: AssessmentData, makeId: () => string = new
     data.triage,
     data.findings,
     data.evidence,
+    data.riskMethods,
+    data.riskScopes,
+    data.zoneRisks,
+    data.threatScenarios,
+    data.countermeasures,
   ]) {
     for (const record of table) ids.set(record.id, makeId());
   }

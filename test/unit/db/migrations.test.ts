@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { assessmentSchema, assetSchema, zoneSchema } from '../../../shared/model';
+import { threatScenarioSchema, zoneRiskSchema } from '../../../shared/risk';
 import { ConduitDatabase, SCHEMA_VERSIONS } from '../../../renderer/db';
 import { richAssessment } from '../../fixtures/rich-assessment';
 
@@ -9,19 +10,28 @@ import { richAssessment } from '../../fixtures/rich-assessment';
  * Records as each released schema version wrote them. When a version is added, add its
  * records here: the harness opens every older database with the current code.
  */
+async function writeVersion1(db: Dexie) {
+  const data = await richAssessment();
+  await db.table('assessments').add(data.assessment);
+  await db.table('zones').bulkAdd(data.zones);
+  await db.table('assets').bulkAdd(data.assets);
+  await db.table('settings').add({
+    key: 'import.presets',
+    value: [{ name: 'Dragos export' }],
+    updatedAt: data.assessment.updatedAt,
+  });
+}
+
 const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
-  1: async (db) => {
+  1: writeVersion1,
+  // 3: the risk tables (IEC 62443-3-2).
+  3: async (db) => {
+    await writeVersion1(db);
     const data = await richAssessment();
-    await db.table('assessments').add(data.assessment);
-    await db.table('zones').bulkAdd(data.zones);
-    await db.table('assets').bulkAdd(data.assets);
-    await db.table('settings').add({
-      key: 'import.presets',
-      value: [{ name: 'Dragos export' }],
-      updatedAt: data.assessment.updatedAt,
-    });
+    for (const table of RISK_TABLES) await db.table(table).bulkAdd(data[table]);
   },
 };
+const RISK_TABLES = ['riskMethods', 'riskScopes', 'zoneRisks', 'threatScenarios', 'countermeasures'] as const;
 
 describe('schema migrations', () => {
   it('has a writer for every released version', () => {
@@ -52,12 +62,27 @@ describe('schema migrations', () => {
       const byMac = await current.assets.where('macs').equals('00:1b:1b:aa:bb:cc').count();
       expect(byMac).toBe(1);
       expect(await current.settings.get('import.presets')).toBeDefined();
+      const scenarios = await current.threatScenarios.where('assessmentId').equals(assessment!.id).toArray();
+      if (version >= 3) {
+        expect(scenarios.map((s) => threatScenarioSchema.parse(s).title)).toEqual([
+          'Criminal access through the 4G router — Zelle 3',
+        ]);
+        const [zoneRisk] = await current.zoneRisks.where('zoneId').equals(zones[2]!.id).toArray();
+        expect(zoneRiskSchema.parse(zoneRisk).justification).toMatch(/^Agreed with the asset owner/);
+      } else {
+        // An older database gains the risk tables, empty and writable.
+        expect(scenarios).toEqual([]);
+        const data = await richAssessment();
+        await current.countermeasures.add(data.countermeasures[0]!);
+        expect(await current.countermeasures.count()).toBe(1);
+      }
       current.close();
     });
   }
 
   it('indexes what the features query: by assessment, by zone, by IP and by MAC', () => {
-    const stores = SCHEMA_VERSIONS.at(-1)!.stores;
+    // Dexie carries tables forward: a version lists only the tables it adds or changes.
+    const stores: Record<string, string | null> = Object.assign({}, ...SCHEMA_VERSIONS.map((v) => v.stores));
     for (const table of [
       'zones',
       'conduits',
@@ -67,6 +92,7 @@ describe('schema migrations', () => {
       'connections',
       'findings',
       'evidence',
+      ...RISK_TABLES,
     ]) {
       expect(stores[table], table).toMatch(/assessmentId/);
     }
@@ -74,5 +100,6 @@ describe('schema migrations', () => {
     expect(stores.assets).toMatch(/\*ips/);
     expect(stores.assets).toMatch(/\*macs/);
     expect(stores.answers).toMatch(/zoneId/);
+    expect(stores.zoneRisks).toMatch(/zoneId/);
   });
 });
