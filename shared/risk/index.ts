@@ -11,3 +11,5 @@ export * from './assess';
 export * from './rationale';
 export * from './suggestions';
 export * from './attack-layer';
+export * from './from-assessment';
+export * from './risk-json';

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { guidanceFor, IEC62443_3_3 } from '../../../shared/catalogue';
+import { ATTACK_CREDIT, attackForItem, guidanceFor, IEC62443_3_3 } from '../../../shared/catalogue';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
 
 export const catalogueCommand: CliCommand = {
   name: 'catalogue',
-  summary: 'print the IEC 62443-3-3 catalogue (FRs, SRs, REs and their minimum SL) as JSON',
+  summary:
+    'print the IEC 62443-3-3 catalogue (FRs, SRs, REs, their minimum SL and ATT&CK for ICS mitigations) as JSON',
   usage: 'catalogue [--with-guidance]',
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -17,6 +18,7 @@ export const catalogueCommand: CliCommand = {
     const catalogue = IEC62443_3_3;
     printJson(io, {
       version: catalogue.version,
+      attack: ATTACK_CREDIT,
       frs: catalogue.frs.map(({ id, short, name }) => ({ id, short, name })),
       items: catalogue.items.map(({ id, fr, sr, re, title, minLevel }) => ({
         id,
@@ -25,6 +27,7 @@ export const catalogueCommand: CliCommand = {
         re,
         title,
         minLevel,
+        attack: attackForItem({ sr }),
         ...(values['with-guidance'] ? { guidance: guidanceFor(id) ?? null } : {}),
       })),
     });

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { attackLayerCommand } from './attack-layer';
 import { catalogueCommand } from './catalogue';
 import { exportCommand } from './export';
 import { findingsCommand } from './findings';
@@ -8,6 +9,7 @@ import { keygenCommand } from './keygen';
 import { newCommand } from './new';
 import { reconcileCommand } from './reconcile';
 import { reportCommand } from './report';
+import { riskCommand } from './risk';
 import { validateCommand } from './validate';
 import { verifyCommand } from './verify';
 
@@ -20,6 +22,8 @@ export const COMMANDS: CliCommand[] = [
   reconcileCommand,
   catalogueCommand,
   findingsCommand,
+  riskCommand,
+  attackLayerCommand,
   keygenCommand,
   exportCommand,
   reportCommand,
