@@ -44,7 +44,7 @@ export interface SltDerivation {
   slt: number[];
   perFr: FrDerivation[];
   scenarioCount: number;
-  rationale: string;
+  readonly rationale: string;
 }
 
 export interface ZoneRiskResult {
@@ -56,7 +56,7 @@ export interface ZoneRiskResult {
   slt: number[];
   sltSource: SltSource;
   justification: string;
-  rationale: string;
+  readonly rationale: string;
   warnings: string[];
 }
 
@@ -171,11 +171,15 @@ export function assessRisk(input: RiskInput): RiskResult {
   const derive = (targetKey: string): SltDerivation => {
     const entries = byTarget.get(targetKey) ?? [];
     const perFr: FrDerivation[] = FR_IDS.map((fr) => deriveFr(fr, entries, method, entries.length > 0));
+    let rationale: string | undefined;
     return {
       slt: perFr.map((d) => d.level),
       perFr,
       scenarioCount: entries.length,
-      rationale: derivationRationale(perFr, entries.length, method),
+      // Words are built when read: a live recompute on every edit needs only the levels.
+      get rationale() {
+        return (rationale ??= derivationRationale(perFr, entries.length, method));
+      },
     };
   };
 
@@ -207,12 +211,6 @@ export function assessRisk(input: RiskInput): RiskResult {
       if (derived.scenarioCount === 0)
         zoneWarnings.push('no threat scenarios: nothing to derive the SL-T from');
     }
-    const rationale =
-      source === 'derived'
-        ? derived.rationale
-        : justification
-          ? `Set by hand: ${justification} (the derivation gives ${formatVector(derived.slt)}: ${derived.rationale})`
-          : `Set by hand without a justification. ${derived.rationale}`;
     return {
       zoneId: zone.id,
       name: zone.name,
@@ -221,7 +219,12 @@ export function assessRisk(input: RiskInput): RiskResult {
       slt,
       sltSource: source,
       justification,
-      rationale,
+      get rationale() {
+        if (source === 'derived') return derived.rationale;
+        return justification
+          ? `Set by hand: ${justification} (the derivation gives ${formatVector(derived.slt)}: ${derived.rationale})`
+          : `Set by hand without a justification. ${derived.rationale}`;
+      },
       warnings: zoneWarnings,
     };
   });

@@ -17,6 +17,7 @@ const BENCHMARKS = [
   'findings',
   'requirements',
   'report',
+  'risk',
 ];
 
 const wanted = process.argv.slice(2);
