@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
-import { App } from './app';
+import { App } from './app/App';
 import { initPlatform } from './platform';
 import './styles/index.css';
 

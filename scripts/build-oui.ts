@@ -1,7 +1,7 @@
 /**
  * Builds assets/oui/oui.txt.gz, the compact MAC vendor table the app ships, from the `oui-data` package
  * (IEEE MA-L/MA-M/MA-S registries, BSD-2-Clause). Run after updating oui-data: `npx tsx scripts/build-oui.ts`.
- * test/unit/traffic/oui.test.ts fails when the committed table and the installed package differ.
+ * test/unit/shared/traffic/oui.test.ts fails when the committed table and the installed package differ.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

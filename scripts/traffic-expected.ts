@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runTshark, tsharkVersion, type TsharkExpectation } from '../test/unit/traffic/tshark';
+import { runTshark, tsharkVersion, type TsharkExpectation } from '../test/unit/shared/traffic/tshark';
 
 const FIXTURES = fileURLToPath(new URL('../test/fixtures/traffic/', import.meta.url));
 const EXPECTED = join(FIXTURES, 'expected');

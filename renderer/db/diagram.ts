@@ -1,59 +1,10 @@
-import type { Answer, Asset, Conduit, Zone } from '../../shared/model';
+import type { Asset } from '../../shared/model';
+import type { DiagramChange, DiagramRecords } from '../../shared/diagram';
 import { nowIso } from '../../shared/model';
 import { db } from './index';
 import { listConduits, validateConduit } from './conduits';
 import { listZones, validateZone } from './zones';
 import { trackSave } from './save-status';
-
-/** One record before and after an edit: null before = created, null after = deleted. */
-export interface RecordDiff<T> {
-  before: T | null;
-  after: T | null;
-}
-
-/** An asset moved between zones (null = unassigned); kept small because subnet runs move thousands. */
-export interface AssetZoneMove {
-  id: string;
-  before: string | null;
-  after: string | null;
-}
-
-/** One diagram edit, as applied and as undone. */
-export interface DiagramChange {
-  label: string;
-  zones: RecordDiff<Zone>[];
-  conduits: RecordDiff<Conduit>[];
-  assets: RecordDiff<Asset>[];
-  assetZones: AssetZoneMove[];
-  /**
-   * The requirement answers of deleted zones, filled in when the deletion is first written, so
-   * that undo brings them back with their zone.
-   */
-  answers?: RecordDiff<Answer>[];
-}
-
-export function emptyChange(label: string): DiagramChange {
-  return { label, zones: [], conduits: [], assets: [], assetZones: [] };
-}
-
-export function invertChange(change: DiagramChange): DiagramChange {
-  const flip = <T>(diffs: RecordDiff<T>[]) =>
-    diffs.map(({ before, after }) => ({ before: after, after: before })).reverse();
-  return {
-    label: change.label,
-    zones: flip(change.zones),
-    conduits: flip(change.conduits),
-    assets: flip(change.assets),
-    assetZones: change.assetZones.map(({ id, before, after }) => ({ id, before: after, after: before })),
-    answers: change.answers ? flip(change.answers) : undefined,
-  };
-}
-
-export interface DiagramRecords {
-  zones: Zone[];
-  conduits: Conduit[];
-  assets: Asset[];
-}
 
 /** Oldest first; plain comparison rather than localeCompare, which is slow over 20,000+ assets. */
 function byCreation<T extends { createdAt: string; id: string }>(rows: T[]): T[] {

@@ -1,6 +1,7 @@
-import { generateFindings, reconcileFindings, type ModelCheckResult } from '../../shared/analysis/findings';
-import type { ReconcileResult } from '../../shared/analysis/findings-reconcile';
 import {
+  generateFindings,
+  reconcileFindings,
+  type ModelCheckResult,
   createManualFinding,
   dismissFinding,
   editFinding,
@@ -10,7 +11,8 @@ import {
   setRoadmapSlot,
   type FindingEdit,
   type ManualFindingInput,
-} from '../../shared/analysis/findings-edit';
+} from '../../shared/findings';
+import type { ReconcileResult } from '../../shared/findings';
 import { nowIso, type Finding, type RoadmapSlot } from '../../shared/model';
 import { db } from './index';
 import { trackSave } from './save-status';

@@ -43,7 +43,7 @@ export interface SchemaVersion {
 
 /**
  * Every schema version, oldest first. Never edit a released entry: add a new version with an
- * upgrade function, and a record for it in test/unit/db/migrations.test.ts.
+ * upgrade function, and a record for it in test/unit/renderer/db/migrations.test.ts.
  */
 export const SCHEMA_VERSIONS: SchemaVersion[] = [
   {

@@ -1,4 +1,4 @@
-import { roadmapSlotOf } from '../analysis/roadmap';
+import { roadmapSlotOf } from '../findings';
 import Papa from 'papaparse';
 import { achievedVector, catalogueForVersion, targetVector, type SlVector } from '../catalogue';
 import { FR_IDS, type AssessmentData, type EndpointRef, type Zone } from '../model';

@@ -32,6 +32,9 @@ export {
 export {
   MAPPING_TARGETS,
   MAPPING_PRESETS,
+  MAPPING_TARGET_LABELS,
+  mappingTargetOf,
+  withMappingTarget,
   suggestMapping,
   applyMapping,
   validateMapping,

@@ -31,6 +31,51 @@ export interface ColumnMapping {
   fields: Partial<Record<MappingTarget, string[]>>;
 }
 
+/** What the mapping editor calls each target. */
+export const MAPPING_TARGET_LABELS: Record<MappingTarget, string> = {
+  sourceId: 'Source id',
+  name: 'Name',
+  ips: 'IP addresses',
+  macs: 'MAC addresses',
+  hostnames: 'Host names',
+  vendor: 'Vendor',
+  model: 'Model',
+  firmware: 'Firmware',
+  os: 'OS',
+  serial: 'Serial',
+  type: 'Type',
+  purdueLevel: 'Purdue level',
+  protocols: 'Protocols',
+  criticality: 'Criticality',
+  firstSeen: 'First seen',
+  lastSeen: 'Last seen',
+  endOfSupport: 'End of support',
+};
+
+/** The target a column feeds, or '' when it feeds none. */
+export function mappingTargetOf(mapping: ColumnMapping | null, header: string): MappingTarget | '' {
+  if (!mapping) return '';
+  for (const target of MAPPING_TARGETS) if (mapping.fields[target]?.includes(header)) return target;
+  return '';
+}
+
+/** The mapping with this column feeding `target` (or nothing, for ''). */
+export function withMappingTarget(
+  mapping: ColumnMapping,
+  header: string,
+  target: MappingTarget | '',
+): ColumnMapping {
+  const fields: ColumnMapping['fields'] = {};
+  for (const t of MAPPING_TARGETS) {
+    const kept = (mapping.fields[t] ?? []).filter((h) => h !== header);
+    if (t === target) {
+      // Single-valued fields take one column: the newly chosen one replaces the old.
+      fields[t] = MULTI_TARGETS.has(t) ? [...kept, header] : [header];
+    } else if (kept.length > 0) fields[t] = kept;
+  }
+  return { version: 1, fields };
+}
+
 export const MAPPING_PRESETS = ['generic', 'nozomi', 'dragos', 'tenable-ot'] as const;
 export type MappingPreset = (typeof MAPPING_PRESETS)[number];
 

@@ -13,3 +13,4 @@ export * from './version';
 export { encodeBase64, decodeBase64 } from './base64';
 export { sha256Hex, toHex } from './hash';
 export * from './remap';
+export * from './slt';

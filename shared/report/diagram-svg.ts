@@ -1,4 +1,4 @@
-import { renderDiagramSvg } from '../analysis/diagram-svg';
+import { renderDiagramSvg } from '../diagram';
 import type { AssessmentData } from '../model';
 
 /** The bundle's diagram/zones.svg for an assessment, or null when it has no zones to draw. */

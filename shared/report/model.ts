@@ -37,7 +37,7 @@ export function bySeverityThenOrder(a: Finding, b: Finding): number {
 }
 
 /** Where a finding sits on the first-year roadmap: the same rule as the Findings workspace. */
-export { roadmapSlotOf } from '../analysis/roadmap';
+export { roadmapSlotOf } from '../findings';
 
 export function buildReportModel(data: AssessmentData): ReportModel {
   const shipped = catalogueForVersion(data.assessment.catalogueVersion);

@@ -1,7 +1,7 @@
 import { FR_IDS, type FrId } from '../model/common';
 import type { Conduit } from '../model/conduit';
 import type { Zone } from '../model/zone';
-import { sltVector } from '../analysis/slt';
+import { sltVector } from '../model/slt';
 import { zoneConsequence, type ZoneConsequence } from './consequence';
 import { clampLevel, isTolerable, riskLevel } from './matrix';
 import { isEffective, type Countermeasure } from './records/countermeasure';

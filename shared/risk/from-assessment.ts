@@ -1,4 +1,4 @@
-import { reconcile, withTriage } from '../analysis/reconcile';
+import { reconcile, withTriage } from '../network/reconcile';
 import type { AssessmentData } from '../model/assessment-file';
 import { assessRisk, type RiskInput, type RiskResult } from './assess';
 import { defaultRiskMethodFields, type RiskMatrixShape } from './records/risk-method';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { conversationKey, mergeByPair, parseConversations } from '../unit/traffic/tshark';
+import { conversationKey, mergeByPair, parseConversations } from '../unit/shared/traffic/tshark';
 import { readChunks } from './read-chunks';
 import { syntheticCapture } from './synthetic-capture';
 

@@ -6,7 +6,7 @@
  * Prints figures; asserts nothing.
  */
 import type { Page } from '@playwright/test';
-import { makeConduit, makeZone } from '../../shared/analysis/diagram-templates';
+import { makeConduit, makeZone } from '../../shared/diagram';
 import {
   createAssessment,
   newId,

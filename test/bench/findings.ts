@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { IEC62443_3_3 } from '../../shared/catalogue';
-import { generateFindings, reconcileFindings } from '../../shared/analysis/findings';
-import { buildRoadmap } from '../../shared/analysis/roadmap';
+import { generateFindings, reconcileFindings, buildRoadmap } from '../../shared/findings';
 import { ANSWER_STATUSES, CONNECTION_TYPES } from '../../shared/model';
 import { PlantBuilder } from '../fixtures/findings/plant-builder';
 

@@ -12,7 +12,7 @@ import {
   TCP,
   tcpSegment,
   udpDatagram,
-} from '../unit/traffic/synthetic';
+} from '../unit/shared/traffic/synthetic';
 
 const MODBUS_REQUEST = hex('0001 0000 0006 01 03 0000 000a');
 const MODBUS_RESPONSE = concatBytes([hex('0001 0000 0017 01 03 14'), new Uint8Array(20)]);

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { buildBundle } from '../../../shared/bundle';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
-import { withCurrentFindings } from '../../../shared/analysis/findings';
+import { withCurrentFindings } from '../../../shared/findings';
 import { readReportPartFiles, renderReportParts } from '../report-parts';
 import { loadSigner } from '../signing-key';
 

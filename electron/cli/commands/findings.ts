@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { generateFindings, reconcileFindings } from '../../../shared/analysis/findings';
-import { roadmapSlotOf } from '../../../shared/analysis/roadmap';
+import { generateFindings, reconcileFindings, roadmapSlotOf } from '../../../shared/findings';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 

@@ -1,4 +1,4 @@
-import { reconcile, withTriage } from '../../../shared/analysis/reconcile';
+import { reconcile, withTriage } from '../../../shared/network';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { renderReportPdf } from '../../../shared/report';
 import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
-import { withCurrentFindings } from '../../../shared/analysis/findings';
+import { withCurrentFindings } from '../../../shared/findings';
 import { loadReportFonts } from '../report-fonts';
 import { loadSigner } from '../signing-key';
 

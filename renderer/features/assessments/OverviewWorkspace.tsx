@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import type { Assessment } from '../../../shared/model';
 import { updateAssessment } from '../../db/assessments';
 import { useAutosave } from '../../ui/useAutosave';
-import type { WorkspaceDefinition, WorkspaceProps } from '../workspace';
+import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { AssessmentFields, type AssessmentDraft, type DraftErrors } from './AssessmentFields';
 import { draftErrors, draftFromAssessment, draftToInput } from './draft';
 

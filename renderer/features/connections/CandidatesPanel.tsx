@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'react';
-import { makeConduit } from '../../../shared/analysis/diagram-templates';
-import { describeService } from '../../../shared/analysis/protocols';
+import { makeConduit } from '../../../shared/diagram';
 import {
+  describeService,
   CANDIDATE_KIND_LABELS,
   connectionDraftForCandidate,
   documentCandidate,
   type Candidate,
   type CandidateKind,
-} from '../../../shared/analysis/reconcile';
+} from '../../../shared/network';
 import type { Connection, Triage } from '../../../shared/model';
 import { deleteTriage, documentWithConduit, saveTriage } from '../../db/connections';
 import { trackSave } from '../../db/save-status';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { connectionSeverity } from '../../../shared/analysis/reconcile';
+import { connectionSeverity } from '../../../shared/network';
 import {
   CONNECTION_TYPE_LABELS,
   CONNECTION_TYPES,

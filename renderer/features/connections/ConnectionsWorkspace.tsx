@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WorkspaceProps } from '../workspace';
+import type { WorkspaceProps } from '../../ui/workspace';
 import { CandidatesPanel } from './CandidatesPanel';
 import { CaptureImport } from './CaptureImport';
 import { FlowsTable } from './FlowsTable';

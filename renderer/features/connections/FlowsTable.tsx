@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Flow } from '../../../shared/model';
-import type { FlowStatus } from '../../../shared/analysis/reconcile';
+import type { FlowStatus } from '../../../shared/network';
 import type { ConnectionsData } from './use-connections-data';
 import { pairKey } from './ZoneMatrix';
 

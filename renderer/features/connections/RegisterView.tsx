@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { connectionSeverity } from '../../../shared/analysis/reconcile';
+import { connectionSeverity } from '../../../shared/network';
 import { CONNECTION_TYPE_LABELS, newId, nowIso, type Connection } from '../../../shared/model';
 import { deleteConnection } from '../../db/connections';
 import { trackSave } from '../../db/save-status';

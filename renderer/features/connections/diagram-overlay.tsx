@@ -8,7 +8,7 @@ import {
   type EdgeProps,
 } from '@xyflow/react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { undocumentedEdges, type UndocumentedEdge } from '../../../shared/analysis/undocumented-edges';
+import { undocumentedEdges, type UndocumentedEdge } from '../../../shared/diagram';
 import type { Asset } from '../../../shared/model';
 import { db } from '../../db';
 import { listConnections } from '../../db/connections';

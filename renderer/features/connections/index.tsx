@@ -1,4 +1,4 @@
-import type { WorkspaceDefinition } from '../workspace';
+import type { WorkspaceDefinition } from '../../ui/workspace';
 import { ConnectionsWorkspace } from './ConnectionsWorkspace';
 
 export const connectionsWorkspace: WorkspaceDefinition = {

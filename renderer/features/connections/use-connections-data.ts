@@ -1,11 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import {
-  reconcile,
-  withTriage,
-  type Candidate,
-  type ReconcileResult,
-} from '../../../shared/analysis/reconcile';
+import { reconcile, withTriage, type Candidate, type ReconcileResult } from '../../../shared/network';
 import type { Asset, Conduit, Connection, Flow, ImportBatch, Triage, Zone } from '../../../shared/model';
 import { db } from '../../db';
 import { listCaptureBatches, listConnections, listFlows, listTriage } from '../../db/connections';

@@ -1,10 +1,10 @@
 import { memo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Asset } from '../../../shared/model';
-import { parseIp } from '../../../shared/analysis/ip-ranges';
+import { parseIp } from '../../../shared/network';
 import { Modal } from '../../ui/Modal';
 import { ASSET_DRAG_TYPE } from './context';
-import type { ManualAssetInput } from './edits';
+import type { ManualAssetInput } from '../../../shared/diagram';
 
 /** The assets not yet in a zone: select one or several, drag them onto a zone. */
 export const AssetsPanel = memo(function AssetsPanel({

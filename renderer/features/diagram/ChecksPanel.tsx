@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import type { ModelCheckEntry } from '../../../shared/analysis/model-checks';
-import { MODEL_CHECK_LABELS } from '../../../shared/analysis/model-checks';
+import type { ModelCheckEntry } from '../../../shared/findings';
+import { MODEL_CHECK_LABELS } from '../../../shared/findings';
 
 /** The live model checks; choosing an entry selects the zone or conduit it is about. */
 export const ChecksPanel = memo(function ChecksPanel({

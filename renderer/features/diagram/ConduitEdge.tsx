@@ -9,8 +9,8 @@ import {
   type InternalNode,
 } from '@xyflow/react';
 import type { Conduit } from '../../../shared/model';
-import { summarizeServices } from '../../../shared/analysis/protocols';
-import { parallelOffset } from '../../../shared/analysis/zone-style';
+import { summarizeServices } from '../../../shared/network';
+import { parallelOffset } from '../../../shared/diagram';
 import { farSelector } from './context';
 
 export interface ConduitEdgeData extends Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { DIAGRAM_TEMPLATE_LABELS, type DiagramTemplateId } from '../../../shared/analysis/diagram-templates';
+import { DIAGRAM_TEMPLATE_LABELS, type DiagramTemplateId } from '../../../shared/diagram';
 
 interface DiagramToolbarProps {
   editable: boolean;

@@ -20,26 +20,15 @@ import {
 import '@xyflow/react/dist/style.css';
 import { describeZodError, type Asset, type Zone } from '../../../shared/model';
 import { ZodError } from 'zod';
-import { runModelChecks, type ModelCheckEntry } from '../../../shared/analysis/model-checks';
-import { findRangeOverlaps } from '../../../shared/analysis/ip-ranges';
+import { runModelChecks, type ModelCheckEntry } from '../../../shared/findings';
+import { findRangeOverlaps } from '../../../shared/network';
 import {
   DIAGRAM_TEMPLATE_LABELS,
   makeConduit,
   makeZone,
   type DiagramTemplateId,
-} from '../../../shared/analysis/diagram-templates';
-import type { SubnetAssignment } from '../../../shared/analysis/subnet-assignment';
-import { parallelSlots, ZONE_KIND_COLORS } from '../../../shared/analysis/zone-style';
-import { emptyChange } from '../../db/diagram';
-import { ConfirmDialog } from '../../ui/Modal';
-import { notify } from '../../ui/notices';
-import type { WorkspaceProps } from '../workspace';
-import { AddAssetDialog, AssetsPanel } from './AssetsPanel';
-import { ChecksPanel } from './ChecksPanel';
-import { ConduitEdge, type ConduitFlowEdge } from './ConduitEdge';
-import { ASSET_DRAG_TYPE, DiagramCanvasContext, farSelector, type DiagramCanvasActions } from './context';
-import { DiagramStore, useDiagramState, type DiagramState } from './diagram-store';
-import {
+  parallelSlots,
+  ZONE_KIND_COLORS,
   applyTemplateChange,
   assignBySubnetChange,
   deleteChange,
@@ -48,9 +37,19 @@ import {
   moveZonesChange,
   pasteChange,
   type ZoneClipboard,
-} from './edits';
+  autoLayout,
+  emptyChange,
+} from '../../../shared/diagram';
+import { DiagramStore, useDiagramState, type DiagramState } from './diagram-store';
+import type { SubnetAssignment } from '../../../shared/network';
+import { ConfirmDialog } from '../../ui/Modal';
+import { notify } from '../../ui/notices';
+import type { WorkspaceProps } from '../../ui/workspace';
+import { AddAssetDialog, AssetsPanel } from './AssetsPanel';
+import { ChecksPanel } from './ChecksPanel';
+import { ConduitEdge, type ConduitFlowEdge } from './ConduitEdge';
+import { ASSET_DRAG_TYPE, DiagramCanvasContext, farSelector, type DiagramCanvasActions } from './context';
 import { exportDiagram } from './export-diagram';
-import { autoLayout } from './layout';
 import { ConduitProperties, ZoneProperties } from './PropertiesPanel';
 import { fitViewport } from './viewport';
 import { ZoneNode, type ZoneFlowNode } from './ZoneNode';

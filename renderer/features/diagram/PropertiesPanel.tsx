@@ -15,13 +15,11 @@ import {
   type Zone,
   type ZoneKind,
 } from '../../../shared/model';
-import { parseRanges } from '../../../shared/analysis/ip-ranges';
-import { findKnownProtocol, KNOWN_PROTOCOLS } from '../../../shared/analysis/protocols';
-import { formatSlt } from '../../../shared/analysis/slt';
-import { DEFAULT_PURDUE_LEVEL } from '../../../shared/analysis/zone-style';
+import { parseRanges, findKnownProtocol, KNOWN_PROTOCOLS } from '../../../shared/network';
+import { formatSlt } from '../../../shared/model/slt';
+import { DEFAULT_PURDUE_LEVEL, updateConduitChange, updateZoneChange } from '../../../shared/diagram';
 import { Field, SavingText } from './fields';
-import type { DiagramStore } from './diagram-store';
-import { updateConduitChange, updateZoneChange } from './edits';
+import type { DiagramStore } from '../../../shared/diagram';
 
 const PURDUE_LEVELS = [0, 1, 2, 3, 3.5, 4, 5];
 

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Handle, NodeResizer, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import type { Asset, Zone } from '../../../shared/model';
 import { ZONE_KIND_LABELS } from '../../../shared/model';
-import { formatSlt } from '../../../shared/analysis/slt';
+import { formatSlt } from '../../../shared/model/slt';
 import { GapBadge } from '../requirements/GapBadge';
 import { useLevelsOfZone } from '../requirements/useZoneLevels';
 import { farSelector, useCanvasActions } from './context';

@@ -1,206 +1,25 @@
 import { useSyncExternalStore } from 'react';
-import type { Asset, Conduit, Zone } from '../../../shared/model';
-import {
-  applyDiagramChange,
-  invertChange,
-  loadAssets,
-  loadZonesAndConduits,
-  type DiagramChange,
-  type DiagramRecords,
-  type RecordDiff,
-} from '../../db/diagram';
+import { DiagramStore as PureDiagramStore, type DiagramState } from '../../../shared/diagram';
+import { applyDiagramChange, loadAssets, loadZonesAndConduits } from '../../db/diagram';
 
-export interface DiagramState extends DiagramRecords {
-  loaded: boolean;
-  /** Assets arrive after zones and conduits (there may be 100,000); until then the diagram is read-only. */
-  assetsLoaded: boolean;
-  error: string | null;
-  canUndo: boolean;
-  canRedo: boolean;
-}
+export type { DiagramState } from '../../../shared/diagram';
 
-interface UndoEntry {
-  change: DiagramChange;
-  mergeKey: string | null;
-  at: number;
-}
+const indexedDbDiagram = { loadZonesAndConduits, loadAssets, applyChange: applyDiagramChange };
 
-/** Consecutive edits of the same field within this window become one undo step (typing a name). */
-const MERGE_WINDOW_MS = 2_000;
-
-function applyDiffs<T extends { id: string }>(rows: T[], diffs: RecordDiff<T>[]): T[] {
-  if (diffs.length === 0) return rows;
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  for (const { before, after } of diffs) {
-    if (after) byId.set(after.id, after);
-    else if (before) byId.delete(before.id);
-  }
-  return [...byId.values()];
-}
-
-function applyToRecords(records: DiagramRecords, change: DiagramChange): DiagramRecords {
-  let assets = applyDiffs(records.assets, change.assets);
-  if (change.assetZones.length > 0) {
-    const moves = new Map(change.assetZones.map((move) => [move.id, move.after]));
-    assets = assets.map((asset) =>
-      moves.has(asset.id) ? { ...asset, zoneId: moves.get(asset.id) ?? null } : asset,
-    );
-  }
-  return {
-    zones: applyDiffs(records.zones, change.zones),
-    conduits: applyDiffs(records.conduits, change.conduits),
-    assets,
-  };
-}
-
-function mergeChanges(first: DiagramChange, second: DiagramChange): DiagramChange {
-  const mergeDiffs = <T extends { id: string }>(a: RecordDiff<T>[], b: RecordDiff<T>[]) => {
-    const out = new Map<string, RecordDiff<T>>();
-    for (const diff of [...a, ...b]) {
-      const id = (diff.after ?? diff.before)!.id;
-      const previous = out.get(id);
-      out.set(id, { before: previous ? previous.before : diff.before, after: diff.after });
-    }
-    return [...out.values()];
-  };
-  return {
-    label: second.label,
-    zones: mergeDiffs(first.zones, second.zones),
-    conduits: mergeDiffs(first.conduits, second.conduits),
-    assets: mergeDiffs(first.assets, second.assets),
-    assetZones: [...first.assetZones, ...second.assetZones],
-  };
-}
-
-type Listener = () => void;
-
-/**
- * The open diagram in memory: every edit is a DiagramChange applied here at once (so the canvas
- * stays responsive), queued to IndexedDB in order, and kept for undo/redo.
- */
-export class DiagramStore {
-  private state: DiagramState = {
-    zones: [],
-    conduits: [],
-    assets: [],
-    loaded: false,
-    assetsLoaded: false,
-    error: null,
-    canUndo: false,
-    canRedo: false,
-  };
-  private readonly listeners = new Set<Listener>();
-  private undoStack: UndoEntry[] = [];
-  private redoStack: DiagramChange[] = [];
-  private writes: Promise<void> = Promise.resolve();
-
-  constructor(
-    readonly assessmentId: string,
-    private readonly onWriteError: (message: string) => void,
-  ) {}
-
-  async load(): Promise<void> {
-    try {
-      // Marks for the benchmark's breakdown of the opening time.
-      performance.mark('conduit:diagram-load-start');
-      // Both reads start now; the canvas draws zones and conduits while the assets are still coming.
-      const assets = loadAssets(this.assessmentId);
-      const records = await loadZonesAndConduits(this.assessmentId);
-      this.publish({ ...this.state, ...records, loaded: true });
-      this.publish({ ...this.state, assets: await assets, assetsLoaded: true });
-      performance.mark('conduit:diagram-data-loaded');
-    } catch (error) {
-      this.publish({ ...this.state, loaded: true, error: (error as Error).message });
-    }
+/** The diagram store of shared/diagram, reading from and writing to IndexedDB. */
+export class DiagramStore extends PureDiagramStore {
+  constructor(assessmentId: string, onWriteError: (message: string) => void) {
+    super(assessmentId, onWriteError, indexedDbDiagram);
   }
 
-  subscribe = (listener: Listener) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
-
-  getState = () => this.state;
-
-  private publish(next: DiagramState) {
-    this.state = { ...next, canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0 };
-    for (const listener of this.listeners) listener();
-  }
-
-  /** `forWrite` lets undo invert the change only when its turn to be written comes (see undo). */
-  private apply(change: DiagramChange, forWrite: () => DiagramChange = () => change) {
-    const records = applyToRecords(this.state, change);
-    this.writes = this.writes
-      .then(() => applyDiagramChange(this.assessmentId, forWrite()))
-      .catch((error: unknown) =>
-        this.onWriteError((error as Error).message || 'the change could not be saved'),
-      );
-    return records;
-  }
-
-  /** Applies an edit, saves it and makes it undoable. */
-  commit(change: DiagramChange, mergeKey: string | null = null): void {
-    // An edit made before the assets are known could leave them pointing at a deleted zone.
-    if (!this.state.assetsLoaded) return;
-    const isEmpty =
-      change.zones.length + change.conduits.length + change.assets.length + change.assetZones.length === 0;
-    if (isEmpty) return;
-    const records = this.apply(change);
-    const now = Date.now();
-    const last = this.undoStack[this.undoStack.length - 1];
-    if (mergeKey && last && last.mergeKey === mergeKey && now - last.at < MERGE_WINDOW_MS) {
-      this.undoStack[this.undoStack.length - 1] = {
-        change: mergeChanges(last.change, change),
-        mergeKey,
-        at: now,
-      };
-    } else {
-      this.undoStack.push({ change, mergeKey, at: now });
-      if (this.undoStack.length > 500) this.undoStack.shift();
-    }
-    this.redoStack = [];
-    this.publish({ ...this.state, ...records });
-  }
-
-  undo(): string | null {
-    const entry = this.undoStack.pop();
-    if (!entry) return null;
-    // The deletion's write records the answers it removed; inverting after it has landed restores them.
-    const records = this.apply(invertChange(entry.change), () => invertChange(entry.change));
-    this.redoStack.push(entry.change);
-    this.publish({ ...this.state, ...records });
-    return entry.change.label;
-  }
-
-  redo(): string | null {
-    const change = this.redoStack.pop();
-    if (!change) return null;
-    const records = this.apply(change);
-    this.undoStack.push({ change, mergeKey: null, at: 0 });
-    this.publish({ ...this.state, ...records });
-    return change.label;
-  }
-
-  /** Resolves when every queued write has landed (used before export and in tests). */
-  flushed(): Promise<void> {
-    return this.writes;
-  }
-
-  zone(id: string): Zone | undefined {
-    return this.state.zones.find((zone) => zone.id === id);
-  }
-
-  conduit(id: string): Conduit | undefined {
-    return this.state.conduits.find((conduit) => conduit.id === id);
-  }
-
-  assetsById(ids: readonly string[]): Asset[] {
-    const wanted = new Set(ids);
-    return this.state.assets.filter((asset) => wanted.has(asset.id));
+  override async load(): Promise<void> {
+    // Marks for the benchmark's breakdown of the opening time.
+    performance.mark('conduit:diagram-load-start');
+    await super.load();
+    if (this.getState().error === null) performance.mark('conduit:diagram-data-loaded');
   }
 }
 
-export function useDiagramState(store: DiagramStore): DiagramState {
+export function useDiagramState(store: PureDiagramStore): DiagramState {
   return useSyncExternalStore(store.subscribe, store.getState);
 }

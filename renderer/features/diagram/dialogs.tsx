@@ -1,5 +1,5 @@
 import type { Zone } from '../../../shared/model';
-import type { SubnetAssignment } from '../../../shared/analysis/subnet-assignment';
+import type { SubnetAssignment } from '../../../shared/network';
 import { Modal } from '../../ui/Modal';
 
 export function describeDeletion(zones: number, conduits: number): string {

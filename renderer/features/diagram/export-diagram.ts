@@ -1,4 +1,4 @@
-import { renderDiagramSvg, type DiagramSvgData } from '../../../shared/analysis/diagram-svg';
+import { renderDiagramSvg, type DiagramSvgData } from '../../../shared/diagram';
 import { slugify } from '../../../shared/model';
 import { platform } from '../../platform';
 

@@ -1,4 +1,4 @@
-import type { WorkspaceDefinition } from '../workspace';
+import type { WorkspaceDefinition } from '../../ui/workspace';
 import { DiagramWorkspace } from './DiagramWorkspace';
 
 export const diagramWorkspace: WorkspaceDefinition = {

@@ -4,7 +4,7 @@ import { assessmentFileName } from '../../../shared/model';
 import { exportAssessmentFile } from '../assessments/file-transfer';
 import { platform } from '../../platform';
 import { notify } from '../../ui/notices';
-import type { WorkspaceDefinition, WorkspaceProps } from '../workspace';
+import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { BundleExportPanel } from './BundleExportPanel';
 import { SigningIdentityPanel } from './SigningIdentityPanel';
 import { VerifyPanel } from './VerifyPanel';

@@ -1,6 +1,6 @@
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Finding } from '../../../shared/model';
-import { ROADMAP_SLOT_LABELS, roadmapSlotOf } from '../../../shared/analysis/roadmap';
+import { ROADMAP_SLOT_LABELS, roadmapSlotOf } from '../../../shared/findings';
 import { moveStoredFinding, restoreStoredFinding } from '../../db/findings';
 import { notify } from '../../ui/notices';
 import { PhaseBadge, SeverityBadge } from './badges';

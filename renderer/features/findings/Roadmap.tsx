@@ -1,6 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import { ROADMAP_SLOTS, type Finding, type RoadmapSlot } from '../../../shared/model';
-import { buildRoadmap, ROADMAP_SLOT_LABELS, suggestedSlot } from '../../../shared/analysis/roadmap';
+import { buildRoadmap, ROADMAP_SLOT_LABELS, suggestedSlot } from '../../../shared/findings';
 import { placeOnRoadmap } from '../../db/findings';
 import { notify } from '../../ui/notices';
 

@@ -8,10 +8,10 @@ import {
   type ProgramPhase,
   type Severity,
 } from '../../../shared/model';
-import { roadmapCounts, ROADMAP_SLOT_LABELS } from '../../../shared/analysis/roadmap';
+import { roadmapCounts, ROADMAP_SLOT_LABELS } from '../../../shared/findings';
 import { listFindings, regenerateFindings } from '../../db/findings';
 import { notify } from '../../ui/notices';
-import type { WorkspaceDefinition, WorkspaceProps } from '../workspace';
+import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { SEVERITY_LABELS } from './badges';
 import { DismissDialog, FindingDialog, MergeDialog } from './FindingDialogs';
 import { FindingList } from './FindingList';

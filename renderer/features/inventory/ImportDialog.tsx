@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import {
   INVENTORY_FORMATS,
   MAPPING_TARGETS,
+  MAPPING_TARGET_LABELS,
+  mappingTargetOf,
   validateMapping,
+  withMappingTarget,
   type ColumnMapping,
   type InventoryFormat,
   type MappingTarget,
@@ -35,26 +38,6 @@ export const FORMAT_LABELS: Record<InventoryFormat, string> = {
   json: 'Generic JSON',
 };
 
-const TARGET_LABELS: Record<MappingTarget, string> = {
-  sourceId: 'Source id',
-  name: 'Name',
-  ips: 'IP addresses',
-  macs: 'MAC addresses',
-  hostnames: 'Host names',
-  vendor: 'Vendor',
-  model: 'Model',
-  firmware: 'Firmware',
-  os: 'OS',
-  serial: 'Serial',
-  type: 'Type',
-  purdueLevel: 'Purdue level',
-  protocols: 'Protocols',
-  criticality: 'Criticality',
-  firstSeen: 'First seen',
-  lastSeen: 'Last seen',
-  endOfSupport: 'End of support',
-};
-
 export const IMPORT_MARKS = {
   parseStart: 'conduit:import-parse-start',
   parsed: 'conduit:import-parsed',
@@ -70,25 +53,6 @@ export interface PendingFile {
 }
 
 type Stage = 'parsing' | 'preview' | 'writing' | 'failed';
-
-function targetOf(mapping: ColumnMapping | null, header: string): MappingTarget | '' {
-  if (!mapping) return '';
-  for (const target of MAPPING_TARGETS) if (mapping.fields[target]?.includes(header)) return target;
-  return '';
-}
-
-function withTarget(mapping: ColumnMapping, header: string, target: MappingTarget | ''): ColumnMapping {
-  const fields: ColumnMapping['fields'] = {};
-  for (const t of MAPPING_TARGETS) {
-    const kept = (mapping.fields[t] ?? []).filter((h) => h !== header);
-    if (t === target) {
-      // Single-valued fields take one column: the newly chosen one replaces the old.
-      const multi = t === 'ips' || t === 'macs' || t === 'hostnames' || t === 'protocols';
-      fields[t] = multi ? [...kept, header] : [header];
-    } else if (kept.length > 0) fields[t] = kept;
-  }
-  return { version: 1, fields };
-}
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -388,15 +352,15 @@ function MappingEditor({
                   <select
                     className="select"
                     aria-label={`Field for column ${header}`}
-                    value={targetOf(mapping, header)}
+                    value={mappingTargetOf(mapping, header)}
                     onChange={(e) =>
-                      onChange(withTarget(mapping, header, e.target.value as MappingTarget | ''))
+                      onChange(withMappingTarget(mapping, header, e.target.value as MappingTarget | ''))
                     }
                   >
                     <option value="">(ignore)</option>
                     {MAPPING_TARGETS.map((t) => (
                       <option key={t} value={t}>
-                        {TARGET_LABELS[t]}
+                        {MAPPING_TARGET_LABELS[t]}
                       </option>
                     ))}
                   </select>

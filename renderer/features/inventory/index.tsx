@@ -16,7 +16,7 @@ import { platform } from '../../platform';
 import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
 import { useFileDrop } from '../../ui/useFileDrop';
-import type { WorkspaceDefinition, WorkspaceProps } from '../workspace';
+import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import './inventory.css';
 import { AssetDetail } from './AssetDetail';
 import { AssetForm } from './AssetForm';

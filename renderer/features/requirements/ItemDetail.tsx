@@ -11,7 +11,7 @@ import { useAutosave } from '../../ui/useAutosave';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { EvidenceThumbnails } from './EvidencePanel';
 import { GuidancePanel } from './Guidance';
-import type { ItemScope } from './rows';
+import type { ItemScope } from '../../../shared/catalogue/checklist';
 import { justificationLabel, needsJustification, STATUS_CLASS } from './status';
 
 export interface ItemDetailProps {

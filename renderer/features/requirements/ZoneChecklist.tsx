@@ -29,7 +29,7 @@ import { notify } from '../../ui/notices';
 import { BulkAnswerDialog } from './BulkAnswerDialog';
 import { ItemDetail } from './ItemDetail';
 import { ChartLegend, LevelChart } from './LevelChart';
-import { checklistGroups, type ChecklistGroup, type ChecklistRow } from './rows';
+import { checklistGroups, type ChecklistGroup, type ChecklistRow } from '../../../shared/catalogue/checklist';
 import { needsJustification, STATUS_CLASS, statusForKey } from './status';
 
 export interface ZoneChecklistProps {

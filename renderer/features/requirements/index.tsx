@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { formatVector } from '../../../shared/catalogue';
 import type { FrId } from '../../../shared/model';
 import { db } from '../../db';
-import type { WorkspaceDefinition, WorkspaceProps } from '../workspace';
+import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { useCurrentAssessor } from './assessor';
 import { GapBadge } from './GapBadge';
 import { ChartLegend, LevelChart } from './LevelChart';

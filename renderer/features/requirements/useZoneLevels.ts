@@ -1,43 +1,9 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useCallback, useSyncExternalStore } from 'react';
-import {
-  answersByZone,
-  catalogueOf,
-  evaluateZone,
-  type Catalogue,
-  type SlVector,
-  type ZoneProgress,
-} from '../../../shared/catalogue';
-import type { Answer, Zone } from '../../../shared/model';
+import { catalogueOf, levelsOfZones, type ZoneLevels } from '../../../shared/catalogue';
 import { db } from '../../db';
 
-/** One zone's levels: what the diagram's gap badge and the all-zones overview show. */
-export interface ZoneLevels {
-  zone: Zone;
-  target: SlVector;
-  achieved: SlVector;
-  gap: SlVector;
-  progress: ZoneProgress;
-  /** Answers kept for items the SL-T no longer calls for. */
-  outOfScope: number;
-}
-
-export function levelsOfZones(catalogue: Catalogue, zones: readonly Zone[], answers: readonly Answer[]) {
-  const byZone = answersByZone(answers);
-  const levels = new Map<string, ZoneLevels>();
-  for (const zone of zones) {
-    const evaluation = evaluateZone(catalogue, zone, byZone.get(zone.id) ?? []);
-    levels.set(zone.id, {
-      zone,
-      target: evaluation.target,
-      achieved: evaluation.achieved,
-      gap: evaluation.gap,
-      progress: evaluation.progress,
-      outOfScope: evaluation.outOfScope.length,
-    });
-  }
-  return levels;
-}
+export type { ZoneLevels } from '../../../shared/catalogue';
 
 /**
  * One live query per open assessment, shared by every caller (the diagram has a badge per zone node:

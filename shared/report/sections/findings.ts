@@ -1,5 +1,5 @@
 import { PROGRAM_PHASES, PROGRAM_PHASE_LABELS, ROADMAP_SLOTS, type Severity } from '../../model';
-import { ROADMAP_SLOT_LABELS, roadmapSlotOf } from '../../analysis/roadmap';
+import { ROADMAP_SLOT_LABELS, roadmapSlotOf } from '../../findings';
 import type { ReportModel } from '../model';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';
 

@@ -1,0 +1,19 @@
+import { overviewWorkspace } from '../features/assessments/OverviewWorkspace';
+import { connectionsWorkspace } from '../features/connections';
+import { diagramWorkspace } from '../features/diagram';
+import { exportWorkspace } from '../features/export';
+import { findingsWorkspace } from '../features/findings';
+import { inventoryWorkspace } from '../features/inventory';
+import { requirementsWorkspace } from '../features/requirements';
+import type { WorkspaceDefinition } from '../ui/workspace';
+
+/** The open assessment's workspaces, in navigation order. */
+export const WORKSPACES: WorkspaceDefinition[] = [
+  overviewWorkspace,
+  inventoryWorkspace,
+  diagramWorkspace,
+  requirementsWorkspace,
+  connectionsWorkspace,
+  findingsWorkspace,
+  exportWorkspace,
+];

@@ -1,0 +1,4 @@
+export * from './ip-ranges';
+export * from './protocols';
+export * from './reconcile';
+export * from './subnet-assignment';

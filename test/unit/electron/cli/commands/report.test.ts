@@ -1,0 +1,53 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serializeAssessmentFile } from '../../../../../shared/model';
+import { richAssessment } from '../../../../fixtures/rich-assessment';
+import { hasCommand } from '../../../helpers/tools';
+import { run, tempDir } from '../../../shared/bundle/helpers';
+
+const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
+const cli = (...args: string[]) => run(TSX, ['electron/cli/main.ts', ...args]);
+
+describe('conduit report', () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  it('writes the PDF report of an assessment file and refuses to overwrite it', async () => {
+    const file = join(dir.path, 'rich.conduit.json');
+    const out = join(dir.path, 'report.pdf');
+    writeFileSync(file, serializeAssessmentFile(await richAssessment()));
+    const result = cli('report', file, '--out', out);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ file: out, signed: false });
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    if (hasCommand('pdftotext')) {
+      const text = run('pdftotext', [out, '-']).stdout;
+      expect(text).toContain('Fromagerie Müller SA');
+      expect(text).toContain('安全計装システム (SIS)');
+    }
+    const again = cli('report', file, '--out', out);
+    expect(again.status).toBe(64);
+    expect(again.stderr).toContain('exists already');
+  }, 60_000);
+
+  it('prints the findings as they stand, even when none were stored', async (context) => {
+    if (!hasCommand('pdftotext')) context.skip('pdftotext is not installed (CI installs poppler-utils)');
+    const file = join(dir.path, 'no-findings.conduit.json');
+    const out = join(dir.path, 'no-findings.pdf');
+    writeFileSync(file, serializeAssessmentFile({ ...(await richAssessment()), findings: [] }));
+    const result = cli('report', file, '--out', out);
+    expect(result.status, result.stderr).toBe(0);
+    const text = run('pdftotext', [out, '-']).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Undocumented connection: Cellular/4G modem');
+    expect(text).toContain('1 asset is not placed in any zone');
+  }, 60_000);
+
+  it('exits 2 naming the file when the assessment file is invalid', () => {
+    const bad = join(dir.path, 'bad.conduit.json');
+    writeFileSync(bad, '{"format":"conduit-assessment"');
+    const result = cli('report', bad, '--out', join(dir.path, 'x.pdf'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('bad.conduit.json');
+  }, 30_000);
+});

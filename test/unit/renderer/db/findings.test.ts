@@ -1,0 +1,96 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { ConduitDatabase, useDatabase } from '../../../../renderer/db';
+import { writeAssessmentData } from '../../../../renderer/db/assessments';
+import {
+  addManualFinding,
+  dismissStoredFinding,
+  listFindings,
+  mergeStoredFindings,
+  moveStoredFinding,
+  placeOnRoadmap,
+  regenerateFindings,
+  restoreStoredFinding,
+  updateFinding,
+} from '../../../../renderer/db/findings';
+import { fixtureId, richAssessment } from '../../../fixtures/rich-assessment';
+
+let database: ConduitDatabase;
+const assessmentId = fixtureId(1, 1);
+
+beforeEach(async () => {
+  database = new ConduitDatabase(`test-${crypto.randomUUID()}`);
+  useDatabase(database);
+  await database.open();
+  await writeAssessmentData(await richAssessment());
+});
+
+describe('findings repository', () => {
+  it('regenerates into the database and keeps edits, placements and dismissals', async () => {
+    const first = await regenerateFindings(assessmentId, { now: new Date('2026-06-01T00:00:00Z') });
+    expect(first.added).toHaveLength(7);
+    expect(first.updated).toHaveLength(1);
+    const stored = await listFindings(assessmentId);
+    expect(stored).toHaveLength(8);
+    expect(stored.map((f) => f.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+
+    const modem = stored.find((f) => f.autoKey === 'connections:cellular')!;
+    await updateFinding(modem.id, { title: '4G router in cabinet B' });
+    await placeOnRoadmap(modem.id, 'm3-6');
+    const unzoned = stored.find((f) => f.autoKey === 'unzoned-assets')!;
+    await dismissStoredFinding(unzoned.id, 'Decommissioned.');
+
+    const again = await regenerateFindings(assessmentId, { now: new Date('2026-06-02T00:00:00Z') });
+    expect([again.added, again.updated, again.removed].map((l) => l.length)).toEqual([0, 0, 0]);
+    const after = await listFindings(assessmentId);
+    expect(after.find((f) => f.id === modem.id)).toMatchObject({
+      title: '4G router in cabinet B',
+      roadmapSlot: 'm3-6',
+      edited: ['title'],
+    });
+    expect(after.find((f) => f.id === unzoned.id)).toMatchObject({
+      status: 'dismissed',
+      dismissReason: 'Decommissioned.',
+    });
+    await restoreStoredFinding(unzoned.id);
+    expect((await database.findings.get(unzoned.id))!.status).toBe('open');
+
+    // Once the modem is remediated, its finding goes.
+    await database.connections.update(fixtureId(8, 1), { status: 'remediated' });
+    const third = await regenerateFindings(assessmentId);
+    expect(third.removed.map((f) => f.id)).toEqual([modem.id]);
+    expect(await database.findings.get(modem.id)).toBeUndefined();
+  });
+
+  it('refuses bad edits without touching the stored finding', async () => {
+    await regenerateFindings(assessmentId);
+    const [first] = await listFindings(assessmentId);
+    await expect(updateFinding(first!.id, { title: '  ' })).rejects.toThrow(ZodError);
+    await expect(dismissStoredFinding(first!.id, ' ')).rejects.toThrow(/why/);
+    expect(await database.findings.get(first!.id)).toEqual(first);
+  });
+
+  it('adds, moves and merges', async () => {
+    await regenerateFindings(assessmentId);
+    const manual = await addManualFinding(assessmentId, {
+      title: 'No OT incident response plan',
+      severity: 'high',
+      phase: 6,
+    });
+    expect(manual.order).toBe(9);
+    await moveStoredFinding(assessmentId, manual.id, 0);
+    const moved = await listFindings(assessmentId);
+    expect(moved[0]!.id).toBe(manual.id);
+    expect(moved.map((f) => f.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+
+    const infos = moved.filter((f) => f.severity === 'info');
+    const merged = await mergeStoredFindings(infos.map((f) => f.id));
+    const after = await listFindings(assessmentId);
+    expect(after).toHaveLength(9 - infos.length + 1);
+    expect(after.filter((f) => infos.some((i) => i.id === f.id))).toEqual([]);
+    expect(merged.absorbedKeys).toHaveLength(infos.length);
+    const regenerated = await regenerateFindings(assessmentId);
+    expect(regenerated.added).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { assessmentSchema, assetSchema, zoneSchema } from '../../../../shared/model';
+import { threatScenarioSchema, zoneRiskSchema } from '../../../../shared/risk';
+import { ConduitDatabase, SCHEMA_VERSIONS } from '../../../../renderer/db';
+import { richAssessment } from '../../../fixtures/rich-assessment';
+
+/**
+ * Records as each released schema version wrote them. When a version is added, add its
+ * records here: the harness opens every older database with the current code.
+ */
+async function writeVersion1(db: Dexie) {
+  const data = await richAssessment();
+  await db.table('assessments').add(data.assessment);
+  await db.table('zones').bulkAdd(data.zones);
+  await db.table('assets').bulkAdd(data.assets);
+  await db.table('settings').add({
+    key: 'import.presets',
+    value: [{ name: 'Dragos export' }],
+    updatedAt: data.assessment.updatedAt,
+  });
+}
+
+const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
+  1: writeVersion1,
+  // 3: the risk tables (IEC 62443-3-2).
+  3: async (db) => {
+    await writeVersion1(db);
+    const data = await richAssessment();
+    for (const table of RISK_TABLES) await db.table(table).bulkAdd(data[table]);
+  },
+};
+const RISK_TABLES = ['riskMethods', 'riskScopes', 'zoneRisks', 'threatScenarios', 'countermeasures'] as const;
+
+describe('schema migrations', () => {
+  it('has a writer for every released version', () => {
+    expect(Object.keys(WRITERS).map(Number)).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
+  });
+
+  for (const { version } of SCHEMA_VERSIONS) {
+    it(`opens a database written at version ${version} with the current code`, async () => {
+      const name = `migrate-from-${version}-${crypto.randomUUID()}`;
+      const old = new Dexie(name);
+      for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= version)) {
+        const declared = old.version(v.version).stores(v.stores);
+        if (v.upgrade) declared.upgrade(v.upgrade);
+      }
+      await old.open();
+      await WRITERS[version]!(old);
+      old.close();
+
+      const current = new ConduitDatabase(name);
+      await current.open();
+      expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+      const [assessment] = await current.assessments.toArray();
+      expect(assessmentSchema.parse(assessment)).toEqual(assessment);
+      const zones = await current.zones.where('assessmentId').equals(assessment!.id).toArray();
+      expect(zones.map((z) => zoneSchema.parse(z).name)).toContain('Industrial DMZ');
+      const byIp = await current.assets.where('ips').equals('10.30.3.10').toArray();
+      expect(byIp.map((a) => assetSchema.parse(a).name)).toEqual(['PLC-Ligne-3']);
+      const byMac = await current.assets.where('macs').equals('00:1b:1b:aa:bb:cc').count();
+      expect(byMac).toBe(1);
+      expect(await current.settings.get('import.presets')).toBeDefined();
+      const scenarios = await current.threatScenarios.where('assessmentId').equals(assessment!.id).toArray();
+      if (version >= 3) {
+        expect(scenarios.map((s) => threatScenarioSchema.parse(s).title)).toEqual([
+          'Criminal access through the 4G router — Zelle 3',
+        ]);
+        const [zoneRisk] = await current.zoneRisks.where('zoneId').equals(zones[2]!.id).toArray();
+        expect(zoneRiskSchema.parse(zoneRisk).justification).toMatch(/^Agreed with the asset owner/);
+      } else {
+        // An older database gains the risk tables, empty and writable.
+        expect(scenarios).toEqual([]);
+        const data = await richAssessment();
+        await current.countermeasures.add(data.countermeasures[0]!);
+        expect(await current.countermeasures.count()).toBe(1);
+      }
+      current.close();
+    });
+  }
+
+  it('indexes what the features query: by assessment, by zone, by IP and by MAC', () => {
+    // Dexie carries tables forward: a version lists only the tables it adds or changes.
+    const stores: Record<string, string | null> = Object.assign({}, ...SCHEMA_VERSIONS.map((v) => v.stores));
+    for (const table of [
+      'zones',
+      'conduits',
+      'assets',
+      'flows',
+      'answers',
+      'connections',
+      'findings',
+      'evidence',
+      ...RISK_TABLES,
+    ]) {
+      expect(stores[table], table).toMatch(/assessmentId/);
+    }
+    expect(stores.assets).toMatch(/zoneId/);
+    expect(stores.assets).toMatch(/\*ips/);
+    expect(stores.assets).toMatch(/\*macs/);
+    expect(stores.answers).toMatch(/zoneId/);
+    expect(stores.zoneRisks).toMatch(/zoneId/);
+  });
+});

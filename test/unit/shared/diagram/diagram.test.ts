@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DIAGRAM_TEMPLATES,
+  diagramTemplate,
+  purdueReferenceTemplate,
+  renderDiagramSvg,
+  parallelOffset,
+  parallelSlots,
+} from '../../../../shared/diagram';
+import {
+  describeService,
+  findKnownProtocol,
+  KNOWN_PROTOCOLS,
+  summarizeServices,
+} from '../../../../shared/network';
+import { formatSlt, sltVector } from '../../../../shared/model/slt';
+import { conduitSchema, zoneSchema } from '../../../../shared/model';
+import { runModelChecks } from '../../../../shared/findings';
+import { richAssessment } from '../../../fixtures/rich-assessment';
+
+describe('SL-T vector', () => {
+  it('fills FR1..FR7 from the base and applies overrides', () => {
+    expect(formatSlt({ base: 2, overrides: { FR3: 3, FR4: 1 } })).toBe('SL-T {2,2,3,1,2,2,2}');
+    expect(sltVector({ base: null, overrides: { FR2: 4 } })).toEqual([null, 4, null, null, null, null, null]);
+    expect(formatSlt({ base: null, overrides: {} })).toBe('SL-T {–,–,–,–,–,–,–}');
+  });
+});
+
+describe('services', () => {
+  it('summarises services for the edge label', () => {
+    expect(
+      summarizeServices([
+        { transport: 'tcp', ports: '502', protocol: 'Modbus/TCP' },
+        { transport: 'tcp', ports: '4840', protocol: 'OPC UA' },
+      ]),
+    ).toBe('Modbus/TCP 502, OPC UA 4840');
+    expect(summarizeServices([])).toBe('no services');
+    expect(describeService({ transport: 'udp', ports: '161', protocol: '' })).toBe('UDP 161');
+    expect(describeService({ transport: 'any', ports: '', protocol: 'any' })).toBe('any');
+    const many = Array.from({ length: 5 }, (_, i) => ({
+      transport: 'tcp' as const,
+      ports: String(1000 + i),
+      protocol: '',
+    }));
+    expect(summarizeServices(many)).toBe('TCP 1000, TCP 1001, TCP 1002 +2');
+  });
+
+  it('lists ICS and IT protocols with valid default ports and unique names', () => {
+    expect(findKnownProtocol('modbus/tcp')).toMatchObject({ transport: 'tcp', ports: '502', family: 'ics' });
+    expect(findKnownProtocol('OPC UA')?.ports).toBe('4840');
+    expect(new Set(KNOWN_PROTOCOLS.map((p) => p.name)).size).toBe(KNOWN_PROTOCOLS.length);
+    expect(KNOWN_PROTOCOLS.some((p) => p.family === 'it')).toBe(true);
+    for (const p of KNOWN_PROTOCOLS) expect(Number(p.ports)).toBeLessThanOrEqual(65535);
+  });
+});
+
+describe('templates', () => {
+  it('gives an empty canvas and a valid reference Purdue layout', () => {
+    expect(DIAGRAM_TEMPLATES).toEqual(['empty', 'purdue']);
+    expect(diagramTemplate('empty', 'a1')).toEqual({ zones: [], conduits: [] });
+    const { zones, conduits } = purdueReferenceTemplate('a1');
+    for (const zone of zones) zoneSchema.parse(zone);
+    for (const conduit of conduits) conduitSchema.parse(conduit);
+    expect(zones.map((z) => z.kind).sort()).toEqual(
+      ['cell', 'cell', 'dmz', 'enterprise', 'operations', 'remote-access', 'safety'].sort(),
+    );
+    expect(zones.every((z) => z.assessmentId === 'a1' && z.slt.base !== null)).toBe(true);
+    const kindOf = new Map(zones.map((z) => [z.id, z.kind]));
+    const links = conduits.map((c) => `${kindOf.get(c.fromZoneId)}>${kindOf.get(c.toZoneId)}`);
+    expect(links).toEqual(
+      expect.arrayContaining(['enterprise>dmz', 'dmz>operations', 'operations>cell', 'remote-access>dmz']),
+    );
+    expect(links.filter((l) => l === 'operations>cell')).toHaveLength(2);
+    const remote = conduits.find((c) => kindOf.get(c.fromZoneId) === 'remote-access');
+    expect(remote?.controls).toContain('jump-host');
+    // Upper Purdue levels sit higher on the canvas.
+    const y = (kind: string) => zones.find((z) => z.kind === kind)!.position.y;
+    expect(y('enterprise')).toBeLessThan(y('dmz'));
+    expect(y('dmz')).toBeLessThan(y('operations'));
+    expect(y('operations')).toBeLessThan(y('cell'));
+  });
+});
+
+describe('parallel conduits', () => {
+  it('spreads conduits between the same pair symmetrically', () => {
+    const slots = parallelSlots([
+      { id: 'a', fromZoneId: 'x', toZoneId: 'y' },
+      { id: 'b', fromZoneId: 'y', toZoneId: 'x' },
+      { id: 'c', fromZoneId: 'x', toZoneId: 'z' },
+    ]);
+    expect(slots.get('a')).toEqual({ index: 0, count: 2 });
+    expect(slots.get('b')).toEqual({ index: 1, count: 2 });
+    expect(slots.get('c')).toEqual({ index: 0, count: 1 });
+    expect(parallelOffset(0, 1)).toBe(0);
+    expect([parallelOffset(0, 2), parallelOffset(1, 2)]).toEqual([-14, 14]);
+  });
+});
+
+describe('renderDiagramSvg', () => {
+  it('draws every zone and conduit with names, SL-T, counts and labels, escaping text', () => {
+    const { zones, conduits } = purdueReferenceTemplate('a1');
+    zones[0]!.name = 'R&D <lab>';
+    const counts = new Map([[zones[0]!.id, 3]]);
+    const svg = renderDiagramSvg({ title: 'Plant "North"', zones, conduits, assetCounts: counts });
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.match(/<g class="zone"/g)).toHaveLength(zones.length);
+    expect(svg.match(/<g class="conduit"/g)).toHaveLength(conduits.length);
+    expect(svg).toContain('R&amp;D &lt;lab&gt;');
+    expect(svg).toContain('Plant &quot;North&quot;');
+    expect(svg).toContain('3 assets');
+    expect(svg).toContain('SL-T {3,3,3,3,3,3,3}');
+    expect(svg).toContain('HTTPS 443, OSIsoft PI 5450');
+    expect(svg).not.toContain('NaN');
+    // Well-formed enough for an XML parser: balanced tags.
+    const opened = (svg.match(/<g[\s>]/g) ?? []).length;
+    expect((svg.match(/<\/g>/g) ?? []).length).toBe(opened);
+  });
+
+  it('renders an empty diagram', () => {
+    const svg = renderDiagramSvg({ zones: [], conduits: [], assetCounts: new Map() });
+    expect(svg).toContain('width="480"');
+    expect(svg.endsWith('</svg>')).toBe(true);
+  });
+});
+
+describe('on the rich assessment fixture', () => {
+  it('runs the model checks and exports the SVG with non-Latin names intact', async () => {
+    const data = await richAssessment();
+    const assetCounts = new Map<string, number>();
+    for (const asset of data.assets) {
+      if (asset.zoneId) assetCounts.set(asset.zoneId, (assetCounts.get(asset.zoneId) ?? 0) + 1);
+    }
+    const entries = runModelChecks({ zones: data.zones, conduits: data.conduits, assetCounts });
+    // Only the cell zone holds assets; every conduit has a control and specific services.
+    expect(
+      entries.map((e) => `${e.checkId}:${data.zones.find((z) => z.id === e.target.id)?.name}`).sort(),
+    ).toEqual([
+      'zone-no-assets:Enterprise IT',
+      'zone-no-assets:Industrial DMZ',
+      'zone-no-assets:安全計装システム (SIS)',
+    ]);
+    const svg = renderDiagramSvg({
+      title: data.assessment.title,
+      zones: data.zones,
+      conduits: data.conduits,
+      assetCounts,
+    });
+    expect(svg).toContain('安全計装システム (SIS)');
+    expect(svg).toContain('Ligne d’embouteillage — Zelle 3');
+    expect(svg).toContain('SL-T {2,2,2,2,3,2,2}');
+    expect(svg).toContain('Modbus/TCP 502, OPC UA 4840');
+    expect(svg).toContain('1 asset<');
+    expect(svg.match(/>0 assets</g)).toHaveLength(3);
+  });
+});
