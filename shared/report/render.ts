@@ -12,6 +12,7 @@ import { writeFindings } from './sections/findings';
 import { drawCover, drawHeadersAndFooters, drawToc } from './sections/front';
 import { writeInventory } from './sections/inventory';
 import { writeRequirements } from './sections/requirements';
+import { writeRisk } from './sections/risk';
 import { writeScope } from './sections/scope';
 import { writeSummary } from './sections/summary';
 import { writeZonesAndConduits } from './sections/zones';
@@ -51,6 +52,10 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
         data.answers,
         data.connections,
         data.findings,
+        data.riskScopes,
+        data.zoneRisks,
+        data.threatScenarios,
+        data.countermeasures,
         data.evidence.map((e) => [e.name, e.caption]),
         signer,
       ]),
@@ -68,6 +73,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
     ['diagram', () => writeDiagram(writer, model, options.diagramPng ?? null)],
     ['zones', () => writeZonesAndConduits(writer, model)],
     ['requirements', () => writeRequirements(writer, model)],
+    ['risk', () => writeRisk(writer, model)],
     ['connections', () => writeConnections(writer, model)],
     ['inventory', () => writeInventory(writer, model)],
     ['findings', () => writeFindings(writer, model)],
