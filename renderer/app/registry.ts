@@ -5,6 +5,7 @@ import { exportWorkspace } from '../features/export';
 import { findingsWorkspace } from '../features/findings';
 import { inventoryWorkspace } from '../features/inventory';
 import { requirementsWorkspace } from '../features/requirements';
+import { riskWorkspace } from '../features/risk';
 import type { WorkspaceDefinition } from '../ui/workspace';
 
 /** The open assessment's workspaces, in navigation order. */
@@ -13,6 +14,7 @@ export const WORKSPACES: WorkspaceDefinition[] = [
   inventoryWorkspace,
   diagramWorkspace,
   requirementsWorkspace,
+  riskWorkspace,
   connectionsWorkspace,
   findingsWorkspace,
   exportWorkspace,
