@@ -203,3 +203,35 @@ export async function applySltToZone(zone: Zone, levels: readonly number[]) {
   await trackSave(db().zones.put(next));
   return next;
 }
+
+export function listCountermeasures(assessmentId: string) {
+  return db().countermeasures.where({ assessmentId }).sortBy('createdAt');
+}
+
+/**
+ * Makes one countermeasure the compensating control of a (zone, item) answer, or none: the pair
+ * leaves every other countermeasure, in one transaction.
+ */
+export function linkCompensation(
+  assessmentId: string,
+  answer: { zoneId: string; itemId: string },
+  countermeasureId: string | null,
+) {
+  const d = db();
+  return trackSave(
+    d.transaction('rw', d.countermeasures, async () => {
+      const all = await d.countermeasures.where({ assessmentId }).toArray();
+      const same = (a: { zoneId: string; itemId: string }) =>
+        a.zoneId === answer.zoneId && a.itemId === answer.itemId;
+      for (const c of all) {
+        const has = c.compensates.some(same);
+        const wants = c.id === countermeasureId;
+        if (has === wants) continue;
+        const compensates = wants
+          ? [...c.compensates, { zoneId: answer.zoneId, itemId: answer.itemId }]
+          : c.compensates.filter((a) => !same(a));
+        await d.countermeasures.put(countermeasureSchema.parse({ ...c, compensates, updatedAt: nowIso() }));
+      }
+    }),
+  );
+}

@@ -47,3 +47,23 @@ export function attackTechnique(id: string) {
 export function attackMitigation(id: string) {
   return mitigationById.get(id);
 }
+
+/** The mitigations (with names) and techniques of several catalogue items by id ("SR 1.1 RE 2" counts as SR 1.1). */
+export function attackForItemIds(itemIds: readonly string[]): {
+  mitigations: { id: string; name: string }[];
+  techniques: string[];
+} {
+  const mitigations = new Set<string>();
+  const techniques = new Set<string>();
+  for (const itemId of itemIds) {
+    const sr = /^SR \d+\.\d+/.exec(itemId)?.[0];
+    if (!sr) continue;
+    const entry = attackForItem({ sr });
+    entry.mitigations.forEach((m) => mitigations.add(m));
+    entry.techniques.forEach((t) => techniques.add(t));
+  }
+  return {
+    mitigations: [...mitigations].sort().map((id) => ({ id, name: mitigationById.get(id)?.name ?? id })),
+    techniques: [...techniques].sort(),
+  };
+}

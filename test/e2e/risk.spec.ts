@@ -108,6 +108,39 @@ test('create scenarios from the suggestions, add a countermeasure, see residual 
   await page.getByRole('tab', { name: 'Countermeasures' }).click();
   await expect(row).toContainText('Jürgen Weiß');
 
+  // The Requirements workspace shows the ATT&CK mitigations of an item; a compensating control links to the countermeasure.
+  await page
+    .getByRole('navigation', { name: 'Workspaces' })
+    .getByRole('link', { name: 'Requirements' })
+    .click();
+  await page.getByLabel('Zone', { exact: true }).selectOption({ label: CELL });
+  await page.getByRole('option', { name: /^SR 1\.1 Human/ }).click();
+  await expect(page.getByTestId('attack-mitigations')).toHaveText('M0804 Human User Authentication');
+  await expect(page.getByTestId('attack-techniques')).toContainText('T0886 Remote Services');
+  await page.getByRole('option', { name: /^SR 1\.13 Access/ }).click();
+  await page
+    .getByRole('group', { name: 'Status' })
+    .getByRole('button', { name: /Compensating control/ })
+    .click();
+  await page
+    .getByLabel('Compensating control (required)')
+    .fill('Vendor sessions only through the DMZ jump host.');
+  await page.getByLabel('Compensating control (required)').press('Enter');
+  const link = page.getByLabel('Countermeasure (Risk register)');
+  await link.selectOption({ label: 'Remove the modem; vendor access through the DMZ jump host' });
+  await waitForSaved(page);
+  await page.reload();
+  await page.getByLabel('Zone', { exact: true }).selectOption({ label: CELL });
+  await page.getByRole('option', { name: /^SR 1\.13 Access/ }).click();
+  await expect(page.getByLabel('Countermeasure (Risk register)')).toHaveValue(/.+/);
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Findings' }).click();
+  const fr1 = `Identification and authentication gaps in ${CELL}`;
+  const finding = page.getByTestId('finding').filter({ hasText: fr1 });
+  await finding.getByRole('button', { name: fr1, exact: true }).click();
+  await expect(finding.getByTestId('finding-attack')).toContainText(
+    'ATT&CK for ICS: M0804 Human User Authentication',
+  );
+
   // The signed bundle's report holds the rationale; the data folder holds the risk files.
   await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
   const key = page.getByRole('form', { name: 'Create signing key' });
@@ -126,7 +159,9 @@ test('create scenarios from the suggestions, add a countermeasure, see residual 
     const folder = Object.keys(entries)[0]!.split('/')[0]!;
     const riskCsv = new TextDecoder().decode(entries[`${folder}/data/risk.csv`]);
     expect(riskCsv).toContain(`Cellular/4G modem into ${CELL}`);
-    expect(new TextDecoder().decode(entries[`${folder}/data/crs.csv`])).toContain('{2,2,2,2,3,2,2}');
+    const crs = new TextDecoder().decode(entries[`${folder}/data/crs.csv`]);
+    expect(crs).toContain('{2,2,2,2,3,2,2}');
+    expect(crs).toContain('Remove the modem; vendor access through the DMZ jump host (recommended, open)');
     expect(JSON.parse(new TextDecoder().decode(entries[`${folder}/data/attack-layer.json`]))).toMatchObject({
       domain: 'ics-attack',
     });

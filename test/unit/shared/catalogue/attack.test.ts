@@ -6,6 +6,7 @@ import {
   ATTACK_ICS,
   ATTACK_ICS_SOURCE_SHA256,
   attackForItem,
+  attackForItemIds,
   attackTechnique,
   IEC62443_3_3,
 } from '../../../../shared/catalogue';
@@ -99,5 +100,25 @@ describe('ATT&CK for ICS module', () => {
       'bad.json: not a STIX bundle (no "objects" list)',
     );
     expect(() => extractAttack('nope', 'bad.json')).toThrow(/^bad\.json: not JSON/);
+  });
+});
+
+describe('attackForItemIds', () => {
+  it('joins the mitigations of several items, an RE counting as its SR, with their names', () => {
+    const joined = attackForItemIds(['SR 1.1 RE 2', 'SR 5.1', 'not an item']);
+    expect(joined.mitigations).toEqual([
+      { id: 'M0804', name: 'Human User Authentication' },
+      { id: 'M0930', name: 'Network Segmentation' },
+      { id: 'M0935', name: 'Limit Access to Resource Over Network' },
+      { id: 'M0937', name: 'Filter Network Traffic' },
+    ]);
+    expect(joined.techniques).toEqual(
+      [
+        ...new Set([
+          ...attackForItem({ sr: 'SR 1.1' }).techniques,
+          ...attackForItem({ sr: 'SR 5.1' }).techniques,
+        ]),
+      ].sort(),
+    );
   });
 });
