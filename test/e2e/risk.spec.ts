@@ -17,6 +17,11 @@ test('create scenarios from the suggestions, add a countermeasure, see residual 
   // The rich assessment before any risk work: its connections and conduits give the suggestions.
   const rich = { ...(await richAssessment()), ...emptyRiskRecords() };
   await page.goto('/');
+  // MITRE is credited in the app, as its terms of use ask.
+  await page.getByText(/^About Conduit/).click();
+  await expect(page.getByTestId('credit-attack')).toContainText(
+    'This work is reproduced and distributed with the permission of The MITRE Corporation.',
+  );
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import file…' }).click();
   await (
