@@ -107,11 +107,11 @@ function recordFields(assessmentId: string) {
 }
 
 /** Validates, stamps and writes one record; a ZodError (with the field and why) leaves the store untouched. */
-function put<S extends z.ZodType>(
+async function put<S extends z.ZodType>(
   schema: S,
   table: 'riskMethods' | 'riskScopes' | 'zoneRisks' | 'threatScenarios' | 'countermeasures',
   record: unknown,
-) {
+): Promise<z.infer<S>> {
   const parsed = schema.parse({ ...(record as object), updatedAt: nowIso() }) as z.infer<S>;
   return trackSave(
     (db()[table] as unknown as { put(value: unknown): Promise<unknown> }).put(parsed).then(() => parsed),
