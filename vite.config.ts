@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { META_CONTENT_SECURITY_POLICY } from './shared/csp.ts';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from './shared/csp.ts';
 
 /** The production HTML carries the strict CSP; the dev server needs HMR, so it is left out there. */
 function contentSecurityPolicy(): Plugin {
@@ -31,6 +31,12 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 4096,
   },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // The served build carries the same CSP as a header (with frame-ancestors, which a <meta> cannot set).
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    strictPort: true,
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+  },
   server: { host: '127.0.0.1' },
 });

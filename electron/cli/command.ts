@@ -1,10 +1,18 @@
-/** One `conduit` subcommand. Output for machines goes to stdout as JSON; messages to stderr. */
+/**
+ * One `conduit` subcommand as `--help` lists it. Its module is loaded only when it runs, so that
+ * `conduit --help` starts without loading every command's dependencies.
+ */
 export interface CliCommand {
   name: string;
   /** One line for the help listing. */
   summary: string;
   /** Usage line(s) after "conduit ". */
   usage: string;
+  load(): Promise<CliCommandModule>;
+}
+
+/** What a command's module exports. Output for machines goes to stdout as JSON; messages to stderr. */
+export interface CliCommandModule {
   run(args: string[], io: CliIo): Promise<number>;
 }
 

@@ -7,12 +7,12 @@ export function helpText(): string {
   return [
     `conduit ${TOOL_VERSION}: OT security assessments against IEC 62443, from the command line`,
     '',
-    'Usage: npm run -s cli -- <command> [options]',
+    'Usage: conduit <command> [options]   (in a checkout, the same as: npm run -s cli -- <command> [options])',
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run "npm run -s cli -- <command> --help" for a command\'s options.',
+    'Run "conduit <command> --help" for a command\'s options.',
     'Machine-readable output goes to stdout as JSON; messages go to stderr.',
     '',
   ].join('\n');
@@ -35,14 +35,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`Usage: npm run -s cli -- ${command.usage}\n\n${command.summary}\n`);
+    io.stdout(`Usage: conduit ${command.usage}\n\n${command.summary}\n`);
     return EXIT.ok;
   }
   try {
-    return await command.run(args, io);
+    return await (await command.load()).run(args, io);
   } catch (error) {
     if (error instanceof CliUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`conduit ${name}: ${(error as Error).message}\nUsage: npm run -s cli -- ${command.usage}\n`);
+      io.stderr(`conduit ${name}: ${(error as Error).message}\nUsage: conduit ${command.usage}\n`);
       return EXIT.usage;
     }
     io.stderr(`conduit ${name}: ${(error as Error).message}\n`);

@@ -8,6 +8,9 @@ import path from 'node:path';
  */
 const BENCHMARKS = [
   'startup',
+  'cli-startup',
+  'demo-browser',
+  'out-of-the-box',
   'import-parse',
   'inventory',
   'capture',

@@ -2,14 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { catalogueOf } from '../../../shared/catalogue';
 import { attackLayer } from '../../../shared/risk';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 
-export const attackLayerCommand: CliCommand = {
-  name: 'attack-layer',
-  summary:
-    'write an ATT&CK Navigator layer of the techniques unmet requirements leave open (site or one zone)',
-  usage: 'attack-layer <file.conduit.json> [--zone <name>] --out <layer.json> [--force]',
+export const attackLayerCommand: CliCommandModule = {
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

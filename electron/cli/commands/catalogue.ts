@@ -1,12 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ATTACK_CREDIT, attackForItem, guidanceFor, IEC62443_3_3 } from '../../../shared/catalogue';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 
-export const catalogueCommand: CliCommand = {
-  name: 'catalogue',
-  summary:
-    'print the IEC 62443-3-3 catalogue (FRs, SRs, REs, their minimum SL and ATT&CK for ICS mitigations) as JSON',
-  usage: 'catalogue [--with-guidance]',
+export const catalogueCommand: CliCommandModule = {
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

@@ -2,7 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBundle } from '../../../shared/bundle';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 import { withCurrentFindings } from '../../../shared/findings';
 import { readReportPartFiles, renderReportParts } from '../report-parts';
@@ -15,12 +15,7 @@ async function isDirectory(path: string): Promise<boolean> {
   );
 }
 
-export const exportCommand: CliCommand = {
-  name: 'export',
-  summary: 'build the signed report bundle (zip) of an assessment file',
-  usage:
-    'export <file.conduit.json> --key <keyfile> --out <bundle.zip | folder> [--report <report.pdf>] ' +
-    '[--diagram-svg <zones.svg>] [--diagram-png <zones.png>] [--signed-at <iso date-time>] [--force]',
+export const exportCommand: CliCommandModule = {
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

@@ -1,12 +1,9 @@
 import { parseArgs } from 'node:util';
 import { generateFindings, reconcileFindings, roadmapSlotOf } from '../../../shared/findings';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 
-export const findingsCommand: CliCommand = {
-  name: 'findings',
-  summary: "generate an assessment's findings, merged with the ones stored in it, and print them as JSON",
-  usage: 'findings <assessment.conduit.json> [--now <ISO date>]',
+export const findingsCommand: CliCommandModule = {
   async run(args, io) {
     const { positionals, values } = parseArgs({
       args,

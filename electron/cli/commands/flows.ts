@@ -2,16 +2,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { analyzeCapture } from '../../../shared/traffic/analyzer';
 import { CaptureError } from '../../../shared/traffic/errors';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { loadOuiTable } from '../oui';
 
 const CHUNK_SIZE = 1 << 20;
 
-export const flowsCommand: CliCommand = {
-  name: 'flows',
-  summary:
-    'read a pcap/pcapng capture (or .gz of either) and print its conversations, assets and layer-2 frames',
-  usage: 'flows <capture>',
+export const flowsCommand: CliCommandModule = {
   async run(args, io) {
     const [file, ...rest] = args;
     if (!file || rest.length > 0) throw new CliUsageError('flows takes exactly one capture file');

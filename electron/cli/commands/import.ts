@@ -13,7 +13,7 @@ import {
   type ColumnMapping,
   type InventoryFormat,
 } from '../../../shared/importers';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentFile } from '../read-assessment';
 
 async function readBytes(file: string): Promise<Uint8Array> {
@@ -40,10 +40,7 @@ async function readMapping(file: string): Promise<ColumnMapping> {
   return value as ColumnMapping;
 }
 
-export const importCommand: CliCommand = {
-  name: 'import',
-  summary: 'parse a sensor inventory export as the app does; print assets, flows and warnings as JSON',
-  usage: `import <file> [--format <${INVENTORY_FORMATS.join('|')}>] [--mapping <mapping.json>] [--into <assessment.conduit.json>]`,
+export const importCommand: CliCommandModule = {
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

@@ -1,31 +1,101 @@
+import { INVENTORY_FORMATS } from '../../../shared/importers/types';
 import type { CliCommand } from '../command';
-import { attackLayerCommand } from './attack-layer';
-import { catalogueCommand } from './catalogue';
-import { exportCommand } from './export';
-import { findingsCommand } from './findings';
-import { flowsCommand } from './flows';
-import { importCommand } from './import';
-import { keygenCommand } from './keygen';
-import { newCommand } from './new';
-import { reconcileCommand } from './reconcile';
-import { reportCommand } from './report';
-import { riskCommand } from './risk';
-import { validateCommand } from './validate';
-import { verifyCommand } from './verify';
 
-/** Every subcommand, in the order `--help` lists them. Add new commands here. */
+/**
+ * Every subcommand, in the order `--help` lists them. Add a command as one module exporting
+ * `{ run }` plus one entry here; keep this file's imports light (they load on every start).
+ */
 export const COMMANDS: CliCommand[] = [
-  newCommand,
-  validateCommand,
-  importCommand,
-  flowsCommand,
-  reconcileCommand,
-  catalogueCommand,
-  findingsCommand,
-  riskCommand,
-  attackLayerCommand,
-  keygenCommand,
-  exportCommand,
-  reportCommand,
-  verifyCommand,
+  {
+    name: 'new',
+    summary: 'write a new, empty assessment file',
+    usage:
+      'new --client <client> --site <site> --out <file.conduit.json> [--assessor <name>]... [--start <yyyy-mm-dd>] [--end <yyyy-mm-dd>] [--scope <text>] [--force]',
+    load: async () => (await import('./new')).newCommand,
+  },
+  {
+    name: 'demo',
+    summary:
+      'write the demo plant: a complete sample assessment, the same as the app\'s "Open the demo plant"',
+    usage: 'demo --out <file.conduit.json> [--force]',
+    load: async () => (await import('./demo')).demoCommand,
+  },
+  {
+    name: 'validate',
+    summary: 'check an assessment file; exit 0 when valid, 2 with where and why when not',
+    usage: 'validate <file.conduit.json>',
+    load: async () => (await import('./validate')).validateCommand,
+  },
+  {
+    name: 'import',
+    summary: 'parse a sensor inventory export as the app does; print assets, flows and warnings as JSON',
+    usage: `import <file> [--format <${INVENTORY_FORMATS.join('|')}>] [--mapping <mapping.json>] [--into <assessment.conduit.json>]`,
+    load: async () => (await import('./import')).importCommand,
+  },
+  {
+    name: 'flows',
+    summary:
+      'read a pcap/pcapng capture (or .gz of either) and print its conversations, assets and layer-2 frames',
+    usage: 'flows <capture>',
+    load: async () => (await import('./flows')).flowsCommand,
+  },
+  {
+    name: 'reconcile',
+    summary: 'check observed flows against the zones and conduits; print the candidates as JSON',
+    usage: 'reconcile <file.conduit.json>',
+    load: async () => (await import('./reconcile')).reconcileCommand,
+  },
+  {
+    name: 'catalogue',
+    summary:
+      'print the IEC 62443-3-3 catalogue (FRs, SRs, REs, their minimum SL and ATT&CK for ICS mitigations) as JSON',
+    usage: 'catalogue [--with-guidance]',
+    load: async () => (await import('./catalogue')).catalogueCommand,
+  },
+  {
+    name: 'findings',
+    summary: "generate an assessment's findings, merged with the ones stored in it, and print them as JSON",
+    usage: 'findings <assessment.conduit.json> [--now <ISO date>]',
+    load: async () => (await import('./findings')).findingsCommand,
+  },
+  {
+    name: 'risk',
+    summary:
+      'the IEC 62443-3-2 risk assessment: SL-T per zone (derived or by hand, with the rationale), scenarios, countermeasures',
+    usage: 'risk <file.conduit.json>',
+    load: async () => (await import('./risk')).riskCommand,
+  },
+  {
+    name: 'attack-layer',
+    summary:
+      'write an ATT&CK Navigator layer of the techniques unmet requirements leave open (site or one zone)',
+    usage: 'attack-layer <file.conduit.json> [--zone <name>] --out <layer.json> [--force]',
+    load: async () => (await import('./attack-layer')).attackLayerCommand,
+  },
+  {
+    name: 'keygen',
+    summary: 'create an Ed25519 signing key: <keyfile> (private, mode 0600) and <keyfile>.pub (OpenSSH)',
+    usage: 'keygen --name <name> --email <email> [--org <organization>] --out <keyfile> [--force]',
+    load: async () => (await import('./keygen')).keygenCommand,
+  },
+  {
+    name: 'export',
+    summary: 'build the signed report bundle (zip) of an assessment file',
+    usage:
+      'export <file.conduit.json> --key <keyfile> --out <bundle.zip | folder> [--report <report.pdf>] ' +
+      '[--diagram-svg <zones.svg>] [--diagram-png <zones.png>] [--signed-at <iso date-time>] [--force]',
+    load: async () => (await import('./export')).exportCommand,
+  },
+  {
+    name: 'report',
+    summary: 'write the PDF report of an assessment file',
+    usage: 'report <file.conduit.json> --out <report.pdf> [--key <keyfile>] [--force]',
+    load: async () => (await import('./report')).reportCommand,
+  },
+  {
+    name: 'verify',
+    summary: 'check a report bundle: signature, then every file; exit 0 valid, 1 not valid, 2 unreadable',
+    usage: 'verify <bundle.zip>',
+    load: async () => (await import('./verify')).verifyCommand,
+  },
 ];

@@ -1,7 +1,7 @@
 import { access, chmod, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { generateKeyFile } from '../signing-key';
 
 async function exists(file: string): Promise<boolean> {
@@ -11,10 +11,7 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-export const keygenCommand: CliCommand = {
-  name: 'keygen',
-  summary: 'create an Ed25519 signing key: <keyfile> (private, mode 0600) and <keyfile>.pub (OpenSSH)',
-  usage: 'keygen --name <name> --email <email> [--org <organization>] --out <keyfile> [--force]',
+export const keygenCommand: CliCommandModule = {
   async run(args, io) {
     const { values } = parseArgs({
       args,

@@ -7,13 +7,9 @@ import {
   emptyAssessmentData,
   serializeAssessmentFile,
 } from '../../../shared/model';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 
-export const newCommand: CliCommand = {
-  name: 'new',
-  summary: 'write a new, empty assessment file',
-  usage:
-    'new --client <client> --site <site> --out <file.conduit.json> [--assessor <name>]... [--start <yyyy-mm-dd>] [--end <yyyy-mm-dd>] [--scope <text>] [--force]',
+export const newCommand: CliCommandModule = {
   async run(args, io) {
     const { values } = parseArgs({
       args,

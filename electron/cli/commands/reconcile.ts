@@ -1,11 +1,8 @@
 import { reconcile, withTriage } from '../../../shared/network';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 
-export const reconcileCommand: CliCommand = {
-  name: 'reconcile',
-  summary: 'check observed flows against the zones and conduits; print the candidates as JSON',
-  usage: 'reconcile <file.conduit.json>',
+export const reconcileCommand: CliCommandModule = {
   async run(args, io) {
     const [file, ...rest] = args;
     if (!file || rest.length > 0) throw new CliUsageError('reconcile takes exactly one assessment file');

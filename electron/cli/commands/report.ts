@@ -1,16 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { renderReportPdf } from '../../../shared/report';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 import { withCurrentFindings } from '../../../shared/findings';
 import { loadReportFonts } from '../report-fonts';
 import { loadSigner } from '../signing-key';
 
-export const reportCommand: CliCommand = {
-  name: 'report',
-  summary: 'write the PDF report of an assessment file',
-  usage: 'report <file.conduit.json> --out <report.pdf> [--key <keyfile>] [--force]',
+export const reportCommand: CliCommandModule = {
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,

@@ -1,12 +1,8 @@
 import { assessmentRisk, riskJson } from '../../../shared/risk';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 
-export const riskCommand: CliCommand = {
-  name: 'risk',
-  summary:
-    'the IEC 62443-3-2 risk assessment: SL-T per zone (derived or by hand, with the rationale), scenarios, countermeasures',
-  usage: 'risk <file.conduit.json>',
+export const riskCommand: CliCommandModule = {
   async run(args, io) {
     const [file, ...rest] = args;
     if (!file || rest.length > 0) throw new CliUsageError('risk takes exactly one assessment file');

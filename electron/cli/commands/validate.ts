@@ -1,11 +1,8 @@
 import { AssessmentFileError } from '../../../shared/model';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentFile, UnreadableFileError } from '../read-assessment';
 
-export const validateCommand: CliCommand = {
-  name: 'validate',
-  summary: 'check an assessment file; exit 0 when valid, 2 with where and why when not',
-  usage: 'validate <file.conduit.json>',
+export const validateCommand: CliCommandModule = {
   async run(args, io) {
     const [file, ...rest] = args;
     if (!file || rest.length > 0) throw new CliUsageError('validate takes exactly one file');

@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { BundleUnreadableError, verifyBundle } from '../../../shared/bundle';
-import { CliUsageError, EXIT, printJson, type CliCommand } from '../command';
+import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 
-export const verifyCommand: CliCommand = {
-  name: 'verify',
-  summary: 'check a report bundle: signature, then every file; exit 0 valid, 1 not valid, 2 unreadable',
-  usage: 'verify <bundle.zip>',
+export const verifyCommand: CliCommandModule = {
   async run(args, io) {
     const [file, ...rest] = args;
     if (!file || rest.length > 0) throw new CliUsageError('verify takes exactly one bundle');

@@ -10,6 +10,7 @@ import { notify } from '../../ui/notices';
 import { SaveIndicator } from '../../ui/SaveIndicator';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { AssessmentCard, type CardActions } from './AssessmentCard';
+import { openDemoPlant } from './demo-plant';
 import { exportAssessmentFile, importAssessmentFile, ImportFileError } from './file-transfer';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
 import { RenameDialog } from './RenameDialog';
@@ -29,6 +30,7 @@ export function HomePage() {
   const [query, setQuery] = useState('');
   const [showArchived, setShowArchived] = useState(false);
   const [dialog, setDialog] = useState<DialogState>(null);
+  const [openingDemo, setOpeningDemo] = useState(false);
 
   // Marks the moment the home screen is usable, for the start-up benchmark.
   const loaded = assessments !== undefined;
@@ -50,6 +52,21 @@ export function HomePage() {
         if (error instanceof ImportFileError) notify('error', error.message, error.problems);
         else notify('error', `${file.name} was not imported: ${(error as Error).message}`);
       }
+    }
+  }
+
+  async function openDemo() {
+    setOpeningDemo(true);
+    try {
+      const { assessment } = await openDemoPlant();
+      notify('success', `Opened the demo plant “${assessment.title}”`, [
+        'A fictional dairy with sample data in every workspace. Delete it when you no longer need it.',
+      ]);
+      navigate(`/a/${assessment.id}/overview`);
+    } catch (error) {
+      if (error instanceof ImportFileError) notify('error', error.message, error.problems);
+      else notify('error', `The demo plant could not be opened: ${(error as Error).message}`);
+      setOpeningDemo(false);
     }
   }
 
@@ -145,13 +162,27 @@ export function HomePage() {
             <>
               <h2>No assessments yet</h2>
               <p>Create one for your next site visit, or drop a .conduit.json file here to import it.</p>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => setDialog({ kind: 'new' })}
-              >
-                New assessment
-              </button>
+              <div className="empty-state-actions">
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => setDialog({ kind: 'new' })}
+                >
+                  New assessment
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={openingDemo}
+                  onClick={() => void openDemo()}
+                >
+                  {openingDemo ? 'Opening the demo plant…' : 'Open the demo plant'}
+                </button>
+              </div>
+              <p className="empty-state-note">
+                The demo plant is a complete sample assessment of a fictional dairy: zones and conduits, two
+                sensor inventories, a capture, answers, connections and findings.
+              </p>
             </>
           ) : (
             <p>

@@ -67,7 +67,7 @@ describe('conduit catalogue', () => {
       const { code, stdout, stderr } = await run(argv);
       expect(code).toBe(64);
       expect(stdout).toBe('');
-      expect(stderr).toContain('Usage: npm run -s cli -- catalogue [--with-guidance]');
+      expect(stderr).toContain('Usage: conduit catalogue [--with-guidance]');
     }
   });
 

@@ -1,0 +1,54 @@
+import clarotyUrl from '../../../assets/demo/claroty-ctd-assets.json?url';
+import captureUrl from '../../../assets/demo/control-room-span.pcap?url';
+import nozomiUrl from '../../../assets/demo/nozomi-guardian-assets.json?url';
+import photoUrl from '../../../assets/demo/utilities-panel-u3.png?url';
+import ouiUrl from '../../../assets/oui/oui.txt.gz?url';
+import { buildDemoPlant, type DemoSourceName } from '../../../shared/demo';
+import { assessmentFileName, serializeAssessmentFile, type Assessment } from '../../../shared/model';
+import { OuiTable } from '../../../shared/traffic/oui';
+import { importAssessmentFile } from './file-transfer';
+
+export const DEMO_CREATED_MARK = 'conduit:demo-plant-created';
+
+const SOURCE_URLS: Record<DemoSourceName, string> = {
+  nozomi: nozomiUrl,
+  claroty: clarotyUrl,
+  capture: captureUrl,
+  photo: photoUrl,
+};
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(new URL(url, document.baseURI));
+  if (!response.ok) throw new Error(`the demo file ${url} could not be read (${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The OUI table; a server may have undone the gzip already (Content-Encoding). */
+async function loadOui(): Promise<OuiTable | null> {
+  const bytes = await fetchBytes(ouiUrl).catch(() => null);
+  if (!bytes) return null;
+  return bytes[0] === 0x1f && bytes[1] === 0x8b
+    ? OuiTable.fromGzip(bytes)
+    : OuiTable.fromText(new TextDecoder().decode(bytes));
+}
+
+/**
+ * Builds the demo plant from the files shipped with the app and imports it exactly as an
+ * assessment file is imported (the same parse, validation and transaction).
+ */
+export async function openDemoPlant(): Promise<{ assessment: Assessment; asCopy: boolean }> {
+  const start = performance.now();
+  const [oui, ...bytes] = await Promise.all([loadOui(), ...Object.values(SOURCE_URLS).map(fetchBytes)]);
+  const files = Object.fromEntries(Object.keys(SOURCE_URLS).map((name, i) => [name, bytes[i]!])) as Record<
+    DemoSourceName,
+    Uint8Array
+  >;
+  const data = await buildDemoPlant({ files, oui });
+  const text = serializeAssessmentFile(data, { exportedAt: data.assessment.updatedAt });
+  const result = await importAssessmentFile(
+    assessmentFileName(data.assessment),
+    new TextEncoder().encode(text),
+  );
+  performance.measure(DEMO_CREATED_MARK, { start, end: performance.now() });
+  return result;
+}

@@ -1,0 +1,73 @@
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function openWorkspace(page: Page, label: string) {
+  await page
+    .getByRole('navigation', { name: 'Workspaces' })
+    .getByRole('link', { name: new RegExp(label) })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/${label.toLowerCase()}$`));
+}
+
+test('the demo plant opens from the empty home screen with every workspace filled', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'No assessments yet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Open the demo plant' }).click();
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('assessment-title')).toHaveText('Demo plant: Hillcrest dairy (sample data)');
+  const created = await page.evaluate(
+    () => performance.getEntriesByName('conduit:demo-plant-created')[0]?.duration ?? null,
+  );
+  expect(created).not.toBeNull();
+  console.log(`demo plant created in the browser in ${created!.toFixed(0)} ms`);
+
+  await openWorkspace(page, 'Inventory');
+  await expect(page.getByTestId('inventory-count')).toHaveText('139 assets');
+  await page.getByRole('button', { name: 'Import history' }).click();
+  const history = page.getByRole('dialog', { name: 'Import history' });
+  await expect(
+    history.getByTestId('import-batch').filter({ hasText: 'nozomi-guardian-assets.json' }),
+  ).toBeVisible();
+  await expect(
+    history.getByTestId('import-batch').filter({ hasText: 'claroty-ctd-assets.json' }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(history).toBeHidden();
+  await page.getByPlaceholder('Name, address, vendor, model, serial').fill('fill2-clx');
+  await expect(page.getByTestId('inventory-count')).toHaveText('1 of 139 assets');
+  await expect(page.getByTestId('asset-table')).toContainText('Rockwell Automation');
+
+  await openWorkspace(page, 'Diagram');
+  await expect(page.getByTestId('zone-node')).toHaveCount(8);
+  await expect(page.getByTestId('zone-node').filter({ hasText: 'Safety instrumented system' })).toBeVisible();
+  await expect(page.getByTestId('zone-node').filter({ hasText: 'Control room' })).toContainText('18 assets');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(7 + 1); // conduits + the undocumented link
+
+  await openWorkspace(page, 'Requirements');
+  await expect(page.getByTestId('zone-progress')).toHaveText(/^12 of \d+ required items answered/);
+  await expect(page.getByTestId('slt-vector')).toContainText('{3,2,3,2,2,2,2}');
+  await expect(page.getByTestId('item-detail')).toContainText('Operators log on with OT domain accounts');
+
+  await openWorkspace(page, 'Connections');
+  await expect(page.getByTestId('connection-row')).toHaveCount(2);
+  await page.getByRole('tab', { name: /Traffic/ }).click();
+  await expect(page.getByTestId('capture-batch')).toContainText('control-room-span.pcap');
+  await expect(page.getByTestId('flow-row').first()).toBeVisible();
+  await expect(page.getByTestId('candidate').first()).toBeVisible();
+
+  await openWorkspace(page, 'Findings');
+  await expect(page.getByTestId('finding').first()).toBeVisible();
+  await expect(page.getByTestId('findings-summary')).toContainText(/^\d+ open/);
+
+  await openWorkspace(page, 'Export');
+  // The whole demo exports: a signing key, then the signed bundle with its PDF report.
+  const form = page.getByRole('form', { name: 'Create signing key' });
+  await form.getByLabel('Name').fill('Demo Assessor');
+  await form.getByLabel('Email').fill('demo@example.com');
+  await form.getByRole('button', { name: 'Create signing key' }).click();
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Build signed bundle…' }).click();
+  expect((await download).suggestedFilename()).toMatch(
+    /^hillcrest-dairy-cooperative-hillcrest-processing-plant-ot-assessment-\d{4}-\d{2}-\d{2}\.zip$/,
+  );
+});
