@@ -2,12 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-
-const nodeBuiltins = {
-  group: ['node:*'],
-  message: 'Keep Node built-ins out of this layer (see DESIGN.md, Layout).',
-};
-const electronImport = { name: 'electron', message: 'Only electron/ may import electron.' };
+import conduit from './eslint/plugin.js';
 
 export default tseslint.config(
   {
@@ -39,37 +34,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronImport, { name: 'react', message: 'shared/ is pure TypeScript: no React.' }],
-          patterns: [
-            nodeBuiltins,
-            { group: ['react-dom', 'react/*'], message: 'shared/ is pure TypeScript.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [electronImport], patterns: [nodeBuiltins] }],
-    },
-  },
-  {
-    files: ['electron/**/*.ts'],
-    ignores: ['electron/preload.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'ImportSpecifier[imported.name=/^(contextBridge|ipcRenderer)$/]',
-          message: 'Only electron/preload.ts touches contextBridge and ipcRenderer.',
-        },
-      ],
-    },
+    files: ['shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    plugins: { conduit },
+    rules: { 'conduit/boundaries': 'error' },
   },
 );

@@ -67,7 +67,7 @@ export function createAppProtocolHandler(rootDir: string, readFile: ReadFile) {
     if (!file) return new Response('Forbidden', { status: 403 });
     try {
       const body = await readFile(file);
-      return new Response(body as BodyInit, {
+      return new Response(body as Uint8Array<ArrayBuffer>, {
         status: 200,
         headers: {
           'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { decodeBase64 } from '../../shared/model';
+import { rawEd25519PublicKey } from '../ed25519';
 import { openSshPublicKeyLine, sshFingerprint } from '../../shared/bundle/ssh-key';
 import type { BundleSigner } from '../../shared/bundle';
 
@@ -25,12 +25,11 @@ export class KeyFileError extends Error {
   override name = 'KeyFileError';
 }
 
-/** The raw 32 bytes of an Ed25519 public KeyObject (its JWK "x"). */
+/** The raw 32 bytes of an Ed25519 public KeyObject; any other key is refused. */
 export function rawPublicKey(key: KeyObject): Uint8Array {
-  const x = key.export({ format: 'jwk' }).x;
-  if (!x) throw new KeyFileError('not an Ed25519 key');
-  const base64 = x.replace(/-/g, '+').replace(/_/g, '/');
-  return decodeBase64(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  const raw = rawEd25519PublicKey(key);
+  if (!raw) throw new KeyFileError('not an Ed25519 key');
+  return raw;
 }
 
 export async function generateKeyFile(identity: {

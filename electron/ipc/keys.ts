@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ipcChannel, type CreateSigningKeyRequest, type SigningIdentity } from '../../shared/bridge';
 import { createSigningKeyRequestSchema, signRequestSchema } from '../../shared/bridge-validation';
 import { openSshPublicKeyLine, sshFingerprint } from '../../shared/bundle/ssh-key';
+import { rawEd25519PublicKey } from '../ed25519';
 import { handleValidated, noPayloadSchema, type IpcMainLike } from './guard';
 
 /** The parts of Electron's safeStorage used here. */
@@ -62,7 +63,7 @@ export class SigningKeyStore {
 
   async create(request: CreateSigningKeyRequest): Promise<SigningIdentity> {
     const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
-    const raw = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(-32));
+    const raw = rawEd25519PublicKey(publicKey)!;
     const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     const useKeychain = this.safeStorage.isEncryptionAvailable();
     if (!useKeychain && !request.passphrase) {

@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 import { Link, useLocation } from 'wouter';
 import { getAssessment } from '../db/assessments';
 import { SaveIndicator } from '../ui/SaveIndicator';
-import { WORKSPACES } from './registry';
+import { DiagramContributionsContext } from '../ui/diagram-contributions';
+import { DIAGRAM_CONTRIBUTIONS, WORKSPACES } from './registry';
 
 /** An open assessment: top bar, left navigation of workspaces, and the chosen workspace. */
 export function AssessmentPage({ id, workspaceId }: { id: string; workspaceId: string }) {
@@ -66,7 +67,9 @@ export function AssessmentPage({ id, workspaceId }: { id: string; workspaceId: s
       </nav>
       <main className="shell-main" id="workspace">
         {Workspace ? (
-          <Workspace key={assessment.id} assessment={assessment} />
+          <DiagramContributionsContext.Provider value={DIAGRAM_CONTRIBUTIONS}>
+            <Workspace key={assessment.id} assessment={assessment} />
+          </DiagramContributionsContext.Provider>
         ) : (
           <section className="workspace">
             <h1>Unknown workspace</h1>

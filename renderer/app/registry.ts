@@ -6,6 +6,7 @@ import { findingsWorkspace } from '../features/findings';
 import { inventoryWorkspace } from '../features/inventory';
 import { requirementsWorkspace } from '../features/requirements';
 import { riskWorkspace } from '../features/risk';
+import { mergeDiagramContributions } from '../ui/diagram-contributions';
 import type { WorkspaceDefinition } from '../ui/workspace';
 
 /** The open assessment's workspaces, in navigation order. */
@@ -19,3 +20,6 @@ export const WORKSPACES: WorkspaceDefinition[] = [
   findingsWorkspace,
   exportWorkspace,
 ];
+
+/** What the workspaces add to the diagram, handed to it by the shell. */
+export const DIAGRAM_CONTRIBUTIONS = mergeDiagramContributions(WORKSPACES.map((w) => w.diagram));

@@ -9,8 +9,11 @@ import {
 } from '../../shared/model';
 import type { Table } from 'dexie';
 import { db } from './index';
+import { allTables, loadAssessmentData, PLAIN_TABLES, type PlainRecords } from './assessment-data';
 import { ASSESSMENT_TABLES } from './schema';
 import { trackSave } from './save-status';
+
+export { loadAssessmentData };
 
 export function listAssessments(): Promise<Assessment[]> {
   return db().assessments.orderBy('updatedAt').reverse().toArray();
@@ -64,49 +67,6 @@ export async function deleteAssessment(id: string): Promise<void> {
       },
     ),
   );
-}
-
-/** Record tables other than evidence, whose Blobs need converting. */
-const PLAIN_TABLES = ASSESSMENT_TABLES.filter((t) => t !== 'evidence') as Exclude<
-  (typeof ASSESSMENT_TABLES)[number],
-  'evidence'
->[];
-type PlainRecords = Pick<AssessmentData, (typeof PLAIN_TABLES)[number]>;
-/** What every record table's rows have in common; the tables differ in the rest. */
-type RecordRow = { id: string; assessmentId: string; createdAt: string };
-
-function byCreation<T extends { createdAt: string; id: string }>(rows: T[]): T[] {
-  return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-}
-
-function allTables() {
-  const database = db();
-  return [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])];
-}
-
-/** Everything an assessment holds, evidence bytes included. */
-export async function loadAssessmentData(id: string): Promise<AssessmentData> {
-  const database = db();
-  const stored = await database.transaction('r', allTables(), async () => {
-    const assessment = await database.assessments.get(id);
-    if (!assessment) throw new Error('This assessment no longer exists.');
-    const rows = await Promise.all(
-      PLAIN_TABLES.map((table) =>
-        (database[table] as Table<RecordRow, string>).where({ assessmentId: id }).toArray(),
-      ),
-    );
-    const records = Object.fromEntries(PLAIN_TABLES.map((table, i) => [table, byCreation(rows[i]!)]));
-    const evidence = await database.evidence.where({ assessmentId: id }).toArray();
-    return { assessment, records: records as unknown as PlainRecords, evidence };
-  });
-  // Blobs are read after the transaction: awaiting anything but IndexedDB inside it would end it early.
-  const evidence = await Promise.all(
-    byCreation(stored.evidence).map(async ({ blob, ...meta }) => ({
-      ...meta,
-      bytes: new Uint8Array(await blob.arrayBuffer()),
-    })),
-  );
-  return { assessment: stored.assessment, ...stored.records, evidence };
 }
 
 /** Writes a whole assessment in one transaction: it lands entirely or not at all. */

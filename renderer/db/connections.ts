@@ -10,9 +10,6 @@ import {
   type ImportBatch,
   type Triage,
 } from '../../shared/model';
-import { undoBatch, type BatchUndo } from '../../shared/importers/merge';
-import type { CaptureSummary } from '../../shared/traffic/analyzer';
-import { captureToImport } from '../../shared/traffic/to-inventory';
 import { db } from './index';
 import { deleteEvidenceIfUnreferenced } from './evidence';
 
@@ -115,54 +112,5 @@ export async function documentWithConduit(candidateKey: string, conduit: Conduit
       connectionId: null,
       conduitId: valid.id,
     });
-  });
-}
-
-/**
- * Writes a read capture in one transaction: its assets merged into the inventory, its flows and its
- * batch record (so it can be undone). Either all of it lands or none.
- */
-export async function importCapture(
-  assessmentId: string,
-  summary: CaptureSummary,
-  file: { name: string; size: number; sha256: string },
-): Promise<ImportBatch> {
-  const database = db();
-  return database.transaction('rw', [database.assets, database.flows, database.importBatches], async () => {
-    const existing = await database.assets.where({ assessmentId }).toArray();
-    const result = captureToImport(
-      summary,
-      existing,
-      { id: newId(), assessmentId, format: 'pcap', fileName: file.name },
-      { sha256: file.sha256, size: file.size },
-    );
-    await database.assets.bulkAdd(result.merge.added);
-    await database.assets.bulkPut(result.merge.updated.map((u) => u.asset));
-    await database.flows.bulkAdd(result.flows);
-    await database.importBatches.add(result.batch);
-    return result.batch;
-  });
-}
-
-/** Undoes a capture import; refused (with the reason) when a later import built on its assets. */
-export async function undoCaptureImport(
-  batch: ImportBatch,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const database = db();
-  return database.transaction('rw', [database.assets, database.flows, database.importBatches], async () => {
-    const assets = await database.assets.where({ assessmentId: batch.assessmentId }).toArray();
-    const flows = await database.flows.where({ assessmentId: batch.assessmentId }).toArray();
-    const plan = undoBatch({ assets, flows }, batch.undo as BatchUndo);
-    if (!plan.ok) {
-      return {
-        ok: false as const,
-        message: `later imports use its assets; undo those first (${plan.blockedBy.length})`,
-      };
-    }
-    await database.assets.bulkDelete(plan.deleteAssetIds);
-    await database.assets.bulkPut(plan.restoreAssets);
-    await database.flows.bulkDelete(plan.deleteFlowIds);
-    await database.importBatches.delete(batch.id);
-    return { ok: true as const };
   });
 }

@@ -13,4 +13,4 @@ export function useDatabase(database: ConduitDatabase): void {
   instance = database;
 }
 
-export { ConduitDatabase, ASSESSMENT_TABLES, SCHEMA_VERSIONS } from './schema';
+export { ConduitDatabase, ASSESSMENT_TABLES, CURRENT_STORES, SCHEMA_VERSIONS } from './schema';

@@ -19,6 +19,7 @@ import type {
   ThreatScenario,
   ZoneRisk,
 } from '../../shared/risk';
+import { RECORD_TABLES } from '../../shared/model';
 import type { SigningIdentity } from '../../shared/bridge';
 
 /** A stored setting, such as a saved column-mapping preset (not tied to an assessment). */
@@ -64,7 +65,16 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       signingKeys: 'id',
     },
   },
-  // Version 2 and 4+ are taken by other work in progress; Dexie accepts the gap.
+  {
+    // A lean assets table: every query reads an assessment's assets whole (by assessmentId) and
+    // filters in memory; nothing looks assets up by zone, IP, MAC or batch, and each of those
+    // indexes (three of them multi-entry) cost seconds per 100,000 assets stored (npm run bench
+    // -- store). Only indexes change, which IndexedDB drops by itself: no record is rewritten,
+    // so there is no upgrade function.
+    version: 2,
+    stores: { assets: 'id, assessmentId' },
+  },
+  // Version 4+ is taken by other work in progress; Dexie accepts the gap.
   {
     version: 3,
     stores: {
@@ -76,6 +86,12 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     },
   },
 ];
+
+/** Each table's indexes as the newest version has them (a version lists only what it changes). */
+export const CURRENT_STORES: Record<string, string | null> = Object.assign(
+  {},
+  ...SCHEMA_VERSIONS.map((v) => v.stores),
+);
 
 export const DATABASE_NAME = 'conduit';
 
@@ -108,21 +124,5 @@ export class ConduitDatabase extends Dexie {
   }
 }
 
-/** Tables whose records belong to one assessment (all carry assessmentId). */
-export const ASSESSMENT_TABLES = [
-  'zones',
-  'conduits',
-  'assets',
-  'importBatches',
-  'flows',
-  'answers',
-  'connections',
-  'triage',
-  'findings',
-  'evidence',
-  'riskMethods',
-  'riskScopes',
-  'zoneRisks',
-  'threatScenarios',
-  'countermeasures',
-] as const satisfies readonly (keyof ConduitDatabase)[];
+/** Tables whose records belong to one assessment (all carry assessmentId): the file's record tables. */
+export const ASSESSMENT_TABLES = RECORD_TABLES satisfies readonly (keyof ConduitDatabase)[];

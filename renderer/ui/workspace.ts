@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Assessment } from '../../shared/model';
+import type { DiagramContribution } from './diagram-contributions';
 
 /** What every workspace of an open assessment receives. */
 export interface WorkspaceProps {
@@ -11,4 +12,6 @@ export interface WorkspaceDefinition {
   id: string;
   label: string;
   component: ComponentType<WorkspaceProps>;
+  /** What this workspace draws on the diagram, if anything. */
+  diagram?: DiagramContribution;
 }

@@ -1,23 +1,20 @@
-/// <reference lib="webworker" />
 import { sha256 } from '@noble/hashes/sha2';
+import type { ImportBatch } from '../../shared/model';
 import { toHex } from '../../shared/model/hash';
 import { CaptureAnalyzer } from '../../shared/traffic/analyzer';
 import { CaptureError } from '../../shared/traffic/errors';
 import { OuiTable } from '../../shared/traffic/oui';
-import type { CaptureRequest, CaptureResponse } from './capture-messages';
+import { importCapture as writeCapture } from '../db/captures';
+import { batchHandlers, importRefused } from './batch-handlers';
+import { serveSelf, type Job } from './channel';
 
 /**
  * Reads a capture File chunk by chunk (never whole), aggregates flows, layer-2 frames and assets,
- * then hashes the file for the import record. Posts progress about every 100 ms; stops on "cancel".
+ * hashes the file for the import record, then merges and writes it in one transaction, the same
+ * way as an inventory file. Reports progress about every 100 ms; stops when cancelled.
  */
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-let cancelled = false;
-const post = (message: CaptureResponse) => scope.postMessage(message);
-
 /** Above this the file is hashed in streaming JS; below, WebCrypto digests it in one read (much faster). */
 const WEBCRYPTO_HASH_LIMIT = 256 * 1024 * 1024;
-
-class Cancelled extends Error {}
 
 async function loadOui(url: string | null): Promise<OuiTable | null> {
   if (url === null) return null;
@@ -29,11 +26,15 @@ async function loadOui(url: string | null): Promise<OuiTable | null> {
   return gzipped ? OuiTable.fromGzip(bytes) : OuiTable.fromText(new TextDecoder().decode(bytes));
 }
 
-async function* chunksOf(file: File, onChunk: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+async function* chunksOf(
+  file: File,
+  signal: AbortSignal,
+  onChunk: (bytes: number) => void,
+): AsyncGenerator<Uint8Array> {
   const reader = file.stream().getReader();
   try {
     for (;;) {
-      if (cancelled) throw new Cancelled();
+      signal.throwIfAborted();
       const { done, value } = await reader.read();
       if (done) return;
       onChunk(value.byteLength);
@@ -44,51 +45,73 @@ async function* chunksOf(file: File, onChunk: (bytes: number) => void): AsyncGen
   }
 }
 
-async function hashFile(file: File, progress: (bytes: number) => void): Promise<string> {
+async function hashFile(file: File, signal: AbortSignal, progress: (bytes: number) => void): Promise<string> {
   if (file.size <= WEBCRYPTO_HASH_LIMIT) {
     return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())));
   }
   // WebCrypto has no incremental digest: stream the big ones through a JS SHA-256.
   const hash = sha256.create();
   let read = 0;
-  for await (const chunk of chunksOf(file, (n) => progress((read += n)))) hash.update(chunk);
+  for await (const chunk of chunksOf(file, signal, (n) => progress((read += n)))) hash.update(chunk);
   return toHex(hash.digest());
 }
 
-async function run(file: File, ouiUrl: string | null) {
+export interface CaptureProgress {
+  phase: 'reading' | 'hashing' | 'writing';
+  bytes: number;
+  totalBytes: number;
+  packets: number;
+}
+
+export interface CaptureImported {
+  batch: ImportBatch;
+  packets: number;
+  readMs: number;
+  hashMs: number;
+}
+
+/** Reads, hashes and merges one capture into the assessment, written through the import repository. */
+async function importCapture(
+  { file, ouiUrl, assessmentId }: { file: File; ouiUrl: string | null; assessmentId: string },
+  job: Job<CaptureProgress>,
+): Promise<CaptureImported> {
+  const { signal } = job;
   const analyzer = new CaptureAnalyzer({ oui: await loadOui(ouiUrl).catch(() => null) });
   let read = 0;
   let lastPost = 0;
-  const progress = (phase: 'reading' | 'hashing', bytes: number) => {
+  const progress = (phase: CaptureProgress['phase'], bytes: number) => {
     const now = performance.now();
     if (now - lastPost < 100 && bytes < file.size) return;
     lastPost = now;
-    post({ type: 'progress', phase, bytes, totalBytes: file.size, packets: analyzer.packets });
+    job.progress({ phase, bytes, totalBytes: file.size, packets: analyzer.packets });
   };
   const start = performance.now();
-  for await (const chunk of chunksOf(file, (n) => (read += n))) {
-    analyzer.push(chunk);
-    progress('reading', read);
+  try {
+    for await (const chunk of chunksOf(file, signal, (n) => (read += n))) {
+      analyzer.push(chunk);
+      progress('reading', read);
+    }
+    const summary = analyzer.finish();
+    const hashStart = performance.now();
+    const digest = await hashFile(file, signal, (bytes) => progress('hashing', bytes));
+    const hashMs = performance.now() - hashStart;
+    signal.throwIfAborted();
+    job.progress({ phase: 'writing', bytes: file.size, totalBytes: file.size, packets: summary.packets });
+    const batch = await writeCapture(assessmentId, summary, {
+      name: file.name,
+      size: file.size,
+      sha256: digest,
+    });
+    return { batch, packets: summary.packets, readMs: hashStart - start, hashMs };
+  } catch (error) {
+    // A read error names the file; a cancel (signal aborted) is reported as such by the channel.
+    if (error instanceof CaptureError) throw new CaptureError(`${file.name}: ${error.message}`);
+    if (signal.aborted) throw error;
+    throw new Error(`${file.name}: ${(error as Error).message || String(error)}`);
   }
-  const summary = analyzer.finish();
-  const hashStart = performance.now();
-  const digest = await hashFile(file, (bytes) => progress('hashing', bytes));
-  const end = performance.now();
-  post({ type: 'done', summary, sha256: digest, readMs: hashStart - start, hashMs: end - hashStart });
 }
 
-scope.onmessage = (event: MessageEvent<CaptureRequest>) => {
-  const request = event.data;
-  if (request.type === 'cancel') {
-    cancelled = true;
-    return;
-  }
-  cancelled = false;
-  run(request.file, request.ouiUrl).catch((error: unknown) => {
-    if (error instanceof Cancelled) post({ type: 'cancelled' });
-    else if (error instanceof CaptureError)
-      post({ type: 'error', message: `${request.file.name}: ${error.message}` });
-    else
-      post({ type: 'error', message: `${request.file.name}: ${(error as Error).message || String(error)}` });
-  });
-};
+const handlers = { importCapture, ...batchHandlers };
+export type CaptureHandlers = typeof handlers;
+
+serveSelf(handlers, { refused: importRefused });

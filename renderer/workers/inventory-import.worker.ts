@@ -1,20 +1,57 @@
-import { ImportError, parseInventory, type ParseInventoryResult } from '../../shared/importers';
-import { sha256Hex, type Asset } from '../../shared/model';
-import { checkUndo, commitImport, undoImport, UndoBlockedError } from '../db/inventory';
-import type { ImportRequest, ImportResponse } from './inventory-import-protocol';
+import {
+  ImportError,
+  parseInventory,
+  type ColumnMapping,
+  type DetectedFormat,
+  type ImportPreview,
+  type ImportProgress,
+  type ImportWarning,
+  type InventoryFormat,
+  type MergeCounts,
+  type ParseInventoryResult,
+} from '../../shared/importers';
+import { sha256Hex, type Asset, type ImportBatch } from '../../shared/model';
+import { undoBatch } from '../db/import-batches';
+import { commitImport } from '../db/inventory';
+import { batchHandlers, importRefused } from './batch-handlers';
+import { serveSelf, type Job } from './channel';
 
 /**
  * Parses, merges and writes one inventory file off the main thread. The file's bytes come in
- * once (transferred, not copied); parse results stay here, so the 100,000 records of a large
- * export never cross back to the page: the page gets a summary, and the write happens here
- * through Dexie in one transaction. Cancel is terminating the worker: an unfinished IndexedDB
- * transaction then aborts and nothing is written.
+ * once (a Blob, read here); parse results stay here, so the 100,000 records of a large export
+ * never cross back to the page: the page gets a summary, and the write happens here through the
+ * import repository in one transaction. Cancel is terminating the worker: an unfinished
+ * IndexedDB transaction then aborts and nothing is written.
  */
-/** The worker's global scope, typed by hand: the DOM and WebWorker libs cannot both be loaded. */
-const scope = self as unknown as {
-  postMessage(message: ImportResponse): void;
-  onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
-};
+
+/** What the preview shows: everything about the parsed file except the records themselves. */
+export interface ParseSummary {
+  fileName: string;
+  size: number;
+  format: InventoryFormat;
+  detected: DetectedFormat;
+  encoding: string;
+  records: number;
+  assets: number;
+  flows: number;
+  skipped: number;
+  /** The first warnings (all of them are kept with the batch). */
+  warnings: ImportWarning[];
+  warningCount: number;
+  preview: ImportPreview;
+}
+
+export interface CommitSummary {
+  batch: Pick<ImportBatch, 'id' | 'fileName' | 'format' | 'counts'> | null;
+  counts: MergeCounts;
+}
+
+export interface ImportStage extends ImportProgress {
+  stage: 'hashing' | 'parsing' | 'writing';
+}
+
+/** Progress of a write: its stage, then the assessment's assets as they now are, in chunks. */
+export type WriteProgress = ImportStage | { stage: 'inventory'; assets: Asset[] };
 
 interface LoadedFile {
   name: string;
@@ -28,115 +65,93 @@ const WARNINGS_SHOWN = 500;
 /** Assets per message: the page reads each message in one task, which must stay short. */
 const INVENTORY_CHUNK = 1000;
 
-function send(message: ImportResponse) {
-  scope.postMessage(message);
-}
-
-async function handle(request: ImportRequest) {
-  switch (request.type) {
-    case 'load': {
-      // A Blob crosses to the worker by reference; its bytes are read here, not on the page.
-      const { name, blob } = request;
-      loading = blob.arrayBuffer().then((buffer) => {
-        const bytes = new Uint8Array(buffer);
-        return { name, bytes, sha256: sha256Hex(bytes) };
-      });
-      parsed = null;
-      return;
-    }
-    case 'parse': {
-      if (!loading) throw new Error('no file loaded');
-      const file = await loading;
-      parsed = null;
-      const result = await parseInventory(
-        { name: file.name, bytes: file.bytes },
-        {
-          format: request.format,
-          mapping: request.mapping,
-          onProgress: (progress) => send({ type: 'progress', progress, stage: 'parsing' }),
-        },
-      );
-      parsed = result;
-      send({
-        type: 'parsed',
-        summary: {
-          fileName: file.name,
-          size: file.bytes.length,
-          format: result.format,
-          detected: result.detected,
-          encoding: result.encoding,
-          records: result.records,
-          assets: result.assets.length,
-          flows: result.flows.length,
-          skipped: result.skipped,
-          warnings: result.warnings.slice(0, WARNINGS_SHOWN),
-          warningCount: result.warnings.length,
-          preview: result.preview,
-        },
-      });
-      return;
-    }
-    case 'commit': {
-      const file = loading && (await loading);
-      if (!file || !parsed) throw new Error('nothing parsed to import');
-      if (parsed.skipped > 0 && !request.acceptSkipped) {
-        throw new ImportError(
-          `${file.name}: ${parsed.skipped} malformed record(s) would be skipped; accept that first`,
-        );
-      }
-      if (parsed.assets.length === 0 && parsed.flows.length === 0) {
-        throw new ImportError(`${file.name}: no assets or connections found; nothing to import`);
-      }
-      send({
-        type: 'progress',
-        progress: { bytes: file.bytes.length, totalBytes: file.bytes.length, records: parsed.records },
-        stage: 'writing',
-      });
-      const result = await commitImport(
-        request.assessmentId,
-        parsed.format,
-        { name: file.name, sha256: await file.sha256, size: file.bytes.length },
-        parsed,
-      );
-      sendInventory(result.inventory);
-      send({
-        type: 'committed',
-        summary: {
-          batch: result.batch && {
-            id: result.batch.id,
-            fileName: result.batch.fileName,
-            format: result.batch.format,
-            counts: result.batch.counts,
-          },
-          counts: result.counts,
-        },
-      });
-      return;
-    }
-    case 'check-undo':
-      send({ type: 'undo-checked', check: await checkUndo(request.batchId) });
-      return;
-    case 'undo': {
-      const { batch, inventory } = await undoImport(request.batchId);
-      sendInventory(inventory);
-      send({ type: 'undone', fileName: batch.fileName });
-      return;
-    }
-  }
-}
-
-function sendInventory(assets: readonly Asset[]) {
+function sendInventory(job: Job<WriteProgress>, assets: readonly Asset[]) {
   for (let i = 0; i < assets.length; i += INVENTORY_CHUNK)
-    send({ type: 'inventory', assets: assets.slice(i, i + INVENTORY_CHUNK) });
+    job.progress({ stage: 'inventory', assets: assets.slice(i, i + INVENTORY_CHUNK) });
 }
 
-scope.onmessage = (event) => {
-  handle(event.data).catch((error: unknown) => {
-    const isFileProblem = error instanceof ImportError || error instanceof UndoBlockedError;
-    send({
-      type: 'failed',
-      kind: isFileProblem ? 'file' : 'internal',
-      message: (error as Error)?.message || String(error),
+async function parse(
+  request: { format?: InventoryFormat; mapping?: ColumnMapping },
+  job: Job<ImportStage>,
+): Promise<ParseSummary> {
+  if (!loading) throw new Error('no file loaded');
+  const file = await loading;
+  parsed = null;
+  const result = await parseInventory(
+    { name: file.name, bytes: file.bytes },
+    {
+      format: request.format,
+      mapping: request.mapping,
+      onProgress: (progress) => job.progress({ ...progress, stage: 'parsing' }),
+    },
+  );
+  parsed = result;
+  return {
+    fileName: file.name,
+    size: file.bytes.length,
+    format: result.format,
+    detected: result.detected,
+    encoding: result.encoding,
+    records: result.records,
+    assets: result.assets.length,
+    flows: result.flows.length,
+    skipped: result.skipped,
+    warnings: result.warnings.slice(0, WARNINGS_SHOWN),
+    warningCount: result.warnings.length,
+    preview: result.preview,
+  };
+}
+
+async function commit(
+  request: { assessmentId: string; acceptSkipped: boolean },
+  job: Job<WriteProgress>,
+): Promise<CommitSummary> {
+  const file = loading && (await loading);
+  if (!file || !parsed) throw new Error('nothing parsed to import');
+  if (parsed.skipped > 0 && !request.acceptSkipped) {
+    throw new ImportError(
+      `${file.name}: ${parsed.skipped} malformed record(s) would be skipped; accept that first`,
+    );
+  }
+  if (parsed.assets.length === 0 && parsed.flows.length === 0) {
+    throw new ImportError(`${file.name}: no assets or connections found; nothing to import`);
+  }
+  const size = file.bytes.length;
+  job.progress({ bytes: size, totalBytes: size, records: parsed.records, stage: 'writing' });
+  const result = await commitImport(
+    request.assessmentId,
+    parsed.format,
+    { name: file.name, sha256: await file.sha256, size },
+    parsed,
+  );
+  sendInventory(job, result.inventory);
+  const { batch } = result;
+  return {
+    batch: batch && { id: batch.id, fileName: batch.fileName, format: batch.format, counts: batch.counts },
+    counts: result.counts,
+  };
+}
+
+const handlers = {
+  /** Takes the file (a Blob crosses by reference; its bytes are read here, not on the page). */
+  load({ name, blob }: { name: string; blob: Blob }): void {
+    loading = blob.arrayBuffer().then((buffer) => {
+      const bytes = new Uint8Array(buffer);
+      return { name, bytes, sha256: sha256Hex(bytes) };
     });
-  });
+    loading.catch(() => undefined);
+    parsed = null;
+  },
+  parse,
+  commit,
+  checkUndo: batchHandlers.checkUndo,
+  /** Undoes an import; reports the assessment's assets as they now are (so the table need not read them). */
+  async undo({ batchId }: { batchId: string }, job: Job<WriteProgress>): Promise<{ fileName: string }> {
+    const { batch, inventory } = await undoBatch(batchId);
+    sendInventory(job, inventory);
+    return { fileName: batch.fileName };
+  },
 };
+export type InventoryImportHandlers = typeof handlers;
+
+serveSelf(handlers, { refused: importRefused });

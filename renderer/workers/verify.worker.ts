@@ -1,17 +1,10 @@
-/// <reference lib="webworker" />
-import { verifyBundle, type BundleVerification } from '../../shared/bundle';
-
-export type VerifyWorkerReply = { ok: true; result: BundleVerification } | { ok: false; message: string };
+import { verifyBundle } from '../../shared/bundle';
+import { serveSelf } from './channel';
 
 /** Verifies a dropped bundle off the UI thread: unzipping and hashing a large bundle takes a while. */
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = (event: MessageEvent<Uint8Array>) => {
-  verifyBundle(event.data).then(
-    (result) => scope.postMessage({ ok: true, result } satisfies VerifyWorkerReply),
-    (error: unknown) =>
-      scope.postMessage({
-        ok: false,
-        message: error instanceof Error ? error.message : String(error),
-      } satisfies VerifyWorkerReply),
-  );
+const handlers = {
+  verify: (bytes: Uint8Array) => verifyBundle(bytes),
 };
+export type VerifyHandlers = typeof handlers;
+
+serveSelf(handlers);

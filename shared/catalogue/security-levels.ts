@@ -1,5 +1,6 @@
 import type { Answer } from '../model/answers';
 import { FR_IDS, type FrId } from '../model/common';
+import { formatLevels } from '../model/slt';
 import type { SecurityLevelTarget } from '../model/zone';
 import type { Catalogue, CatalogueItem, FoundationalRequirement, SecurityLevel } from './types';
 
@@ -30,9 +31,9 @@ export function vectorToArray(vector: SlVector): SecurityLevel[] {
   return FR_IDS.map((fr) => vector[fr]);
 }
 
-/** `SL-T {2,2,3,1,2,2,2}`: the label and the seven levels in FR order. */
+/** `SL-A {2,2,1,1,2,2,2}`: the label and the seven levels in FR order (see formatLevels). */
 export function formatVector(label: string, vector: SlVector): string {
-  return `${label} {${vectorToArray(vector).join(',')}}`;
+  return formatLevels(label, vectorToArray(vector));
 }
 
 /** Max(0, target - achieved) per FR. */

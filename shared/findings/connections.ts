@@ -3,7 +3,8 @@ import type { Conduit } from '../model/conduit';
 import { CONNECTION_TYPE_LABELS, type Connection, type EndpointRef } from '../model/connections';
 import type { ProgramPhase } from '../model/findings';
 import type { Zone } from '../model/zone';
-import { emptyRefs, plural, unique, type GeneratedFinding, type ModelCheckResult } from './types';
+import { emptyRefs, unique, type GeneratedFinding, type ModelCheckResult } from './types';
+import { modelCheckOf, type ModelCheck } from './model-checks';
 import { maxSeverity, severityFromRisk, severityRank, shiftSeverity } from './severity';
 
 type ConnectionType = Connection['type'];
@@ -109,59 +110,8 @@ export function connectionFindings(
   return findings;
 }
 
-interface CheckText {
-  title: (count: number) => string;
-  phase: ProgramPhase;
-  recommendation: string;
-}
-
-/** Titles, phases and advice for the diagram's model checks; unknown checks get a generic text. */
-const MODEL_CHECK_TEXT: Record<string, CheckText> = {
-  'dmz-bypass': {
-    title: (n) => `${plural(n, 'conduit')} ${n === 1 ? 'bypasses' : 'bypass'} the industrial DMZ`,
-    phase: 2,
-    recommendation:
-      'Terminate traffic from the enterprise network and from outside in the industrial DMZ (historian replica, patch server, remote-access gateway) and let only the DMZ talk to cell and safety zones. Move one flow at a time, with production, so nothing stops.',
-  },
-  'conduit-no-control': {
-    title: (n) => `${plural(n, 'conduit')} without a security control`,
-    phase: 2,
-    recommendation:
-      'Put a firewall (or a data diode for one-way flows) on each of these conduits, with rules that allow only the documented services, and record who owns the rules.',
-  },
-  'conduit-any-service': {
-    title: (n) => `${plural(n, 'conduit')} ${n === 1 ? 'allows' : 'allow'} any service`,
-    phase: 2,
-    recommendation:
-      'Replace "any" rules with the specific protocols and ports the process needs. Use the observed traffic to draft the list, run the new rules in logging mode through a production cycle, then enforce them.',
-  },
-  'remote-access-no-jump-host': {
-    title: (n) => `Remote access without a jump host on ${plural(n, 'conduit')}`,
-    phase: 2,
-    recommendation:
-      'Bring all remote access through one jump host or remote-access gateway in the industrial DMZ, with multi-factor authentication, named accounts and session logging, and close the direct paths.',
-  },
-  'zone-no-assets': {
-    title: (n) => `${plural(n, 'zone')} without assets`,
-    phase: 1,
-    recommendation:
-      'Confirm whether these zones are real and place their assets in them (by subnet or by hand), or remove them from the model, so that the diagram matches the plant.',
-  },
-  'zone-no-slt': {
-    title: (n) => `${plural(n, 'zone')} without a target security level`,
-    phase: 1,
-    recommendation:
-      'Agree a target security level for each zone with the asset owner, based on the consequences of a compromise and the threat the zone must withstand; it decides which requirements apply.',
-  },
-  'range-overlap': {
-    title: (n) => `Overlapping address ranges (${n})`,
-    phase: 1,
-    recommendation:
-      'Correct the zone address ranges so that each subnet belongs to one zone; overlapping ranges usually mean the documentation or the network is not what it should be.',
-  },
-};
-
-function genericCheckText(checkId: string, kind: 'zone' | 'conduit'): CheckText {
+/** A check this build does not know (its results were passed in) gets a plain text. */
+function genericCheckText(checkId: string, kind: 'zone' | 'conduit'): ModelCheck['finding'] {
   return {
     title: (n) => `Model check "${checkId}" failed (${n})`,
     phase: kind === 'conduit' ? 2 : 1,
@@ -179,7 +129,7 @@ export function modelCheckFindings(
   for (const result of results) byCheck.set(result.checkId, [...(byCheck.get(result.checkId) ?? []), result]);
   const findings: GeneratedFinding[] = [];
   for (const [checkId, list] of byCheck) {
-    const text = MODEL_CHECK_TEXT[checkId] ?? genericCheckText(checkId, list[0]!.target.kind);
+    const text = modelCheckOf(checkId)?.finding ?? genericCheckText(checkId, list[0]!.target.kind);
     const conduitIds = unique(list.flatMap((r) => (r.target.kind === 'conduit' ? [r.target.id] : [])));
     const zoneIds = unique([
       ...list.flatMap((r) => (r.target.kind === 'zone' ? [r.target.id] : [])),

@@ -3,6 +3,7 @@ import { answersByItem, answersByZone, evaluateZone, formatVector } from '../cat
 import { ANSWER_STATUS_LABELS, type Answer } from '../model/answers';
 import { FR_IDS } from '../model/common';
 import type { Severity } from '../model/findings';
+import { formatSlt } from '../model/slt';
 import type { Zone } from '../model/zone';
 import { emptyRefs, plural, type GeneratedFinding } from './types';
 import { FR_PHASE, topicOfItem, type RequirementTopic } from './requirement-topics';
@@ -102,7 +103,7 @@ export function securityLevelGapFindings(
     if (short.length === 0) continue;
     const { answered, required } = evaluation.progress.zone;
     const vectors = [
-      formatVector('SL-T', evaluation.target),
+      formatSlt(zone.slt),
       formatVector('SL-A', evaluation.achieved),
       formatVector('gap', evaluation.gap),
     ].join(', ');

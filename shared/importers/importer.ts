@@ -1,5 +1,4 @@
 import type { ImportContext } from './context';
-import type { InventoryFormat } from './types';
 import { isUnknown } from './values';
 
 export type SourceRecord = Record<string, unknown>;
@@ -9,7 +8,6 @@ export type SourceRecord = Record<string, unknown>;
  * each record (a JSON object, an NDJSON line or a CSV row keyed by header) into assets and flows.
  */
 export interface RecordImporter<State = unknown> {
-  format: InventoryFormat;
   /** The records in a parsed JSON document (envelope unwrapped), or null if the shape is not this source's. */
   records(doc: unknown): unknown[] | null;
   createState(ctx: ImportContext, headers: string[]): State;

@@ -12,6 +12,8 @@
  *   // put plan.restoreAssets, delete the batch record
  */
 export * from './types';
+export * from './formats';
+export type { SensorSource, Detection, JsonReading, CsvReading, RecordReader } from './source';
 export { decodeText, decodePrefix, type DecodedText, type TextEncodingName } from './decode';
 export { parseDelimited, detectDelimiter, detectNewline, DELIMITERS, type Delimiter } from './delimited';
 export {

@@ -8,7 +8,7 @@ import {
   type ImportWarning,
   type Provenance,
 } from '../model';
-import type { FlowEndpointRef, NormalizedAsset, ParsedInventory } from './types';
+import type { FlowEndpointRef, NormalizedAsset, NormalizedFlow, ParsedInventory } from './types';
 import { isSharedIp, isSharedMac } from './values';
 
 /** The batch an import becomes: its id and where it lands. */
@@ -136,92 +136,102 @@ function isWeakName(asset: Pick<Asset, 'name' | 'ips' | 'macs'>, sourceIds: (str
   );
 }
 
-/**
- * Merges normalized records into an assessment's assets. A record joins an asset with the same MAC,
- * else the same IP (unless both have MACs and none is shared), else the same id in the same source;
- * otherwise it becomes a new asset. Values on which sources disagree are kept in `conflicts` with
- * their sources. Everything is indexed, so the merge is one pass. Pure: inputs are not modified.
- */
-export function mergeIntoInventory(
-  existingAssets: readonly Asset[],
-  incoming: IncomingInventory,
-  batch: BatchContext,
-  existingFlows: readonly Flow[] = [],
-): MergeResult {
-  const at = batch.at ?? nowIso();
-  const byMac = new Map<string, Work>();
-  const byIp = new Map<string, Work>();
-  const bySource = new SourceIndex();
-  const warnings: ImportWarning[] = [...incoming.warnings];
+/** The merge's lookups: assets by MAC, by IP and by source id, first come first kept. */
+class AssetIndex {
+  private readonly byMac = new Map<string, Work>();
+  private readonly byIp = new Map<string, Work>();
+  private readonly bySource = new SourceIndex();
 
-  const index = (work: Work) => {
+  constructor(private readonly format: string) {}
+
+  add(work: Work): void {
     const a = work.asset;
-    for (const mac of a.macs) if (!isSharedMac(mac) && !byMac.has(mac)) byMac.set(mac, work);
-    for (const ip of a.ips) if (!isSharedIp(ip) && !byIp.has(ip)) byIp.set(ip, work);
-    for (const s of a.sources) if (s.sourceId !== null) bySource.setIfAbsent(s.format, s.sourceId, work);
-  };
-  for (const asset of existingAssets) {
-    index({ asset, original: asset, cloned: false, changed: false, touched: false, origins: null });
+    for (const mac of a.macs) if (!isSharedMac(mac) && !this.byMac.has(mac)) this.byMac.set(mac, work);
+    for (const ip of a.ips) if (!isSharedIp(ip) && !this.byIp.has(ip)) this.byIp.set(ip, work);
+    for (const s of a.sources) if (s.sourceId !== null) this.bySource.setIfAbsent(s.format, s.sourceId, work);
   }
 
-  const find = (n: Pick<NormalizedAsset, 'macs' | 'ips' | 'sourceId'>): Work | undefined => {
+  /** The asset a record joins: same MAC, else same IP (unless the MACs differ), else same source id. */
+  find(n: Pick<NormalizedAsset, 'macs' | 'ips' | 'sourceId'>): Work | undefined {
     for (const mac of n.macs) {
-      const hit = !isSharedMac(mac) ? byMac.get(mac) : undefined;
+      const hit = !isSharedMac(mac) ? this.byMac.get(mac) : undefined;
       if (hit) return hit;
     }
     for (const ip of n.ips) {
-      const hit = !isSharedIp(ip) ? byIp.get(ip) : undefined;
+      const hit = !isSharedIp(ip) ? this.byIp.get(ip) : undefined;
       if (!hit) continue;
       // Both know their MACs and share none (else the MAC lookup had matched): two devices on one IP.
       if (n.macs.some((m) => !isSharedMac(m)) && hit.asset.macs.some((m) => !isSharedMac(m))) continue;
       return hit;
     }
-    return n.sourceId !== null ? bySource.get(batch.format, n.sourceId) : undefined;
-  };
+    return n.sourceId !== null ? this.bySource.get(this.format, n.sourceId) : undefined;
+  }
 
+  /** A flow's end as stored: its asset (by source id, MAC or IP) and its addresses; null when nothing is known. */
+  resolve(end: FlowEndpointRef): Flow['a'] | null {
+    const work =
+      (end.sourceId !== null ? this.bySource.get(this.format, end.sourceId) : undefined) ??
+      (end.mac !== null && !isSharedMac(end.mac) ? this.byMac.get(end.mac) : undefined) ??
+      (end.ip !== null && !isSharedIp(end.ip) ? this.byIp.get(end.ip) : undefined);
+    const ip = end.ip ?? work?.asset.ips[0] ?? null;
+    const mac = end.mac ?? work?.asset.macs[0] ?? null;
+    if (!work && ip === null && mac === null) return null;
+    return { ip, mac, port: end.port, assetId: work?.asset.id ?? null };
+  }
+}
+
+/** A new asset from a record no stored asset matches; its lists are the record's own until edited. */
+function newAsset(n: NormalizedAsset, batch: BatchContext, provenance: Provenance, at: string): Asset {
+  return {
+    id: newId(),
+    assessmentId: batch.assessmentId,
+    createdAt: at,
+    updatedAt: at,
+    name: n.name ?? n.hostnames[0] ?? n.ips[0] ?? n.macs[0] ?? n.sourceId ?? 'unnamed',
+    ips: n.ips,
+    macs: n.macs,
+    hostnames: n.hostnames,
+    vendor: n.vendor,
+    model: n.model,
+    firmware: n.firmware,
+    os: n.os,
+    serial: n.serial,
+    type: n.type,
+    purdueLevel: n.purdueLevel,
+    protocols: n.protocols,
+    criticality: n.criticality,
+    zoneId: null,
+    firstSeen: n.firstSeen,
+    lastSeen: n.lastSeen,
+    endOfSupport: n.endOfSupport,
+    notes: '',
+    batchIds: [batch.id],
+    sources: [provenance],
+    conflicts: [],
+  };
+}
+
+/** Every record into the index: a new asset, or folded into the one it matches. */
+function mergeRecords(
+  index: AssetIndex,
+  records: readonly NormalizedAsset[],
+  batch: BatchContext,
+  at: string,
+) {
   const added: Work[] = [];
   const touched: Work[] = [];
   let merged = 0;
-
-  for (const n of incoming.assets) {
+  for (const n of records) {
     const provenance: Provenance = {
       batchId: batch.id,
       format: batch.format,
       sourceId: n.sourceId,
       fileName: batch.fileName,
     };
-    const target = find(n);
+    const target = index.find(n);
     if (!target) {
-      const asset: Asset = {
-        id: newId(),
-        assessmentId: batch.assessmentId,
-        createdAt: at,
-        updatedAt: at,
-        name: n.name ?? n.hostnames[0] ?? n.ips[0] ?? n.macs[0] ?? n.sourceId ?? 'unnamed',
-        ips: n.ips,
-        macs: n.macs,
-        hostnames: n.hostnames,
-        vendor: n.vendor,
-        model: n.model,
-        firmware: n.firmware,
-        os: n.os,
-        serial: n.serial,
-        type: n.type,
-        purdueLevel: n.purdueLevel,
-        protocols: n.protocols,
-        criticality: n.criticality,
-        zoneId: null,
-        firstSeen: n.firstSeen,
-        lastSeen: n.lastSeen,
-        endOfSupport: n.endOfSupport,
-        notes: '',
-        batchIds: [batch.id],
-        sources: [provenance],
-        conflicts: [],
-      };
-      // The lists are the record's own until a later record edits them (then the asset is cloned).
       const work: Work = {
-        asset,
+        asset: newAsset(n, batch, provenance, at),
         original: null,
         cloned: false,
         changed: true,
@@ -229,7 +239,7 @@ export function mergeIntoInventory(
         origins: null,
       };
       added.push(work);
-      index(work);
+      index.add(work);
       continue;
     }
     merged++;
@@ -239,10 +249,14 @@ export function mergeIntoInventory(
     }
     if (mergeRecord(target, n, provenance)) {
       target.changed = true;
-      index(target);
+      index.add(target);
     }
   }
+  return { added, touched, merged };
+}
 
+/** The stored assets this import changed, stamped with the batch; the rest counted as unchanged. */
+function updatedAssets(touched: readonly Work[], batch: BatchContext, at: string) {
   const updated: MergeResult['updated'] = [];
   let unchanged = 0;
   for (const work of touched) {
@@ -256,48 +270,50 @@ export function mergeIntoInventory(
     asset.updatedAt = at;
     updated.push({ asset, previous: work.original });
   }
-  for (const work of added) if (!work.asset.batchIds.includes(batch.id)) work.asset.batchIds.push(batch.id);
+  return { updated, unchanged };
+}
 
-  // Flows: resolve each end to an asset, and drop exact repeats of flows already stored.
-  const resolve = (end: FlowEndpointRef): Flow['a'] | null => {
-    const work =
-      (end.sourceId !== null ? bySource.get(batch.format, end.sourceId) : undefined) ??
-      (end.mac !== null && !isSharedMac(end.mac) ? byMac.get(end.mac) : undefined) ??
-      (end.ip !== null && !isSharedIp(end.ip) ? byIp.get(end.ip) : undefined);
-    const ip = end.ip ?? work?.asset.ips[0] ?? null;
-    const mac = end.mac ?? work?.asset.macs[0] ?? null;
-    if (!work && ip === null && mac === null) return null;
-    return { ip, mac, port: end.port, assetId: work?.asset.id ?? null };
-  };
-  const flowKey = (
-    f: Pick<
-      Flow,
-      'source' | 'a' | 'b' | 'transport' | 'protocol' | 'firstSeen' | 'lastSeen' | 'packets' | 'bytes'
-    >,
-  ) =>
-    [
-      f.source,
-      f.a.ip,
-      f.a.mac,
-      f.a.port,
-      f.b.ip,
-      f.b.mac,
-      f.b.port,
-      f.transport,
-      f.protocol,
-      f.firstSeen,
-      f.lastSeen,
-      f.packets,
-      f.bytes,
-    ].join('|');
+type FlowIdentity = Pick<
+  Flow,
+  'source' | 'a' | 'b' | 'transport' | 'protocol' | 'firstSeen' | 'lastSeen' | 'packets' | 'bytes'
+>;
+
+/** Two flows with this key are the same observation (an export imported twice). */
+function flowKey(f: FlowIdentity): string {
+  return [
+    f.source,
+    f.a.ip,
+    f.a.mac,
+    f.a.port,
+    f.b.ip,
+    f.b.mac,
+    f.b.port,
+    f.transport,
+    f.protocol,
+    f.firstSeen,
+    f.lastSeen,
+    f.packets,
+    f.bytes,
+  ].join('|');
+}
+
+/** Flows with both ends resolved to assets, without exact repeats of flows already stored. */
+function mergeFlows(
+  index: AssetIndex,
+  incoming: readonly NormalizedFlow[],
+  existingFlows: readonly Flow[],
+  batch: BatchContext,
+  at: string,
+  warnings: ImportWarning[],
+) {
   const knownFlows = new Set(existingFlows.map(flowKey));
   const flows: Flow[] = [];
-  let skippedFlows = 0;
-  for (const nf of incoming.flows) {
-    const a = resolve(nf.a);
-    const b = resolve(nf.b);
+  let skipped = 0;
+  for (const nf of incoming) {
+    const a = index.resolve(nf.a);
+    const b = index.resolve(nf.b);
     if (!a || !b) {
-      skippedFlows++;
+      skipped++;
       const missing = !a ? nf.a : nf.b;
       warnings.push({
         record: nf.record,
@@ -329,6 +345,31 @@ export function mergeIntoInventory(
     knownFlows.add(key);
     flows.push(flow);
   }
+  return { flows, skipped };
+}
+
+/**
+ * Merges normalized records into an assessment's assets. A record joins an asset with the same MAC,
+ * else the same IP (unless both have MACs and none is shared), else the same id in the same source;
+ * otherwise it becomes a new asset. Values on which sources disagree are kept in `conflicts` with
+ * their sources. Everything is indexed, so the merge is one pass. Pure: inputs are not modified.
+ */
+export function mergeIntoInventory(
+  existingAssets: readonly Asset[],
+  incoming: IncomingInventory,
+  batch: BatchContext,
+  existingFlows: readonly Flow[] = [],
+): MergeResult {
+  const at = batch.at ?? nowIso();
+  const warnings: ImportWarning[] = [...incoming.warnings];
+  const index = new AssetIndex(batch.format);
+  for (const asset of existingAssets) {
+    index.add({ asset, original: asset, cloned: false, changed: false, touched: false, origins: null });
+  }
+  const { added, touched, merged } = mergeRecords(index, incoming.assets, batch, at);
+  const { updated, unchanged } = updatedAssets(touched, batch, at);
+  for (const work of added) if (!work.asset.batchIds.includes(batch.id)) work.asset.batchIds.push(batch.id);
+  const { flows, skipped } = mergeFlows(index, incoming.flows, existingFlows, batch, at, warnings);
 
   const addedAssets = added.map((w) => w.asset);
   return {
@@ -339,7 +380,7 @@ export function mergeIntoInventory(
       records: incoming.assets.length,
       assets: added.length + touched.length,
       merged,
-      skipped: incoming.skipped + skippedFlows,
+      skipped: incoming.skipped + skipped,
       unchanged,
       flows: flows.length,
     },
@@ -355,49 +396,65 @@ export function mergeIntoInventory(
   };
 }
 
-/** Folds one record into an asset; returns whether anything changed. */
-function mergeRecord(work: Work, n: NormalizedAsset, provenance: Provenance): boolean {
-  const before = work.asset;
-  let asset = before;
-  let changed = false;
-  const edit = () => {
-    if (!work.cloned) {
-      work.asset = asset = cloneAsset(before);
-      work.cloned = true;
+/** One record being folded into one asset: the asset is cloned on its first edit (inputs stay untouched). */
+class AssetEdit {
+  changed = false;
+
+  constructor(
+    readonly work: Work,
+    readonly provenance: Provenance,
+  ) {}
+
+  get asset(): Asset {
+    return this.work.asset;
+  }
+
+  edit(): Asset {
+    if (!this.work.cloned) {
+      this.work.asset = cloneAsset(this.work.asset);
+      this.work.cloned = true;
     }
-    return asset;
-  };
+    this.changed = true;
+    return this.work.asset;
+  }
+}
+
+function addLists(e: AssetEdit, n: NormalizedAsset): void {
   const addAll = (
     field: 'ips' | 'macs' | 'hostnames' | 'protocols',
     values: string[],
     limit: number,
     ci = false,
   ) => {
-    const current = asset[field];
+    const current = e.asset[field];
     const seen = new Set(ci ? current.map((v) => v.toLowerCase()) : current);
     if (values.some((v) => !seen.has(ci ? v.toLowerCase() : v)) && current.length < limit) {
-      changed = addUnique(edit()[field], values, limit, ci) || changed;
+      const wasChanged = e.changed;
+      e.changed = addUnique(e.edit()[field], values, limit, ci) || wasChanged;
     }
   };
   addAll('ips', n.ips, 1000);
   addAll('macs', n.macs, 1000);
   addAll('hostnames', n.hostnames, 100, true);
   addAll('protocols', n.protocols, 500, true);
+}
 
+/** A field the asset lacks is filled in; a different value is kept as a conflict with its source. */
+function mergeScalars(e: AssetEdit, n: NormalizedAsset): void {
+  const { work, provenance } = e;
   for (const field of SCALAR_FIELDS) {
     const value = n[field];
     if (value === null) continue;
-    const current = asset[field];
+    const current = e.asset[field];
     if (current === null) {
-      (edit() as Record<ScalarField, unknown>)[field] = value;
+      (e.edit() as Record<ScalarField, unknown>)[field] = value;
       (work.origins ??= new Map()).set(field, provenance);
-      changed = true;
       continue;
     }
     if (sameText(current, value)) continue;
-    const conflict = asset.conflicts.find((c) => c.field === field);
+    const conflict = e.asset.conflicts.find((c) => c.field === field);
     if (conflict && conflict.values.some((v) => sameText(v.value, value))) continue;
-    const target = edit();
+    const target = e.edit();
     let entry: Conflict | undefined = target.conflicts.find((c) => c.field === field);
     if (!entry) {
       const origin = work.origins?.get(field) ?? target.sources[0] ?? provenance;
@@ -405,38 +462,48 @@ function mergeRecord(work: Work, n: NormalizedAsset, provenance: Provenance): bo
       target.conflicts.push(entry);
     }
     entry.values.push({ value: String(value), source: provenance });
-    changed = true;
   }
+}
 
+/** A better name replaces a weak one (an address or an id); first and last seen widen. */
+function mergeNameAndTimes(e: AssetEdit, n: NormalizedAsset): void {
+  const asset = e.asset;
   if (n.name !== null && n.name !== asset.name) {
     const sourceIds = asset.sources.map((s) => s.sourceId);
     if (
       isWeakName(asset, sourceIds) &&
       !isWeakName({ name: n.name, ips: n.ips, macs: n.macs }, [n.sourceId])
     ) {
-      edit().name = n.name;
-      changed = true;
+      e.edit().name = n.name;
     }
   }
-  if (n.firstSeen !== null && (asset.firstSeen === null || n.firstSeen < asset.firstSeen)) {
-    edit().firstSeen = n.firstSeen;
-    changed = true;
+  if (n.firstSeen !== null && (e.asset.firstSeen === null || n.firstSeen < e.asset.firstSeen)) {
+    e.edit().firstSeen = n.firstSeen;
   }
-  if (n.lastSeen !== null && (asset.lastSeen === null || n.lastSeen > asset.lastSeen)) {
-    edit().lastSeen = n.lastSeen;
-    changed = true;
+  if (n.lastSeen !== null && (e.asset.lastSeen === null || n.lastSeen > e.asset.lastSeen)) {
+    e.edit().lastSeen = n.lastSeen;
   }
-  const knownSource = asset.sources.some(
+}
+
+function addSource(e: AssetEdit): void {
+  const { provenance } = e;
+  const knownSource = e.asset.sources.some(
     (s) =>
       s.format === provenance.format &&
       s.sourceId === provenance.sourceId &&
       s.fileName === provenance.fileName,
   );
-  if (!knownSource && asset.sources.length < 1000) {
-    edit().sources.push(provenance);
-    changed = true;
-  }
-  return changed;
+  if (!knownSource && e.asset.sources.length < 1000) e.edit().sources.push(provenance);
+}
+
+/** Folds one record into an asset; returns whether anything changed. */
+function mergeRecord(work: Work, n: NormalizedAsset, provenance: Provenance): boolean {
+  const e = new AssetEdit(work, provenance);
+  addLists(e, n);
+  mergeScalars(e, n);
+  mergeNameAndTimes(e, n);
+  addSource(e);
+  return e.changed;
 }
 
 export interface UndoPlan {

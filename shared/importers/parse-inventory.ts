@@ -4,24 +4,10 @@ import { parseDelimited } from './delimited';
 import { detectFormat, type DetectedFormat } from './detect';
 import { isRecord, looksLikeJson, parseJsonDocument } from './json-input';
 import { flattenRecord, validateMapping, type ColumnMapping } from './mapping';
-import type { RecordImporter, SourceRecord } from './importer';
-import { armisImporter } from './sources/armis';
-import { clarotyCtdImporter } from './sources/claroty-ctd';
-import { clarotyXdomeImporter } from './sources/claroty-xdome';
-import { defenderIotImporter } from './sources/defender-iot';
-import { forescoutImporter } from './sources/forescout';
-import { grassmarlinCsvImporter, importGm3, readGraphXml, repairGrassmarlinCsv } from './sources/grassmarlin';
-import { malcolmImporter } from './sources/malcolm';
-import { csvImporter, dragosImporter, jsonImporter, mappedImporter } from './sources/mapped';
-import { nozomiImporter } from './sources/nozomi';
-import { tenableOtImporter } from './sources/tenable-ot';
-import {
-  ImportError,
-  type ImportPreview,
-  type ImportProgress,
-  type InventoryFormat,
-  type ParsedInventory,
-} from './types';
+import type { SourceRecord } from './importer';
+import { sensorSource, type InventoryFormat } from './formats';
+import type { CsvReading, JsonReading, OpenReader } from './source';
+import { ImportError, type ImportPreview, type ImportProgress, type ParsedInventory } from './types';
 
 export interface InventoryFile {
   name: string;
@@ -42,52 +28,6 @@ export interface ParseInventoryOptions {
 export interface ParseInventoryResult extends ParsedInventory {
   detected: DetectedFormat;
 }
-
-const JSON_IMPORTERS: Record<InventoryFormat, RecordImporter<never> | null> = {
-  nozomi: nozomiImporter as RecordImporter<never>,
-  'claroty-ctd': clarotyCtdImporter as RecordImporter<never>,
-  'claroty-xdome': clarotyXdomeImporter as RecordImporter<never>,
-  armis: armisImporter as RecordImporter<never>,
-  'defender-iot': defenderIotImporter as RecordImporter<never>,
-  'tenable-ot': tenableOtImporter as RecordImporter<never>,
-  forescout: forescoutImporter as RecordImporter<never>,
-  dragos: dragosImporter as RecordImporter<never>,
-  malcolm: malcolmImporter as RecordImporter<never>,
-  grassmarlin: null,
-  csv: null,
-  json: jsonImporter as RecordImporter<never>,
-};
-
-/** CSV exports: the sources whose records read the same as rows keyed by their JSON names, or a mapping. */
-function csvImporterFor(format: InventoryFormat): RecordImporter<never> {
-  switch (format) {
-    case 'grassmarlin':
-      return grassmarlinCsvImporter as RecordImporter<never>;
-    case 'tenable-ot':
-      return mappedImporter('tenable-ot', 'tenable-ot') as RecordImporter<never>;
-    case 'dragos':
-      return dragosImporter as RecordImporter<never>;
-    case 'malcolm':
-    case 'csv':
-    case 'json':
-      return csvImporter as RecordImporter<never>;
-    default:
-      return JSON_IMPORTERS[format]!;
-  }
-}
-
-const SHAPES: Partial<Record<InventoryFormat, string>> = {
-  nozomi: 'a /api/open/query/do response ({"result": [...]}) or an array of records',
-  'claroty-ctd': 'a /ranger/assets or /ranger/baselines response ({"objects": [...]})',
-  'claroty-xdome': 'a devices response ({"devices": [...]})',
-  armis: 'a search response ({"data": {"results": [...]}}) or NDJSON',
-  'defender-iot': 'an array of devices or connections',
-  'tenable-ot': 'a GraphQL assets response ({"data": {"assets": {"nodes": [...]}}})',
-  forescout: 'a hosts or links response ({"results": [...]})',
-  malcolm: 'a /mapi/agg response ({"values": {"buckets": [...]}})',
-  dragos: 'an array of asset objects',
-  json: 'an array of objects',
-};
 
 /** Keys under which APIs return their record lists; an object with one of them is not a record itself. */
 const ENVELOPE_KEYS = new Set([
@@ -126,19 +66,13 @@ function unionKeys(records: unknown[], limit: number, flatten: boolean): string[
   return [...keys];
 }
 
-function handleSafely(
-  importer: RecordImporter<never>,
-  record: unknown,
-  label: string,
-  ctx: ImportContext,
-  state: never,
-): void {
+function handleSafely(reader: OpenReader, record: unknown, label: string, ctx: ImportContext): void {
   if (!isRecord(record)) {
     ctx.skip(label, 'not an object');
     return;
   }
   try {
-    importer.handle(record, label, ctx, state);
+    reader.handle(record, label);
   } catch (error) {
     if (error instanceof ImportError) throw error;
     ctx.skip(label, `could not be read: ${(error as Error).message}`);
@@ -148,28 +82,27 @@ function handleSafely(
 async function importJson(
   text: string,
   format: InventoryFormat,
+  reading: JsonReading,
   ctx: ImportContext,
   preview: ImportPreview,
   previewRows: number,
 ) {
   const doc = parseJsonDocument(text, ctx.fileName);
   doc.warnings.forEach((w) => ctx.skip(w.record, w.message));
-  const importer = JSON_IMPORTERS[format];
-  if (!importer) throw new ImportError(`${ctx.fileName}: a ${format} file cannot be JSON`);
-  let records = importer.records(doc.value);
+  let records = reading.reader.records(doc.value);
   // A single record (one object, or a one-line NDJSON file) rather than a list.
-  if (!records && isRecord(doc.value) && format !== 'malcolm' && format !== 'json') {
+  if (!records && isRecord(doc.value) && reading.singleRecord) {
     const envelope = Object.keys(doc.value).some((k) => ENVELOPE_KEYS.has(k));
     if (!envelope) records = [doc.value];
   }
   if (!records) {
     throw new ImportError(
-      `${ctx.fileName}: the JSON does not have the shape of a ${format} export (expected ${SHAPES[format] ?? 'records'})`,
+      `${ctx.fileName}: the JSON does not have the shape of a ${format} export (expected ${reading.shape})`,
     );
   }
-  const mapped = format === 'json' || format === 'dragos';
+  const { mapped } = reading;
   const headers = unionKeys(records, 200, mapped);
-  const state = importer.createState(ctx, headers) as never;
+  const reader = reading.reader.open(ctx, headers);
   preview.headers = headers;
   preview.rows = records
     .slice(0, previewRows)
@@ -177,14 +110,14 @@ async function importJson(
     .map((r) => previewRow(mapped ? flattenRecord(r) : r));
   for (let i = 0; i < records.length; i++) {
     const label = doc.kind === 'ndjson' ? `line ${doc.lines[i]}` : `record ${i + 1}`;
-    handleSafely(importer, records[i], label, ctx, state);
+    handleSafely(reader, records[i], label, ctx);
     ctx.setBytesDone((ctx.totalBytes * (i + 1)) / records.length);
     {
       const pause = ctx.recordDone();
       if (pause) await pause;
     }
   }
-  importer.finish?.(ctx, state);
+  reader.finish();
 }
 
 /** Makes header names unique and non-empty, as rows are keyed by them. */
@@ -200,30 +133,31 @@ function uniqueHeaders(row: string[]): string[] {
 
 async function importCsv(
   text: string,
-  format: InventoryFormat,
+  reading: CsvReading,
   ctx: ImportContext,
   preview: ImportPreview,
   previewRows: number,
 ) {
-  const importer = csvImporterFor(format);
-  const source = format === 'grassmarlin' ? repairGrassmarlinCsv(text) : text;
+  const source = reading.repair ? reading.repair(text) : text;
   const charsToBytes = ctx.totalBytes / Math.max(1, source.length);
-  let headers: string[] | null = null;
-  let state: never = undefined as never;
+  // The header row and the reader it opened: set by the first row, inside the parser's callback.
+  const opened: { headers: string[]; reader: OpenReader }[] = [];
   const info = await parseDelimited(source, async ({ rows, firstRow, cursor }) => {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const rowNumber = firstRow + i + 1; // as a spreadsheet numbers rows: the header is row 1
-      if (headers === null) {
-        headers = uniqueHeaders(row);
+      const table = opened[0];
+      if (!table) {
+        const headers = uniqueHeaders(row);
         if (headers.length > 100_000)
           throw new ImportError(
             `${ctx.fileName}: the header row has ${headers.length} columns; not an inventory`,
           );
-        state = importer.createState(ctx, headers) as never;
+        opened.push({ headers, reader: reading.reader.open(ctx, headers) });
         preview.headers = headers;
         continue;
       }
+      const { headers, reader } = table;
       if (row.length === 1 && row[0]!.trim() === '') continue;
       const label = `row ${rowNumber}`;
       if (row.length > headers.length) {
@@ -240,7 +174,7 @@ async function importCsv(
       const record: SourceRecord = {};
       for (let c = 0; c < headers.length; c++) record[headers[c]!] = row[c] ?? '';
       if (preview.rows.length < previewRows) preview.rows.push(previewRow(record));
-      handleSafely(importer, record, label, ctx, state);
+      handleSafely(reader, record, label, ctx);
       {
         const pause = ctx.recordDone();
         if (pause) await pause;
@@ -250,8 +184,9 @@ async function importCsv(
     await ctx.checkpoint();
   });
   for (const error of info.errors) ctx.warn(`row ${error.row + 1}`, error.message);
-  if (headers === null) throw new ImportError(`${ctx.fileName}: the file has no header row`);
-  importer.finish?.(ctx, state);
+  const table = opened[0];
+  if (!table) throw new ImportError(`${ctx.fileName}: the file has no header row`);
+  table.reader.finish();
 }
 
 /**
@@ -272,6 +207,7 @@ export async function parseInventory(
   }
   const detected = detectFormat(file.bytes);
   const format = options.format ?? detected.format;
+  const source = sensorSource(format);
   const ctx = new ImportContext({
     fileName: file.name,
     totalBytes: file.bytes.length,
@@ -284,21 +220,26 @@ export async function parseInventory(
   const previewRows = options.previewRows ?? 20;
   let encoding = 'zip';
   if (detected.container === 'zip') {
-    if (format !== 'grassmarlin')
+    if (!source.archive)
       throw new ImportError(`${file.name}: a ZIP archive; only GRASSMARLIN sessions (.gm3) are ZIP files`);
-    await importGm3(file.bytes, ctx);
+    await source.archive(file.bytes, ctx);
   } else {
     const decoded = decodeText(file.bytes);
     encoding = decoded.encoding;
     const text = decoded.text;
-    if (format === 'grassmarlin' && /^\s*(<\?xml[^>]*>\s*)?<graph[\s>]/.test(text.slice(0, 4096))) {
-      await readGraphXml(ctx, file.name, text);
+    if (source.xml?.matches(text)) {
+      await source.xml.read(ctx, file.name, text);
     } else if (looksLikeJson(text)) {
-      if (format === 'csv') throw new ImportError(`${file.name}: the file is JSON, not CSV`);
-      await importJson(text, format, ctx, preview, previewRows);
+      if (!source.json)
+        throw new ImportError(
+          format === 'csv'
+            ? `${file.name}: the file is JSON, not CSV`
+            : `${file.name}: a ${format} file cannot be JSON`,
+        );
+      await importJson(text, format, source.json, ctx, preview, previewRows);
     } else {
-      if (format === 'json') throw new ImportError(`${file.name}: the file is not JSON`);
-      await importCsv(text, format, ctx, preview, previewRows);
+      if (!source.csv) throw new ImportError(`${file.name}: the file is not JSON`);
+      await importCsv(text, source.csv, ctx, preview, previewRows);
     }
   }
   preview.mapping = ctx.mapping;

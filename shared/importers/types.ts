@@ -1,25 +1,6 @@
 import type { Criticality, Flow, ImportWarning } from '../model';
+import type { InventoryFormat } from './formats';
 import type { ColumnMapping } from './mapping';
-
-export const INVENTORY_FORMATS = [
-  'nozomi',
-  'claroty-ctd',
-  'claroty-xdome',
-  'armis',
-  'defender-iot',
-  'tenable-ot',
-  'forescout',
-  'dragos',
-  'malcolm',
-  'grassmarlin',
-  'csv',
-  'json',
-] as const;
-export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
-
-export function isInventoryFormat(value: string): value is InventoryFormat {
-  return (INVENTORY_FORMATS as readonly string[]).includes(value);
-}
 
 export type { ImportWarning };
 

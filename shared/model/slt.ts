@@ -11,9 +11,15 @@ export function hasSlt(slt: SecurityLevelTarget): boolean {
   return sltVector(slt).every((level) => level !== null);
 }
 
-/** "SL-T {2,2,3,1,2,2,2}", with "–" for an FR that has no level. */
+/**
+ * The one way a level vector is written: "SL-T {2,2,3,1,2,2,2}", the label and the seven levels in
+ * FR order, with "–" for an FR that has no level (an SL-T not set), never a 0 that reads as chosen.
+ */
+export function formatLevels(label: string, levels: readonly (number | null)[]): string {
+  return `${label} {${levels.map((level) => (level === null ? '–' : String(level))).join(',')}}`;
+}
+
+/** A zone's SL-T as set: "SL-T {2,2,3,1,2,2,2}", "–" where no level is set. */
 export function formatSlt(slt: SecurityLevelTarget): string {
-  return `SL-T {${sltVector(slt)
-    .map((level) => (level === null ? '–' : String(level)))
-    .join(',')}}`;
+  return formatLevels('SL-T', sltVector(slt));
 }

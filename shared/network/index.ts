@@ -2,3 +2,4 @@ export * from './ip-ranges';
 export * from './protocols';
 export * from './reconcile';
 export * from './subnet-assignment';
+export * from './subnet-index';

@@ -1,6 +1,7 @@
 import type { Asset, Conduit, ConduitService, Connection, Flow, Triage, Zone } from '../model';
 import { findKnownProtocol } from './protocols';
-import { parseIp, parseRange, rangeContainsIp, rangeSize, type IpRange, type IpVersion } from './ip-ranges';
+import { parseIp } from './ip-ranges';
+import { subnetIndex, type SubnetIndex } from './subnet-index';
 
 /**
  * Reconciliation of observed traffic against the documented zones and conduits. Pure: the same
@@ -65,15 +66,9 @@ export interface ReconcileInput {
 
 const MAX_ENDPOINTS = 50;
 
-interface IndexedRange {
-  range: IpRange;
-  zoneId: string;
-  size: bigint;
-}
-
 /** Finds the zone of an address: the asset's zone, else the most specific zone range. */
 class ZoneLocator {
-  private readonly ranges: Record<IpVersion, IndexedRange[]> = { 4: [], 6: [] };
+  private readonly ranges: SubnetIndex;
   private readonly assetsById = new Map<string, Asset>();
   private readonly assetByIp = new Map<string, Asset>();
   private readonly assetByMac = new Map<string, Asset>();
@@ -82,23 +77,8 @@ class ZoneLocator {
 
   constructor(zones: readonly Zone[], assets: readonly Asset[]) {
     const zoneIds = new Set(zones.map((z) => z.id));
-    for (const zone of zones) {
-      for (const [index, text] of zone.ranges.entries()) {
-        const parsed = parseRange(text);
-        if (!parsed.ok) {
-          this.warnings.push(`Zone "${zone.name}", range ${index + 1}: ${parsed.message}; ignored`);
-          continue;
-        }
-        this.ranges[parsed.value.version].push({
-          range: parsed.value,
-          zoneId: zone.id,
-          size: rangeSize(parsed.value),
-        });
-      }
-    }
-    for (const list of Object.values(this.ranges)) {
-      list.sort((a, b) => (a.size < b.size ? -1 : a.size > b.size ? 1 : 0));
-    }
+    this.ranges = subnetIndex(zones);
+    for (const problem of this.ranges.problems) this.warnings.push(`${problem}; ignored`);
     for (const asset of assets) {
       if (asset.zoneId !== null && !zoneIds.has(asset.zoneId)) continue;
       this.assetsById.set(asset.id, asset);
@@ -122,9 +102,7 @@ class ZoneLocator {
   private zoneOfIp(text: string): string | null {
     const cached = this.cache.get(text);
     if (cached !== undefined) return cached;
-    const ip = parseIp(text);
-    const match = ip ? this.ranges[ip.version].find((r) => rangeContainsIp(r.range, ip)) : undefined;
-    const zoneId = match?.zoneId ?? null;
+    const zoneId = this.ranges.match(text)?.zoneId ?? null;
     this.cache.set(text, zoneId);
     return zoneId;
   }
@@ -262,183 +240,236 @@ class CandidateSet {
   }
 }
 
+/** What one reconciliation run builds up as it walks the flows. */
+interface Run {
+  locator: ZoneLocator;
+  conduits: readonly Conduit[];
+  nameOf: (id: string | null) => string;
+  candidates: CandidateSet;
+  usedConduits: Set<string>;
+  /** Zones in which each layer-2 capture batch saw industrial frames. */
+  l2ZonesByBatch: Map<string, Map<string, Flow[]>>;
+}
+
+/** A flow oriented client -> server (when the server is known), with the zone of each end. */
+interface OrientedFlow {
+  flow: Flow;
+  client: Flow['a'];
+  server: Flow['a'];
+  fromZoneId: string | null;
+  toZoneId: string | null;
+  clientPublic: boolean;
+  serverPublic: boolean;
+}
+
+function orient(run: Run, flow: Flow): OrientedFlow {
+  const [client, server] = flow.server === 'a' ? [flow.b, flow.a] : [flow.a, flow.b];
+  const fromZoneId = run.locator.zoneOf(client);
+  const toZoneId = run.locator.zoneOf(server);
+  // A public address inside a zone's ranges is the plant's own addressing, not the internet.
+  return {
+    flow,
+    client,
+    server,
+    fromZoneId,
+    toZoneId,
+    clientPublic: fromZoneId === null && client.ip !== null && isPublicIp(client.ip),
+    serverPublic: toZoneId === null && server.ip !== null && isPublicIp(server.ip),
+  };
+}
+
+/** An end in no zone (and not a public address or a layer-2 group) is a candidate of its own. */
+function noteUnzonedEnds(run: Run, { flow, client, server, fromZoneId, toZoneId }: OrientedFlow): void {
+  for (const [end, zoneId] of [
+    [client, fromZoneId],
+    [server, toZoneId],
+  ] as const) {
+    const label = endpointLabel(end);
+    if (zoneId !== null || label === null) continue;
+    if (end.ip === null && flow.transport === 'l2' && isGroupMac(end.mac)) continue;
+    if (end.ip !== null && isPublicIp(end.ip)) continue; // reported as a public IP instead
+    run.candidates.add(
+      `unzoned:${label}`,
+      () => ({
+        kind: 'unzoned-endpoint',
+        summary: `${label} is in no zone`,
+        fromZoneId: null,
+        toZoneId: null,
+        transport: null,
+        port: null,
+        protocol: null,
+        conduitId: null,
+      }),
+      flow,
+      [label],
+    );
+  }
+}
+
+function notePublicEnds(run: Run, oriented: OrientedFlow): void {
+  const { flow, client, server, fromZoneId, toZoneId, clientPublic, serverPublic } = oriented;
+  for (const [end, other, otherZone, endPublic] of [
+    [client, server, toZoneId, clientPublic],
+    [server, client, fromZoneId, serverPublic],
+  ] as const) {
+    if (!endPublic || end.ip === null) continue;
+    run.candidates.add(
+      `public:${end.ip}`,
+      () => ({
+        kind: 'public-ip',
+        summary: `Traffic with the public address ${end.ip}`,
+        fromZoneId: otherZone,
+        toZoneId: null,
+        transport: flow.transport,
+        port: server.port,
+        protocol: flow.protocol,
+        conduitId: null,
+      }),
+      flow,
+      [end.ip, endpointLabel(other)],
+    );
+  }
+}
+
+/** Layer-2 frames cross no conduit: frames between two zones say they share a broadcast domain. */
+function noteL2Flow(run: Run, flow: Flow): void {
+  const zoneA = run.locator.zoneOf(flow.a);
+  const zoneB = isGroupMac(flow.b.mac) ? null : run.locator.zoneOf(flow.b);
+  if (zoneA !== null && zoneB !== null && zoneA !== zoneB)
+    addL2(run.candidates, flow, zoneA, zoneB, run.nameOf);
+  if (zoneA === null) return;
+  const batch = flow.batchId ?? '';
+  let zones = run.l2ZonesByBatch.get(batch);
+  if (!zones) run.l2ZonesByBatch.set(batch, (zones = new Map()));
+  let list = zones.get(zoneA);
+  if (!list) zones.set(zoneA, (list = []));
+  list.push(flow);
+}
+
+/** A routed flow between two zones: documented by a conduit that allows it, or a candidate. */
+function reconcileBetweenZones(
+  run: Run,
+  { flow, client, server }: OrientedFlow,
+  fromZoneId: string,
+  toZoneId: string,
+  result: FlowReconciliation,
+): void {
+  const port = server.port;
+  const observed = { transport: flow.transport, port, protocol: flow.protocol };
+  let conduit = findAllowingConduit(run.conduits, fromZoneId, toZoneId, observed);
+  if (!conduit && flow.server === null) {
+    // No side is known to serve: either orientation documented by a conduit will do.
+    conduit = findAllowingConduit(run.conduits, toZoneId, fromZoneId, { ...observed, port: client.port });
+  }
+  if (conduit) {
+    result.status = 'documented';
+    result.conduitId = conduit.id;
+    run.usedConduits.add(conduit.id);
+    return;
+  }
+  result.status = 'undocumented';
+  const servicePort = flow.server === null ? minPort(client.port, port) : port;
+  const what = flow.protocol ?? `${flow.transport.toUpperCase()} ${servicePort ?? '?'}`;
+  const direction = flow.server === null ? '?' : '>';
+  run.candidates.add(
+    `flow:${fromZoneId}${direction}${toZoneId}:${flow.transport}/${servicePort ?? ''}:${flow.protocol ?? ''}`,
+    () => ({
+      kind: 'undocumented-flow',
+      summary: `${what} from ${run.nameOf(fromZoneId)} to ${run.nameOf(toZoneId)} with no conduit allowing it`,
+      fromZoneId,
+      toZoneId,
+      transport: flow.transport,
+      port: servicePort,
+      protocol: flow.protocol,
+      conduitId: null,
+    }),
+    flow,
+    [endpointLabel(client), endpointLabel(server)],
+  );
+}
+
+function reconcileFlow(run: Run, flow: Flow): FlowReconciliation {
+  const oriented = orient(run, flow);
+  const { fromZoneId, toZoneId } = oriented;
+  const isPublic = oriented.clientPublic || oriented.serverPublic;
+  const result: FlowReconciliation = {
+    flowId: flow.id,
+    fromZoneId,
+    toZoneId,
+    status: 'internal',
+    conduitId: null,
+    public: isPublic,
+  };
+  noteUnzonedEnds(run, oriented);
+  if (isPublic) notePublicEnds(run, oriented);
+  if (flow.transport === 'l2') {
+    result.status = 'l2';
+    noteL2Flow(run, flow);
+  } else if (fromZoneId === null || toZoneId === null) {
+    result.status = 'unzoned';
+  } else if (fromZoneId !== toZoneId) {
+    reconcileBetweenZones(run, oriented, fromZoneId, toZoneId, result);
+  }
+  return result;
+}
+
+/** Industrial frames from stations in several zones, in one capture: one broadcast domain. */
+function noteSharedBroadcastDomains(run: Run): void {
+  for (const zones of run.l2ZonesByBatch.values()) {
+    const ids = [...zones.keys()].sort();
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        for (const flow of [...zones.get(ids[i]!)!, ...zones.get(ids[j]!)!]) {
+          addL2(run.candidates, flow, ids[i]!, ids[j]!, run.nameOf);
+        }
+      }
+    }
+  }
+}
+
+/** Conduits no observed flow used: possibly stale rules. */
+function noteStaleConduits(run: Run): void {
+  for (const conduit of run.conduits) {
+    if (run.usedConduits.has(conduit.id)) continue;
+    const label =
+      conduit.name.trim() || `${run.nameOf(conduit.fromZoneId)} – ${run.nameOf(conduit.toZoneId)}`;
+    run.candidates.add(
+      `stale:${conduit.id}`,
+      () => ({
+        kind: 'stale-conduit',
+        summary: `No observed traffic uses the conduit ${label}: a possibly stale rule`,
+        fromZoneId: conduit.fromZoneId,
+        toZoneId: conduit.toZoneId,
+        transport: null,
+        port: null,
+        protocol: null,
+        conduitId: conduit.id,
+      }),
+      null,
+      [],
+    );
+  }
+}
+
 /**
  * Maps every flow's ends to zones and lists what the documented conduits do not explain:
  * flows crossing zones with no conduit allowing them, endpoints in no zone, flows to public IPs,
  * layer-2 frames between zones, and conduits no flow used.
  */
 export function reconcile(input: ReconcileInput): ReconcileResult {
-  const locator = new ZoneLocator(input.zones, input.assets);
   const zoneName = new Map(input.zones.map((z) => [z.id, z.name]));
-  const nameOf = (id: string | null) => (id === null ? 'no zone' : (zoneName.get(id) ?? 'unknown zone'));
-  const candidates = new CandidateSet();
-  const results: FlowReconciliation[] = [];
-  const usedConduits = new Set<string>();
-  /** Zones in which each layer-2 capture batch saw industrial frames. */
-  const l2ZonesByBatch = new Map<string, Map<string, Flow[]>>();
-
-  for (const flow of input.flows) {
-    // Orient client -> server when the server is known.
-    const [client, server] = flow.server === 'a' ? [flow.b, flow.a] : [flow.a, flow.b];
-    const fromZoneId = locator.zoneOf(client);
-    const toZoneId = locator.zoneOf(server);
-    // A public address inside a zone's ranges is the plant's own addressing, not the internet.
-    const clientPublic = fromZoneId === null && client.ip !== null && isPublicIp(client.ip);
-    const serverPublic = toZoneId === null && server.ip !== null && isPublicIp(server.ip);
-    const isPublic = clientPublic || serverPublic;
-    const result: FlowReconciliation = {
-      flowId: flow.id,
-      fromZoneId,
-      toZoneId,
-      status: 'internal',
-      conduitId: null,
-      public: isPublic,
-    };
-    results.push(result);
-
-    for (const [end, zoneId] of [
-      [client, fromZoneId],
-      [server, toZoneId],
-    ] as const) {
-      const label = endpointLabel(end);
-      if (zoneId !== null || label === null) continue;
-      if (end.ip === null && flow.transport === 'l2' && isGroupMac(end.mac)) continue;
-      if (end.ip !== null && isPublicIp(end.ip)) continue; // reported as a public IP instead
-      candidates.add(
-        `unzoned:${label}`,
-        () => ({
-          kind: 'unzoned-endpoint',
-          summary: `${label} is in no zone`,
-          fromZoneId: null,
-          toZoneId: null,
-          transport: null,
-          port: null,
-          protocol: null,
-          conduitId: null,
-        }),
-        flow,
-        [label],
-      );
-    }
-
-    if (isPublic) {
-      for (const [end, other, otherZone, endPublic] of [
-        [client, server, toZoneId, clientPublic],
-        [server, client, fromZoneId, serverPublic],
-      ] as const) {
-        if (!endPublic || end.ip === null) continue;
-        candidates.add(
-          `public:${end.ip}`,
-          () => ({
-            kind: 'public-ip',
-            summary: `Traffic with the public address ${end.ip}`,
-            fromZoneId: otherZone,
-            toZoneId: null,
-            transport: flow.transport,
-            port: server.port,
-            protocol: flow.protocol,
-            conduitId: null,
-          }),
-          flow,
-          [end.ip, endpointLabel(other)],
-        );
-      }
-    }
-
-    if (flow.transport === 'l2') {
-      result.status = 'l2';
-      const zoneA = locator.zoneOf(flow.a);
-      const zoneB = isGroupMac(flow.b.mac) ? null : locator.zoneOf(flow.b);
-      if (zoneA !== null && zoneB !== null && zoneA !== zoneB) addL2(candidates, flow, zoneA, zoneB, nameOf);
-      if (zoneA !== null) {
-        const batch = flow.batchId ?? '';
-        let zones = l2ZonesByBatch.get(batch);
-        if (!zones) l2ZonesByBatch.set(batch, (zones = new Map()));
-        let list = zones.get(zoneA);
-        if (!list) zones.set(zoneA, (list = []));
-        list.push(flow);
-      }
-      continue;
-    }
-
-    if (fromZoneId === null || toZoneId === null) {
-      result.status = 'unzoned';
-      continue;
-    }
-    if (fromZoneId === toZoneId) continue;
-
-    const port = server.port;
-    const observed = { transport: flow.transport, port, protocol: flow.protocol };
-    let conduit = findAllowingConduit(input.conduits, fromZoneId, toZoneId, observed);
-    if (!conduit && flow.server === null) {
-      // No side is known to serve: either orientation documented by a conduit will do.
-      conduit = findAllowingConduit(input.conduits, toZoneId, fromZoneId, {
-        ...observed,
-        port: client.port,
-      });
-    }
-    if (conduit) {
-      result.status = 'documented';
-      result.conduitId = conduit.id;
-      usedConduits.add(conduit.id);
-      continue;
-    }
-    result.status = 'undocumented';
-    const servicePort = flow.server === null ? minPort(client.port, port) : port;
-    const what = flow.protocol ?? `${flow.transport.toUpperCase()} ${servicePort ?? '?'}`;
-    const direction = flow.server === null ? '?' : '>';
-    candidates.add(
-      `flow:${fromZoneId}${direction}${toZoneId}:${flow.transport}/${servicePort ?? ''}:${flow.protocol ?? ''}`,
-      () => ({
-        kind: 'undocumented-flow',
-        summary: `${what} from ${nameOf(fromZoneId)} to ${nameOf(toZoneId)} with no conduit allowing it`,
-        fromZoneId,
-        toZoneId,
-        transport: flow.transport,
-        port: servicePort,
-        protocol: flow.protocol,
-        conduitId: null,
-      }),
-      flow,
-      [endpointLabel(client), endpointLabel(server)],
-    );
-  }
-
-  // Industrial frames from stations in several zones, in one capture: one broadcast domain.
-  for (const zones of l2ZonesByBatch.values()) {
-    const ids = [...zones.keys()].sort();
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        for (const flow of [...zones.get(ids[i]!)!, ...zones.get(ids[j]!)!]) {
-          addL2(candidates, flow, ids[i]!, ids[j]!, nameOf);
-        }
-      }
-    }
-  }
-
-  if (input.flows.length > 0) {
-    for (const conduit of input.conduits) {
-      if (usedConduits.has(conduit.id)) continue;
-      const label = conduit.name.trim() || `${nameOf(conduit.fromZoneId)} – ${nameOf(conduit.toZoneId)}`;
-      candidates.add(
-        `stale:${conduit.id}`,
-        () => ({
-          kind: 'stale-conduit',
-          summary: `No observed traffic uses the conduit ${label}: a possibly stale rule`,
-          fromZoneId: conduit.fromZoneId,
-          toZoneId: conduit.toZoneId,
-          transport: null,
-          port: null,
-          protocol: null,
-          conduitId: conduit.id,
-        }),
-        null,
-        [],
-      );
-    }
-  }
-
-  return { candidates: candidates.list(), flows: results, warnings: locator.warnings };
+  const run: Run = {
+    locator: new ZoneLocator(input.zones, input.assets),
+    conduits: input.conduits,
+    nameOf: (id) => (id === null ? 'no zone' : (zoneName.get(id) ?? 'unknown zone')),
+    candidates: new CandidateSet(),
+    usedConduits: new Set(),
+    l2ZonesByBatch: new Map(),
+  };
+  const results = input.flows.map((flow) => reconcileFlow(run, flow));
+  noteSharedBroadcastDomains(run);
+  if (input.flows.length > 0) noteStaleConduits(run);
+  return { candidates: run.candidates.list(), flows: results, warnings: run.locator.warnings };
 }
 
 function minPort(a: number | null, b: number | null): number | null {

@@ -1,4 +1,4 @@
-import { parseIp, parseRange, rangeContainsIp, rangeSize, type IpRange, type IpVersion } from './ip-ranges';
+import { subnetIndex, type SubnetMatch } from './subnet-index';
 
 export interface SubnetZone {
   id: string;
@@ -25,12 +25,6 @@ export interface SubnetAssignment {
 
 export type SubnetAssignmentResult = { ok: true; value: SubnetAssignment } | { ok: false; message: string };
 
-interface IndexedRange {
-  range: IpRange;
-  zoneId: string;
-  size: bigint;
-}
-
 /**
  * Places every unassigned asset whose IP falls in a zone's ranges. The most specific (smallest)
  * range wins; an asset with several IPs goes where its most specific match is. Ties between
@@ -41,33 +35,17 @@ export function assignBySubnet(
   zones: readonly SubnetZone[],
   assets: readonly SubnetAsset[],
 ): SubnetAssignmentResult {
-  const indexed: IndexedRange[] = [];
-  for (const zone of zones) {
-    for (const [index, text] of zone.ranges.entries()) {
-      const parsed = parseRange(text);
-      if (!parsed.ok) {
-        return { ok: false, message: `Zone "${zone.name}", range ${index + 1}: ${parsed.message}` };
-      }
-      indexed.push({ range: parsed.value, zoneId: zone.id, size: rangeSize(parsed.value) });
-    }
-  }
-  // Most specific first, so the first match found is the winner.
-  indexed.sort((a, b) => (a.size < b.size ? -1 : a.size > b.size ? 1 : 0));
-  const byVersion: Record<IpVersion, IndexedRange[]> = {
-    4: indexed.filter((r) => r.range.version === 4),
-    6: indexed.filter((r) => r.range.version === 6),
-  };
-
+  const index = subnetIndex(zones);
+  const [problem] = index.problems;
+  if (problem !== undefined) return { ok: false, message: problem };
   const placements = new Map<string, string>();
   const placedPerZone = new Map<string, number>();
   const unassigned: SubnetAssignment['unassigned'] = [];
   for (const asset of assets) {
     if (asset.zoneId !== null) continue;
-    let best: IndexedRange | null = null;
+    let best: SubnetMatch | null = null;
     for (const text of asset.ips) {
-      const ip = parseIp(text);
-      if (!ip) continue;
-      const match = byVersion[ip.version].find((candidate) => rangeContainsIp(candidate.range, ip));
+      const match = index.match(text);
       if (match && (best === null || match.size < best.size)) best = match;
     }
     if (best) {

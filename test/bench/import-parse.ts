@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { mergeIntoInventory, parseInventory } from '../../shared/importers';
-import { generateNozomiCsv } from './nozomi-csv';
+import { generateNozomiCsv } from '../fixtures/inventory/nozomi-csv';
 
 const count = Number(process.argv[2] ?? 100_000);
 const runs = 3;

@@ -11,8 +11,9 @@
  */
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
+import { CURRENT_STORES } from '../../renderer/db/schema';
 import { formatMs, launchChromium, median, report, serveWebBuild } from './harness';
-import { generateNozomiCsv } from './nozomi-csv';
+import { generateNozomiCsv } from '../fixtures/inventory/nozomi-csv';
 
 const require = createRequire(import.meta.url);
 const COUNT = Number(process.argv[2] ?? 100_000);
@@ -120,7 +121,7 @@ async function baselines(page: Page, assessmentId: string) {
   await page.addScriptTag({ path: require.resolve('papaparse/papaparse.min.js') });
   await page.addScriptTag({ path: require.resolve('dexie/dist/dexie.min.js') });
   return page.evaluate(
-    async ({ csvPath, assessmentId }) => {
+    async ({ csvPath, assessmentId, assetsSchema }) => {
       type Db = {
         table(name: string): {
           where(i: string): { equals(v: string): { toArray(): Promise<unknown[]> } };
@@ -150,9 +151,7 @@ async function baselines(page: Page, assessmentId: string) {
       const storeTimes: number[] = [];
       for (let i = 0; i < 1; i++) {
         const store = new w.Dexie(`bench-store-${i}`);
-        store
-          .version(1)
-          .stores({ assets: 'id, assessmentId, zoneId, [assessmentId+zoneId], *ips, *macs, *batchIds' });
+        store.version(1).stores({ assets: assetsSchema });
         await store.open();
         const started = performance.now();
         await store.table('assets').bulkPut(rows);
@@ -161,7 +160,7 @@ async function baselines(page: Page, assessmentId: string) {
       }
       return { parseTimes, storeTimes, rows: rows.length };
     },
-    { csvPath: CSV_PATH, assessmentId },
+    { csvPath: CSV_PATH, assessmentId, assetsSchema: CURRENT_STORES.assets! },
   );
 }
 

@@ -13,6 +13,7 @@ const BENCHMARKS = [
   'out-of-the-box',
   'import-parse',
   'inventory',
+  'store',
   'capture',
   'capture-browser',
   'bundle',

@@ -1,4 +1,3 @@
-import { INVENTORY_FORMATS } from '../../../shared/importers/types';
 import type { CliCommand } from '../command';
 
 /**
@@ -29,7 +28,8 @@ export const COMMANDS: CliCommand[] = [
   {
     name: 'import',
     summary: 'parse a sensor inventory export as the app does; print assets, flows and warnings as JSON',
-    usage: `import <file> [--format <${INVENTORY_FORMATS.join('|')}>] [--mapping <mapping.json>] [--into <assessment.conduit.json>]`,
+    usage:
+      'import <file> [--format <format>] [--mapping <mapping.json>] [--into <assessment.conduit.json>]   (an unknown --format lists the known ones)',
     load: async () => (await import('./import')).importCommand,
   },
   {

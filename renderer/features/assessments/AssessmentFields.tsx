@@ -1,4 +1,4 @@
-import { cloneElement, useId, type ReactElement } from 'react';
+import { Field } from '../../ui/Field';
 
 export interface AssessmentDraft {
   title: string;
@@ -17,42 +17,6 @@ export function splitAssessors(text: string): string[] {
     .split(/[,;\n]/)
     .map((name) => name.trim())
     .filter(Boolean);
-}
-
-/** A labelled control; the hint and error are tied to it by aria-describedby, not put in its name. */
-function Field({
-  label,
-  error,
-  hint,
-  children,
-  wide,
-}: {
-  label: string;
-  error?: string;
-  hint?: string;
-  children: ReactElement<Record<string, unknown>>;
-  wide?: boolean;
-}) {
-  const id = useId();
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
-  return (
-    <div className={wide ? 'field span-2' : 'field'}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {cloneElement(children, { id, 'aria-describedby': describedBy })}
-      {hint && !error && (
-        <span className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
-  );
 }
 
 /** The assessment's details, as used by the New dialog and the Overview workspace. */

@@ -11,7 +11,7 @@ import { SaveIndicator } from '../../ui/SaveIndicator';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { AssessmentCard, type CardActions } from './AssessmentCard';
 import { openDemoPlant } from './demo-plant';
-import { exportAssessmentFile, importAssessmentFile, ImportFileError } from './file-transfer';
+import { exportAssessmentFile, importAssessmentFile, ImportFileError } from '../../db/file-transfer';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
 import { RenameDialog } from './RenameDialog';
 import { matchesSearch } from './search';

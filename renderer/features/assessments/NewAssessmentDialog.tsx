@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ZodError } from 'zod';
 import { createAssessmentRecord } from '../../db/assessments';
+import { FormActions } from '../../ui/FormActions';
 import { Modal } from '../../ui/Modal';
 import { AssessmentFields, type AssessmentDraft, type DraftErrors } from './AssessmentFields';
 import { draftErrors, draftToInput } from './draft';
@@ -55,14 +56,7 @@ export function NewAssessmentDialog({
           errors={errors}
           onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
         />
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Create assessment
-          </button>
-        </div>
+        <FormActions submit="Create assessment" onCancel={onClose} busy={busy} />
       </form>
     </Modal>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ZodError } from 'zod';
 import type { Assessment } from '../../../shared/model';
 import { updateAssessment } from '../../db/assessments';
+import { FormActions } from '../../ui/FormActions';
 import { Modal } from '../../ui/Modal';
 
 export function RenameDialog({ assessment, onClose }: { assessment: Assessment; onClose: () => void }) {
@@ -37,14 +38,7 @@ export function RenameDialog({ assessment, onClose }: { assessment: Assessment; 
           />
           {error && <span className="field-error">{error}</span>}
         </label>
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Rename
-          </button>
-        </div>
+        <FormActions submit="Rename" onCancel={onClose} />
       </form>
     </Modal>
   );

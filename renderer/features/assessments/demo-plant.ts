@@ -6,7 +6,7 @@ import ouiUrl from '../../../assets/oui/oui.txt.gz?url';
 import { buildDemoPlant, type DemoSourceName } from '../../../shared/demo';
 import { assessmentFileName, serializeAssessmentFile, type Assessment } from '../../../shared/model';
 import { OuiTable } from '../../../shared/traffic/oui';
-import { importAssessmentFile } from './file-transfer';
+import { importAssessmentFile } from '../../db/file-transfer';
 
 export const DEMO_CREATED_MARK = 'conduit:demo-plant-created';
 

@@ -1,12 +1,18 @@
 import { useRef, useState } from 'react';
 import type { ImportBatch } from '../../../shared/model';
-import { importCapture, undoCaptureImport } from '../../db/connections';
 import { trackSave } from '../../db/save-status';
 import { notify } from '../../ui/notices';
 import { useFileDrop } from '../../ui/useFileDrop';
-import { readCaptureInWorker, type CaptureProgress } from './capture-client';
+import { WorkerError } from '../../workers/channel';
+import { importCaptureInWorker, undoCaptureInWorker, type CaptureProgress } from './capture-client';
 
 const ACCEPT = '.pcap,.pcapng,.cap,.gz,application/vnd.tcpdump.pcap,application/gzip';
+
+const PHASE_LABELS: Record<CaptureProgress['phase'], string> = {
+  reading: 'Reading',
+  hashing: 'Hashing',
+  writing: 'Storing',
+};
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -26,39 +32,32 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
 
   const importFiles = async (files: File[]) => {
     for (const file of files) {
-      const job = readCaptureInWorker(file, (progress) =>
+      const job = importCaptureInWorker(assessmentId, file, (progress) =>
         setRunning((r) => (r && r.name === file.name ? { ...r, progress } : r)),
       );
       setRunning({ name: file.name, progress: null, cancel: job.cancel });
-      const outcome = await job.result;
-      if (outcome.kind === 'cancelled') {
-        setRunning(null);
-        notify('info', `Import of ${file.name} cancelled; nothing was stored`);
-        return;
-      }
-      if (outcome.kind === 'error') {
-        setRunning(null);
-        notify('error', `${file.name} was not imported`, [outcome.message]);
-        continue;
-      }
       try {
-        const batch = await trackSave(
-          importCapture(assessmentId, outcome.summary, {
-            name: file.name,
-            size: file.size,
-            sha256: outcome.sha256,
-          }),
-        );
+        const { batch, packets } = await trackSave(job.result);
         notify(
           'success',
-          `Imported ${file.name}: ${outcome.summary.packets} packets, ${batch.counts.flows} flows, ${batch.counts.assets} assets`,
+          `Imported ${file.name}: ${packets} packets, ${batch.counts.flows} flows, ${batch.counts.assets} assets`,
         );
       } catch (error) {
+        if (error instanceof WorkerError && error.kind === 'cancelled') {
+          setRunning(null);
+          notify('info', `Import of ${file.name} cancelled; nothing was stored`);
+          return;
+        }
         notify('error', `${file.name} was not imported`, [(error as Error).message]);
       }
       setRunning(null);
     }
   };
+  const undo = (batch: ImportBatch) =>
+    trackSave(undoCaptureInWorker(batch.id)).then(
+      () => notify('info', `Import of ${batch.fileName} undone`),
+      (error: Error) => notify('error', `Import of ${batch.fileName} cannot be undone`, [error.message]),
+    );
   const drop = useFileDrop((files) => void importFiles(files));
   const progress = running?.progress;
   const percent =
@@ -100,7 +99,7 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
       {running && (
         <div className="capture-progress" data-testid="capture-progress">
           <span>
-            {progress?.phase === 'hashing' ? 'Hashing' : 'Reading'} {running.name}
+            {PHASE_LABELS[progress?.phase ?? 'reading']} {running.name}
             {progress
               ? `: ${formatBytes(progress.bytes)} of ${formatBytes(progress.totalBytes)}, ${progress.packets} packets`
               : '…'}
@@ -120,13 +119,7 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
               <button
                 type="button"
                 className="button button-small button-ghost"
-                onClick={() =>
-                  void trackSave(undoCaptureImport(batch)).then((r) =>
-                    r.ok
-                      ? notify('info', `Import of ${batch.fileName} undone`)
-                      : notify('error', `Import of ${batch.fileName} cannot be undone`, [r.message]),
-                  )
-                }
+                onClick={() => void undo(batch)}
               >
                 Undo import
               </button>

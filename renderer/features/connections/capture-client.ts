@@ -1,45 +1,46 @@
 import ouiUrl from '../../../assets/oui/oui.txt.gz?url';
-import type { CaptureSummary } from '../../../shared/traffic/analyzer';
-import type { CaptureRequest, CaptureResponse } from '../../workers/capture-messages';
+import { connect, type WorkerClient } from '../../workers/channel';
+import type { CaptureHandlers, CaptureImported, CaptureProgress } from '../../workers/capture.worker';
 
-export interface CaptureProgress {
-  phase: 'reading' | 'hashing';
-  bytes: number;
-  totalBytes: number;
-  packets: number;
+export type { CaptureImported, CaptureProgress };
+
+function captureWorker(): WorkerClient<CaptureHandlers> {
+  return connect<CaptureHandlers>(
+    new Worker(new URL('../../workers/capture.worker.ts', import.meta.url), { type: 'module' }),
+    { peer: 'the capture reader' },
+  );
 }
 
-export type CaptureOutcome =
-  | { kind: 'done'; summary: CaptureSummary; sha256: string }
-  | { kind: 'cancelled' }
-  | { kind: 'error'; message: string };
-
-/** Reads a capture in a Worker; `cancel` stops it between chunks. The Worker ends with the run. */
-export function readCaptureInWorker(
+/**
+ * Reads a capture in a Worker and writes it into the assessment there, in one transaction;
+ * `cancel` stops it between chunks (nothing is written). The Worker ends with the run. Rejects
+ * with a WorkerError: 'refused' (the file cannot be read; the message names it), 'cancelled' or
+ * 'failed'.
+ */
+export function importCaptureInWorker(
+  assessmentId: string,
   file: File,
   onProgress: (progress: CaptureProgress) => void,
-): { result: Promise<CaptureOutcome>; cancel: () => void } {
-  const worker = new Worker(new URL('../../workers/capture.worker.ts', import.meta.url), { type: 'module' });
-  const send = (request: CaptureRequest) => worker.postMessage(request);
-  const result = new Promise<CaptureOutcome>((resolve) => {
-    worker.onmessage = (event: MessageEvent<CaptureResponse>) => {
-      const message = event.data;
-      if (message.type === 'progress') {
-        onProgress(message);
-        return;
-      }
-      worker.terminate();
-      if (message.type === 'done')
-        resolve({ kind: 'done', summary: message.summary, sha256: message.sha256 });
-      else if (message.type === 'cancelled') resolve({ kind: 'cancelled' });
-      else resolve({ kind: 'error', message: message.message });
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      resolve({ kind: 'error', message: `${file.name}: ${event.message || 'the capture reader stopped'}` });
-    };
-  });
+): { result: Promise<CaptureImported>; cancel: () => void } {
+  const worker = captureWorker();
+  const controller = new AbortController();
   // The OUI table comes from the app's own origin (it ships inside the app).
-  send({ type: 'start', file, ouiUrl: new URL(ouiUrl, document.baseURI).href });
-  return { result, cancel: () => send({ type: 'cancel' }) };
+  const result = worker
+    .call(
+      'importCapture',
+      { file, assessmentId, ouiUrl: new URL(ouiUrl, document.baseURI).href },
+      { onProgress, signal: controller.signal },
+    )
+    .finally(() => worker.close());
+  return { result, cancel: () => controller.abort() };
+}
+
+/** Undoes a capture import through the same repository as inventory files. */
+export async function undoCaptureInWorker(batchId: string): Promise<void> {
+  const worker = captureWorker();
+  try {
+    await worker.call('undo', { batchId });
+  } finally {
+    worker.close();
+  }
 }

@@ -10,6 +10,7 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { undocumentedEdges, type UndocumentedEdge } from '../../../shared/diagram';
 import type { Asset } from '../../../shared/model';
+import type { DiagramOverlay } from '../../ui/diagram-contributions';
 import { db } from '../../db';
 import { listConnections } from '../../db/connections';
 
@@ -108,3 +109,10 @@ export function UndocumentedToggle({
     </Panel>
   );
 }
+
+/** The undocumented connections, as the diagram's overlay. */
+export const undocumentedOverlay: DiagramOverlay = {
+  useEdges: useUndocumentedFlowEdges,
+  Edge: UndocumentedEdgeComponent as DiagramOverlay['Edge'],
+  Toggle: UndocumentedToggle,
+};

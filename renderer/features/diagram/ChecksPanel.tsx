@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { ModelCheckEntry } from '../../../shared/findings';
-import { MODEL_CHECK_LABELS } from '../../../shared/findings';
+import { modelCheckLabel } from '../../../shared/findings';
 
 /** The live model checks; choosing an entry selects the zone or conduit it is about. */
 export const ChecksPanel = memo(function ChecksPanel({
@@ -28,7 +28,7 @@ export const ChecksPanel = memo(function ChecksPanel({
                 data-check={entry.checkId}
               >
                 <span className={`badge severity-badge severity-${entry.severity}`}>{entry.severity}</span>
-                <span className="check-title">{MODEL_CHECK_LABELS[entry.checkId]}</span>
+                <span className="check-title">{modelCheckLabel(entry.checkId)}</span>
                 <span className="check-message">{entry.message}</span>
               </button>
             </li>

@@ -1,114 +1,36 @@
-import { DIAGRAM_TEMPLATE_LABELS, type DiagramTemplateId } from '../../../shared/diagram';
+import { commandById, CommandButton, CommandToggle, isEnabled } from '../../ui/commands';
+import { DIAGRAM_COMMANDS, TEMPLATE_COMMANDS, type DiagramCommandState } from './commands';
 
-interface DiagramToolbarProps {
-  editable: boolean;
-  hasSelection: boolean;
-  hasZones: boolean;
-  canUndo: boolean;
-  canRedo: boolean;
-  snap: boolean;
-  onSnapChange: (snap: boolean) => void;
-  onAddZone: () => void;
-  onDelete: () => void;
-  onUndo: () => void;
-  onRedo: () => void;
-  onAutoLayout: () => void;
-  onFitView: () => void;
-  onTemplate: (template: DiagramTemplateId) => void;
-  onExport: (format: 'svg' | 'png') => void;
-}
+const LEFT = ['add-zone', 'delete', 'undo', 'redo', 'auto-layout', 'fit-view'];
+const RIGHT = ['export-svg', 'export-png'];
 
-export function DiagramToolbar({
-  editable,
-  hasSelection,
-  hasZones,
-  canUndo,
-  canRedo,
-  snap,
-  onSnapChange,
-  onAddZone,
-  onDelete,
-  onUndo,
-  onRedo,
-  onAutoLayout,
-  onFitView,
-  onTemplate,
-  onExport,
-}: DiagramToolbarProps) {
+/** The diagram's toolbar: buttons for the commands of DIAGRAM_COMMANDS, their state read from the same records. */
+export function DiagramToolbar({ state }: { state: DiagramCommandState }) {
+  const button = (id: string) => {
+    const command = commandById(DIAGRAM_COMMANDS, id);
+    const primary = id === 'add-zone' ? 'button button-small button-primary' : undefined;
+    return <CommandButton key={id} command={command} state={state} className={primary} />;
+  };
   return (
     <div className="toolbar diagram-toolbar" role="toolbar" aria-label="Diagram tools">
-      <button
-        type="button"
-        className="button button-small button-primary"
-        onClick={onAddZone}
-        disabled={!editable}
-      >
-        Add zone
-      </button>
-      <button
-        type="button"
-        className="button button-small"
-        onClick={onDelete}
-        disabled={!editable || !hasSelection}
-      >
-        Delete
-      </button>
-      <button
-        type="button"
-        className="button button-small"
-        onClick={onUndo}
-        disabled={!canUndo}
-        title="Ctrl+Z"
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        className="button button-small"
-        onClick={onRedo}
-        disabled={!canRedo}
-        title="Ctrl+Shift+Z"
-      >
-        Redo
-      </button>
-      <button
-        type="button"
-        className="button button-small"
-        onClick={onAutoLayout}
-        disabled={!editable || !hasZones}
-      >
-        Auto-layout
-      </button>
-      <button type="button" className="button button-small" onClick={onFitView}>
-        Fit view
-      </button>
-      <label className="checkbox">
-        <input type="checkbox" checked={snap} onChange={(e) => onSnapChange(e.target.checked)} /> Snap to grid
-      </label>
+      {LEFT.map(button)}
+      <CommandToggle command={commandById(DIAGRAM_COMMANDS, 'snap')} state={state} />
       <select
         className="select select-small"
         aria-label="Apply a template"
-        disabled={!editable}
+        disabled={!TEMPLATE_COMMANDS.some((c) => isEnabled(c, state))}
         value=""
-        onChange={(e) => {
-          const template = e.target.value as DiagramTemplateId;
-          if (template) onTemplate(template);
-        }}
+        onChange={(e) => TEMPLATE_COMMANDS.find((c) => c.id === e.target.value)?.perform(state)}
       >
         <option value="">Template…</option>
-        {(Object.keys(DIAGRAM_TEMPLATE_LABELS) as DiagramTemplateId[]).map((id) => (
-          <option key={id} value={id}>
-            {DIAGRAM_TEMPLATE_LABELS[id]}
+        {TEMPLATE_COMMANDS.map((command) => (
+          <option key={command.id} value={command.id}>
+            {command.label}
           </option>
         ))}
       </select>
       <span className="spacer" />
-      <button type="button" className="button button-small" onClick={() => onExport('svg')}>
-        Export SVG
-      </button>
-      <button type="button" className="button button-small" onClick={() => onExport('png')}>
-        Export PNG
-      </button>
+      {RIGHT.map(button)}
     </div>
   );
 }

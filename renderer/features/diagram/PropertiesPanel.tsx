@@ -18,7 +18,8 @@ import {
 import { parseRanges, findKnownProtocol, KNOWN_PROTOCOLS } from '../../../shared/network';
 import { formatSlt } from '../../../shared/model/slt';
 import { DEFAULT_PURDUE_LEVEL, updateConduitChange, updateZoneChange } from '../../../shared/diagram';
-import { Field, SavingText } from './fields';
+import { Field } from '../../ui/Field';
+import { SavingText } from './fields';
 import type { DiagramStore } from '../../../shared/diagram';
 
 const PURDUE_LEVELS = [0, 1, 2, 3, 3.5, 4, 5];

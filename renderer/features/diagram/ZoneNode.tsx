@@ -3,8 +3,7 @@ import { Handle, NodeResizer, Position, useStore, type Node, type NodeProps } fr
 import type { Asset, Zone } from '../../../shared/model';
 import { ZONE_KIND_LABELS } from '../../../shared/model';
 import { formatSlt } from '../../../shared/model/slt';
-import { GapBadge } from '../requirements/GapBadge';
-import { useLevelsOfZone } from '../requirements/useZoneLevels';
+import { useDiagramContributions } from '../../ui/diagram-contributions';
 import { farSelector, useCanvasActions } from './context';
 
 export interface ZoneNodeData extends Record<string, unknown> {
@@ -32,7 +31,7 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
   const actions = useCanvasActions();
   const zoomedIn = useStore(zoomedInSelector);
   const far = useStore(farSelector);
-  const levels = useLevelsOfZone(zone.assessmentId, zone.id);
+  const { zoneBadges } = useDiagramContributions();
   const countLabel = (
     <span data-testid="zone-asset-count" className="zone-count">
       {data.countKnown ? `${data.count} ${data.count === 1 ? 'asset' : 'assets'}` : '… assets'}
@@ -97,7 +96,9 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
             {formatSlt(zone.slt)}
           </div>
           <div className="zone-gap">
-            <GapBadge levels={levels} />
+            {zoneBadges.map((Badge, index) => (
+              <Badge key={index} assessmentId={zone.assessmentId} zoneId={zone.id} />
+            ))}
           </div>
           <div className="zone-meta">
             {countLabel}

@@ -1,6 +1,19 @@
-import type { Zone } from '../../../shared/model';
+import { ZodError } from 'zod';
+import {
+  DIAGRAM_TEMPLATE_LABELS,
+  deleteChange,
+  emptyChange,
+  manualAsset,
+  type DiagramTemplateId,
+  type ManualAssetInput,
+} from '../../../shared/diagram';
+import { describeZodError, type Zone } from '../../../shared/model';
 import type { SubnetAssignment } from '../../../shared/network';
-import { Modal } from '../../ui/Modal';
+import { ConfirmDialog, Modal } from '../../ui/Modal';
+import { notify } from '../../ui/notices';
+import { AddAssetDialog } from './AssetsPanel';
+import { applyTemplate, type DiagramDialog } from './commands';
+import type { DiagramStore } from './diagram-store';
 
 export function describeDeletion(zones: number, conduits: number): string {
   const parts = [];
@@ -55,4 +68,108 @@ export function SubnetReport({
       </div>
     </Modal>
   );
+}
+
+function DeleteDialog({
+  dialog,
+  store,
+  onClose,
+}: {
+  dialog: Extract<DiagramDialog, { kind: 'delete' }>;
+  store: DiagramStore;
+  onClose: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      title="Delete from the diagram?"
+      danger
+      confirmLabel="Delete"
+      message={
+        <p>
+          {describeDeletion(dialog.zoneIds.size, dialog.conduitIds.size)} Conduits of deleted zones go too,
+          and their assets become unassigned. You can undo this.
+        </p>
+      }
+      onCancel={onClose}
+      onConfirm={() => {
+        store.commit(deleteChange(store.getState(), dialog.zoneIds, dialog.conduitIds));
+        onClose();
+      }}
+    />
+  );
+}
+
+function TemplateDialog({
+  template,
+  onApply,
+  onClose,
+}: {
+  template: DiagramTemplateId;
+  onApply: () => void;
+  onClose: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      title={`Apply "${DIAGRAM_TEMPLATE_LABELS[template]}"?`}
+      danger
+      confirmLabel="Replace the diagram"
+      message={
+        <p>
+          This replaces the current zones and conduits; assets stay but become unassigned. You can undo this.
+        </p>
+      }
+      onCancel={onClose}
+      onConfirm={() => {
+        onApply();
+        onClose();
+      }}
+    />
+  );
+}
+
+function addAsset(store: DiagramStore, input: ManualAssetInput): boolean {
+  let asset;
+  try {
+    asset = manualAsset(store.assessmentId, input, null);
+  } catch (error) {
+    const detail = error instanceof ZodError ? describeZodError(error) : [(error as Error).message];
+    notify('error', 'The asset was not added', detail);
+    return false;
+  }
+  store.commit({ ...emptyChange('Add asset'), assets: [{ before: null, after: asset }] });
+  return true;
+}
+
+/** The one dialog a diagram command opened, if any. */
+export function DiagramDialogs({
+  dialog,
+  store,
+  zones,
+  fitView,
+  onClose,
+}: {
+  dialog: DiagramDialog | null;
+  store: DiagramStore;
+  zones: readonly Zone[];
+  fitView: () => void;
+  onClose: () => void;
+}) {
+  switch (dialog?.kind) {
+    case undefined:
+      return null;
+    case 'delete':
+      return <DeleteDialog dialog={dialog} store={store} onClose={onClose} />;
+    case 'template':
+      return (
+        <TemplateDialog
+          template={dialog.template}
+          onApply={() => applyTemplate({ store, fitView }, dialog.template)}
+          onClose={onClose}
+        />
+      );
+    case 'add-asset':
+      return <AddAssetDialog onClose={onClose} onAdd={(input) => addAsset(store, input) && onClose()} />;
+    case 'subnet-report':
+      return <SubnetReport report={dialog.report} zones={zones} onClose={onClose} />;
+  }
 }

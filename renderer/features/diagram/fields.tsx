@@ -1,30 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAutosave } from '../../ui/useAutosave';
-
-export function Field({
-  label,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  error?: string | null;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      {children}
-      {hint && !error && <span className="field-hint">{hint}</span>}
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </label>
-  );
-}
 
 /**
  * A text input or textarea that saves as the user types (debounced, flushed on blur), after
@@ -37,7 +12,12 @@ export function SavingText({
   multiline,
   ariaLabel,
   placeholder,
+  id,
+  'aria-describedby': describedBy,
 }: {
+  /** Given by a surrounding ui/Field. */
+  id?: string;
+  'aria-describedby'?: string;
   value: string;
   onSave: (text: string) => void;
   validate?: (text: string) => string | null;
@@ -66,8 +46,10 @@ export function SavingText({
     if (!problem && next !== value) schedule(next);
   };
   const props = {
+    id,
     value: text,
     'aria-label': ariaLabel,
+    'aria-describedby': describedBy,
     'aria-invalid': error ? true : undefined,
     placeholder,
     onBlur: () => {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SigningIdentity } from '../../../shared/bridge';
 import { platform } from '../../platform';
 import { notify } from '../../ui/notices';
+import { Field } from '../../ui/Field';
 
 const PROTECTION_LABELS: Record<SigningIdentity['protection'], string> = {
   'os-keychain': "encrypted with the system's keychain",
@@ -15,7 +16,6 @@ function pubFileName(identity: SigningIdentity): string {
 }
 
 function TextField(props: {
-  id: string;
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -24,20 +24,15 @@ function TextField(props: {
   required?: boolean;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={props.id} className="field-label">
-        {props.label}
-      </label>
+    <Field label={props.label} hint={props.hint}>
       <input
-        id={props.id}
         className="input"
         type={props.type ?? 'text'}
         value={props.value}
         required={props.required}
         onChange={(event) => props.onChange(event.target.value)}
       />
-      {props.hint && <span className="field-hint">{props.hint}</span>}
-    </div>
+    </Field>
   );
 }
 
@@ -74,10 +69,9 @@ function CreateKeyForm({
   return (
     <form onSubmit={submit} aria-label="Create signing key">
       <div className="form-grid">
-        <TextField id="key-name" label="Name" value={name} onChange={setName} required />
-        <TextField id="key-org" label="Organization" value={organization} onChange={setOrganization} />
+        <TextField label="Name" value={name} onChange={setName} required />
+        <TextField label="Organization" value={organization} onChange={setOrganization} />
         <TextField
-          id="key-email"
           label="Email"
           type="email"
           value={email}
@@ -87,7 +81,6 @@ function CreateKeyForm({
         />
         {needsPassphrase && (
           <TextField
-            id="key-passphrase"
             label="Passphrase"
             type="password"
             value={passphrase}

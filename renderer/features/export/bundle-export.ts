@@ -1,29 +1,23 @@
 import type { SigningIdentity } from '../../../shared/bridge';
 import { parseOpenSshPublicKey } from '../../../shared/bundle/ssh-key';
-import type { AssessmentData } from '../../../shared/model';
-import { loadAssessmentData } from '../../db/assessments';
-import { regenerateFindings } from '../../db/findings';
 import { platform } from '../../platform';
-import type { BundleWorkerMessage, BundleWorkerRequest } from '../../workers/bundle-protocol';
-import { diagramSvgOf } from './diagram-source';
-import { loadReportFonts, svgToPng } from './report-assets';
+import { connect } from '../../workers/channel';
+import type {
+  BuiltBundle,
+  BundleHandlers,
+  BundlePageHandlers,
+  BundleProgress,
+} from '../../workers/bundle.worker';
+import { svgToPng } from '../../ui/svg-to-png';
+import { loadReportFonts } from './report-assets';
 
-export interface BuiltBundleFile {
-  fileName: string;
-  bytes: Uint8Array;
-  fingerprint: string;
-  signedAt: string;
-  files: number;
-}
-
-export interface BundleExportProgress {
-  fraction: number;
-  step: string;
-}
+export type BuiltBundleFile = BuiltBundle;
+export type BundleExportProgress = BundleProgress;
 
 /**
- * Builds the signed bundle in a Web Worker (report, hashing and zipping off the UI thread). The
- * worker asks back for the signature, which the host makes with the key it keeps.
+ * Builds the signed bundle in a Web Worker (reading the assessment, report, hashing and zipping
+ * off the UI thread). The worker asks back for the signature, which the host makes with the key
+ * it keeps, and for the diagram's PNG, which only the page can draw.
  */
 export async function buildSignedBundle(
   assessmentId: string,
@@ -32,45 +26,21 @@ export async function buildSignedBundle(
   onProgress: (progress: BundleExportProgress) => void,
 ): Promise<BuiltBundleFile> {
   onProgress({ fraction: 0, step: 'loading' });
-  // The report prints the findings as they stand now, even if the Findings workspace was never opened.
-  await regenerateFindings(assessmentId);
-  const data: AssessmentData = await loadAssessmentData(assessmentId);
   const fonts = await loadReportFonts();
-  const diagramSvg = diagramSvgOf(data);
-  const diagramPng = diagramSvg ? await svgToPng(diagramSvg) : null;
-  const worker = new Worker(new URL('../../workers/bundle.worker.ts', import.meta.url), { type: 'module' });
-  const send = (message: BundleWorkerRequest, transfer: Transferable[] = []) =>
-    worker.postMessage(message, transfer);
+  const answers: BundlePageHandlers = {
+    sign: (data) => platform().sign(passphrase ? { data, passphrase } : { data }),
+    // The report's page is white: so is the diagram's background.
+    diagramPng: (svg) => svgToPng(svg, { background: '#ffffff' }),
+  };
+  const worker = connect<BundleHandlers, BundlePageHandlers>(
+    new Worker(new URL('../../workers/bundle.worker.ts', import.meta.url), { type: 'module' }),
+    { peer: 'the bundle worker', answers },
+  );
   try {
-    return await new Promise<BuiltBundleFile>((resolve, reject) => {
-      worker.onerror = (event) => reject(new Error(event.message || 'the bundle worker failed'));
-      worker.onmessage = (event: MessageEvent<BundleWorkerMessage>) => {
-        const message = event.data;
-        switch (message.type) {
-          case 'progress':
-            onProgress({ fraction: message.fraction, step: message.step });
-            break;
-          case 'sign': {
-            const request = passphrase ? { data: message.data, passphrase } : { data: message.data };
-            platform()
-              .sign(request)
-              .then(
-                (signature) => send({ type: 'signed', id: message.id, signature }),
-                (error: Error) => send({ type: 'sign-failed', id: message.id, message: error.message }),
-              );
-            break;
-          }
-          case 'done':
-            resolve(message);
-            break;
-          case 'failed':
-            reject(new Error(message.message));
-            break;
-        }
-      };
-      send({
-        type: 'build',
-        data,
+    return await worker.call(
+      'build',
+      {
+        assessmentId,
         signer: {
           name: identity.name,
           organization: identity.organization,
@@ -78,12 +48,11 @@ export async function buildSignedBundle(
           publicKey: parseOpenSshPublicKey(identity.publicKey),
         },
         fonts,
-        diagramSvg,
-        diagramPng,
-      });
-    });
+      },
+      { onProgress },
+    );
   } finally {
-    worker.terminate();
+    worker.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SigningIdentity } from '../../../shared/bridge';
 import { assessmentFileName } from '../../../shared/model';
-import { exportAssessmentFile } from '../assessments/file-transfer';
+import { exportAssessmentFile } from '../../db/file-transfer';
 import { platform } from '../../platform';
 import { notify } from '../../ui/notices';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { ZodError } from 'zod';
 import {
   PROGRAM_PHASE_LABELS,
@@ -14,6 +14,8 @@ import {
   mergeStoredFindings,
   updateFinding,
 } from '../../db/findings';
+import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
 import { SEVERITY_LABELS } from './badges';
@@ -24,31 +26,6 @@ interface Draft {
   severity: Severity;
   phase: ProgramPhase;
   recommendation: string;
-}
-
-function LabelledField({
-  label,
-  error,
-  children,
-}: {
-  label: string;
-  error?: string;
-  children: (id: string, describedBy: string | undefined) => ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      {children(id, error ? `${id}-error` : undefined)}
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
-  );
 }
 
 /** Edits a finding, or writes a new manual one when `finding` is null. */
@@ -102,83 +79,60 @@ export function FindingDialog({
             Generated from the assessment. What you change here is kept when findings are regenerated.
           </p>
         )}
-        <LabelledField label="Title" error={error}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              className="input"
-              value={draft.title}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy}
-              onChange={(e) => set({ title: e.target.value })}
-              autoFocus
-            />
-          )}
-        </LabelledField>
+        <Field label="Title" error={error}>
+          <input
+            className="input"
+            value={draft.title}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => set({ title: e.target.value })}
+            autoFocus
+          />
+        </Field>
         <div className="form-grid">
-          <LabelledField label="Severity">
-            {(id) => (
-              <select
-                id={id}
-                className="select"
-                value={draft.severity}
-                onChange={(e) => set({ severity: e.target.value as Severity })}
-              >
-                {SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {SEVERITY_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </LabelledField>
-          <LabelledField label="Program phase">
-            {(id) => (
-              <select
-                id={id}
-                className="select"
-                value={draft.phase}
-                onChange={(e) => set({ phase: Number(e.target.value) as ProgramPhase })}
-              >
-                {PROGRAM_PHASES.map((p) => (
-                  <option key={p} value={p}>
-                    {p}. {PROGRAM_PHASE_LABELS[p]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </LabelledField>
+          <Field label="Severity">
+            <select
+              className="select"
+              value={draft.severity}
+              onChange={(e) => set({ severity: e.target.value as Severity })}
+            >
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {SEVERITY_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Program phase">
+            <select
+              className="select"
+              value={draft.phase}
+              onChange={(e) => set({ phase: Number(e.target.value) as ProgramPhase })}
+            >
+              {PROGRAM_PHASES.map((p) => (
+                <option key={p} value={p}>
+                  {p}. {PROGRAM_PHASE_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          </Field>
         </div>
-        <LabelledField label="Description">
-          {(id) => (
-            <textarea
-              id={id}
-              className="textarea"
-              rows={7}
-              value={draft.description}
-              onChange={(e) => set({ description: e.target.value })}
-            />
-          )}
-        </LabelledField>
-        <LabelledField label="Recommendation">
-          {(id) => (
-            <textarea
-              id={id}
-              className="textarea"
-              rows={4}
-              value={draft.recommendation}
-              onChange={(e) => set({ recommendation: e.target.value })}
-            />
-          )}
-        </LabelledField>
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            {finding ? 'Save finding' : 'Add finding'}
-          </button>
-        </div>
+        <Field label="Description">
+          <textarea
+            className="textarea"
+            rows={7}
+            value={draft.description}
+            onChange={(e) => set({ description: e.target.value })}
+          />
+        </Field>
+        <Field label="Recommendation">
+          <textarea
+            className="textarea"
+            rows={4}
+            value={draft.recommendation}
+            onChange={(e) => set({ recommendation: e.target.value })}
+          />
+        </Field>
+        <FormActions submit={finding ? 'Save finding' : 'Add finding'} onCancel={onClose} />
       </form>
     </Modal>
   );
@@ -213,27 +167,16 @@ export function DismissDialog({ finding, onClose }: { finding: Finding; onClose:
           <strong>{finding.title}</strong> leaves the report and the roadmap. It stays listed under
           “Dismissed”, and can be restored.
         </p>
-        <LabelledField label="Reason" error={error}>
-          {(id, describedBy) => (
-            <textarea
-              id={id}
-              className="textarea"
-              value={reason}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy}
-              onChange={(e) => setReason(e.target.value)}
-              autoFocus
-            />
-          )}
-        </LabelledField>
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-danger">
-            Dismiss finding
-          </button>
-        </div>
+        <Field label="Reason" error={error}>
+          <textarea
+            className="textarea"
+            value={reason}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => setReason(e.target.value)}
+            autoFocus
+          />
+        </Field>
+        <FormActions submit="Dismiss finding" onCancel={onClose} tone="danger" />
       </form>
     </Modal>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import {
+  formatLabel,
   INVENTORY_FORMATS,
   MAPPING_TARGETS,
   MAPPING_TARGET_LABELS,
@@ -14,29 +15,9 @@ import { listMappingPresets, saveMappingPreset, type SavedMapping } from '../../
 import { trackSave } from '../../db/save-status';
 import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
-import type { ParseSummary } from '../../workers/inventory-import-protocol';
-import {
-  ImportCancelled,
-  ImportRefusedError,
-  ImportSession,
-  type CommittedImport,
-  type SessionProgress,
-} from './import-session';
-
-export const FORMAT_LABELS: Record<InventoryFormat, string> = {
-  nozomi: 'Nozomi Networks',
-  'claroty-ctd': 'Claroty CTD',
-  'claroty-xdome': 'Claroty xDome',
-  armis: 'Armis',
-  'defender-iot': 'Microsoft Defender for IoT',
-  'tenable-ot': 'Tenable OT',
-  forescout: 'Forescout eyeInspect',
-  dragos: 'Dragos',
-  malcolm: 'Malcolm',
-  grassmarlin: 'GRASSMARLIN 3',
-  csv: 'Generic CSV',
-  json: 'Generic JSON',
-};
+import { isCancelled, WorkerError } from '../../workers/channel';
+import type { ParseSummary } from '../../workers/inventory-import.worker';
+import { ImportSession, type CommittedImport, type SessionProgress } from './import-session';
 
 export const IMPORT_MARKS = {
   parseStart: 'conduit:import-parse-start',
@@ -97,7 +78,7 @@ export function ImportDialog({
       setMapping(result.preview.mapping);
       setStage('preview');
     } catch (e) {
-      if (e instanceof ImportCancelled) return;
+      if (isCancelled(e)) return;
       const message = (e as Error).message;
       setError(message);
       setStage('failed');
@@ -126,10 +107,10 @@ export function ImportDialog({
       current.close();
       onDone(result);
     } catch (e) {
-      if (e instanceof ImportCancelled) return;
+      if (isCancelled(e)) return;
       const message = (e as Error).message;
       setError(message);
-      setStage(e instanceof ImportRefusedError ? 'failed' : 'preview');
+      setStage(e instanceof WorkerError && e.kind === 'refused' ? 'failed' : 'preview');
       notify('error', `${file.name} was not imported`, [message, 'Nothing was changed.']);
     }
   }
@@ -187,17 +168,17 @@ export function ImportDialog({
                 void parse(next, null);
               }}
             >
-              <option value="">Detected{summary ? `: ${FORMAT_LABELS[summary.detected.format]}` : ''}</option>
+              <option value="">Detected{summary ? `: ${formatLabel(summary.detected.format)}` : ''}</option>
               {INVENTORY_FORMATS.map((f) => (
                 <option key={f} value={f}>
-                  {FORMAT_LABELS[f]}
+                  {formatLabel(f)}
                 </option>
               ))}
             </select>
           </label>
           {summary && (
             <span className="import-detected" data-testid="import-detected">
-              {FORMAT_LABELS[summary.format]} · {summary.encoding} · {summary.detected.reason}
+              {formatLabel(summary.format)} · {summary.encoding} · {summary.detected.reason}
             </span>
           )}
         </div>

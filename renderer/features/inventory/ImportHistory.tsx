@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Asset, ImportBatch } from '../../../shared/model';
-import { listImportBatches, type UndoCheck } from '../../db/inventory';
+import type { UndoCheck } from '../../db/import-batches';
+import { listImportBatches } from '../../db/inventory';
 import { trackSave } from '../../db/save-status';
 import { ConfirmDialog, Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';

@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { toCsv, type CsvColumn } from '../../../shared/csv';
 import type { Asset, Zone } from '../../../shared/model';
 
 /** A column of the inventory table: how to show one asset's value as text. */
@@ -141,21 +141,15 @@ export function zoneNames(zones: readonly Pick<Zone, 'id' | 'name'>[]): Map<stri
   return new Map(zones.map((z) => [z.id, z.name]));
 }
 
-/**
- * The table as CSV: the given columns, the given rows. A cell that starts with = + - @ (or a tab or
- * CR) would run as a formula in a spreadsheet; papaparse's escapeFormulae prefixes it with '.
- */
+/** The table as CSV: the given columns, the given rows, formula cells defused (see toCsv). */
 export function assetsToCsv(
   assets: readonly Asset[],
   columns: readonly AssetColumn[],
   zones: ReadonlyMap<string, string>,
 ): string {
-  return Papa.unparse(
-    {
-      fields: columns.map((c) => c.label),
-      data: assets.map((a) => columns.map((c) => c.text(a, zones))),
-    },
-    { escapeFormulae: true, newline: '\r\n' },
+  return toCsv(
+    assets,
+    columns.map((c): CsvColumn<Asset> => [c.label, (a) => c.text(a, zones)]),
   );
 }
 

@@ -1,25 +1,16 @@
 import type { RowSelectionState, SortingState } from '@tanstack/react-table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { Asset } from '../../../shared/model';
+import type { Asset, Zone } from '../../../shared/model';
 import { db } from '../../db';
-import {
-  assignZone,
-  addManualAsset,
-  readSetting,
-  updateAsset,
-  writeSetting,
-  type AssetEdit,
-} from '../../db/inventory';
+import { assignZone, readSetting, updateAsset, type AssetEdit } from '../../db/inventory';
 import { trackSave } from '../../db/save-status';
 import { platform } from '../../platform';
-import { Modal } from '../../ui/Modal';
+import { commandById, CommandButton } from '../../ui/commands';
 import { notify } from '../../ui/notices';
 import { useFileDrop } from '../../ui/useFileDrop';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import './inventory.css';
-import { AssetDetail } from './AssetDetail';
-import { AssetForm } from './AssetForm';
 import { AssetTable } from './AssetTable';
 import {
   ASSET_COLUMNS,
@@ -27,245 +18,172 @@ import {
   NO_FILTER,
   assetsToCsv,
   filterAssets,
-  filterChoices,
   isFiltering,
   sortAssets,
   zoneNames,
   type AssetFilter,
 } from './asset-columns';
-import { ImportDialog, type PendingFile } from './ImportDialog';
-import { ImportHistory } from './ImportHistory';
+import { INVENTORY_COMMANDS, type InventoryCommandState, type InventoryDialog } from './commands';
+import type { PendingFile } from './ImportDialog';
+import { COLUMNS_SETTING, InventoryDialogs } from './InventoryDialogs';
+import { InventoryFilters } from './InventoryFilters';
 import { useInventory } from './useInventory';
 
-const COLUMNS_SETTING = 'inventory.columns';
+const TOOLBAR = ['import-files', 'import-history', 'add-asset', 'columns', 'export-csv'];
 
-type Dialog =
-  | { kind: 'detail'; assetId: string }
-  | { kind: 'form'; asset: Asset | null }
-  | { kind: 'history' }
-  | { kind: 'columns' }
-  | null;
-
-/** The assessment's assets: import, browse, filter, edit, assign zones, export. */
-function InventoryWorkspace({ assessment }: WorkspaceProps) {
-  const { assets, patch, replace } = useInventory(assessment.id);
-  const zones = useLiveQuery(
-    () => db().zones.where({ assessmentId: assessment.id }).toArray(),
-    [assessment.id],
-  );
-  const zoneMap = useMemo(() => zoneNames(zones ?? []), [zones]);
-  const [queue, setQueue] = useState<PendingFile[]>([]);
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const [filter, setFilter] = useState<AssetFilter>(NO_FILTER);
-  const deferredFilter = useDeferredValue(filter);
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [selection, setSelection] = useState<RowSelectionState>({});
+function useVisibleColumns() {
   const [visibleColumns, setVisibleColumns] = useState<string[]>(DEFAULT_VISIBLE_COLUMNS);
-  const fileInput = useRef<HTMLInputElement>(null);
-
   useEffect(() => {
     void readSetting<string[]>(COLUMNS_SETTING).then((saved) => {
       if (Array.isArray(saved))
         setVisibleColumns(saved.filter((id) => ASSET_COLUMNS.some((c) => c.id === id)));
     });
   }, []);
+  return [visibleColumns, setVisibleColumns] as const;
+}
 
-  const all = useMemo(() => assets ?? [], [assets]);
-  const shown = useMemo(() => filterAssets(all, deferredFilter), [all, deferredFilter]);
-  const ordered = useMemo(() => sortAssets(shown, sorting, zoneMap), [shown, sorting, zoneMap]);
-  const choices = useFilterChoices(all);
-  const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
+async function exportCsv(rows: readonly Asset[], visibleColumns: string[], zoneMap: Map<string, string>) {
+  const columns = ASSET_COLUMNS.filter((c) => visibleColumns.includes(c.id));
+  const csv = assetsToCsv(rows, columns, zoneMap);
+  const date = new Date().toISOString().slice(0, 10);
+  const result = await platform().saveFile({
+    title: 'Export inventory',
+    suggestedName: `inventory-${date}.csv`,
+    filters: [{ name: 'CSV', extensions: ['csv'] }],
+    data: new TextEncoder().encode(`\uFEFF${csv}`),
+  });
+  if (result.saved) notify('success', `Exported ${rows.length.toLocaleString('en')} assets as CSV`);
+}
 
-  // Files dropped while one is being imported wait their turn; each gets an id for its dialog.
+/** An edit made in a table cell: empty text clears the field (a name stays as typed). */
+async function saveField(asset: Asset, field: string, value: string, patch: (changed: Asset[]) => void) {
+  const edit: AssetEdit = { [field]: field === 'name' ? value : value.trim() || null };
+  try {
+    patch([await trackSave(updateAsset(asset.id, edit))]);
+  } catch (error) {
+    notify('error', `Could not save ${asset.name}: ${(error as Error).message}`);
+  }
+}
+
+function countLabel(assets: readonly Asset[] | undefined, shown: number, filtering: boolean): string {
+  if (assets === undefined) return 'Loading…';
+  const all = assets.length.toLocaleString('en');
+  return filtering ? `${shown.toLocaleString('en')} of ${all} assets` : `${all} assets`;
+}
+
+/** The assessment's zones, live, and their names by id. */
+function useZones(assessmentId: string) {
+  const zones = useLiveQuery(() => db().zones.where({ assessmentId }).toArray(), [assessmentId]);
+  const zoneMap = useMemo(() => zoneNames(zones ?? []), [zones]);
+  return { zones, zoneMap };
+}
+
+/** Files dropped while one is being imported wait their turn; each gets an id for its dialog. */
+function useImportQueue() {
+  const [queue, setQueue] = useState<PendingFile[]>([]);
   const enqueue = (files: File[]) =>
     setQueue((q) => [...q, ...files.map((f) => ({ id: crypto.randomUUID(), name: f.name, blob: f }))]);
+  return { queue, setQueue, enqueue };
+}
+
+/** The table's filter, sort and selection, and the rows they give. */
+function useTableView(all: readonly Asset[], zoneMap: Map<string, string>) {
+  const [filter, setFilter] = useState<AssetFilter>(NO_FILTER);
+  // Typing in the search box stays quick: the 100,000 rows are filtered a moment later.
+  const deferredFilter = useDeferredValue(filter);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const shown = useMemo(() => filterAssets(all, deferredFilter), [all, deferredFilter]);
+  const ordered = useMemo(() => sortAssets(shown, sorting, zoneMap), [shown, sorting, zoneMap]);
+  const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
+  return {
+    filter,
+    setFilter,
+    deferredFilter,
+    sorting,
+    setSorting,
+    selection,
+    setSelection,
+    shown,
+    ordered,
+    selectedIds,
+  };
+}
+
+/** The Inventory commands' state, from the workspace's. */
+function inventoryCommands(input: {
+  shown: number;
+  filtering: boolean;
+  selected: number;
+  fileInput: React.RefObject<HTMLInputElement | null>;
+  setDialog: (dialog: InventoryDialog) => void;
+  exportCsv: () => void;
+  setFilter: (filter: AssetFilter) => void;
+  setSelection: (selection: RowSelectionState) => void;
+}): InventoryCommandState {
+  return {
+    shown: input.shown,
+    filtering: input.filtering,
+    selected: input.selected,
+    pickFiles: () => input.fileInput.current?.click(),
+    open: input.setDialog,
+    exportCsv: input.exportCsv,
+    clearFilters: () => input.setFilter(NO_FILTER),
+    clearSelection: () => input.setSelection({}),
+  };
+}
+
+/** The assessment's assets: import, browse, filter, edit, assign zones, export. */
+function InventoryWorkspace({ assessment }: WorkspaceProps) {
+  const { assets, patch, replace } = useInventory(assessment.id);
+  const { zones, zoneMap } = useZones(assessment.id);
+  const { queue, setQueue, enqueue } = useImportQueue();
+  const [dialog, setDialog] = useState<InventoryDialog | null>(null);
+  const [visibleColumns, setVisibleColumns] = useVisibleColumns();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const all = useMemo(() => assets ?? [], [assets]);
+  const view = useTableView(all, zoneMap);
+  const { filter, setFilter, deferredFilter, sorting, setSorting, selection, setSelection } = view;
+  const { shown, ordered, selectedIds } = view;
+
   const drop = useFileDrop(enqueue);
+  const commands = inventoryCommands({
+    shown: shown.length,
+    filtering: isFiltering(filter),
+    selected: selectedIds.length,
+    fileInput,
+    setDialog,
+    exportCsv: () => void exportCsv(ordered, visibleColumns, zoneMap),
+    setFilter,
+    setSelection,
+  });
 
-  async function saveEdit(asset: Asset, edit: AssetEdit) {
-    try {
-      patch([await trackSave(updateAsset(asset.id, edit))]);
-    } catch (error) {
-      notify('error', `Could not save ${asset.name}: ${(error as Error).message}`);
-    }
-  }
-
-  async function assignSelected(zoneId: string | null) {
-    const changed = await trackSave(assignZone(selectedIds, zoneId));
-    patch(changed);
-    notify(
-      'success',
-      `${changed.length.toLocaleString('en')} asset(s) ${zoneId ? `put in ${zoneMap.get(zoneId)}` : 'taken out of their zone'}`,
-    );
-    setSelection({});
-  }
-
-  async function exportCsv() {
-    const rows = ordered;
-    const columns = ASSET_COLUMNS.filter((c) => visibleColumns.includes(c.id));
-    const csv = assetsToCsv(rows, columns, zoneMap);
-    const date = new Date().toISOString().slice(0, 10);
-    const result = await platform().saveFile({
-      title: 'Export inventory',
-      suggestedName: `inventory-${date}.csv`,
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
-      data: new TextEncoder().encode(`\uFEFF${csv}`),
-    });
-    if (result.saved) notify('success', `Exported ${rows.length.toLocaleString('en')} assets as CSV`);
-  }
-
-  const current = queue[0];
-  const detail = dialog?.kind === 'detail' ? all.find((a) => a.id === dialog.assetId) : undefined;
-
+  const count = countLabel(assets, shown.length, isFiltering(deferredFilter));
+  const className = drop.active
+    ? 'workspace workspace-full inventory drop-target-active'
+    : 'workspace workspace-full inventory';
   return (
-    <section
-      className={
-        drop.active
-          ? 'workspace workspace-full inventory drop-target-active'
-          : 'workspace workspace-full inventory'
-      }
-      aria-labelledby="inventory-title"
-      {...drop.handlers}
-    >
-      <div className="toolbar">
-        <h1 id="inventory-title">Inventory</h1>
-        <span className="inventory-count" data-testid="inventory-count">
-          {assets === undefined
-            ? 'Loading…'
-            : isFiltering(deferredFilter)
-              ? `${shown.length.toLocaleString('en')} of ${all.length.toLocaleString('en')} assets`
-              : `${all.length.toLocaleString('en')} assets`}
-        </span>
-        <span className="spacer" />
-        <input
-          ref={fileInput}
-          type="file"
-          multiple
-          hidden
-          data-testid="inventory-file-input"
-          aria-label="Inventory files to import"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            enqueue(files);
-          }}
-        />
-        <button type="button" className="button button-primary" onClick={() => fileInput.current?.click()}>
-          Import files…
-        </button>
-        <button type="button" className="button" onClick={() => setDialog({ kind: 'history' })}>
-          Import history
-        </button>
-        <button type="button" className="button" onClick={() => setDialog({ kind: 'form', asset: null })}>
-          Add asset
-        </button>
-        <button type="button" className="button" onClick={() => setDialog({ kind: 'columns' })}>
-          Columns
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={shown.length === 0}
-          onClick={() => void exportCsv()}
-        >
-          Export CSV
-        </button>
-      </div>
-
-      <div className="toolbar inventory-filters" role="search">
-        <input
-          className="input"
-          type="search"
-          aria-label="Search assets"
-          placeholder="Name, address, vendor, model, serial"
-          value={filter.text}
-          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
-          style={{ maxWidth: 280 }}
-        />
-        <FilterSelect
-          label="Vendor"
-          value={filter.vendor}
-          options={choices.vendors}
-          onChange={(vendor) => setFilter({ ...filter, vendor })}
-        />
-        <select
-          className="select"
-          aria-label="Zone filter"
-          value={filter.zone}
-          onChange={(e) => setFilter({ ...filter, zone: e.target.value })}
-        >
-          <option value="">Any zone</option>
-          <option value="none">No zone</option>
-          {(zones ?? []).map((z) => (
-            <option key={z.id} value={z.id}>
-              {z.name}
-            </option>
-          ))}
-        </select>
-        <FilterSelect
-          label="Protocol"
-          value={filter.protocol}
-          options={choices.protocols}
-          onChange={(protocol) => setFilter({ ...filter, protocol })}
-        />
-        <FilterSelect
-          label="Source"
-          value={filter.source}
-          options={choices.sources}
-          onChange={(source) => setFilter({ ...filter, source })}
-        />
-        <input
-          className="input"
-          aria-label="Firmware filter"
-          placeholder="Firmware"
-          value={filter.firmware}
-          onChange={(e) => setFilter({ ...filter, firmware: e.target.value })}
-          style={{ maxWidth: 140 }}
-        />
-        {isFiltering(filter) && (
-          <button
-            type="button"
-            className="button button-ghost button-small"
-            onClick={() => setFilter(NO_FILTER)}
-          >
-            Clear filters
-          </button>
-        )}
-      </div>
-
-      {selectedIds.length > 0 && (
-        <div className="toolbar inventory-selection" aria-label="Selection">
-          <span>{selectedIds.length.toLocaleString('en')} selected</span>
-          <select
-            className="select"
-            aria-label="Assign the selected assets to a zone"
-            value=""
-            onChange={(e) => {
-              if (e.target.value) void assignSelected(e.target.value === 'none' ? null : e.target.value);
-            }}
-          >
-            <option value="">Assign to zone…</option>
-            {(zones ?? []).map((z) => (
-              <option key={z.id} value={z.id}>
-                {z.name}
-              </option>
-            ))}
-            <option value="none">No zone</option>
-          </select>
-          {(zones ?? []).length === 0 && <span className="field-hint">Draw zones in the Diagram first.</span>}
-          <button type="button" className="button button-ghost button-small" onClick={() => setSelection({})}>
-            Clear selection
-          </button>
-        </div>
-      )}
-
+    <section className={className} aria-labelledby="inventory-title" {...drop.handlers}>
+      <InventoryHeader count={count} fileInput={fileInput} onFiles={enqueue} commands={commands} />
+      <InventoryFilters
+        filter={filter}
+        setFilter={setFilter}
+        assets={all}
+        zones={zones ?? []}
+        commands={commands}
+      />
+      <SelectionBar
+        zones={zones ?? []}
+        selectedIds={selectedIds}
+        zoneMap={zoneMap}
+        commands={commands}
+        onAssigned={(changed) => {
+          patch(changed);
+          setSelection({});
+        }}
+      />
       {assets !== undefined && all.length === 0 ? (
-        <div className="empty-state inventory-empty">
-          <h2>No assets yet</h2>
-          <p>
-            Drop the asset exports of the plant's sensors here (Nozomi, Claroty, Armis, Defender for IoT,
-            Tenable OT, Forescout, Dragos, Malcolm, GRASSMARLIN, or any CSV or JSON), or add assets by hand.
-          </p>
-        </div>
+        <EmptyInventory />
       ) : (
         <AssetTable
           assets={ordered}
@@ -276,157 +194,130 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
           selection={selection}
           onSelectionChange={setSelection}
           onOpen={(asset) => setDialog({ kind: 'detail', assetId: asset.id })}
-          onEdit={(asset, field, value) =>
-            void saveEdit(asset, { [field]: field === 'name' ? value : value.trim() || null })
-          }
+          onEdit={(asset, field, value) => void saveField(asset, field, value, patch)}
         />
       )}
-
-      {current && (
-        <ImportDialog
-          key={current.id}
-          file={current}
-          assessmentId={assessment.id}
-          onDone={(result) => {
-            setQueue((q) => q.slice(1));
-            if (!result) return;
-            const c = result.counts;
-            if (!result.batch)
-              notify('info', `${current.name} changed nothing: every record is already here`);
-            else
-              notify('success', `Imported ${current.name}`, [
-                `${c.assets.toLocaleString('en')} assets (${c.merged.toLocaleString('en')} records merged), ${c.flows.toLocaleString('en')} connections, ${c.skipped.toLocaleString('en')} skipped`,
-              ]);
-            replace(result.inventory);
-          }}
-        />
-      )}
-      {dialog?.kind === 'history' && (
-        <ImportHistory assessmentId={assessment.id} onChanged={replace} onClose={() => setDialog(null)} />
-      )}
-      {dialog?.kind === 'columns' && (
-        <ColumnChooser
-          visible={visibleColumns}
-          onChange={(next) => {
-            setVisibleColumns(next);
-            void trackSave(writeSetting(COLUMNS_SETTING, next));
-          }}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {detail && (
-        <AssetDetail
-          asset={detail}
-          zones={zoneMap}
-          onClose={() => setDialog(null)}
-          onEdit={() => setDialog({ kind: 'form', asset: detail })}
-        />
-      )}
-      {dialog?.kind === 'form' && (
-        <AssetForm
-          asset={dialog.asset}
-          onClose={() => setDialog(null)}
-          onSave={async (edit) => {
-            const saved = dialog.asset
-              ? await trackSave(updateAsset(dialog.asset.id, edit))
-              : await trackSave(addManualAsset(assessment.id, edit));
-            patch([saved]);
-          }}
-        />
-      )}
+      <InventoryDialogs
+        assessmentId={assessment.id}
+        importing={queue[0]}
+        onImportDone={() => setQueue((q) => q.slice(1))}
+        dialog={dialog}
+        setDialog={setDialog}
+        assets={all}
+        zones={zoneMap}
+        visibleColumns={visibleColumns}
+        setVisibleColumns={setVisibleColumns}
+        patch={patch}
+        replace={replace}
+      />
     </section>
   );
 }
 
-const NO_CHOICES = { vendors: [], protocols: [], sources: [] };
-
-/** The filter menus' values, gathered a slice at a time after the list changes: no long task at 100,000. */
-function useFilterChoices(assets: readonly Asset[]) {
-  const [choices, setChoices] = useState<ReturnType<typeof filterChoices>>(NO_CHOICES);
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const slices: ReturnType<typeof filterChoices>[] = [];
-      for (let i = 0; i < assets.length && !cancelled; i += 10_000) {
-        slices.push(filterChoices(assets.slice(i, i + 10_000)));
-        await new Promise((r) => setTimeout(r, 0));
-      }
-      if (cancelled) return;
-      const merge = (key: keyof typeof NO_CHOICES) =>
-        [...new Set(slices.flatMap((s) => s[key]))].sort((x, y) => x.localeCompare(y));
-      setChoices({ vendors: merge('vendors'), protocols: merge('protocols'), sources: merge('sources') });
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [assets]);
-  return choices;
-}
-
-function FilterSelect({
-  label,
-  value,
-  options,
-  onChange,
+function InventoryHeader({
+  count,
+  fileInput,
+  onFiles,
+  commands,
 }: {
-  label: string;
-  value: string;
-  options: string[];
-  onChange: (value: string) => void;
+  count: string;
+  fileInput: React.RefObject<HTMLInputElement | null>;
+  onFiles: (files: File[]) => void;
+  commands: InventoryCommandState;
 }) {
   return (
-    <select
-      className="select"
-      aria-label={`${label} filter`}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    >
-      <option value="">Any {label.toLowerCase()}</option>
-      {options.slice(0, 2000).map((o) => (
-        <option key={o} value={o}>
-          {o}
-        </option>
+    <div className="toolbar">
+      <h1 id="inventory-title">Inventory</h1>
+      <span className="inventory-count" data-testid="inventory-count">
+        {count}
+      </span>
+      <span className="spacer" />
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        hidden
+        data-testid="inventory-file-input"
+        aria-label="Inventory files to import"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          onFiles(files);
+        }}
+      />
+      {TOOLBAR.map((id) => (
+        <CommandButton
+          key={id}
+          command={commandById(INVENTORY_COMMANDS, id)}
+          state={commands}
+          className={id === 'import-files' ? 'button button-primary' : 'button'}
+        />
       ))}
-    </select>
+    </div>
   );
 }
 
-function ColumnChooser({
-  visible,
-  onChange,
-  onClose,
-}: {
-  visible: string[];
-  onChange: (next: string[]) => void;
-  onClose: () => void;
-}) {
+function EmptyInventory() {
   return (
-    <Modal title="Columns" onClose={onClose}>
-      <fieldset className="column-chooser">
-        <legend className="visually-hidden">Columns shown</legend>
-        {ASSET_COLUMNS.map((c) => (
-          <label key={c.id}>
-            <input
-              type="checkbox"
-              checked={visible.includes(c.id)}
-              onChange={(e) =>
-                onChange(
-                  e.target.checked
-                    ? ASSET_COLUMNS.filter((x) => x.id === c.id || visible.includes(x.id)).map((x) => x.id)
-                    : visible.filter((id) => id !== c.id),
-                )
-              }
-            />
-            {c.label}
-          </label>
+    <div className="empty-state inventory-empty">
+      <h2>No assets yet</h2>
+      <p>
+        Drop the asset exports of the plant's sensors here (Nozomi, Claroty, Armis, Defender for IoT, Tenable
+        OT, Forescout, Dragos, Malcolm, GRASSMARLIN, or any CSV or JSON), or add assets by hand.
+      </p>
+    </div>
+  );
+}
+
+/** What to do with the selected rows: put them in a zone. */
+function SelectionBar({
+  zones,
+  selectedIds,
+  zoneMap,
+  commands,
+  onAssigned,
+}: {
+  zones: readonly Zone[];
+  selectedIds: string[];
+  zoneMap: Map<string, string>;
+  commands: InventoryCommandState;
+  onAssigned: (changed: Asset[]) => void;
+}) {
+  if (selectedIds.length === 0) return null;
+  async function assignSelected(zoneId: string | null) {
+    const changed = await trackSave(assignZone(selectedIds, zoneId));
+    notify(
+      'success',
+      `${changed.length.toLocaleString('en')} asset(s) ${zoneId ? `put in ${zoneMap.get(zoneId)}` : 'taken out of their zone'}`,
+    );
+    onAssigned(changed);
+  }
+  return (
+    <div className="toolbar inventory-selection" aria-label="Selection">
+      <span>{selectedIds.length.toLocaleString('en')} selected</span>
+      <select
+        className="select"
+        aria-label="Assign the selected assets to a zone"
+        value=""
+        onChange={(e) => {
+          if (e.target.value) void assignSelected(e.target.value === 'none' ? null : e.target.value);
+        }}
+      >
+        <option value="">Assign to zone…</option>
+        {zones.map((z) => (
+          <option key={z.id} value={z.id}>
+            {z.name}
+          </option>
         ))}
-      </fieldset>
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Done
-        </button>
-      </div>
-    </Modal>
+        <option value="none">No zone</option>
+      </select>
+      {zones.length === 0 && <span className="field-hint">Draw zones in the Diagram first.</span>}
+      <CommandButton
+        command={commandById(INVENTORY_COMMANDS, 'clear-selection')}
+        state={commands}
+        className="button button-ghost button-small"
+      />
+    </div>
   );
 }
 

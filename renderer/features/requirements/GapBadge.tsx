@@ -1,6 +1,6 @@
 import { formatVector, vectorToArray } from '../../../shared/catalogue';
-import { FR_IDS } from '../../../shared/model';
-import type { ZoneLevels } from './useZoneLevels';
+import { formatSlt, FR_IDS } from '../../../shared/model';
+import { useLevelsOfZone, type ZoneLevels } from './useZoneLevels';
 
 /**
  * A zone's gap in one badge, for the diagram's zone nodes and the all-zones table: "No SL-T",
@@ -9,7 +9,7 @@ import type { ZoneLevels } from './useZoneLevels';
 export function GapBadge({ levels }: { levels: ZoneLevels | undefined }) {
   if (!levels) return null;
   const target = vectorToArray(levels.target);
-  const detail = `${formatVector('SL-T', levels.target)} · ${formatVector('SL-A', levels.achieved)} · ${levels.progress.zone.answered}/${levels.progress.zone.required} answered`;
+  const detail = `${formatSlt(levels.zone.slt)} · ${formatVector('SL-A', levels.achieved)} · ${levels.progress.zone.answered}/${levels.progress.zone.required} answered`;
   if (target.every((level) => level === 0)) {
     return (
       <span className="badge gap-badge" title={detail} data-testid="gap-badge">
@@ -34,4 +34,9 @@ export function GapBadge({ levels }: { levels: ZoneLevels | undefined }) {
       {formatVector('Gap', levels.gap)}
     </span>
   );
+}
+
+/** The gap badge of one zone, live: what the requirements workspace draws on the diagram's zones. */
+export function ZoneGapBadge({ assessmentId, zoneId }: { assessmentId: string; zoneId: string }) {
+  return <GapBadge levels={useLevelsOfZone(assessmentId, zoneId)} />;
 }

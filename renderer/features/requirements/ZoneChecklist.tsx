@@ -10,6 +10,7 @@ import {
 } from '../../../shared/catalogue';
 import {
   ANSWER_STATUS_LABELS,
+  formatSlt,
   type Answer,
   type AnswerStatus,
   type Evidence,
@@ -30,7 +31,9 @@ import { BulkAnswerDialog } from './BulkAnswerDialog';
 import { ItemDetail } from './ItemDetail';
 import { ChartLegend, LevelChart } from './LevelChart';
 import { checklistGroups, type ChecklistGroup, type ChecklistRow } from '../../../shared/catalogue/checklist';
-import { needsJustification, STATUS_CLASS, statusForKey } from './status';
+import { needsJustification, STATUS_CLASS } from './status';
+import { runKey } from '../../ui/commands';
+import { CHECKLIST_COMMANDS } from './commands';
 
 export interface ZoneChecklistProps {
   assessmentId: string;
@@ -156,19 +159,20 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
   };
 
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || !active) return;
-    const index = rows.indexOf(active);
-    const status = statusForKey(event.key);
-    if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(rows.length - 1);
-    else if (status) setStatus(active, status);
-    else if (event.key === 'n' || event.key === 'N') notesRef.current?.focus();
-    else if (event.key === 'e' || event.key === 'E') void attachFromDisk(active.item.id);
-    else if (event.key === 'b' || event.key === 'B') setBulkOpen(true);
-    else return;
-    event.preventDefault();
+    if (!active) return;
+    runKey(
+      CHECKLIST_COMMANDS,
+      {
+        index: rows.indexOf(active),
+        count: rows.length,
+        move,
+        setStatus: (status) => setStatus(active, status),
+        focusNotes: () => notesRef.current?.focus(),
+        attachFiles: () => void attachFromDisk(active.item.id),
+        openBulk: () => setBulkOpen(true),
+      },
+      event,
+    );
   };
 
   return (
@@ -254,7 +258,7 @@ function ZoneSummary({ zone, evaluation }: { zone: Zone; evaluation: ZoneEvaluat
         </p>
       </div>
       <div className="req-vectors mono">
-        <span data-testid="slt-vector">{formatVector('SL-T', evaluation.target)}</span>
+        <span data-testid="slt-vector">{formatSlt(zone.slt)}</span>
         <span data-testid="sla-vector">{formatVector('SL-A', evaluation.achieved)}</span>
         <span data-testid="gap-vector">{formatVector('Gap', evaluation.gap)}</span>
       </div>

@@ -5,31 +5,20 @@ import type { FrId } from '../../../shared/model';
 import { db } from '../../db';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { useCurrentAssessor } from './assessor';
-import { GapBadge } from './GapBadge';
+import { GapBadge, ZoneGapBadge } from './GapBadge';
 import { ChartLegend, LevelChart } from './LevelChart';
 import { catalogueOf } from '../../../shared/catalogue';
 import { useZoneLevels } from './useZoneLevels';
 import { ZoneChecklist } from './ZoneChecklist';
 import './requirements.css';
+import { checklistHelp } from './commands';
 
 export { useLevelsOfZone, useZoneLevels, type ZoneLevels } from './useZoneLevels';
 export { GapBadge } from './GapBadge';
 
 const ALL_ZONES = 'all';
 
-const SHORTCUTS: [string, string][] = [
-  ['↑ ↓', 'move'],
-  ['1', 'not assessed'],
-  ['2', 'met'],
-  ['3', 'partially met'],
-  ['4', 'not met'],
-  ['5', 'not applicable'],
-  ['6', 'compensating'],
-  ['N', 'notes'],
-  ['E', 'attach files'],
-  ['B', 'apply to several zones'],
-  ['Esc', 'back to the list'],
-];
+const SHORTCUTS = checklistHelp();
 
 /** Walk each zone through the IEC 62443-3-3 items its SL-T calls for; levels, gap and progress. */
 function RequirementsWorkspace({ assessment }: WorkspaceProps) {
@@ -198,4 +187,5 @@ export const requirementsWorkspace: WorkspaceDefinition = {
   id: 'requirements',
   label: 'Requirements',
   component: RequirementsWorkspace,
+  diagram: { ZoneBadge: ZoneGapBadge },
 };

@@ -1,9 +1,9 @@
 import { emitAsset } from '../build';
 import { findRecordArray } from '../json-input';
 import { joinKnown, pick, type RecordImporter } from '../importer';
+import { defineSource, recordReader } from '../source';
 
 export const armisImporter: RecordImporter<null> = {
-  format: 'armis',
   records: (doc) => findRecordArray(doc, ['data/results', 'results', 'data']),
   createState: () => null,
   handle(record, label, ctx) {
@@ -26,3 +26,31 @@ export const armisImporter: RecordImporter<null> = {
     });
   },
 };
+
+export const armisSource = defineSource({
+  format: 'armis',
+  label: 'Armis',
+  detection: {
+    signature: [
+      'ipAddress',
+      'macAddress',
+      'operatingSystem',
+      'operatingSystemVersion',
+      'displayTitle',
+      'typeEnum',
+      'riskLevel',
+      'businessImpact',
+      'accessSwitch',
+      'boundaries',
+      'dataSources',
+      'protections',
+    ],
+  },
+  json: {
+    reader: recordReader(armisImporter),
+    shape: 'a search response ({"data": {"results": [...]}}) or NDJSON',
+    singleRecord: true,
+    mapped: false,
+  },
+  csv: { reader: recordReader(armisImporter) },
+});

@@ -3,6 +3,7 @@ import { findRecordArray } from '../json-input';
 import { asRecord, hasAny, joinKnown, pick, type RecordImporter, type SourceRecord } from '../importer';
 import type { ImportContext } from '../context';
 import { cleanText, parseCount } from '../values';
+import { defineSource, recordReader } from '../source';
 
 const CRITICALITY_BY_NUMBER = ['low', 'medium', 'high', 'critical'] as const;
 
@@ -79,7 +80,6 @@ function handleAsset(
 }
 
 export const clarotyCtdImporter: RecordImporter<CtdState> = {
-  format: 'claroty-ctd',
   records: (doc) => findRecordArray(doc, ['objects']),
   createState: () => ({ seen: new Set() }),
   handle(record, label, ctx, state) {
@@ -106,3 +106,37 @@ export const clarotyCtdImporter: RecordImporter<CtdState> = {
     handleAsset(record, label, ctx, state, 0);
   },
 };
+
+export const clarotyCtdSource = defineSource({
+  format: 'claroty-ctd',
+  label: 'Claroty CTD',
+  detection: {
+    signature: [
+      'resource_id',
+      'asset_type__',
+      'criticality__',
+      'virtual_zone_name',
+      'class_type',
+      'site_name',
+      'source_entity',
+      'destination_entity',
+      'special_hint__',
+      'insight_names',
+      'count_filtered',
+      'count_in_page',
+      'transmission',
+      'source_asset_id',
+      'destination_asset_id',
+      'purdue_level',
+      'custom_informations',
+      'ipv4',
+    ],
+  },
+  json: {
+    reader: recordReader(clarotyCtdImporter),
+    shape: 'a /ranger/assets or /ranger/baselines response ({"objects": [...]})',
+    singleRecord: true,
+    mapped: false,
+  },
+  csv: { reader: recordReader(clarotyCtdImporter) },
+});

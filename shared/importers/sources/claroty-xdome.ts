@@ -2,6 +2,7 @@ import { emitAsset } from '../build';
 import { findRecordArray } from '../json-input';
 import { joinKnown, pick, type RecordImporter, type SourceRecord } from '../importer';
 import { parseTime } from '../values';
+import { defineSource, recordReader } from '../source';
 
 /** xDome's device endpoint names fields without the device_ prefix; its relation endpoints add it. */
 function field(record: SourceRecord, name: string): unknown {
@@ -41,7 +42,6 @@ function extreme(values: (string | null)[], pickLater: boolean): string | null {
 }
 
 export const clarotyXdomeImporter: RecordImporter<null> = {
-  format: 'claroty-xdome',
   records: (doc) => findRecordArray(doc, ['devices']),
   createState: () => null,
   handle(record, label, ctx) {
@@ -75,3 +75,34 @@ export const clarotyXdomeImporter: RecordImporter<null> = {
     });
   },
 };
+
+export const clarotyXdomeSource = defineSource({
+  format: 'claroty-xdome',
+  label: 'Claroty xDome',
+  detection: {
+    signature: [
+      'ip_list',
+      'mac_list',
+      'mac_oui_list',
+      'device_category',
+      'device_subcategory',
+      'device_type_family',
+      'software_or_firmware_version',
+      'network_list',
+      'first_seen_list',
+      'last_seen_list',
+      'device_uid',
+      'device_ip_list',
+      'device_mac_list',
+      'vlan_list',
+      'switch_ip_list',
+    ],
+  },
+  json: {
+    reader: recordReader(clarotyXdomeImporter),
+    shape: 'a devices response ({"devices": [...]})',
+    singleRecord: true,
+    mapped: false,
+  },
+  csv: { reader: recordReader(clarotyXdomeImporter) },
+});

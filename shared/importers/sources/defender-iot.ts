@@ -2,6 +2,7 @@ import { emitAsset, emitFlow } from '../build';
 import { findRecordArray } from '../json-input';
 import { asRecord, pick, type RecordImporter } from '../importer';
 import { cleanText, isUnknown } from '../values';
+import { defineSource, recordReader } from '../source';
 
 function protocolNames(value: unknown): string[] {
   if (!Array.isArray(value)) return typeof value === 'string' ? [value] : [];
@@ -11,7 +12,6 @@ function protocolNames(value: unknown): string[] {
 }
 
 export const defenderIotImporter: RecordImporter<null> = {
-  format: 'defender-iot',
   records: (doc) => findRecordArray(doc, ['devices', 'connections', 'value', 'results']),
   createState: () => null,
   handle(record, label, ctx) {
@@ -54,3 +54,29 @@ export const defenderIotImporter: RecordImporter<null> = {
     });
   },
 };
+
+export const defenderIotSource = defineSource({
+  format: 'defender-iot',
+  label: 'Microsoft Defender for IoT',
+  detection: {
+    signature: [
+      'ipAddresses',
+      'macAddresses',
+      'engineeringStation',
+      'scanner',
+      'authorized',
+      'firstDeviceId',
+      'secondDeviceId',
+      'sensorId',
+      'moduleAddress',
+      'additionalData',
+    ],
+  },
+  json: {
+    reader: recordReader(defenderIotImporter),
+    shape: 'an array of devices or connections',
+    singleRecord: true,
+    mapped: false,
+  },
+  csv: { reader: recordReader(defenderIotImporter) },
+});

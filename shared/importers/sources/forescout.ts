@@ -2,6 +2,7 @@ import { emitAsset, emitFlow } from '../build';
 import { findRecordArray } from '../json-input';
 import { pick, type RecordImporter } from '../importer';
 import { cleanText, parseCount } from '../values';
+import { defineSource, recordReader } from '../source';
 
 /** "MODBUSTCP (TCP)" -> protocol and transport. */
 function splitProto(value: unknown): { protocol?: string; transport?: string } {
@@ -12,7 +13,6 @@ function splitProto(value: unknown): { protocol?: string; transport?: string } {
 }
 
 export const forescoutImporter: RecordImporter<null> = {
-  format: 'forescout',
   records: (doc) => findRecordArray(doc, ['results']),
   createState: () => null,
   handle(record, label, ctx) {
@@ -53,3 +53,31 @@ export const forescoutImporter: RecordImporter<null> = {
     });
   },
 };
+
+export const forescoutSource = defineSource({
+  format: 'forescout',
+  label: 'Forescout eyeInspect',
+  detection: {
+    signature: [
+      'ip_reuse_domain_id',
+      'nested_address',
+      'host_mac_addresses',
+      'mac_addresses',
+      'sensor_ids',
+      'src_host_id',
+      'dst_host_id',
+      'tx_bytes',
+      'rx_bytes',
+      'total_count',
+      'main_name',
+      'vendor_model',
+    ],
+  },
+  json: {
+    reader: recordReader(forescoutImporter),
+    shape: 'a hosts or links response ({"results": [...]})',
+    singleRecord: true,
+    mapped: false,
+  },
+  csv: { reader: recordReader(forescoutImporter) },
+});

@@ -6,6 +6,7 @@ import { decodeText } from '../decode';
 import { childrenNamed, firstChild, parseXml, XmlError, type XmlElement } from '../xml';
 import { ImportError } from '../types';
 import { parseAddress, parseCount, parsePort } from '../values';
+import { defineSource, recordReader, type DetectionSample, type Sniffed } from '../source';
 
 /** GRASSMARLIN group values: several joined by newlines, each "value (confidence)". */
 export function groupValues(text: unknown): string[] {
@@ -224,7 +225,6 @@ interface GmCsvState {
 }
 
 export const grassmarlinCsvImporter: RecordImporter<GmCsvState> = {
-  format: 'grassmarlin',
   records: () => null,
   createState: () => ({ connections: new Map() }),
   handle(record: SourceRecord, label, ctx, state) {
@@ -288,3 +288,44 @@ export const grassmarlinCsvImporter: RecordImporter<GmCsvState> = {
     }
   },
 };
+
+/** A GRASSMARLIN graph export: `<graph>` at the top, after an optional XML declaration. */
+export function isGraphXml(text: string): boolean {
+  return /^\s*(<\?xml[^>]*>\s*)?<graph[\s>]/.test(text.slice(0, 4096));
+}
+
+function isZip(bytes: Uint8Array | null): boolean {
+  return (
+    bytes !== null &&
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    bytes[2] === 3 &&
+    bytes[3] === 4
+  );
+}
+
+/** A .gm3 session (ZIP), a graph XML or one of its CSV reports. */
+function sniffGrassmarlin({ bytes, text, headers }: DetectionSample): Sniffed | null {
+  if (isZip(bytes))
+    return { confidence: 0.9, reason: 'a ZIP archive (GRASSMARLIN .gm3 session)', container: 'zip' };
+  if (isGraphXml(text)) return { confidence: 0.8, reason: 'a GRASSMARLIN graph XML', container: 'xml' };
+  if (headers && isGrassmarlinCsvHeader(headers)) {
+    return {
+      confidence: 0.9,
+      reason: `GRASSMARLIN report columns (${headers.slice(0, 4).join(', ')})`,
+      container: 'csv',
+    };
+  }
+  return null;
+}
+
+export const grassmarlinSource = defineSource({
+  format: 'grassmarlin',
+  label: 'GRASSMARLIN 3',
+  detection: { sniff: sniffGrassmarlin },
+  json: null,
+  csv: { reader: recordReader(grassmarlinCsvImporter), repair: repairGrassmarlinCsv },
+  archive: importGm3,
+  xml: { matches: isGraphXml, read: readGraphXml },
+});

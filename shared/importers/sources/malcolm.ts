@@ -2,6 +2,8 @@ import { emitAsset, emitFlow } from '../build';
 import { isRecord } from '../json-input';
 import type { RecordImporter } from '../importer';
 import { cleanText, parseAddress } from '../values';
+import { defineSource, recordReader } from '../source';
+import { csvImporter } from './mapped';
 
 export interface MalcolmLeaf {
   /** One {field, key} per aggregation level, from the root bucket to this leaf. */
@@ -86,7 +88,6 @@ function readPath(leaf: MalcolmLeaf) {
 }
 
 export const malcolmImporter: RecordImporter<MalcolmState> = {
-  format: 'malcolm',
   records: (doc) => flattenMalcolmBuckets(doc),
   createState: () => ({ hosts: new Map(), flows: new Map(), sawAddress: false }),
   handle(record, label, _ctx, state) {
@@ -125,3 +126,19 @@ export const malcolmImporter: RecordImporter<MalcolmState> = {
     }
   },
 };
+
+export const malcolmSource = defineSource({
+  format: 'malcolm',
+  label: 'Malcolm',
+  detection: {
+    signature: ['buckets', 'doc_count', 'sum_other_doc_count', 'doc_count_error_upper_bound'],
+  },
+  json: {
+    reader: recordReader(malcolmImporter),
+    shape: 'a /mapi/agg response ({"values": {"buckets": [...]}})',
+    singleRecord: false,
+    mapped: false,
+  },
+  // A CSV from Malcolm's dashboards is a plain table: read it through a column mapping.
+  csv: { reader: recordReader(csvImporter) },
+});

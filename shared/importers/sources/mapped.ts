@@ -9,7 +9,6 @@ import {
   type MappingPreset,
 } from '../mapping';
 import type { RecordImporter } from '../importer';
-import type { InventoryFormat } from '../types';
 import { ImportError } from '../types';
 
 /** The array of objects in a document: the root, or the first (or largest) array of objects under it. */
@@ -37,12 +36,10 @@ interface MappedState {
  * the headers (with a preset of the usual names for Dragos and Tenable OT exports).
  */
 export function mappedImporter(
-  format: InventoryFormat,
   preset: MappingPreset,
   envelopeKeys: string[] = [],
 ): RecordImporter<MappedState> {
   return {
-    format,
     records: (doc) => findObjectArray(doc, envelopeKeys),
     createState(ctx, headers) {
       const mapping = ctx.mapping ?? suggestMapping(headers, preset);
@@ -60,6 +57,5 @@ export function mappedImporter(
   };
 }
 
-export const csvImporter = mappedImporter('csv', 'generic');
-export const jsonImporter = mappedImporter('json', 'generic');
-export const dragosImporter = mappedImporter('dragos', 'dragos', ['content', 'assets', 'data', 'results']);
+export const csvImporter = mappedImporter('generic');
+export const jsonImporter = mappedImporter('generic');

@@ -2,6 +2,7 @@ import { emitAsset, emitFlow, type EndpointInput } from '../build';
 import { findRecordArray } from '../json-input';
 import { hasAny, pick, type RecordImporter, type SourceRecord } from '../importer';
 import { cleanText, normalizeMac, parseAddress, splitMulti } from '../values';
+import { defineSource, recordReader } from '../source';
 
 type NozomiTable = 'assets' | 'nodes' | 'links' | 'sessions' | 'other';
 
@@ -45,7 +46,6 @@ function splitOsOrFirmware(value: unknown): { os?: string; firmware?: string } {
 }
 
 export const nozomiImporter: RecordImporter<null> = {
-  format: 'nozomi',
   records: (doc) => findRecordArray(doc, ['result']),
   createState: () => null,
   handle(record, label, ctx) {
@@ -93,3 +93,44 @@ export const nozomiImporter: RecordImporter<null> = {
     });
   },
 };
+
+export const nozomiSource = defineSource({
+  format: 'nozomi',
+  label: 'Nozomi Networks',
+  detection: {
+    signature: [
+      'mac_address_level',
+      'os_or_firmware',
+      'product_name',
+      'firmware_version',
+      'appliance_hosts',
+      'capture_device',
+      'transferred.bytes',
+      'transferred.packets',
+      'from_zone',
+      'to_zone',
+      'is_from_public',
+      'is_to_public',
+      'bpf_filter',
+      'mac_vendor',
+      'last_activity_time',
+      'first_activity_time',
+      'links_count',
+      'mac_address',
+      'technology_category',
+      'firmware_version:info',
+      'vendor:info',
+      'direction_is_known',
+      'transport_protocols',
+      'result',
+      'header',
+    ],
+  },
+  json: {
+    reader: recordReader(nozomiImporter),
+    shape: 'a /api/open/query/do response ({"result": [...]}) or an array of records',
+    singleRecord: true,
+    mapped: false,
+  },
+  csv: { reader: recordReader(nozomiImporter) },
+});

@@ -1,6 +1,8 @@
 import { emitAsset } from '../build';
 import { findRecordArray } from '../json-input';
 import { asRecord, joinKnown, pick, type RecordImporter } from '../importer';
+import { defineSource, recordReader } from '../source';
+import { mappedImporter } from './mapped';
 
 /** GraphQL connections wrap lists as { nodes: [...] }. */
 function nodes(value: unknown): unknown {
@@ -9,7 +11,6 @@ function nodes(value: unknown): unknown {
 }
 
 export const tenableOtImporter: RecordImporter<null> = {
-  format: 'tenable-ot',
   records: (doc) =>
     findRecordArray(doc, ['data/assets/nodes', 'assets/nodes', 'nodes', 'data/assets', 'assets']),
   createState: () => null,
@@ -36,3 +37,32 @@ export const tenableOtImporter: RecordImporter<null> = {
     });
   },
 };
+
+export const tenableOtSource = defineSource({
+  format: 'tenable-ot',
+  label: 'Tenable OT',
+  detection: {
+    signature: [
+      'superType',
+      'osDetails',
+      'backplane',
+      'runStatus',
+      'customField1',
+      'segments',
+      'modelName',
+      'pageInfo',
+      'endCursor',
+      'firmwareVersion',
+      'totalRisk',
+      'unresolvedEvents',
+    ],
+  },
+  json: {
+    reader: recordReader(tenableOtImporter),
+    shape: 'a GraphQL assets response ({"data": {"assets": {"nodes": [...]}}})',
+    singleRecord: true,
+    mapped: false,
+  },
+  // The CSV export names its columns for people: read through a mapping with Tenable's usual names.
+  csv: { reader: recordReader(mappedImporter('tenable-ot')) },
+});

@@ -1,5 +1,6 @@
 import { ANSWER_STATUS_LABELS, type Answer } from '../../model';
 import { countsAsMet, formatVector } from '../../catalogue';
+import { formatSlt } from '../../model/slt';
 import type { ReportModel } from '../model';
 import { COLORS, type ReportWriter } from '../layout';
 import { drawThumbnails } from './evidence';
@@ -23,7 +24,7 @@ export function writeRequirements(w: ReportWriter, model: ReportModel): void {
     const { evaluation } = z;
     const p = evaluation.progress.zone;
     w.paragraph(
-      `${formatVector('SL-T', evaluation.target)}   ${formatVector('SL-A', evaluation.achieved)}   ${formatVector('Gap', evaluation.gap)}   ·   ${p.answered} of ${p.required} required items assessed`,
+      `${formatSlt(z.zone.slt)}   ${formatVector('SL-A', evaluation.achieved)}   ${formatVector('Gap', evaluation.gap)}   ·   ${p.answered} of ${p.required} required items assessed`,
       { size: 8.5, color: COLORS.muted, after: 1.5 },
     );
     if (p.required === 0) {

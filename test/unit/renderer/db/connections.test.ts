@@ -3,14 +3,9 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConduitDatabase, useDatabase } from '../../../../renderer/db';
 import { writeAssessmentData } from '../../../../renderer/db/assessments';
-import {
-  documentWithConduit,
-  importCapture,
-  listFlows,
-  listTriage,
-  saveTriage,
-  undoCaptureImport,
-} from '../../../../renderer/db/connections';
+import { documentWithConduit, listFlows, listTriage, saveTriage } from '../../../../renderer/db/connections';
+import { importCapture } from '../../../../renderer/db/captures';
+import { undoBatch } from '../../../../renderer/db/import-batches';
 import { reconcile } from '../../../../shared/network';
 import { analyzeCapture } from '../../../../shared/traffic/analyzer';
 import { MIXED_CAPTURE, plantAssessment } from '../../../fixtures/traffic/plant-assessment';
@@ -54,9 +49,9 @@ describe('connections repository', () => {
       sha256: 'a'.repeat(64),
     });
     expect(await database.assets.where({ assessmentId: id }).count()).toBe(summary.assets.length);
-    expect(await undoCaptureImport(again)).toEqual({ ok: true });
+    expect((await undoBatch(again.id)).batch.id).toBe(again.id);
 
-    expect(await undoCaptureImport(batch)).toEqual({ ok: true });
+    expect((await undoBatch(batch.id)).inventory).toEqual([]);
     expect(await listFlows(id)).toEqual([]);
     expect(await database.assets.where({ assessmentId: id }).count()).toBe(0);
     expect(await database.importBatches.count()).toBe(0);

@@ -6,10 +6,9 @@ import { parseInventory } from '../../../../shared/importers';
 import { sha256Hex, type Asset } from '../../../../shared/model';
 import { ConduitDatabase, useDatabase } from '../../../../renderer/db';
 import { createAssessmentRecord } from '../../../../renderer/db/assessments';
-import { generateNozomiCsv } from '../../../bench/nozomi-csv';
+import { generateNozomiCsv } from '../../../fixtures/inventory/nozomi-csv';
 import {
   assignZone,
-  checkUndo,
   commitImport,
   countAssets,
   addManualAsset,
@@ -18,11 +17,10 @@ import {
   readAssetPage,
   readSetting,
   saveMappingPreset,
-  undoImport,
-  UndoBlockedError,
   updateAsset,
   writeSetting,
 } from '../../../../renderer/db/inventory';
+import { checkUndo, ImportRefusedError, undoBatch } from '../../../../renderer/db/import-batches';
 
 const FIXTURES = path.join(import.meta.dirname, '..', '..', '..', 'fixtures');
 
@@ -141,12 +139,12 @@ describe('inventory repositories', () => {
     const [newest, oldest] = await listImportBatches(id);
     expect(newest!.fileName).toBe('line1-mapped.csv');
     expect(await checkUndo(oldest!.id)).toMatchObject({ ok: false, blockedBy: ['line1-mapped.csv'] });
-    await expect(undoImport(oldest!.id)).rejects.toThrow(UndoBlockedError);
-    await expect(undoImport(oldest!.id)).rejects.toThrow(/undo the later import of line1-mapped\.csv first/);
+    await expect(undoBatch(oldest!.id)).rejects.toThrow(ImportRefusedError);
+    await expect(undoBatch(oldest!.id)).rejects.toThrow(/undo the later import of line1-mapped\.csv first/);
     expect(await countAssets(id)).toBe(4);
 
     expect(await checkUndo(newest!.id)).toMatchObject({ ok: true, deletes: 2, restores: 1, edited: 0 });
-    const undone = await undoImport(newest!.id);
+    const undone = await undoBatch(newest!.id);
     expect(await snapshot(id)).toEqual(before);
     // What the table is given after an undo is what a fresh read of the table gives.
     expect(undone.inventory).toEqual(await database.assets.where({ assessmentId: id }).toArray());
@@ -197,7 +195,7 @@ describe('inventory repositories', () => {
     const other = await addManualAsset(id, { name: 'HMI' });
     const assigned = await assignZone([manual.id, other.id], zoneId);
     expect(assigned.map((a) => a.zoneId)).toEqual([zoneId, zoneId]);
-    expect(await database.assets.where({ zoneId }).count()).toBe(2);
+    expect((await database.assets.toArray()).filter((a) => a.zoneId === zoneId)).toHaveLength(2);
     await assignZone([other.id], null);
     expect((await database.assets.get(other.id))!.zoneId).toBeNull();
   });

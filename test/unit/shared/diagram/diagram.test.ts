@@ -13,9 +13,10 @@ import {
   KNOWN_PROTOCOLS,
   summarizeServices,
 } from '../../../../shared/network';
-import { formatSlt, sltVector } from '../../../../shared/model/slt';
+import { formatLevels, formatSlt, sltVector } from '../../../../shared/model/slt';
 import { conduitSchema, zoneSchema } from '../../../../shared/model';
 import { runModelChecks } from '../../../../shared/findings';
+import { formatVector, targetVector } from '../../../../shared/catalogue';
 import { richAssessment } from '../../../fixtures/rich-assessment';
 
 describe('SL-T vector', () => {
@@ -23,6 +24,14 @@ describe('SL-T vector', () => {
     expect(formatSlt({ base: 2, overrides: { FR3: 3, FR4: 1 } })).toBe('SL-T {2,2,3,1,2,2,2}');
     expect(sltVector({ base: null, overrides: { FR2: 4 } })).toEqual([null, 4, null, null, null, null, null]);
     expect(formatSlt({ base: null, overrides: {} })).toBe('SL-T {–,–,–,–,–,–,–}');
+  });
+
+  it('is written one way everywhere: a level is its number, an FR without one a dash', () => {
+    expect(formatSlt({ base: null, overrides: { FR5: 3 } })).toBe('SL-T {–,–,–,–,3,–,–}');
+    expect(formatVector('SL-A', targetVector({ base: null, overrides: { FR5: 3 } }))).toBe(
+      'SL-A {0,0,0,0,3,0,0}',
+    );
+    expect(formatLevels('Gap', [0, 1, null])).toBe('Gap {0,1,–}');
   });
 });
 

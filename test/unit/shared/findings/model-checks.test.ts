@@ -7,6 +7,10 @@ import {
   checkRemoteAccessJumpHost,
   checkZoneWithoutAssets,
   checkZoneWithoutSlt,
+  MODEL_CHECK_IDS,
+  MODEL_CHECKS,
+  modelCheckFindings,
+  modelCheckLabel,
   runModelChecks,
   type ModelCheckInput,
 } from '../../../../shared/findings';
@@ -219,5 +223,28 @@ describe('runModelChecks', () => {
       'zone-no-assets',
     ]);
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+  });
+});
+
+describe('the model check list', () => {
+  it('gives every check its own label and finding text', () => {
+    expect(MODEL_CHECK_IDS).toEqual([
+      'dmz-bypass',
+      'conduit-no-control',
+      'conduit-any-service',
+      'remote-access-no-jump-host',
+      'zone-no-assets',
+      'zone-no-slt',
+      'range-overlap',
+    ]);
+    for (const check of MODEL_CHECKS) {
+      const [finding] = modelCheckFindings(
+        [{ checkId: check.id, severity: 'low', message: 'x', target: { kind: 'zone', id: 'z' } }],
+        [],
+      );
+      expect(finding?.title, check.id).toBe(check.finding.title(1));
+      expect(finding?.title, check.id).not.toMatch(/^Model check "/);
+      expect(modelCheckLabel(check.id)).toBe(check.label);
+    }
   });
 });

@@ -4,9 +4,9 @@ import {
   parseAssessmentFile,
   serializeAssessmentFile,
   type Assessment,
-} from '../../../shared/model';
-import { importAssessmentData, loadAssessmentData } from '../../db/assessments';
-import { platform } from '../../platform';
+} from '../../shared/model';
+import { importAssessmentData, loadAssessmentData } from './assessments';
+import { platform } from '../platform';
 
 /** Saves `<client>-<site>.conduit.json` through the host's save dialog or download. */
 export async function exportAssessmentFile(id: string): Promise<{ saved: boolean; fileName: string }> {

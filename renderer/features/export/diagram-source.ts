@@ -1,1 +1,0 @@
-export { assessmentDiagramSvg as diagramSvgOf } from '../../../shared/report';
