@@ -32,6 +32,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
   },
   // The served build carries the same CSP as a header (with frame-ancestors, which a <meta> cannot set).
+  // Workers take their CSP from their own response, never from the page's <meta>: the preview
+  // server sends the header with every file, as Electron's app:// protocol does.
   preview: {
     host: '127.0.0.1',
     port: 4173,

@@ -5,6 +5,7 @@ import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler } from './app-protocol'
 import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
 import { registerIpcHandlers } from './ipc';
 import { SigningKeyStore } from './ipc/keys';
+import { writePrivateFile } from './private-file';
 
 // Registered before "ready" so app:// is a secure, standard origin (IndexedDB, fetch, workers).
 protocol.registerSchemesAsPrivileged([
@@ -57,7 +58,7 @@ void app.whenReady().then(() => {
     keys: new SigningKeyStore(
       {
         read: () => readFile(keyFile, 'utf8').catch(() => null),
-        write: (contents) => writeFile(keyFile, contents, { mode: 0o600 }),
+        write: (contents) => writePrivateFile(keyFile, contents, { overwrite: true }),
         remove: () => rm(keyFile, { force: true }),
       },
       safeStorage,

@@ -40,7 +40,7 @@ export const createSigningKeyRequestSchema = z.object({
 export const signRequestSchema = z.object({
   data: z
     .instanceof(Uint8Array)
-    .refine((d) => d.byteLength <= 64 * 1024 * 1024, 'at most 64 MiB can be signed'),
+    .refine((d) => d.byteLength <= 16 * 1024 * 1024, 'only a SHA256SUMS file (at most 16 MiB) can be signed'),
   passphrase: z.string().max(1024).optional(),
 });
 

@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../../shared/model/escape-control';
 import { TOOL_VERSION } from '../../shared/model/version';
 import { CliUsageError, EXIT, type CliIo } from './command';
 import { COMMANDS } from './commands';
@@ -18,8 +19,12 @@ export function helpText(): string {
   ].join('\n');
 }
 
-/** Runs one command line and returns its exit code; never throws. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/** Runs one command line and returns its exit code; never throws. Control characters never reach the terminal. */
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = {
+    stdout: (text) => rawIo.stdout(escapeControlCharacters(text)),
+    stderr: (text) => rawIo.stderr(escapeControlCharacters(text)),
+  };
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(helpText());

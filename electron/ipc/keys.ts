@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { ipcChannel, type CreateSigningKeyRequest, type SigningIdentity } from '../../shared/bridge';
 import { createSigningKeyRequestSchema, signRequestSchema } from '../../shared/bridge-validation';
+import { signedDataForSums } from '../../shared/bundle/sign-request';
 import { openSshPublicKeyLine, sshFingerprint } from '../../shared/bundle/ssh-key';
 import { rawEd25519PublicKey } from '../ed25519';
 import { handleValidated, noPayloadSchema, type IpcMainLike } from './guard';
@@ -11,6 +12,18 @@ export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
   encryptString(plain: string): Uint8Array;
   decryptString(encrypted: Uint8Array): string;
+  /** Linux only: which secret store safeStorage found ("basic_text" when none). */
+  getSelectedStorageBackend?(): string;
+}
+
+/**
+ * Whether safeStorage really protects a secret. On Linux without a secret service it reports
+ * encryption as available but uses the "basic_text" backend: a key hard-coded in Chromium, i.e.
+ * no protection at all. That counts as no keychain, so the passphrase protects the key instead.
+ */
+export function hasProtectingKeychain(safeStorage: SafeStorageLike): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  return safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
 }
 
 export interface KeyFileStore {
@@ -65,7 +78,7 @@ export class SigningKeyStore {
     const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
     const raw = rawEd25519PublicKey(publicKey)!;
     const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    const useKeychain = this.safeStorage.isEncryptionAvailable();
+    const useKeychain = hasProtectingKeychain(this.safeStorage);
     if (!useKeychain && !request.passphrase) {
       throw new Error('This system offers no keychain: choose a passphrase to protect the signing key.');
     }
@@ -103,7 +116,9 @@ export class SigningKeyStore {
     return identity;
   }
 
-  async sign(data: Uint8Array, passphrase?: string): Promise<Uint8Array> {
+  /** Signs a SHA256SUMS body as an SSHSIG in Conduit's namespace, and refuses anything else. */
+  async sign(sums: Uint8Array, passphrase?: string): Promise<Uint8Array> {
+    const data = await signedDataForSums(sums);
     const stored = await this.load();
     if (!stored) throw new Error('No signing key exists yet: create one in Export first.');
     let pem: string;

@@ -80,6 +80,14 @@ export async function saveTriage(
   });
 }
 
+/** Re-keyed triage (same ids, current candidate keys), written together. */
+export function storeMigratedTriage(migrated: readonly Triage[]): Promise<void> {
+  const database = db();
+  return database.transaction('rw', database.triage, async () => {
+    await database.triage.bulkPut(migrated.map((t) => triageSchema.parse(t)));
+  });
+}
+
 export function deleteTriage(id: string): Promise<void> {
   return db().triage.delete(id);
 }

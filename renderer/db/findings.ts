@@ -48,22 +48,26 @@ export async function regenerateFindings(
         database.assets,
         database.answers,
         database.connections,
+        database.flows,
+        database.triage,
         database.findings,
       ],
       async () => {
         const assessment = await database.assessments.get(assessmentId);
         if (!assessment) throw new Error('This assessment no longer exists.');
         const where = { assessmentId };
-        const [zones, conduits, assets, answers, connections, findings] = await Promise.all([
+        const [zones, conduits, assets, answers, connections, flows, triage, findings] = await Promise.all([
           database.zones.where(where).toArray(),
           database.conduits.where(where).toArray(),
           database.assets.where(where).toArray(),
           database.answers.where(where).toArray(),
           database.connections.where(where).toArray(),
+          database.flows.where(where).toArray(),
+          database.triage.where(where).toArray(),
           database.findings.where(where).toArray(),
         ]);
         const generated = generateFindings(
-          { assessment, zones, conduits, assets, answers, connections },
+          { assessment, zones, conduits, assets, answers, connections, flows, triage },
           { modelChecks: options.modelChecks, now: options.now },
         );
         const result = reconcileFindings(findings.sort(byOrder), generated, { assessmentId });

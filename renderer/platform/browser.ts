@@ -7,6 +7,7 @@ import {
   type SigningIdentity,
 } from '../../shared/bridge';
 import { createSigningKeyRequestSchema } from '../../shared/bridge-validation';
+import { signedDataForSums } from '../../shared/bundle/sign-request';
 import { openSshPublicKeyLine, sshFingerprint } from '../../shared/bundle/ssh-key';
 import { db } from '../db';
 
@@ -87,9 +88,8 @@ export function createBrowserPlatform(): DesktopApi {
     async sign(request) {
       const stored = await db().signingKeys.get('default');
       if (!stored) throw new Error('No signing key exists yet: create one in Export first.');
-      return new Uint8Array(
-        await crypto.subtle.sign('Ed25519', stored.privateKey, request.data as BufferSource),
-      );
+      const data = await signedDataForSums(request.data);
+      return new Uint8Array(await crypto.subtle.sign('Ed25519', stored.privateKey, data as BufferSource));
     },
 
     async deleteSigningKey() {

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { escapeControlCharacters } from '../../shared/model/escape-control';
 
 export interface NoticeMessage {
   id: number;
@@ -17,7 +18,12 @@ const publish = (next: NoticeMessage[]) => {
 
 /** Shows a message in the notice area; errors stay until dismissed, others fade after a while. */
 export function notify(kind: NoticeMessage['kind'], title: string, details?: string[]): void {
-  const notice: NoticeMessage = { id: nextId++, kind, title, details };
+  const notice: NoticeMessage = {
+    id: nextId++,
+    kind,
+    title: escapeControlCharacters(title),
+    details: details?.map(escapeControlCharacters),
+  };
   publish([...notices, notice]);
   if (kind !== 'error') setTimeout(() => dismiss(notice.id), 6_000);
 }

@@ -20,7 +20,8 @@ export interface BundleProgress {
 /** What the worker asks the page: the host signs (only it holds the private key), the browser rasterises. */
 export interface BundlePageHandlers {
   [name: string]: Handler;
-  sign(data: Uint8Array): Promise<Uint8Array>;
+  /** Signs SHA256SUMS: the host parses it and builds the SSHSIG signed data itself. */
+  sign(sums: Uint8Array): Promise<Uint8Array>;
   diagramPng(svg: string): Promise<ReportImage>;
 }
 
@@ -63,7 +64,7 @@ export async function buildBundleFromDatabase(
   });
   const bundle = await buildBundle({
     data,
-    signer: { ...signer, sign: (bytes) => job.ask('sign', bytes) },
+    signer: { ...signer, sign: (_signedData, sums) => job.ask('sign', sums) },
     signedAt,
     reportPdf,
     diagramSvg,

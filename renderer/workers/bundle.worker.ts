@@ -1,3 +1,4 @@
+import '../first-import';
 import { buildBundleFromDatabase } from './bundle-build';
 import { serveSelf } from './channel';
 

@@ -1,3 +1,4 @@
+import '../first-import';
 import { sha256 } from '@noble/hashes/sha2';
 import type { ImportBatch } from '../../shared/model';
 import { toHex } from '../../shared/model/hash';

@@ -1,3 +1,4 @@
+import '../first-import';
 import {
   ImportError,
   parseInventory,

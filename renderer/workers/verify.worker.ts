@@ -1,3 +1,4 @@
+import '../first-import';
 import { verifyBundle } from '../../shared/bundle';
 import { serveSelf } from './channel';
 

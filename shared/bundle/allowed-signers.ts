@@ -14,6 +14,8 @@ export interface AllowedSigner {
 
 /** Reads the single line our builder writes; throws with the reason on anything else. */
 export function parseAllowedSigners(text: string): AllowedSigner {
+  if (text.startsWith('\uFEFF'))
+    throw new Error('allowed_signers: starts with a byte order mark, which ssh-keygen refuses');
   const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
   if (lines.length !== 1) throw new Error(`allowed_signers: expected one signer line, found ${lines.length}`);
   const match = /^(\S+)\s+namespaces="([^"]*)"\s+(ssh-ed25519\s+\S+)(\s.*)?$/.exec(lines[0]!.trim());

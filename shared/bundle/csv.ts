@@ -1,4 +1,4 @@
-import { roadmapSlotOf } from '../findings';
+import { planRoadmap, resolveFindingSettings } from '../findings';
 import Papa from 'papaparse';
 import { achievedVector, catalogueForVersion, targetVector, type SlVector } from '../catalogue';
 import { FR_IDS, type AssessmentData, type EndpointRef, type Zone } from '../model';
@@ -29,6 +29,9 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
   const assetName = new Map(data.assets.map((a) => [a.id, a.name || a.ips[0] || a.id]));
   const evidenceName = new Map(data.evidence.map((e) => [e.id, e.name]));
   const zoneOf = (id: string | null): string => (id ? (zoneName.get(id) ?? id) : '');
+  const roadmap = planRoadmap(data.findings, {
+    quarterCapacity: resolveFindingSettings(data.assessment.findingSettings).quarterCapacity,
+  });
   const evidenceList = (ids: readonly string[]): string => list(ids.map((id) => evidenceName.get(id) ?? id));
   const endpoint = (ref: EndpointRef): string => {
     if (ref.kind === 'asset') return assetName.get(ref.assetId) ?? ref.assetId;
@@ -142,7 +145,8 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
         ['severity', (f) => f.severity],
         ['phase', (f) => f.phase],
         ['status', (f) => f.status],
-        ['roadmap_slot', (f) => roadmapSlotOf(f)],
+        ['roadmap_slot', (f) => roadmap.get(f.id)?.slot ?? ''],
+        ['effort', (f) => f.effort ?? ''],
         ['roadmap_slot_set_by_assessor', (f) => (f.roadmapSlot ? 'yes' : 'no')],
         ['origin', (f) => f.origin],
         ['description', (f) => f.description],

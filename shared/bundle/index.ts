@@ -7,3 +7,5 @@ export * from './names';
 export { formatAllowedSigners, parseAllowedSigners } from './allowed-signers';
 export { formatSha256Sums, parseSha256Sums } from './sha256sums';
 export { DEFAULT_ZIP_LIMITS, readZipDirectory, type ZipLimits } from './zip-read';
+export { jsSha256, type Sha256Factory, type StreamingSha256 } from './stream-hash';
+export { signedDataForSums, MAX_SIGNED_SUMS_BYTES } from './sign-request';

@@ -12,6 +12,21 @@ export interface ReadmeInput {
   hasDiagram: boolean;
 }
 
+/**
+ * Lists every file in the folder that SHA256SUMS does not cover (`sha256sum -c` checks only the
+ * files it lists, so an added file passes it). POSIX find, sed and awk: Linux and macOS alike.
+ */
+export const LIST_UNLISTED_FILES_COMMAND =
+  "find . ! -type d | sed 's|^\\./||' | awk 'NR == FNR { listed[substr($0, 67)] = 1; next } " +
+  '!($0 in listed) && $0 != "SHA256SUMS" && $0 != "SHA256SUMS.sig" && $0 != "allowed_signers" ' +
+  '{ print "NOT LISTED: " $0; n++ } END { if (!n) print "no other files" }\' SHA256SUMS -';
+
+const LIST_UNLISTED_FILES_POWERSHELL = [
+  "$listed = @(Get-Content -Encoding UTF8 SHA256SUMS | ForEach-Object { $_.Substring(66) }) + 'SHA256SUMS', 'SHA256SUMS.sig', 'allowed_signers'",
+  "Get-ChildItem -Recurse -Force -Attributes !Directory | ForEach-Object { $_.FullName.Substring($PWD.Path.Length + 1).Replace('\\', '/') } |",
+  '  Where-Object { $listed -notcontains $_ } | ForEach-Object { "NOT LISTED: $_" }',
+];
+
 /** README.txt: what the bundle holds and how to check it with tools the client already has. */
 export function buildReadme(input: ReadmeInput): string {
   const { assessment, signer, signedAt, folder } = input;
@@ -54,7 +69,7 @@ HOW TO VERIFY
 
 Extract the zip and open a terminal in the folder that holds this file:
   ${folder}
-Then run the two checks below. Both must succeed.
+Then run the three checks below. All three must succeed.
 
 Check 1: the signature. It proves that SHA256SUMS was signed with the key whose fingerprint is
 shown above and has not changed since.
@@ -92,9 +107,20 @@ Check 2: the files. It proves that every file is exactly as listed in SHA256SUMS
   Windows (Command Prompt), one file at a time, comparing with its line in SHA256SUMS:
     certutil -hashfile data\\assessment.json SHA256
 
-A file that was added to the folder is not in SHA256SUMS, so these commands do not notice it:
-only the files listed there are covered by the signature. ${TOOL_NAME} checks that too: drop the
-zip on the Verify page of the app, or run "conduit verify <bundle.zip>".
+Check 3: nothing else. A file added to the folder is not in SHA256SUMS, so check 2 does not
+notice it, and it is not covered by the signature. This lists every file that SHA256SUMS does not
+cover; it must print "no other files".
+
+  Linux and macOS:
+    ${LIST_UNLISTED_FILES_COMMAND}
+
+  Windows (PowerShell):
+    ${LIST_UNLISTED_FILES_POWERSHELL.join('\n    ')}
+
+${TOOL_NAME} runs all three checks at once, on the zip itself: drop it on the Verify page of the
+app, or run
+  conduit verify <bundle.zip> --fingerprint <the fingerprint you received separately>
+which fails unless this exact key signed the bundle.
 
 
 Produced by ${TOOL_NAME} ${TOOL_VERSION}.

@@ -3,7 +3,7 @@
  * a few lines over the documented format (RFC 4253 strings, RFC 8709 key type) and the npm
  * packages that do it depend on Node's Buffer and crypto, which shared/ must not use.
  */
-import { encodeBase64 } from '../model/base64';
+import { decodeBase64, encodeBase64 } from '../model/base64';
 
 const encoder = new TextEncoder();
 
@@ -51,8 +51,16 @@ export async function sshFingerprint(rawPublicKey: Uint8Array): Promise<string> 
 export function parseOpenSshPublicKey(line: string): Uint8Array {
   const [type, data] = line.trim().split(/\s+/);
   if (type !== 'ssh-ed25519' || !data) throw new Error('not an ssh-ed25519 public key line');
-  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-  const view = new DataView(bytes.buffer);
+  let bytes: Uint8Array;
+  try {
+    bytes = decodeBase64(data);
+  } catch {
+    throw new Error('the ssh-ed25519 public key is not base64');
+  }
+  // ssh-keygen refuses base64 with padding bits set; so do we.
+  if (encodeBase64(bytes) !== data) throw new Error('the ssh-ed25519 public key is not canonical base64');
+  if (bytes.length < 8) throw new Error('malformed ssh-ed25519 public key blob');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const typeLength = view.getUint32(0);
   const keyType = new TextDecoder().decode(bytes.subarray(4, 4 + typeLength));
   const keyLength = view.getUint32(4 + typeLength);

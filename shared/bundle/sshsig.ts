@@ -9,8 +9,12 @@ import { concatBytes, ed25519PublicKeyBlob, sshFingerprint, sshString } from './
 /** The namespace every Conduit report signature uses; ssh-keygen's `-n`. */
 export const SIGNATURE_NAMESPACE = 'ot-assessment@conduit';
 
-/** Signs the given bytes with the private key the host keeps; returns the raw 64-byte Ed25519 signature. */
-export type Ed25519Signer = (data: Uint8Array) => Promise<Uint8Array>;
+/**
+ * Signs with the private key the host keeps; returns the raw 64-byte Ed25519 signature over
+ * `data`, the SSHSIG signed data for `message`. A host that signs for a page gets only the
+ * message and rebuilds the data itself (sign-request.ts), so it signs nothing but SSHSIGs.
+ */
+export type Ed25519Signer = (data: Uint8Array, message: Uint8Array) => Promise<Uint8Array>;
 
 const MAGIC = new TextEncoder().encode('SSHSIG');
 const BEGIN = '-----BEGIN SSH SIGNATURE-----';
@@ -24,6 +28,11 @@ export class SshSigError extends Error {
 
 async function digest(hash: HashName, message: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest(HASHES[hash], message as BufferSource));
+}
+
+/** What an SSHSIG's Ed25519 signature covers, with SHA-512 as ssh-keygen uses it. */
+export function sshSigSignedData(message: Uint8Array, namespace: string): Promise<Uint8Array> {
+  return signedData(message, namespace, 'sha512');
 }
 
 /** What Ed25519 actually signs: "SSHSIG" | string namespace | string "" | string hash | string H(message). */
@@ -55,7 +64,7 @@ export async function signSshSig(
 ): Promise<string> {
   if (!namespace) throw new SshSigError('a signature needs a namespace');
   const publicKeyBlob = ed25519PublicKeyBlob(publicKeyRaw);
-  const signature = await signer(await signedData(message, namespace, 'sha512'));
+  const signature = await signer(await signedData(message, namespace, 'sha512'), message);
   if (signature.length !== 64) {
     throw new SshSigError(`the signer returned ${signature.length} bytes; an Ed25519 signature has 64`);
   }
@@ -107,22 +116,34 @@ class WireReader {
   }
 }
 
-/** The blob inside an armored signature; strict about the armor lines and the base64. */
+/**
+ * The blob inside an armored signature, exactly as ssh-keygen writes it and at least as strictly
+ * as `ssh-keygen -Y verify` reads it: the BEGIN line first (no BOM, no space, no CR), plain base64
+ * lines, the END line last, and canonical base64 (padding bits zero), which ssh-keygen insists on.
+ */
 export function dearmorSshSig(armored: string): Uint8Array {
-  const lines = armored.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
-  if (lines[0]?.trim() !== BEGIN) throw new SshSigError(`the signature does not start with "${BEGIN}"`);
-  if (lines[lines.length - 1]?.trim() !== END)
-    throw new SshSigError(`the signature does not end with "${END}"`);
-  const body = lines.slice(1, -1).map((l) => l.trim());
+  if (armored.includes('\r'))
+    throw new SshSigError('the signature has CR (Windows) line endings, which ssh-keygen refuses');
+  const lines = armored.endsWith('\n') ? armored.slice(0, -1).split('\n') : armored.split('\n');
+  if (lines[0] !== BEGIN) throw new SshSigError(`the signature does not start with "${BEGIN}"`);
+  if (lines[lines.length - 1] !== END) throw new SshSigError(`the signature does not end with "${END}"`);
+  const body = lines.slice(1, -1);
   if (body.length === 0) throw new SshSigError('the signature is empty');
   for (const [i, line] of body.entries()) {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(line)) throw new SshSigError(`signature line ${i + 2} is not base64`);
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(line)) throw new SshSigError(`signature line ${i + 2} is not base64`);
   }
+  const base64 = body.join('');
+  let blob: Uint8Array;
   try {
-    return decodeBase64(body.join(''));
+    blob = decodeBase64(base64);
   } catch (error) {
     throw new SshSigError(`the signature's base64 is invalid: ${(error as Error).message}`);
   }
+  if (encodeBase64(blob) !== base64)
+    throw new SshSigError(
+      "the signature's base64 is not canonical (padding bits set), which ssh-keygen refuses",
+    );
+  return blob;
 }
 
 export interface ParsedSshSig {

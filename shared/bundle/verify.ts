@@ -1,18 +1,20 @@
-import { sha256Hex } from '../model';
+import { escapeControlCharacters } from '../model/escape-control';
 import { parseAllowedSigners } from './allowed-signers';
 import { manifestSchema, type BundleManifest } from './manifest';
-import { parseSha256Sums } from './sha256sums';
+import { parseSha256Sums, type ParsedSha256Sums } from './sha256sums';
 import { parseOpenSshPublicKey } from './ssh-key';
 import { SIGNATURE_NAMESPACE, SshSigError, verifySshSig } from './sshsig';
+import { jsSha256, type Sha256Factory } from './stream-hash';
+import { readZipEntry, streamZipEntry, ZipEntryError } from './zip-entry';
 import {
   DEFAULT_ZIP_LIMITS,
   readZipDirectory,
-  readZipEntry,
-  ZipEntryError,
   ZipFormatError,
   type ZipEntry,
   type ZipLimits,
 } from './zip-read';
+
+export type FileStatus = 'ok' | 'changed' | 'missing' | 'added' | 'renamed';
 
 export interface BundleVerification {
   valid: boolean;
@@ -24,7 +26,15 @@ export interface BundleVerification {
   /** Each reason the bundle is not valid, naming the file. */
   problems: string[];
   /** Per file: ok, changed, missing, added or renamed (for the UI's list). */
-  fileStatus: { path: string; status: 'ok' | 'changed' | 'missing' | 'added' | 'renamed'; detail?: string }[];
+  fileStatus: { path: string; status: FileStatus; detail?: string }[];
+}
+
+export interface VerifyOptions {
+  limits?: ZipLimits;
+  /** The signer's fingerprint received separately ("SHA256:…"): any other signing key makes the bundle invalid. */
+  fingerprint?: string;
+  /** The incremental SHA-256 to hash entries with (the host's native one where it has one). */
+  sha256?: Sha256Factory;
 }
 
 /** The bytes are not a zip archive that can be listed at all. */
@@ -33,30 +43,33 @@ export class BundleUnreadableError extends Error {
 }
 
 /** The files that SHA256SUMS cannot list: itself, its signature, and the key the signature names. */
-const SIGNATURE_FILES = ['SHA256SUMS', 'SHA256SUMS.sig', 'allowed_signers'] as const;
+const SIGNATURE_FILES: readonly string[] = ['SHA256SUMS', 'SHA256SUMS.sig', 'allowed_signers'];
 /** The largest metadata file (SHA256SUMS, manifest, signature) worth parsing. */
 const MAX_METADATA_BYTES = 64 * 1024 * 1024;
+/** How much of the unlisted entries may be hashed to tell a renamed file from an added one. */
+const RENAME_PROBE_BYTES = 64 * 1024 * 1024;
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
-function decodeText(bytes: Uint8Array, path: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new ZipEntryError(`${path}: not UTF-8 text`);
-  }
+/** One verification's state: the archive, its files by path inside the top folder, and the findings. */
+interface Context {
+  zip: Uint8Array;
+  files: Map<string, ZipEntry>;
+  result: BundleVerification;
+  options: VerifyOptions;
 }
 
 /**
- * Verifies a report bundle, strictly: the zip's directory is vetted before anything is inflated
- * (names, duplicates, sizes, one top folder), then the signature over SHA256SUMS, then every file's
- * hash. Nothing is written anywhere; entries are read in memory. Throws BundleUnreadableError when
- * the bytes are not a zip archive at all.
+ * Verifies a report bundle, strictly and with bounded work: the whole zip is vetted as
+ * extractors see it before anything is inflated; entries SHA256SUMS does not list are refused by
+ * name; the signature over SHA256SUMS is checked; only then are the listed files hashed, as
+ * streams. Nothing is written anywhere. Throws BundleUnreadableError when the bytes are not a
+ * zip archive at all.
  */
 export async function verifyBundle(
-  zipBytes: Uint8Array,
-  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  zip: Uint8Array,
+  options: VerifyOptions = {},
 ): Promise<BundleVerification> {
   const result: BundleVerification = {
     valid: false,
@@ -66,174 +79,265 @@ export async function verifyBundle(
     problems: [],
     fileStatus: [],
   };
+  const files = listBundleFiles(zip, options.limits ?? DEFAULT_ZIP_LIMITS, result.problems);
+  if (files === null) return result;
+  const context: Context = { zip, files, result, options };
+
+  const sumsBytes = await readMetadata(context, 'SHA256SUMS');
+  const signingKey = sumsBytes === null ? null : await checkSignature(context, sumsBytes);
+  const sumsText = sumsBytes === null ? null : decodeText(context, 'SHA256SUMS', sumsBytes);
+  const sums = parseSha256Sums(sumsText ?? '');
+  result.problems.push(...sums.problems);
+  result.files = sums.digests.size;
+  const unlisted = refuseUnlisted(context, sums);
+  const manifest = await checkManifest(context, sums, signingKey);
+  await checkAllowedSigners(context, signingKey, manifest);
+
+  const missing = new Map(
+    [...sums.digests].filter(([path]) => !files.has(path) && !SIGNATURE_FILES.includes(path)),
+  );
+  if (signingKey === null) {
+    result.problems.push(
+      'files not checked: the signature over SHA256SUMS does not hold, so its list proves nothing',
+    );
+  } else {
+    await hashListedFiles(context, sums);
+  }
+  await reportUnlistedAndMissing(context, unlisted, missing, signingKey !== null);
+  result.fileStatus.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  result.valid = result.problems.length === 0;
+  result.problems = result.problems.map(escapeControlCharacters);
+  return result;
+}
+
+/** The bundle's files by their path inside the one top folder, or null when the zip is refused. */
+function listBundleFiles(
+  zip: Uint8Array,
+  limits: ZipLimits,
+  problems: string[],
+): Map<string, ZipEntry> | null {
   let directory;
   try {
-    directory = readZipDirectory(zipBytes, limits);
+    directory = readZipDirectory(zip, limits);
   } catch (error) {
     if (error instanceof ZipFormatError) throw new BundleUnreadableError(error.message);
     throw error;
   }
   if (directory.problems.length > 0) {
-    result.problems = directory.problems;
-    return result;
+    problems.push(...directory.problems);
+    return null;
   }
-  const problems = result.problems;
   const files = new Map<string, ZipEntry>();
   for (const entry of directory.entries) {
     if (!entry.isDirectory) files.set(entry.name.slice(entry.name.indexOf('/') + 1), entry);
   }
   if (files.size === 0) {
     problems.push('the archive is empty');
-    return result;
+    return null;
   }
+  return files;
+}
 
-  const readSmall = (path: string): Uint8Array | null => {
-    const entry = files.get(path);
-    if (!entry) {
-      problems.push(`missing: ${path} (every bundle has one)`);
-      return null;
-    }
-    if (entry.size > MAX_METADATA_BYTES) {
-      problems.push(`${path}: ${entry.size} bytes is too large for this file`);
-      return null;
-    }
-    try {
-      return readZipEntry(zipBytes, entry);
-    } catch (error) {
-      problems.push(`${path}: ${(error as Error).message}`);
-      return null;
-    }
-  };
-  const readText = (path: string, bytes: Uint8Array | null = readSmall(path)): string | null => {
-    if (bytes === null) return null;
-    try {
-      return decodeText(bytes, path);
-    } catch (error) {
-      problems.push((error as Error).message);
-      return null;
-    }
-  };
-
-  // 1. The signature, over SHA256SUMS's bytes exactly as stored (decoding would drop a BOM, for one).
-  const sumsBytes = readSmall('SHA256SUMS');
-  const sumsText = readText('SHA256SUMS', sumsBytes);
-  const signatureText = readText('SHA256SUMS.sig');
-  let signingKey: Uint8Array | null = null;
-  if (sumsBytes !== null && sumsText !== null && signatureText !== null) {
-    try {
-      const check = await verifySshSig(sumsBytes, signatureText, SIGNATURE_NAMESPACE);
-      result.signer.fingerprint = check.fingerprint;
-      if (check.valid) signingKey = check.publicKey;
-      else problems.push(`SHA256SUMS.sig: ${check.problem}`);
-    } catch (error) {
-      if (!(error instanceof SshSigError)) throw error;
-      problems.push(`SHA256SUMS.sig: ${error.message}`);
-    }
+/** A metadata file's bytes (size-capped, CRC-checked), or null with the reason recorded. */
+async function readMetadata({ zip, files, result }: Context, path: string): Promise<Uint8Array | null> {
+  const entry = files.get(path);
+  if (!entry) {
+    result.problems.push(`missing: ${path} (every bundle has one)`);
+    return null;
   }
+  if (entry.size > MAX_METADATA_BYTES) {
+    result.problems.push(`${path}: ${entry.size} bytes is too large for this file`);
+    return null;
+  }
+  try {
+    return await readZipEntry(zip, entry);
+  } catch (error) {
+    if (!(error instanceof ZipEntryError)) throw error;
+    result.problems.push(`${path}: ${error.message}`);
+    return null;
+  }
+}
 
-  // 2. Every file against SHA256SUMS.
-  const sums = parseSha256Sums(sumsText ?? '');
-  problems.push(...sums.problems);
-  result.files = sums.digests.size;
-  const missing = new Map<string, string>();
+function decodeText({ result }: Context, path: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    result.problems.push(`${path}: not UTF-8 text`);
+    return null;
+  }
+}
+
+async function readMetadataText(context: Context, path: string): Promise<string | null> {
+  const bytes = await readMetadata(context, path);
+  return bytes === null ? null : decodeText(context, path, bytes);
+}
+
+/** Every entry SHA256SUMS does not list is refused by its name alone; nothing of it is inflated. */
+function refuseUnlisted({ files, result }: Context, sums: ParsedSha256Sums): string[] {
+  const unlisted: string[] = [];
+  for (const path of files.keys()) {
+    if (!sums.digests.has(path) && !SIGNATURE_FILES.includes(path)) unlisted.push(path);
+  }
+  for (const path of sums.digests.keys()) {
+    if (SIGNATURE_FILES.includes(path))
+      result.problems.push(`SHA256SUMS: lists ${path}, which cannot be covered by it`);
+  }
+  return unlisted;
+}
+
+/** The signing key when SHA256SUMS.sig holds over SHA256SUMS's stored bytes (and is the expected key, if one was given). */
+async function checkSignature(context: Context, sumsBytes: Uint8Array): Promise<Uint8Array | null> {
+  const { result, options } = context;
+  const signatureText = await readMetadataText(context, 'SHA256SUMS.sig');
+  if (signatureText === null) return null;
+  try {
+    const check = await verifySshSig(sumsBytes, signatureText, SIGNATURE_NAMESPACE);
+    result.signer.fingerprint = check.fingerprint;
+    if (!check.valid) {
+      result.problems.push(`SHA256SUMS.sig: ${check.problem}`);
+      return null;
+    }
+    if (options.fingerprint !== undefined && options.fingerprint !== check.fingerprint) {
+      result.problems.push(
+        `signed by another key: ${check.fingerprint}, not the expected ${options.fingerprint}`,
+      );
+      return null;
+    }
+    return check.publicKey;
+  } catch (error) {
+    if (!(error instanceof SshSigError)) throw error;
+    result.problems.push(`SHA256SUMS.sig: ${error.message}`);
+    return null;
+  }
+}
+
+/** The manifest names the signer; it must be covered by SHA256SUMS and name the signing key. */
+async function checkManifest(
+  context: Context,
+  sums: ParsedSha256Sums,
+  signingKey: Uint8Array | null,
+): Promise<BundleManifest | null> {
+  const { result } = context;
+  const problems = result.problems;
+  const manifest = parseManifest(await readMetadataText(context, 'manifest.json'), problems);
+  if (!manifest) return null;
+  const { signer, signedAt } = manifest.predicate;
+  result.signer = {
+    ...result.signer,
+    name: signer.name,
+    email: signer.email,
+    organization: signer.organization,
+  };
+  result.signedAt = signedAt;
+  if (!sums.digests.has('manifest.json')) problems.push('manifest.json: not listed in SHA256SUMS');
+  checkManifestSubjects(manifest, sums.digests, problems);
+  if (signingKey) {
+    let manifestKey: Uint8Array | null = null;
+    try {
+      manifestKey = parseOpenSshPublicKey(signer.publicKey);
+    } catch {
+      problems.push('manifest.json: the signer public key cannot be read');
+    }
+    if (manifestKey && !sameBytes(manifestKey, signingKey))
+      problems.push('manifest.json: names a different key than the one that signed SHA256SUMS');
+    if (signer.fingerprint !== result.signer.fingerprint)
+      problems.push('manifest.json: the signer fingerprint is not that of the signing key');
+  }
+  return manifest;
+}
+
+async function checkAllowedSigners(
+  context: Context,
+  signingKey: Uint8Array | null,
+  manifest: BundleManifest | null,
+): Promise<void> {
+  const problems = context.result.problems;
+  const bytes = await readMetadata(context, 'allowed_signers');
+  if (bytes === null) return;
+  const text = decodeText(context, 'allowed_signers', bytes);
+  if (text === null) return;
+  try {
+    const allowed = parseAllowedSigners(text);
+    if (signingKey && !sameBytes(allowed.publicKey, signingKey))
+      problems.push('allowed_signers: names a different key than the one that signed SHA256SUMS');
+    if (manifest && allowed.principal !== manifest.predicate.signer.email) {
+      problems.push(
+        `allowed_signers: names ${allowed.principal}, but the manifest names ${manifest.predicate.signer.email}`,
+      );
+    }
+    if (!allowed.namespaces.includes(SIGNATURE_NAMESPACE))
+      problems.push(`allowed_signers: does not allow the namespace ${SIGNATURE_NAMESPACE}`);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+}
+
+/** Streams an entry through SHA-256 (and its CRC check); returns the hex digest or throws ZipEntryError. */
+async function hashEntry({ zip, options }: Context, entry: ZipEntry): Promise<string> {
+  const hash = (options.sha256 ?? jsSha256)();
+  await streamZipEntry(zip, entry, (chunk) => hash.update(chunk));
+  return hash.hex();
+}
+
+/** Hashes every listed file in the zip as a stream. */
+async function hashListedFiles(context: Context, sums: ParsedSha256Sums): Promise<void> {
+  const { files, result } = context;
   for (const [path, expected] of sums.digests) {
-    if ((SIGNATURE_FILES as readonly string[]).includes(path)) {
-      problems.push(`SHA256SUMS: lists ${path}, which cannot be covered by it`);
-      continue;
-    }
     const entry = files.get(path);
-    if (!entry) {
-      missing.set(path, expected);
-      continue;
-    }
+    if (!entry || SIGNATURE_FILES.includes(path)) continue;
     try {
-      const digest = await sha256Hex(readZipEntry(zipBytes, entry));
-      result.fileStatus.push({ path, status: digest === expected ? 'ok' : 'changed' });
-      if (digest !== expected) problems.push(`changed: ${path} (its SHA-256 does not match SHA256SUMS)`);
+      const ok = (await hashEntry(context, entry)) === expected;
+      result.fileStatus.push({ path, status: ok ? 'ok' : 'changed' });
+      if (!ok) result.problems.push(`changed: ${path} (its SHA-256 does not match SHA256SUMS)`);
     } catch (error) {
       if (!(error instanceof ZipEntryError)) throw error;
       result.fileStatus.push({ path, status: 'changed', detail: error.message });
-      problems.push(`changed: ${error.message}`);
+      result.problems.push(`changed: ${error.message}`);
     }
   }
-  for (const [path, entry] of files) {
-    if (sums.digests.has(path) || (SIGNATURE_FILES as readonly string[]).includes(path)) continue;
+}
+
+/**
+ * Reports each unlisted entry as added, or as renamed when it has a missing file's digest. Only
+ * when the signature holds and files are missing, and only up to RENAME_PROBE_BYTES in all, are
+ * unlisted entries hashed to tell the two apart: the bundle is refused by their names either way.
+ */
+async function reportUnlistedAndMissing(
+  context: Context,
+  unlisted: readonly string[],
+  missing: Map<string, string>,
+  probe: boolean,
+): Promise<void> {
+  const { files, result } = context;
+  let budget = probe ? RENAME_PROBE_BYTES : 0;
+  for (const path of unlisted) {
+    const entry = files.get(path)!;
     let digest: string | null = null;
-    let unreadable = '';
-    try {
-      digest = await sha256Hex(readZipEntry(zipBytes, entry));
-    } catch (error) {
-      if (!(error instanceof ZipEntryError)) throw error;
-      unreadable = `; ${error.message}`;
+    if (missing.size > 0 && entry.size <= budget) {
+      budget -= entry.size;
+      try {
+        digest = await hashEntry(context, entry);
+      } catch (error) {
+        if (!(error instanceof ZipEntryError)) throw error;
+      }
     }
     const renamedFrom = [...missing].find(([, expected]) => expected === digest)?.[0];
     if (renamedFrom !== undefined) {
       missing.delete(renamedFrom);
       result.fileStatus.push({ path, status: 'renamed', detail: renamedFrom });
-      problems.push(`renamed: ${renamedFrom} is now ${path}`);
+      result.problems.push(`renamed: ${renamedFrom} is now ${path}`);
     } else {
       result.fileStatus.push({ path, status: 'added' });
-      problems.push(`added: ${path} (not listed in SHA256SUMS${unreadable})`);
+      result.problems.push(`added: ${path} (not listed in SHA256SUMS)`);
     }
   }
   for (const path of missing.keys()) {
     result.fileStatus.push({ path, status: 'missing' });
-    problems.push(`missing: ${path} (listed in SHA256SUMS but not in the bundle)`);
+    result.problems.push(`missing: ${path} (listed in SHA256SUMS but not in the bundle)`);
   }
-
-  // 3. Who signed: the manifest (covered by SHA256SUMS) and allowed_signers must name the signing key.
-  const manifest = readManifest(readText('manifest.json'), problems);
-  if (manifest) {
-    const { signer, signedAt } = manifest.predicate;
-    result.signer = {
-      ...result.signer,
-      name: signer.name,
-      email: signer.email,
-      organization: signer.organization,
-    };
-    result.signedAt = signedAt;
-    if (!sums.digests.has('manifest.json')) problems.push('manifest.json: not listed in SHA256SUMS');
-    checkManifestSubjects(manifest, sums.digests, problems);
-    if (signingKey) {
-      let manifestKey: Uint8Array | null = null;
-      try {
-        manifestKey = parseOpenSshPublicKey(signer.publicKey);
-      } catch {
-        problems.push('manifest.json: the signer public key cannot be read');
-      }
-      if (manifestKey && !sameBytes(manifestKey, signingKey)) {
-        problems.push('manifest.json: names a different key than the one that signed SHA256SUMS');
-      }
-      if (signer.fingerprint !== result.signer.fingerprint) {
-        problems.push('manifest.json: the signer fingerprint is not that of the signing key');
-      }
-    }
-  }
-  const allowedText = readText('allowed_signers');
-  if (allowedText !== null) {
-    try {
-      const allowed = parseAllowedSigners(allowedText);
-      if (signingKey && !sameBytes(allowed.publicKey, signingKey)) {
-        problems.push('allowed_signers: names a different key than the one that signed SHA256SUMS');
-      }
-      if (manifest && allowed.principal !== manifest.predicate.signer.email) {
-        problems.push(
-          `allowed_signers: names ${allowed.principal}, but the manifest names ${manifest.predicate.signer.email}`,
-        );
-      }
-      if (!allowed.namespaces.includes(SIGNATURE_NAMESPACE)) {
-        problems.push(`allowed_signers: does not allow the namespace ${SIGNATURE_NAMESPACE}`);
-      }
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
-  }
-  result.fileStatus.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  result.valid = problems.length === 0;
-  return result;
 }
 
-function readManifest(text: string | null, problems: string[]): BundleManifest | null {
+function parseManifest(text: string | null, problems: string[]): BundleManifest | null {
   if (text === null) return null;
   let raw: unknown;
   try {

@@ -6,6 +6,7 @@ export * from './frs';
 export * from './parse-tsv';
 export * from './security-levels';
 export * from './guidance';
+export * from './recommendations';
 export * from './checklist';
 export * from './zone-levels';
 export { IEC62443_3_3, IEC62443_3_3_SOURCE_SHA256 } from './iec62443-3-3.data';

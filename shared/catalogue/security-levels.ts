@@ -77,12 +77,146 @@ export function requirementsForTarget(catalogue: Catalogue, target: SlVector): F
  * Partially met, not met, not assessed and a missing answer do not count.
  */
 export function countsAsMet(answer: AnswerLike | undefined): boolean {
-  if (!answer) return false;
-  if (answer.status === 'met') return true;
+  return SATISFIED.has(outcomeOf(answer));
+}
+
+/**
+ * What an answer says about its item. A compensating control or N/A without its justification is
+ * incomplete, so it counts as not assessed yet (the schema refuses it; older data may still carry it).
+ */
+export type ItemOutcome =
+  'met' | 'compensating' | 'not-applicable' | 'partially-met' | 'not-met' | 'not-assessed';
+
+const SATISFIED: ReadonlySet<ItemOutcome> = new Set(['met', 'compensating', 'not-applicable']);
+
+export function outcomeOf(answer: AnswerLike | undefined): ItemOutcome {
+  if (!answer) return 'not-assessed';
   if (answer.status === 'compensating' || answer.status === 'not-applicable') {
-    return answer.justification.trim().length > 0;
+    return answer.justification.trim().length > 0 ? answer.status : 'not-assessed';
   }
-  return false;
+  return answer.status;
+}
+
+/** One item as the zone's answers leave it, including N/A carried from its SR. */
+export interface ItemAssessment<A extends AnswerLike = AnswerLike> {
+  item: CatalogueItem;
+  outcome: ItemOutcome;
+  /** The item's own answer, if any. */
+  answer: A | undefined;
+  /** Set when the RE has no answer of its own and takes "not applicable" from this SR's answer. */
+  inheritedFrom: A | undefined;
+}
+
+/**
+ * The item's outcome. An RE left unanswered under an SR marked not applicable is not applicable too:
+ * an enhancement cannot apply where its base requirement does not. An RE's own answer always wins.
+ */
+export function assessItem<A extends AnswerLike>(
+  item: CatalogueItem,
+  byItem: ReadonlyMap<string, A>,
+): ItemAssessment<A> {
+  const answer = byItem.get(item.id);
+  const outcome = outcomeOf(answer);
+  if (outcome === 'not-assessed' && item.re !== null) {
+    const base = byItem.get(item.sr);
+    if (outcomeOf(base) === 'not-applicable') {
+      return { item, outcome: 'not-applicable', answer, inheritedFrom: base };
+    }
+  }
+  return { item, outcome, answer, inheritedFrom: undefined };
+}
+
+/** Whether the item, with N/A carried from its SR, counts towards SL-A. */
+function itemCountsAsMet(item: CatalogueItem, byItem: ReadonlyMap<string, AnswerLike>): boolean {
+  return SATISFIED.has(assessItem(item, byItem).outcome);
+}
+
+/** Required items per outcome, and how many are answered; sums to `required`. */
+export interface Coverage {
+  required: number;
+  answered: number;
+  met: number;
+  compensating: number;
+  notApplicable: number;
+  partiallyMet: number;
+  notMet: number;
+  notAssessed: number;
+}
+
+const OUTCOME_FIELD: Record<ItemOutcome, keyof Omit<Coverage, 'required' | 'answered'>> = {
+  met: 'met',
+  compensating: 'compensating',
+  'not-applicable': 'notApplicable',
+  'partially-met': 'partiallyMet',
+  'not-met': 'notMet',
+  'not-assessed': 'notAssessed',
+};
+
+export function emptyCoverage(): Coverage {
+  return {
+    required: 0,
+    answered: 0,
+    met: 0,
+    compensating: 0,
+    notApplicable: 0,
+    partiallyMet: 0,
+    notMet: 0,
+    notAssessed: 0,
+  };
+}
+
+export function coverageOf(items: readonly Pick<ItemAssessment, 'outcome'>[]): Coverage {
+  const coverage = emptyCoverage();
+  for (const { outcome } of items) coverage[OUTCOME_FIELD[outcome]] += 1;
+  coverage.required = items.length;
+  coverage.answered = items.length - coverage.notAssessed;
+  return coverage;
+}
+
+export function addCoverage(into: Coverage, more: Coverage): Coverage {
+  for (const key of Object.keys(into) as (keyof Coverage)[]) into[key] += more[key];
+  return into;
+}
+
+/** Items that count towards SL-A: met, compensating control, or not applicable. */
+export function satisfiedCount(coverage: Coverage): number {
+  return coverage.met + coverage.compensating + coverage.notApplicable;
+}
+
+/** An RE answered "not applicable" while its base SR is not met: the assessor should look again. */
+export interface AnswerConflict {
+  itemId: string;
+  sr: string;
+  srOutcome: ItemOutcome;
+}
+
+/** REs marked not applicable whose base SR does not count as met (not met, partial or not assessed). */
+export function answerConflicts(
+  items: readonly CatalogueItem[],
+  byItem: ReadonlyMap<string, AnswerLike>,
+): AnswerConflict[] {
+  return items.flatMap((item) => {
+    if (item.re === null || outcomeOf(byItem.get(item.id)) !== 'not-applicable') return [];
+    const srOutcome = outcomeOf(byItem.get(item.sr));
+    return SATISFIED.has(srOutcome) ? [] : [{ itemId: item.id, sr: item.sr, srOutcome }];
+  });
+}
+
+/** SL-A as shown: capped at SL-T, with "≥ n" when the zone achieves more than its target. */
+export interface AchievedDisplay {
+  level: SecurityLevel;
+  aboveTarget: boolean;
+  label: string;
+}
+
+export function achievedDisplay(target: SecurityLevel, achieved: SecurityLevel): AchievedDisplay {
+  if (achieved > target) return { level: target, aboveTarget: true, label: `≥ ${target}` };
+  return { level: achieved, aboveTarget: false, label: String(achieved) };
+}
+
+/** SL-A per FR capped at SL-T, for charts and vectors in the report. */
+export function cappedAchievedVector(target: SlVector, achieved: SlVector): SlVector {
+  return vectorOf((fr) => Math.min(target[fr], achieved[fr]) as SecurityLevel);
 }
 
 /** Answers by item id; where an item has several answers, the most recently updated one wins. */
@@ -97,7 +231,8 @@ export function answersByItem<A extends AnswerLike>(answers: readonly A[]): Map<
 
 /**
  * SL-A for one FR: the highest s such that every item of the FR with minimum level <= s counts as met
- * (0 when a level-1 item does not). Answers beyond the zone's target count too: SL-A is what is achieved.
+ * (0 when a level-1 item does not), an RE taking N/A from its SR when it has no answer of its own.
+ * Answers beyond the zone's target count too: SL-A is what is achieved.
  */
 export function achievedLevelForFr(
   catalogue: Catalogue,
@@ -108,7 +243,7 @@ export function achievedLevelForFr(
   let achieved: SecurityLevel = 0;
   for (const level of LEVELS) {
     const atLevel = items.filter((item) => item.minLevel === level);
-    if (!atLevel.every((item) => countsAsMet(byItem.get(item.id)))) break;
+    if (!atLevel.every((item) => itemCountsAsMet(item, byItem))) break;
     achieved = level;
   }
   return achieved;
@@ -121,7 +256,7 @@ export function achievedVector(catalogue: Catalogue, answers: readonly AnswerLik
 }
 
 export interface Progress {
-  /** Required items with an answer other than "not assessed". */
+  /** Required items with a complete answer (N/A carried from the SR counts). */
   answered: number;
   required: number;
 }
@@ -141,10 +276,7 @@ export function progressFor(
   const perFr = {} as Record<FrId, Progress>;
   const zone: Progress = { answered: 0, required: 0 };
   for (const { fr, required } of requirementsForTarget(catalogue, target)) {
-    const answered = required.filter((item) => {
-      const status = byItem.get(item.id)?.status;
-      return status !== undefined && status !== 'not-assessed';
-    }).length;
+    const answered = required.filter((item) => assessItem(item, byItem).outcome !== 'not-assessed').length;
     perFr[fr] = { answered, required: required.length };
     zone.answered += answered;
     zone.required += required.length;
@@ -178,23 +310,33 @@ export function classifyAnswers<A extends AnswerLike>(
   return scope;
 }
 
-export interface FrEvaluation extends FrRequirements {
+export interface FrEvaluation<A extends AnswerLike = AnswerLike> extends FrRequirements {
   progress: Progress;
+  coverage: Coverage;
   short: string;
   name: string;
   achieved: SecurityLevel;
   gap: SecurityLevel;
+  /** SL-A may still rise: some required items of the FR are not assessed yet. */
+  provisional: boolean;
+  /** Each required item with its outcome, in catalogue order. */
+  items: ItemAssessment<A>[];
   /** Required items that do not count as met (not assessed, partially met, not met, or unjustified). */
   unmet: CatalogueItem[];
 }
 
-export interface ZoneEvaluation<A> extends AnswerScope<A> {
+export interface ZoneEvaluation<A extends AnswerLike = AnswerLike> extends AnswerScope<A> {
   catalogueVersion: string;
   target: SlVector;
   achieved: SlVector;
   gap: SlVector;
   progress: ZoneProgress;
-  perFr: FrEvaluation[];
+  coverage: Coverage;
+  /** Some required item of the zone is not assessed yet, so its SL-A is provisional. */
+  provisional: boolean;
+  perFr: FrEvaluation<A>[];
+  /** In-scope REs marked N/A while their base SR is not met. */
+  conflicts: AnswerConflict[];
 }
 
 /**
@@ -213,25 +355,37 @@ export function evaluateZone<A extends AnswerLike>(
   const gap = gapVector(target, achieved);
   const progress = progressFor(catalogue, target, own);
   const frById = new Map<FrId, FoundationalRequirement>(catalogue.frs.map((fr) => [fr.id, fr]));
-  const perFr = requirementsForTarget(catalogue, target).map((requirements): FrEvaluation => {
+  const perFr = requirementsForTarget(catalogue, target).map((requirements): FrEvaluation<A> => {
     const fr = frById.get(requirements.fr);
+    const items = requirements.required.map((item) => assessItem(item, byItem));
+    const coverage = coverageOf(items);
     return {
       ...requirements,
       progress: progress.perFr[requirements.fr],
+      coverage,
       short: fr?.short ?? requirements.fr,
       name: fr?.name ?? requirements.fr,
       achieved: achieved[requirements.fr],
       gap: gap[requirements.fr],
-      unmet: requirements.required.filter((item) => !countsAsMet(byItem.get(item.id))),
+      provisional: coverage.notAssessed > 0,
+      items,
+      unmet: items.filter(({ outcome }) => !SATISFIED.has(outcome)).map(({ item }) => item),
     };
   });
+  const coverage = perFr.reduce((sum, fr) => addCoverage(sum, fr.coverage), emptyCoverage());
   return {
     catalogueVersion: catalogue.version,
     target,
     achieved,
     gap,
     progress,
+    coverage,
+    provisional: coverage.notAssessed > 0,
     perFr,
+    conflicts: answerConflicts(
+      perFr.flatMap((fr) => fr.required),
+      byItem,
+    ),
     ...classifyAnswers(catalogue, target, own),
   };
 }

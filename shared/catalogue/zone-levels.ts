@@ -9,6 +9,8 @@ export interface ZoneLevels {
   achieved: SlVector;
   gap: SlVector;
   progress: ZoneProgress;
+  /** Some required item is not assessed yet: SL-A may still rise. */
+  provisional: boolean;
   /** Answers kept for items the SL-T no longer calls for. */
   outOfScope: number;
 }
@@ -28,6 +30,7 @@ export function levelsOfZones(
       achieved: evaluation.achieved,
       gap: evaluation.gap,
       progress: evaluation.progress,
+      provisional: evaluation.provisional,
       outOfScope: evaluation.outOfScope.length,
     });
   }

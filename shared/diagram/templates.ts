@@ -123,7 +123,8 @@ export function purdueReferenceTemplate(assessmentId: string, now = nowIso(), ma
         { transport: 'tcp', ports: '443', protocol: 'HTTPS' },
         { transport: 'tcp', ports: '5450', protocol: 'OSIsoft PI' },
       ],
-      slt: 2,
+      // A conduit meets the higher SL-T of its two zones (here the DMZ's).
+      slt: 3,
     }),
     conduit(dmz, operations, {
       name: 'DMZ to operations',

@@ -88,6 +88,8 @@ function joinDistinct(texts: string[]): string {
   return unique(texts.map((t) => t.trim()).filter(Boolean)).join('\n\n');
 }
 
+const ID_REF_KEYS = ['itemIds', 'zoneIds', 'conduitIds', 'connectionIds', 'assetIds'] as const;
+
 /**
  * Several findings combined into one manual finding: the most severe one's title and phase, every
  * description (under its title) and distinct recommendation, the union of refs, the earliest order
@@ -103,9 +105,11 @@ export function mergeFindings(
   const severity = maxSeverity(...byOrder.map((f) => f.severity));
   const lead = byOrder.find((f) => severityRank(f.severity) === severityRank(severity))!;
   const refs = emptyRefs();
-  for (const key of Object.keys(refs) as (keyof Finding['refs'])[]) {
-    refs[key] = unique(byOrder.flatMap((f) => f.refs[key]));
-  }
+  for (const key of ID_REF_KEYS) refs[key] = unique(byOrder.flatMap((f) => f.refs[key]));
+  const pairs = new Map(
+    byOrder.flatMap((f) => f.refs.items ?? []).map((pair) => [`${pair.zoneId}|${pair.itemId}`, pair]),
+  );
+  if (pairs.size > 0) refs.items = [...pairs.values()];
   const slots = byOrder.flatMap((f) => (f.roadmapSlot ? [f.roadmapSlot] : []));
   const merged = findingSchema.parse({
     id: makeId(),

@@ -3,7 +3,12 @@ import type { Catalogue } from '../catalogue/types';
 import type { AssessmentData } from '../model/assessment-file';
 import { connectionFindings, modelCheckFindings } from './connections';
 import { firmwareFindings, unzonedAssetFindings } from './inventory';
-import { requirementFindings, securityLevelGapFindings } from './requirements';
+import { requirementFindings } from './requirements';
+import { reconcile } from '../network';
+import { zoneConsequence, type ZoneConsequenceInput } from './consequence';
+import { zoneExposures } from './exposure';
+import { resolveFindingSettings } from './settings';
+import { trafficFindings } from './traffic';
 import { runModelChecks } from './model-checks';
 import type { GeneratedFinding, ModelCheckResult } from './types';
 import { severityRank } from './severity';
@@ -15,7 +20,8 @@ export { reconcileFindings, type ReconcileResult } from './reconcile';
 export type FindingsInput = Pick<
   AssessmentData,
   'assessment' | 'zones' | 'conduits' | 'assets' | 'answers' | 'connections'
->;
+> &
+  Partial<Pick<AssessmentData, 'flows' | 'triage'>>;
 
 export interface GenerateOptions {
   /** Defaults to the assessment's catalogue version, else the shipped one. */
@@ -24,6 +30,8 @@ export interface GenerateOptions {
   modelChecks?: readonly ModelCheckResult[];
   /** "Today", for end-of-support dates. */
   now?: Date;
+  /** Zone consequence from the 62443-3-2 risk assessment; zones it does not rate use their criticality. */
+  consequence?: ZoneConsequenceInput;
 }
 
 /** The catalogue an assessment names, or the shipped one when this build does not have it. */
@@ -48,13 +56,50 @@ export function modelChecksOf(
  */
 export function generateFindings(input: FindingsInput, options: GenerateOptions = {}): GeneratedFinding[] {
   const catalogue = options.catalogue ?? catalogueFor(input);
+  const settings = resolveFindingSettings(input.assessment.findingSettings);
+  const flows = input.flows ?? [];
+  const traffic =
+    flows.length > 0
+      ? reconcile({ zones: input.zones, conduits: input.conduits, assets: input.assets, flows })
+      : undefined;
+  const assetZone = new Map(input.assets.map((a) => [a.id, a.zoneId]));
+  const assetsByZone = new Map<string, string[]>();
+  for (const asset of input.assets) {
+    if (!asset.zoneId) continue;
+    const list = assetsByZone.get(asset.zoneId);
+    if (list) list.push(asset.id);
+    else assetsByZone.set(asset.zoneId, [asset.id]);
+  }
+  const exposures = zoneExposures({
+    zones: input.zones,
+    conduits: input.conduits,
+    connections: input.connections,
+    assetZone,
+    traffic,
+  });
+  const consequence = (zone: Parameters<typeof zoneConsequence>[0]) =>
+    zoneConsequence(zone, options.consequence);
   const findings = [
-    ...requirementFindings(catalogue, input.zones, input.answers),
-    ...securityLevelGapFindings(catalogue, input.zones, input.answers),
+    ...requirementFindings(catalogue, input.zones, input.answers, {
+      consequence,
+      exposure: (zoneId) => exposures.get(zoneId) ?? { level: 1, factors: [] },
+      frWeights: settings.frWeights,
+      assetsByZone,
+    }),
     ...connectionFindings(input.connections, input.assets, input.zones),
     ...modelCheckFindings(options.modelChecks ?? modelChecksOf(input), input.conduits),
     ...unzonedAssetFindings(input.assets),
     ...firmwareFindings(input.assets, input.zones, options.now ?? new Date()),
+    ...(traffic
+      ? trafficFindings({
+          zones: input.zones,
+          conduits: input.conduits,
+          flows,
+          traffic,
+          triage: input.triage ?? [],
+          consequence,
+        })
+      : []),
   ];
   return findings.sort(
     (a, b) =>

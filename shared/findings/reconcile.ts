@@ -18,6 +18,42 @@ export interface ReconcileResult {
   removed: Finding[];
 }
 
+/**
+ * Keys of requirement findings from earlier versions: one per zone and topic, and one per zone-wide
+ * SL gap. Today one finding covers a cause across zones, so these no longer come back.
+ */
+const LEGACY_REQUIREMENT_KEY = /^(requirements:[0-9a-f-]{36}:[A-Za-z0-9]+|sl-gap:.+)$/;
+
+function legacyPairs(finding: Finding): Set<string> {
+  return new Set(
+    finding.refs.zoneIds.flatMap((zoneId) => finding.refs.itemIds.map((id) => `${zoneId}|${id}`)),
+  );
+}
+
+/**
+ * What the assessor did on a legacy requirement finding survives it: a finding with edited text
+ * stays, as a manual one; a roadmap placement passes to the new findings covering the same items.
+ */
+function carryLegacyWork(removed: Finding[], added: Finding[], result: ReconcileResult): void {
+  const legacy = removed.filter((f) => f.autoKey !== null && LEGACY_REQUIREMENT_KEY.test(f.autoKey));
+  for (const finding of legacy) {
+    if ((finding.edited ?? []).length === 0) continue;
+    const kept: Finding = { ...finding, origin: 'manual', autoKey: null };
+    result.removed.splice(result.removed.indexOf(finding), 1);
+    result.updated.push(kept);
+    result.findings.push(kept);
+  }
+  const placed = legacy.filter((f) => f.roadmapSlot !== null).map((f) => ({ f, pairs: legacyPairs(f) }));
+  if (placed.length === 0) return;
+  for (const finding of added) {
+    const pairs = (finding.refs.items ?? []).map((p) => `${p.zoneId}|${p.itemId}`);
+    const slots = placed
+      .filter(({ pairs: old }) => pairs.some((p) => old.has(p)))
+      .map(({ f }) => f.roadmapSlot!);
+    if (slots.length > 0) finding.roadmapSlot = [...slots].sort()[0]!;
+  }
+}
+
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -53,6 +89,8 @@ export function reconcileFindings(
     matched.add(fresh.autoKey);
     const edited = new Set(finding.edited ?? []);
     const next: Finding = { ...finding, refs: fresh.refs };
+    if (fresh.effort) next.effort = fresh.effort;
+    else delete next.effort;
     for (const field of EDITABLE_FINDING_FIELDS) {
       if (!edited.has(field)) (next as Record<string, unknown>)[field] = fresh[field];
     }
@@ -86,10 +124,12 @@ export function reconcileFindings(
       dismissReason: '',
       order: ++order,
       roadmapSlot: null,
+      ...(fresh.effort ? { effort: fresh.effort } : {}),
     };
     result.findings.push(finding);
     result.added.push(finding);
   }
+  carryLegacyWork(result.removed, result.added, result);
   result.findings.sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt));
   return result;
 }

@@ -30,3 +30,12 @@ export function severityFromRisk(likelihood: number, impact: number): Severity {
   if (score >= 3) return 'low';
   return 'info';
 }
+
+/** The same bands as severityFromRisk, for a score that is not a plain product of two integers. */
+export function severityFromScore(score: number): Severity {
+  if (score >= 16) return 'critical';
+  if (score >= 10) return 'high';
+  if (score >= 5) return 'medium';
+  if (score >= 3) return 'low';
+  return 'info';
+}

@@ -1,4 +1,4 @@
-import type { Finding, ProgramPhase, Severity } from '../model/findings';
+import type { Effort, Finding, ProgramPhase, Severity } from '../model/findings';
 
 /** What a generator rule produces: the finding's content, keyed for reconciliation. */
 export interface GeneratedFinding {
@@ -10,6 +10,8 @@ export interface GeneratedFinding {
   phase: ProgramPhase;
   recommendation: string;
   refs: Finding['refs'];
+  /** Size of the work; findings without one count as M on the roadmap. */
+  effort?: Effort;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../model/escape-control';
 import {
   ImportCancelledError,
   type ImportProgress,
@@ -47,7 +48,11 @@ export class ImportContext {
   }
 
   warn(record: string, message: string): void {
-    if (this.warnings.length < MAX_WARNINGS) this.warnings.push({ record, message: message.slice(0, 2000) });
+    if (this.warnings.length < MAX_WARNINGS)
+      this.warnings.push({
+        record: escapeControlCharacters(record),
+        message: escapeControlCharacters(message.slice(0, 2000)),
+      });
     else this.droppedWarnings++;
   }
 

@@ -1,3 +1,4 @@
+import { excessiveNestingMessage, findExcessiveJsonNesting } from '../model/json-depth';
 import { ImportError, type ImportWarning } from './types';
 
 export interface JsonDocument {
@@ -19,6 +20,8 @@ export function looksLikeJson(text: string): boolean {
  * sensor records). A broken NDJSON line is a warning; a broken document is an ImportError.
  */
 export function parseJsonDocument(text: string, fileName: string): JsonDocument {
+  const tooDeep = findExcessiveJsonNesting(text);
+  if (tooDeep) throw new ImportError(`${fileName}: ${excessiveNestingMessage(tooDeep)}`);
   try {
     return { kind: 'json', value: JSON.parse(text), lines: [], warnings: [] };
   } catch (error) {

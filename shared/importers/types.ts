@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '../model/escape-control';
 import type { Criticality, Flow, ImportWarning } from '../model';
 import type { InventoryFormat } from './formats';
 import type { ColumnMapping } from './mapping';
@@ -85,6 +86,9 @@ export interface ImportProgress {
 /** A file that cannot be read at all; the message names the file and the problem. */
 export class ImportError extends Error {
   override name = 'ImportError';
+  constructor(message: string) {
+    super(escapeControlCharacters(message));
+  }
 }
 
 export class ImportCancelledError extends Error {

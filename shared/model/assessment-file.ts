@@ -16,7 +16,9 @@ import { connectionSchema, triageSchema, type Connection, type Triage } from './
 import { findingSchema, type Finding } from './findings';
 import { evidenceMetaSchema, type EvidenceMeta } from './evidence';
 import { decodeBase64, encodeBase64 } from './base64';
+import { escapeControlCharacters } from './escape-control';
 import { sha256Hex } from './hash';
+import { excessiveNestingMessage, findExcessiveJsonNesting } from './json-depth';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 import { countermeasureSchema, type Countermeasure } from '../risk/records/countermeasure';
 import { riskMethodSchema, type RiskMethod } from '../risk/records/risk-method';
@@ -110,7 +112,8 @@ export class AssessmentFileError extends Error {
     /** Each problem as "where: why". */
     readonly problems: string[] = [message],
   ) {
-    super(message);
+    super(escapeControlCharacters(message));
+    this.problems = problems.map(escapeControlCharacters);
     this.name = 'AssessmentFileError';
   }
 }
@@ -301,6 +304,8 @@ export interface ParseOptions {
  */
 export async function parseAssessmentFile(text: string, options: ParseOptions = {}): Promise<AssessmentData> {
   let raw: unknown;
+  const tooDeep = findExcessiveJsonNesting(text);
+  if (tooDeep) throw new AssessmentFileError(`The file is ${excessiveNestingMessage(tooDeep)}.`);
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime, uuid } from './common';
+import { FR_IDS, isoDate, isoDateTime, uuid } from './common';
+
+/**
+ * How findings are weighed and planned; every field optional, defaults in shared/findings/settings.
+ * `frWeights` scale an item's severity by its FR; `quarterCapacity` is the effort points (S 1, M 3,
+ * L 8) the client can take on per quarter of the roadmap.
+ */
+export const findingSettingsSchema = z.object({
+  frWeights: z.partialRecord(z.enum(FR_IDS), z.number().min(0).max(3)).optional(),
+  quarterCapacity: z.number().int().min(1).max(100_000).nullable().optional(),
+});
+export type FindingSettings = z.infer<typeof findingSettingsSchema>;
 
 export const ASSESSMENT_STATUSES = ['active', 'archived'] as const;
 
@@ -14,6 +25,8 @@ export const assessmentSchema = z.object({
   scope: z.string().max(20_000),
   status: z.enum(ASSESSMENT_STATUSES),
   catalogueVersion: z.string().min(1).max(50),
+  /** Optional (added without a schema version): FR weights and roadmap capacity for findings. */
+  findingSettings: findingSettingsSchema.optional(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });

@@ -16,8 +16,20 @@ export const PROGRAM_PHASE_LABELS: Record<(typeof PROGRAM_PHASES)[number], strin
   6: 'Incident response',
 };
 
-/** The first-year timeline: quarters starting at months 1, 3, 6 and 9. */
+/**
+ * The first-year timeline: the quarters months 1-3, 4-6, 7-9 and 10-12. The ids are stored in
+ * findings and files, so they keep their first spelling; ROADMAP_SLOT_LABELS gives the real months.
+ */
 export const ROADMAP_SLOTS = ['m1-3', 'm3-6', 'm6-9', 'm9-12'] as const;
+
+/** Rough size of a piece of remediation work: S days, M weeks, L a project. */
+export const EFFORTS = ['S', 'M', 'L'] as const;
+export type Effort = (typeof EFFORTS)[number];
+export const EFFORT_LABELS: Record<Effort, string> = {
+  S: 'Small (days)',
+  M: 'Medium (weeks)',
+  L: 'Large (a project)',
+};
 
 export type RoadmapSlot = (typeof ROADMAP_SLOTS)[number];
 
@@ -45,6 +57,11 @@ export const findingSchema = z
       conduitIds: z.array(uuid).default([]),
       connectionIds: z.array(uuid).default([]),
       assetIds: z.array(uuid).default([]),
+      /** For a finding spanning zones, the exact (zone, item) pairs: zones may fail different items. */
+      items: z
+        .array(z.object({ zoneId: uuid, itemId: z.string().max(50) }))
+        .max(100_000)
+        .optional(),
     }),
     origin: z.enum(['auto', 'manual']),
     /** Stable key of the generator rule that produced an auto finding, so regeneration keeps edits. */
@@ -53,6 +70,8 @@ export const findingSchema = z
     dismissReason: z.string().max(20_000).default(''),
     order: z.number(),
     roadmapSlot: z.enum(ROADMAP_SLOTS).nullable().default(null),
+    /** Size of the work, from the items and zones it covers (absent on findings stored before). */
+    effort: z.enum(EFFORTS).optional(),
     /** Fields the assessor changed on an auto finding; regeneration keeps these and refreshes the rest. */
     edited: z.array(z.enum(EDITABLE_FINDING_FIELDS)).optional(),
     /** Auto keys of findings merged into this one, so regeneration does not bring them back. */

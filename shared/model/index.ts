@@ -14,3 +14,5 @@ export { encodeBase64, decodeBase64 } from './base64';
 export { sha256Hex, toHex } from './hash';
 export * from './remap';
 export * from './slt';
+export { findExcessiveJsonNesting, excessiveNestingMessage, MAX_JSON_DEPTH } from './json-depth';
+export { escapeControlCharacters } from './escape-control';

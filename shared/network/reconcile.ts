@@ -510,12 +510,58 @@ function addL2(
   );
 }
 
-/** Each candidate with the assessor's decision on it, if any. */
+/**
+ * Earlier versions keyed an undocumented flow `cross:<from zone>:<to zone>:<transport>:<port>`
+ * (no direction, no protocol). Such a decision applies to the current `flow:` candidate with the same
+ * zones (either way round), transport and port, when exactly one matches.
+ */
+function legacyCandidateKey<C extends { key: string }>(
+  legacy: string,
+  candidates: readonly C[],
+): string | undefined {
+  const match = /^cross:([^:]+):([^:]+):(tcp|udp):(\d*)$/.exec(legacy);
+  if (!match) return undefined;
+  const [, a, b, transport, port] = match;
+  const matches = candidates.filter((c) => {
+    const parsed = /^flow:(.+?)[>?](.+?):(tcp|udp)\/(\d*):/.exec(c.key);
+    if (!parsed) return false;
+    const [, from, to, t, p] = parsed;
+    const sameZones = (from === a && to === b) || (from === b && to === a);
+    return sameZones && t === transport && p === port;
+  });
+  return matches.length === 1 ? matches[0]!.key : undefined;
+}
+
+/**
+ * Triage records whose key is in an earlier format, re-keyed to the current candidate they mean.
+ * The caller stores the result so the old keys are not matched again.
+ */
+export function migrateTriageKeys<C extends { key: string }>(
+  candidates: readonly C[],
+  triage: readonly Triage[],
+): Triage[] {
+  const current = new Set(candidates.map((c) => c.key));
+  const taken = new Set(triage.map((t) => t.candidateKey).filter((k) => current.has(k)));
+  const migrated: Triage[] = [];
+  for (const record of triage) {
+    if (current.has(record.candidateKey)) continue;
+    const key = legacyCandidateKey(record.candidateKey, candidates);
+    if (key === undefined || taken.has(key)) continue;
+    taken.add(key);
+    migrated.push({ ...record, candidateKey: key });
+  }
+  return migrated;
+}
+
+/** Each candidate with the assessor's decision on it, if any (decisions under old keys included). */
 export function withTriage<C extends { key: string }>(
   candidates: readonly C[],
   triage: readonly Triage[],
 ): (C & { triage: Triage | null })[] {
   const byKey = new Map(triage.map((t) => [t.candidateKey, t]));
+  for (const record of migrateTriageKeys(candidates, triage)) {
+    if (!byKey.has(record.candidateKey)) byKey.set(record.candidateKey, record);
+  }
   return candidates.map((c) => ({ ...c, triage: byKey.get(c.key) ?? null }));
 }
 

@@ -24,5 +24,10 @@ export interface ReportOptions {
   diagramPng?: ReportImage | null;
   /** Defaults to "Confidential". */
   marking?: string;
+  /**
+   * A PDF on its own, outside the signed bundle (the CLI's `report`): it names the signer's key but
+   * never claims a signature, which only the bundle's SHA256SUMS.sig carries.
+   */
+  standalone?: boolean;
   onProgress?: (fraction: number, step: string) => void;
 }

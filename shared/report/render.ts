@@ -7,11 +7,12 @@ import { buildReportModel } from './model';
 import type { ReportOptions } from './options';
 import { writeVerifyAppendix } from './sections/appendix';
 import { writeConnections } from './sections/connections';
+import { writeCoverage } from './sections/coverage';
 import { writeDiagram } from './sections/diagram';
 import { writeFindings } from './sections/findings';
 import { drawCover, drawHeadersAndFooters, drawToc } from './sections/front';
 import { writeInventory } from './sections/inventory';
-import { writeRequirements } from './sections/requirements';
+import { writeNotAssessedAppendix, writeRequirements } from './sections/requirements';
 import { writeRisk } from './sections/risk';
 import { writeScope } from './sections/scope';
 import { writeSummary } from './sections/summary';
@@ -26,6 +27,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
   const generatedAt = options.generatedAt ?? new Date().toISOString();
   const marking = options.marking ?? 'Confidential';
   const signer = options.signer ?? null;
+  const standalone = options.standalone ?? false;
   const progress = options.onProgress ?? (() => {});
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
   const a = data.assessment;
@@ -64,11 +66,12 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
   const writer = new ReportWriter(doc, coverage);
   const model = buildReportModel(data);
 
-  drawCover(writer, model, signer, generatedAt, marking);
+  drawCover(writer, model, signer, generatedAt, marking, standalone);
   writer.newPage();
   const tocPage = writer.page;
   const steps: [string, () => void][] = [
     ['summary', () => writeSummary(writer, model)],
+    ['coverage', () => writeCoverage(writer, model)],
     ['scope', () => writeScope(writer, model)],
     ['diagram', () => writeDiagram(writer, model, options.diagramPng ?? null)],
     ['zones', () => writeZonesAndConduits(writer, model)],
@@ -77,7 +80,8 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
     ['connections', () => writeConnections(writer, model)],
     ['inventory', () => writeInventory(writer, model)],
     ['findings', () => writeFindings(writer, model)],
-    ['appendix', () => writeVerifyAppendix(writer, signer)],
+    ['not-assessed', () => writeNotAssessedAppendix(writer, model)],
+    ['appendix', () => writeVerifyAppendix(writer, signer, standalone)],
   ];
   steps.forEach(([name, write], i) => {
     progress((i + 1) / (steps.length + 2), name);

@@ -5,6 +5,8 @@
  *
  *   npx tsx test/bench/capture.ts [--size-mb 1024] [--keep]
  */
+import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +71,24 @@ async function main(): Promise<void> {
         `${seconds.toFixed(2)} s, ${mbps.toFixed(0)} MB/s (${(figures.bytes / 1048576 / seconds).toFixed(0)} MiB/s), ` +
         `${(summary.packets / seconds / 1e6).toFixed(2)} M packets/s, peak RSS ${(peakRss / 1048576).toFixed(0)} MiB`,
     );
+
+    // The import record's SHA-256 of the same file: the incremental pure-JS hash the browser worker
+    // uses today, and the host's native one, each against the read time above.
+    const hashTime = async (
+      label: string,
+      create: () => { update(b: Uint8Array): unknown },
+    ): Promise<void> => {
+      const hash = create();
+      const started = performance.now();
+      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+        hash.update(chunk as Buffer);
+      const hashSeconds = (performance.now() - started) / 1000;
+      console.log(
+        `${label}: ${hashSeconds.toFixed(2)} s, hash/read ratio ${(hashSeconds / seconds).toFixed(2)}`,
+      );
+    };
+    await hashTime('SHA-256, @noble/hashes (browser worker today)', () => sha256.create());
+    await hashTime("SHA-256, node:crypto (the host's native hash)", () => createHash('sha256'));
 
     const tshark = runTsharkConversations(path);
     if (tshark === null) console.log('tshark: not installed, no ratio');

@@ -5,21 +5,27 @@ import { ANSWER_STATUSES, CONNECTION_TYPES } from '../../shared/model';
 import { PlantBuilder } from '../fixtures/findings/plant-builder';
 
 /**
- * Findings on a large plant: 100,000 assets, 150 zones with every required item answered, 300
- * undocumented connections. Prints how long generation, reconciliation and the roadmap take.
+ * Findings on a large plant: 150 zones at SL-T 4 with all 100 items answered (15,000 answers, a
+ * mix of every status), 20,000 assets, 300 undocumented connections, a conduit chain between the
+ * zones. Prints how long generation, reconciliation and the roadmap take, and the finding count
+ * before consolidation (one finding per zone and cause) and after (one per cause across zones).
  */
 const ZONES = 150;
-const ASSETS = 100_000;
+const ASSETS = 20_000;
 const CONNECTIONS = 300;
 
 const builder = new PlantBuilder();
 const statuses = ANSWER_STATUSES.filter((s) => s !== 'not-applicable' && s !== 'compensating');
 for (let z = 0; z < ZONES; z++) {
-  const sl = 1 + (z % 3);
-  builder.zone(`${z}`, `Zone ${z}`, { sl, criticality: z % 10 === 0 ? 'critical' : 'high' });
-  IEC62443_3_3.items.forEach((item, i) => {
-    if (item.minLevel <= sl) builder.answer(`${z}`, statuses[(i + z) % statuses.length]!, item.id);
+  builder.zone(`${z}`, `Zone ${z}`, {
+    sl: 4,
+    kind: z % 25 === 0 ? 'safety' : 'cell',
+    criticality: z % 10 === 0 ? 'critical' : 'high',
   });
+  IEC62443_3_3.items.forEach((item, i) => {
+    builder.answer(`${z}`, statuses[(i + z) % statuses.length]!, item.id);
+  });
+  if (z > 0) builder.conduit(`k${z}`, `${z - 1}`, `${z}`);
 }
 for (let a = 0; a < ASSETS; a++) {
   builder.asset(`${a}`, {
@@ -60,4 +66,20 @@ time('reconcileFindings (again: nothing changes)', () =>
   reconcileFindings(first.findings, generated, { assessmentId: data.assessment.id }),
 );
 time('buildRoadmap', () => buildRoadmap(first.findings));
-console.log(`findings: ${first.findings.length}`);
+time('buildRoadmap (capacity 40 points a quarter)', () =>
+  buildRoadmap(first.findings, { quarterCapacity: 40 }),
+);
+
+// Before consolidation: what one finding per zone and cause would give (each zone's own groups).
+const requirementFindings = generated.filter((f) => f.autoKey.startsWith('requirements:'));
+const perZone = requirementFindings.reduce(
+  (n, f) => n + new Set((f.refs.items ?? []).map((p) => p.zoneId)).size,
+  0,
+);
+const pairs = requirementFindings.reduce((n, f) => n + (f.refs.items ?? []).length, 0);
+console.log(`failed (zone, item) pairs: ${pairs}, each in exactly one finding`);
+console.log(`requirement findings before consolidation (per zone and cause): ${perZone}`);
+console.log(
+  `requirement findings after consolidation (per cause across zones): ${requirementFindings.length}`,
+);
+console.log(`all findings: ${first.findings.length}`);

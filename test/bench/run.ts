@@ -17,6 +17,7 @@ const BENCHMARKS = [
   'capture',
   'capture-browser',
   'bundle',
+  'verify',
   'diagram',
   'findings',
   'requirements',

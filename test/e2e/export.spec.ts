@@ -3,11 +3,27 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { verifyBundle } from '../../shared/bundle';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { buildBundle, verifyBundle, type BundleSigner } from '../../shared/bundle';
 import { serializeAssessmentFile } from '../../shared/model';
 import { richAssessment } from '../fixtures/rich-assessment';
 import { hasCommand } from '../unit/helpers/tools';
 import { test, expect } from './fixtures';
+
+/** An Ed25519 signer in this test process: another assessor's key. */
+async function nodeSigner(identity: {
+  name: string;
+  organization: string;
+  email: string;
+}): Promise<BundleSigner> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+  return {
+    ...identity,
+    publicKey: new Uint8Array(raw),
+    sign: async (data) => new Uint8Array(sign(null, data, privateKey)),
+  };
+}
 
 test('create a signing key, export the signed bundle, verify it, and see a tampered copy rejected', async ({
   page,
@@ -52,7 +68,7 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     }
 
     // The bundle, built in a worker with a progress bar, downloaded.
-    const download = page.waitForEvent('download');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
     await page.getByRole('button', { name: 'Build signed bundle…' }).click();
     await expect(page.getByRole('progressbar', { name: 'Building the signed bundle' })).toBeVisible();
     const bundleDownload = await download;
@@ -138,6 +154,7 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     await dropZip('good.zip', zipBytes);
     const result = page.getByTestId('verify-result');
     await expect(result).toContainText('good.zip is valid');
+    await expect(result).toContainText('Signed with your own signing key.');
     await expect(result).toContainText(fingerprint);
     await expect(result).toContainText('Ana Ödegaard');
     await expect(result).toContainText(verified.signedAt!);
@@ -153,6 +170,45 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     await expect(result.getByRole('list', { name: 'Files that do not match' })).toContainText(
       'data/zones.csv: changed',
     );
+
+    // A bundle by another assessor: intact, but signed by an unknown key until the user compares
+    // the fingerprint received separately and trusts it.
+    const colleague = await nodeSigner({
+      name: 'Bo Lindqvist',
+      organization: 'Nordic OT',
+      email: 'bo@example.com',
+    });
+    const theirs = await buildBundle({ data: rich, signer: colleague, signedAt: '2026-03-06T17:00:00Z' });
+    await dropZip('colleague.zip', theirs.bytes);
+    await expect(result).toContainText('colleague.zip is intact, but signed by an unknown key');
+    const standing = page.getByTestId('signer-standing');
+    await expect(standing).toContainText('Signed by an unknown key.');
+    const trust = standing.getByRole('button', { name: 'Trust this signer' });
+    await expect(trust).toBeDisabled();
+    const received = standing.getByLabel(/Fingerprint the signer gave you separately/);
+    await received.fill(fingerprint);
+    await expect(standing).toContainText("That is not this bundle's fingerprint");
+    await expect(trust).toBeDisabled();
+    await received.fill(theirs.fingerprint);
+    await trust.click();
+    await expect(result).toContainText('colleague.zip is valid');
+    await expect(standing).toContainText('Signed by a known signer: Bo Lindqvist, Nordic OT');
+
+    // A forgery in the colleague's name, with another key: loudly unknown, with a warning.
+    const forger = await nodeSigner({
+      name: 'Bo Lindqvist',
+      organization: 'Nordic OT',
+      email: 'bo@example.com',
+    });
+    const forged = await buildBundle({ data: rich, signer: forger, signedAt: '2026-03-06T17:00:00Z' });
+    await dropZip('forged.zip', forged.bytes);
+    await expect(result).toContainText('forged.zip is intact, but signed by an unknown key');
+    await expect(standing).toContainText(`you trust another key for this signer (${theirs.fingerprint})`);
+    // Trusted signers survive a reload (they live in the settings table).
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
+    await dropZip('colleague.zip', theirs.bytes);
+    await expect(result).toContainText('colleague.zip is valid');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

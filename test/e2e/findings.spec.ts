@@ -29,20 +29,25 @@ test('review, edit, dismiss, add, reorder and plan findings; all of it survives 
 }) => {
   await openFindings(page);
 
-  // Generated on opening, most severe first; the stored FR1 finding was refreshed, not duplicated.
-  await expect(findings(page)).toHaveCount(8);
+  // Generated on opening, most severe first; the stored FR1 finding of an earlier version gave way to
+  // the SR 1.1 finding, which keeps its roadmap placement.
+  await expect(findings(page)).toHaveCount(7);
   await expect(finding(page, '3 zones without assets')).toContainText('Phase 1 · Asset inventory');
   const modem = 'Undocumented connection: Cellular/4G modem';
   await expect(finding(page, modem)).toBeVisible();
   await expect(finding(page, modem).getByTestId('severity')).toHaveText('Critical');
   await expect(finding(page, modem).getByTestId('phase')).toContainText('Phase 2 · Segmentation');
-  const fr1 = 'Identification and authentication gaps in Ligne d’embouteillage — Zelle 3';
+  const fr1 =
+    'Human user identification and authentication (SR 1.1) not met in Ligne d’embouteillage — Zelle 3';
   await finding(page, fr1).getByRole('button', { name: fr1, exact: true }).click();
   await expect(finding(page, fr1)).toContainText('Shared “operator” account on all HMIs.');
   await expect(finding(page, fr1)).toContainText('Requirements: SR 1.1');
+  await expect(
+    finding(page, 'Cleartext control protocols cross zone boundaries (1 path)').getByTestId('severity'),
+  ).toHaveText('Critical');
 
   // Filter by severity.
-  await page.getByRole('combobox', { name: 'Severity' }).selectOption('info');
+  await page.getByRole('combobox', { name: 'Severity' }).selectOption('low');
   await expect(findings(page)).toHaveCount(3);
   await page.getByRole('combobox', { name: 'Severity' }).selectOption('all');
 
@@ -68,7 +73,7 @@ test('review, edit, dismiss, add, reorder and plan findings; all of it survives 
   await dismiss.getByLabel('Reason').fill('EWS-01 was decommissioned on the second day.');
   await dismiss.getByRole('button', { name: 'Dismiss finding' }).click();
   await expect(finding(page, unzoned)).toHaveCount(0);
-  await expect(page.getByTestId('findings-summary')).toHaveText('7 open · 1 dismissed');
+  await expect(page.getByTestId('findings-summary')).toHaveText('6 open · 1 dismissed');
 
   // Add a manual one, then move it up twice with the buttons and once with Alt+↑.
   await page.getByRole('button', { name: 'Add finding' }).click();
@@ -98,7 +103,9 @@ test('review, edit, dismiss, add, reorder and plan findings; all of it survives 
   await page.getByRole('button', { name: 'Roadmap' }).click();
   const rows = page.getByTestId('roadmap-row');
   await expect(rows.filter({ hasText: modem })).toHaveAttribute('data-slot', 'm1-3');
-  await expect(rows.filter({ hasText: manual })).toHaveAttribute('data-slot', 'm6-9');
+  // A high phase-6 finding stays in months 10-12: only critical work is brought forward.
+  await expect(rows.filter({ hasText: manual })).toHaveAttribute('data-slot', 'm9-12');
+  await expect(rows.filter({ hasText: edited })).toHaveAttribute('data-slot', 'm6-9');
   await expect(rows.filter({ hasText: unzoned })).toHaveCount(0);
   await page.getByRole('combobox', { name: `Quarter for “${modem}”` }).selectOption('m9-12');
   await expect(rows.filter({ hasText: modem })).toHaveAttribute('data-slot', 'm9-12');
@@ -111,7 +118,7 @@ test('review, edit, dismiss, add, reorder and plan findings; all of it survives 
   // Reload (which regenerates again): everything is as it was left.
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Findings' })).toBeVisible();
-  await expect(findings(page)).toHaveCount(8);
+  await expect(findings(page)).toHaveCount(7);
   await expect.poll(() => titles(page)).toEqual(ordered);
   await expect(finding(page, edited).getByTestId('severity')).toHaveText('Critical');
   await finding(page, edited).getByRole('button', { name: edited, exact: true }).click();
@@ -133,32 +140,42 @@ test('merge findings into one, restore a dismissed one, and regenerate without l
   page,
 }) => {
   await openFindings(page);
-  await expect(findings(page)).toHaveCount(8);
+  await expect(findings(page)).toHaveCount(7);
   // Grouped by phase: a section per phase, moves stay inside it.
   await page.getByRole('combobox', { name: 'Group by' }).selectOption('phase');
-  const inventory = page.getByRole('region', { name: 'Phase 1 · Asset inventory and network mapping' });
-  await expect(inventory.getByTestId('finding')).toHaveCount(5);
+  const segmentation = page.getByRole('region', { name: 'Phase 2 · Segmentation' });
+  await expect(segmentation.getByTestId('finding')).toHaveCount(4);
   await expect(
-    page.getByRole('region', { name: 'Phase 2 · Segmentation' }).getByTestId('finding'),
-  ).toHaveCount(1);
-  const firstOfPhase1 = (await inventory.locator('.finding-title').first().textContent())!;
-  await inventory.getByRole('button', { name: `Move “${firstOfPhase1}” down` }).click();
-  await expect(inventory.locator('.finding-title').nth(1)).toHaveText(firstOfPhase1);
+    page
+      .getByRole('region', { name: 'Phase 1 · Asset inventory and network mapping' })
+      .getByTestId('finding'),
+  ).toHaveCount(2);
+  const firstOfPhase2 = (await segmentation.locator('.finding-title').first().textContent())!;
+  await segmentation.getByRole('button', { name: `Move “${firstOfPhase2}” down` }).click();
+  await expect(segmentation.locator('.finding-title').nth(1)).toHaveText(firstOfPhase2);
   await page.getByRole('combobox', { name: 'Group by' }).selectOption('none');
 
-  const notAssessed = findings(page).filter({ hasText: 'Requirements not yet assessed in' });
-  await expect(notAssessed).toHaveCount(3);
-  for (const row of await notAssessed.all()) await row.getByRole('checkbox').check();
+  // The assessor's own to-do: items not assessed per zone, which are not findings.
+  await page.getByRole('button', { name: 'Assessor to-do' }).click();
+  const todo = page.getByTestId('assessor-todo');
+  await expect(todo).toContainText('required items not assessed in 4 zones');
+  await expect(todo.getByRole('region', { name: 'Enterprise IT' })).toContainText('Not assessed: SR 1.1');
+  await page.getByRole('button', { name: 'List' }).click();
+
+  const lows = [
+    '1 asset is not placed in any zone',
+    '3 zones without assets',
+    '2 conduits with no observed traffic',
+  ];
+  for (const title of lows) await finding(page, title).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Merge selected (3)' }).click();
   const merge = page.getByRole('dialog', { name: 'Merge 3 findings' });
   await merge.getByRole('button', { name: 'Merge findings' }).click();
-  await expect(findings(page)).toHaveCount(6);
-  const merged = finding(page, 'Requirements not yet assessed in');
+  await expect(findings(page)).toHaveCount(5);
+  const merged = findings(page).filter({ hasText: 'Manual' });
   await expect(merged).toHaveCount(1);
-  await expect(merged).toContainText('Manual');
   await merged.locator('.finding-title').click();
-  for (const zone of ['Enterprise IT', 'Industrial DMZ', '安全計装システム (SIS)'])
-    await expect(merged).toContainText(`Requirements not yet assessed in ${zone}`);
+  for (const title of lows) await expect(merged).toContainText(title);
 
   const modem = 'Undocumented connection: Cellular/4G modem';
   await finding(page, modem).getByRole('button', { name: 'Dismiss' }).click();
@@ -167,11 +184,11 @@ test('merge findings into one, restore a dismissed one, and regenerate without l
   await dismiss.getByRole('button', { name: 'Dismiss finding' }).click();
   await page.getByRole('button', { name: 'Regenerate' }).click();
   await expect(page.getByText('Findings regenerated: 0 new, 0 refreshed, 0 no longer apply')).toBeVisible();
-  await expect(findings(page)).toHaveCount(5);
+  await expect(findings(page)).toHaveCount(4);
   await page.getByRole('combobox', { name: 'Status' }).selectOption('dismissed');
   await finding(page, modem).getByRole('button', { name: 'Restore' }).click();
   await expect(findings(page)).toHaveCount(0);
   await page.getByRole('combobox', { name: 'Status' }).selectOption('open');
-  await expect(findings(page)).toHaveCount(6);
+  await expect(findings(page)).toHaveCount(5);
   await waitForSaved(page);
 });

@@ -1,23 +1,52 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
 /**
- * Every e2e test fails if the page throws, logs an error (a CSP violation included) or asks for
- * anything outside the app's own origin: the app is offline by design.
+ * Every e2e test fails if the page throws, logs an error, violates the CSP (in the page or in a
+ * worker) or asks for anything outside the app's own origin: the app is offline by design.
+ * Chromium reports a blocked eval as a DevTools issue, not on the console, so violations are
+ * caught by a `securitypolicyviolation` listener added before the page loads, the Audits domain's
+ * CSP issues, and the errors that renderer/first-import.ts logs for violations in workers.
  */
-export const test = base.extend<{ guard: void }>({
+export const test = base.extend<{ guard: void; pageProblems: string[] }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function destructures
+  pageProblems: async ({}, use) => {
+    await use([]);
+  },
   guard: [
-    async ({ page, baseURL }, use) => {
-      const problems: string[] = [];
+    async ({ page, baseURL, pageProblems: problems }, use) => {
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
       });
+      page.on('worker', (worker) =>
+        worker.on('console', (message) => {
+          if (message.type() === 'error') problems.push(`worker console error: ${message.text()}`);
+        }),
+      );
       page.on('request', (request) => {
         const url = request.url();
         if (!url.startsWith(baseURL!) && !url.startsWith('blob:') && !url.startsWith('data:')) {
           problems.push(`request outside the app: ${url}`);
         }
       });
+      await page.exposeFunction('__conduitCspViolation', (text: string) => problems.push(text));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __conduitCspViolation: (t: string) => void })
+            .__conduitCspViolation;
+          void report(`CSP violation: ${event.violatedDirective} (${event.blockedURI || 'inline'})`);
+        });
+      });
+      const session = await page.context().newCDPSession(page);
+      session.on('Audits.issueAdded', ({ issue }) => {
+        if (issue.code === 'ContentSecurityPolicyIssue') {
+          const details = issue.details.contentSecurityPolicyIssueDetails;
+          problems.push(
+            `CSP violation: ${details?.violatedDirective} (${details?.contentSecurityPolicyViolationType})`,
+          );
+        }
+      });
+      await session.send('Audits.enable');
       await use();
       expect(problems, 'the page stayed clean').toEqual([]);
     },

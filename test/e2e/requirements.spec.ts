@@ -58,6 +58,9 @@ test('answer a zone at SL-T 2 entirely from the keyboard, and SL-A reaches 2', a
   await expect(page.getByTestId('slt-vector')).toHaveText('SL-T {2,2,2,2,2,2,2}');
   await expect(page.getByTestId('sla-vector')).toHaveText('SL-A {0,0,0,0,0,0,0}');
   await expect(page.getByTestId('zone-progress')).toHaveText('0 of 60 required items answered');
+  await expect(page.getByTestId('sla-provisional')).toHaveText(
+    'SL-A is provisional: 60 required items are not assessed yet.',
+  );
   await expect(page.getByText('Not assessed', { exact: false }).first()).toBeVisible();
 
   // Tab into the list: the focused item is the first one, and its focus ring shows.
@@ -113,6 +116,7 @@ test('answer a zone at SL-T 2 entirely from the keyboard, and SL-A reaches 2', a
   }
   await expect(focusedItem(page)).toContainText('Met');
   await expect(page.getByTestId('zone-progress')).toHaveText('60 of 60 required items answered');
+  await expect(page.getByTestId('sla-provisional')).toHaveCount(0);
   await expect(page.getByTestId('sla-vector')).toHaveText('SL-A {2,2,2,2,2,2,2}');
   await expect(page.getByTestId('gap-vector')).toHaveText('Gap {0,0,0,0,0,0,0}');
   await expect(page.getByRole('img', { name: 'SL-T {2,2,2,2,2,2,2}, SL-A {2,2,2,2,2,2,2}' })).toBeVisible();

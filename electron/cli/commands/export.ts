@@ -6,6 +6,7 @@ import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../comman
 import { readAssessmentOrExplain } from '../read-assessment';
 import { withCurrentFindings } from '../../../shared/findings';
 import { readReportPartFiles, renderReportParts } from '../report-parts';
+import { keyFilePermissionWarning } from '../../private-file';
 import { loadSigner } from '../signing-key';
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -40,6 +41,8 @@ export const exportCommand: CliCommandModule = {
     // The bundle carries the findings as they stand now (the assessor's edits kept), as the app does.
     data = withCurrentFindings(data, values['signed-at'] ? new Date(values['signed-at']) : new Date());
     const signer = await loadSigner(values.key);
+    const exposed = await keyFilePermissionWarning(values.key);
+    if (exposed) io.stderr(`warning: ${exposed}\n`);
     const parts = {
       ...(await renderReportParts(data, signer, values['signed-at'])),
       ...(await readReportPartFiles({

@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { generateFindings, reconcileFindings, roadmapSlotOf } from '../../../shared/findings';
+import {
+  generateFindings,
+  planRoadmap,
+  reconcileFindings,
+  resolveFindingSettings,
+} from '../../../shared/findings';
 import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 
@@ -23,6 +28,9 @@ export const findingsCommand: CliCommandModule = {
     io.stderr(
       `${file}: ${result.findings.length} findings (${result.added.length} new, ${result.updated.length} refreshed, ${result.removed.length} no longer apply)\n`,
     );
+    const plan = planRoadmap(result.findings, {
+      quarterCapacity: resolveFindingSettings(data.assessment.findingSettings).quarterCapacity,
+    });
     printJson(io, {
       file,
       assessment: { id: data.assessment.id, client: data.assessment.client, site: data.assessment.site },
@@ -33,7 +41,10 @@ export const findingsCommand: CliCommandModule = {
         updated: result.updated.length,
         removed: result.removed.length,
       },
-      findings: result.findings.map((finding) => ({ ...finding, roadmap: roadmapSlotOf(finding) })),
+      findings: result.findings.map((finding) => ({
+        ...finding,
+        roadmap: plan.get(finding.id)?.slot ?? null,
+      })),
       removed: result.removed.map(({ id, autoKey, title }) => ({ id, autoKey, title })),
     });
     return EXIT.ok;

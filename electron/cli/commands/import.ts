@@ -1,7 +1,14 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { newId, serializeAssessmentFile, sha256Hex } from '../../../shared/model';
+import {
+  excessiveNestingMessage,
+  findExcessiveJsonNesting,
+  newId,
+  serializeAssessmentFile,
+  type AssessmentData,
+  sha256Hex,
+} from '../../../shared/model';
 import {
   applyMerge,
   INVENTORY_FORMATS,
@@ -14,7 +21,7 @@ import {
   type InventoryFormat,
 } from '../../../shared/importers';
 import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
-import { readAssessmentFile } from '../read-assessment';
+import { AssessmentFileError, readAssessmentFile } from '../read-assessment';
 
 async function readBytes(file: string): Promise<Uint8Array> {
   try {
@@ -30,6 +37,8 @@ async function readBytes(file: string): Promise<Uint8Array> {
 async function readMapping(file: string): Promise<ColumnMapping> {
   const text = new TextDecoder().decode(await readBytes(file));
   let value: unknown;
+  const tooDeep = findExcessiveJsonNesting(text);
+  if (tooDeep) throw new Error(`${file}: the mapping is ${excessiveNestingMessage(tooDeep)}`);
   try {
     value = JSON.parse(text);
   } catch (error) {
@@ -38,6 +47,19 @@ async function readMapping(file: string): Promise<ColumnMapping> {
   const problems = validateMapping(value);
   if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);
   return value as ColumnMapping;
+}
+
+/** The --into assessment; a bad one is named as the target, and nothing is written to it. */
+async function readTarget(file: string): Promise<AssessmentData> {
+  try {
+    return await readAssessmentFile(file);
+  } catch (error) {
+    if (!(error instanceof AssessmentFileError)) throw error;
+    const reason = error.problems.length > 1 ? error.problems.join('; ') : error.message;
+    throw new Error(
+      `${file} (the --into target) cannot be read, so nothing was imported and it is unchanged: ${reason}`,
+    );
+  }
 }
 
 export const importCommand: CliCommandModule = {
@@ -55,7 +77,7 @@ export const importCommand: CliCommandModule = {
     }
     const bytes = await readBytes(file);
     const mapping = values.mapping ? await readMapping(values.mapping) : undefined;
-    const data = values.into ? await readAssessmentFile(values.into) : null;
+    const data = values.into ? await readTarget(values.into) : null;
     const fileName = basename(file);
     const parsed = await parseInventory(
       { name: fileName, bytes },

@@ -94,8 +94,9 @@ export const COMMANDS: CliCommand[] = [
   },
   {
     name: 'verify',
-    summary: 'check a report bundle: signature, then every file; exit 0 valid, 1 not valid, 2 unreadable',
-    usage: 'verify <bundle.zip>',
+    summary:
+      'check a report bundle: signature, then every file; with --fingerprint, also the signer; exit 0 valid, 1 not valid, 2 unreadable',
+    usage: 'verify <bundle.zip> [--fingerprint SHA256:<the signer fingerprint you received separately>]',
     load: async () => (await import('./verify')).verifyCommand,
   },
 ];

@@ -1,7 +1,8 @@
-import { access, chmod, writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
+import { writePrivateFile } from '../../private-file';
 import { generateKeyFile } from '../signing-key';
 
 async function exists(file: string): Promise<boolean> {
@@ -42,8 +43,9 @@ export const keygenCommand: CliCommandModule = {
       }
     }
     const flag = values.force ? 'w' : 'wx';
-    await writeFile(out, JSON.stringify(keyFile, null, 2) + '\n', { mode: 0o600, flag });
-    await chmod(out, 0o600); // writeFile's mode applies only when it creates the file (not with --force)
+    await writePrivateFile(out, JSON.stringify(keyFile, null, 2) + '\n', {
+      overwrite: Boolean(values.force),
+    });
     await writeFile(`${out}.pub`, `${keyFile.publicKey}\n`, { mode: 0o644, flag });
     io.stderr(`wrote ${out} (private, keep it safe) and ${out}.pub\n`);
     printJson(io, {

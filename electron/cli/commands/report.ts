@@ -5,6 +5,7 @@ import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../comman
 import { readAssessmentOrExplain } from '../read-assessment';
 import { withCurrentFindings } from '../../../shared/findings';
 import { loadReportFonts } from '../report-fonts';
+import { keyFilePermissionWarning } from '../../private-file';
 import { loadSigner } from '../signing-key';
 
 export const reportCommand: CliCommandModule = {
@@ -21,10 +22,16 @@ export const reportCommand: CliCommandModule = {
 
     const data = await readAssessmentOrExplain(file, io);
     if (!data) return EXIT.unreadable;
-    // With a key, the cover carries the signer and fingerprint, as in a bundle signed with it.
+    // With a key, the cover names the signer and fingerprint; a PDF on its own never claims a signature.
     const signer = values.key ? await loadSigner(values.key) : null;
+    const exposed = values.key ? await keyFilePermissionWarning(values.key) : null;
+    if (exposed) io.stderr(`warning: ${exposed}\n`);
     const started = performance.now();
-    const pdf = renderReportPdf(withCurrentFindings(data), { fonts: await loadReportFonts(), signer });
+    const pdf = renderReportPdf(withCurrentFindings(data), {
+      fonts: await loadReportFonts(),
+      signer,
+      standalone: true,
+    });
     const ms = Math.round(performance.now() - started);
     await writeFile(values.out, pdf, { flag: values.force ? 'w' : 'wx' }).catch(
       (error: NodeJS.ErrnoException) => {

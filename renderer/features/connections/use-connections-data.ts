@@ -1,9 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
-import { reconcile, withTriage, type Candidate, type ReconcileResult } from '../../../shared/network';
+import { useEffect, useMemo } from 'react';
+import {
+  migrateTriageKeys,
+  reconcile,
+  withTriage,
+  type Candidate,
+  type ReconcileResult,
+} from '../../../shared/network';
 import type { Asset, Conduit, Connection, Flow, ImportBatch, Triage, Zone } from '../../../shared/model';
 import { db } from '../../db';
-import { listCaptureBatches, listConnections, listFlows, listTriage } from '../../db/connections';
+import {
+  listCaptureBatches,
+  listConnections,
+  listFlows,
+  listTriage,
+  storeMigratedTriage,
+} from '../../db/connections';
 import { listConduits } from '../../db/conduits';
 import { listZones } from '../../db/zones';
 
@@ -36,6 +48,12 @@ export function useConnectionsData(assessmentId: string): ConnectionsData | null
     () => (reconciliation && triage ? withTriage(reconciliation.candidates, triage) : null),
     [reconciliation, triage],
   );
+  // Decisions stored under an earlier key format are re-keyed once, so they stay with their flow.
+  useEffect(() => {
+    if (!reconciliation || !triage) return;
+    const migrated = migrateTriageKeys(reconciliation.candidates, triage);
+    if (migrated.length > 0) void storeMigratedTriage(migrated);
+  }, [reconciliation, triage]);
   if (!zones || !conduits || !assets || !flows || !triage || !connections || !batches) return null;
   if (!reconciliation || !candidates) return null;
   return { zones, conduits, assets, flows, triage, connections, batches, reconciliation, candidates };

@@ -1,5 +1,12 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { BundleVerification } from '../../../shared/bundle';
+import {
+  normaliseFingerprint,
+  signerStanding,
+  type SignerStanding,
+} from '../../../shared/bundle/known-signers';
+import { listKnownSigners, trustSigner } from '../../db/known-signers';
 import { platform } from '../../platform';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { verifyInWorker } from './verify-in-worker';
@@ -18,7 +25,7 @@ const STATUS_LABELS = {
 };
 
 /** Drop or pick a bundle: the strict verifier says whether it is intact and who signed it. */
-export function VerifyPanel() {
+export function VerifyPanel({ ownFingerprint }: { ownFingerprint: string | null }) {
   const [checked, setChecked] = useState<Checked | null>(null);
   const [busy, setBusy] = useState(false);
   const check = (fileName: string, bytes: Uint8Array) => {
@@ -70,21 +77,36 @@ export function VerifyPanel() {
         </button>
         {busy && <span className="field-hint"> Checking…</span>}
       </div>
-      {checked && <VerificationResult checked={checked} />}
+      {checked && <VerificationResult checked={checked} ownFingerprint={ownFingerprint} />}
     </>
   );
 }
 
-function VerificationResult({ checked }: { checked: Checked }) {
+function VerificationResult({
+  checked,
+  ownFingerprint,
+}: {
+  checked: Checked;
+  ownFingerprint: string | null;
+}) {
   const { result, fileName } = checked;
+  const known = useLiveQuery(listKnownSigners, [], []);
+  const standing = signerStanding(result.signer, known, ownFingerprint);
   const notOk = result.fileStatus.filter((f) => f.status !== 'ok');
+  const trusted = result.valid && standing.kind !== 'unknown';
   return (
     <div
-      className={result.valid ? 'notice notice-success' : 'notice notice-error'}
+      className={trusted ? 'notice notice-success' : 'notice notice-error'}
       role="status"
       data-testid="verify-result"
     >
-      <strong>{result.valid ? `${fileName} is valid` : `${fileName} is NOT valid`}</strong>
+      <strong>
+        {!result.valid
+          ? `${fileName} is NOT valid`
+          : trusted
+            ? `${fileName} is valid`
+            : `${fileName} is intact, but signed by an unknown key`}
+      </strong>
       <dl className="facts">
         <dt>Signer</dt>
         <dd>
@@ -100,9 +122,7 @@ function VerificationResult({ checked }: { checked: Checked }) {
         <dd>{result.files}</dd>
       </dl>
       {result.valid ? (
-        <p className="field-hint">
-          Trust it only if this fingerprint matches the one the signer gave you separately.
-        </p>
+        <SignerTrust result={result} standing={standing} />
       ) : (
         <>
           {notOk.length > 0 && (
@@ -122,6 +142,66 @@ function VerificationResult({ checked }: { checked: Checked }) {
           </ul>
         </>
       )}
+    </div>
+  );
+}
+
+/** Who signed, against the trusted signers; for a new key, trusting it only after the fingerprints are compared. */
+function SignerTrust({ result, standing }: { result: BundleVerification; standing: SignerStanding }) {
+  const [received, setReceived] = useState('');
+  if (standing.kind === 'own') return <p data-testid="signer-standing">Signed with your own signing key.</p>;
+  if (standing.kind === 'known') {
+    const { name, organization, trustedAt } = standing.signer;
+    return (
+      <p data-testid="signer-standing">
+        Signed by a known signer: {name}
+        {organization && `, ${organization}`} (trusted since {new Date(trustedAt).toLocaleDateString()}).
+      </p>
+    );
+  }
+  const { signer } = result;
+  const matches = received.trim() !== '' && normaliseFingerprint(received) === signer.fingerprint;
+  return (
+    <div data-testid="signer-standing" role="alert">
+      <p>
+        <strong>Signed by an unknown key.</strong> The files are as this key signed them, but nothing yet
+        shows that the key is {signer.name}&apos;s: anyone can sign a bundle in any name.
+      </p>
+      {standing.sameName.length > 0 && (
+        <p>
+          <strong>Warning:</strong> you trust another key for this signer (
+          {standing.sameName.map((k) => k.fingerprint).join(', ')}). A different key in the same name is how a
+          forged bundle looks.
+        </p>
+      )}
+      <label className="field-label" htmlFor="received-fingerprint">
+        Fingerprint the signer gave you separately (report cover, letter, phone)
+      </label>
+      <input
+        id="received-fingerprint"
+        className="input mono"
+        value={received}
+        onChange={(e) => setReceived(e.target.value)}
+        placeholder="SHA256:…"
+      />
+      {received.trim() !== '' && !matches && (
+        <p className="field-error">That is not this bundle&apos;s fingerprint: do not trust it.</p>
+      )}
+      <button
+        type="button"
+        className="button"
+        disabled={!matches}
+        onClick={() =>
+          void trustSigner({
+            fingerprint: signer.fingerprint,
+            name: signer.name,
+            organization: signer.organization,
+            email: signer.email,
+          })
+        }
+      >
+        Trust this signer
+      </button>
     </div>
   );
 }

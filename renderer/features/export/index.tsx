@@ -43,7 +43,7 @@ function ExportWorkspace({ assessment }: WorkspaceProps) {
       <h2>Signed report bundle</h2>
       {identity !== undefined && <BundleExportPanel assessment={assessment} identity={identity} />}
       <h2>Verify a bundle</h2>
-      <VerifyPanel />
+      <VerifyPanel ownFingerprint={identity?.fingerprint ?? null} />
       <h2>Assessment file</h2>
       <p>
         The whole assessment, evidence included, as{' '}

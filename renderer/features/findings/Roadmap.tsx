@@ -16,8 +16,14 @@ function place(id: string, slot: RoadmapSlot | null) {
  * The first year as a Gantt-like chart: a column per quarter, a bar per open finding, grouped by
  * program phase. Drag a bar to another quarter, or choose one in the row's select.
  */
-export function Roadmap({ findings }: { findings: Finding[] }) {
-  const phases = buildRoadmap(findings);
+export function Roadmap({
+  findings,
+  quarterCapacity = null,
+}: {
+  findings: Finding[];
+  quarterCapacity?: number | null;
+}) {
+  const phases = buildRoadmap(findings, { quarterCapacity });
   const [over, setOver] = useState<string | null>(null);
 
   const dropProps = (finding: Finding, slot: RoadmapSlot) => ({

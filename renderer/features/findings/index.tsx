@@ -8,7 +8,7 @@ import {
   type ProgramPhase,
   type Severity,
 } from '../../../shared/model';
-import { roadmapCounts, ROADMAP_SLOT_LABELS } from '../../../shared/findings';
+import { resolveFindingSettings, roadmapCounts, ROADMAP_SLOT_LABELS } from '../../../shared/findings';
 import { listFindings, regenerateFindings } from '../../db/findings';
 import { notify } from '../../ui/notices';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
@@ -16,6 +16,7 @@ import { SEVERITY_LABELS } from './badges';
 import { DismissDialog, FindingDialog, MergeDialog } from './FindingDialogs';
 import { FindingList } from './FindingList';
 import { Roadmap } from './Roadmap';
+import { AssessorTodo } from './AssessorTodo';
 import './findings.css';
 
 type Dialog =
@@ -58,7 +59,7 @@ function groupFindings(
 
 function FindingsWorkspace({ assessment }: WorkspaceProps) {
   const findings = useLiveQuery(() => listFindings(assessment.id), [assessment.id]);
-  const [view, setView] = useState<'list' | 'roadmap'>('list');
+  const [view, setView] = useState<'list' | 'roadmap' | 'todo'>('list');
   const [filter, setFilter] = useState<Filter>({ severity: 'all', phase: 'all', status: 'open', text: '' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -91,7 +92,8 @@ function FindingsWorkspace({ assessment }: WorkspaceProps) {
   const visible = useMemo(() => all.filter((f) => matches(f, filter)), [all, filter]);
   const chosen = all.filter((f) => selected.has(f.id));
   const open = all.filter((f) => f.status === 'open');
-  const counts = roadmapCounts(all);
+  const { quarterCapacity } = resolveFindingSettings(assessment.findingSettings);
+  const counts = roadmapCounts(all, { quarterCapacity });
 
   return (
     <section className="workspace findings-workspace" aria-labelledby="findings-title">
@@ -107,6 +109,9 @@ function FindingsWorkspace({ assessment }: WorkspaceProps) {
           </button>
           <button type="button" aria-pressed={view === 'roadmap'} onClick={() => setView('roadmap')}>
             Roadmap
+          </button>
+          <button type="button" aria-pressed={view === 'todo'} onClick={() => setView('todo')}>
+            Assessor to-do
           </button>
         </div>
       </div>
@@ -223,16 +228,19 @@ function FindingsWorkspace({ assessment }: WorkspaceProps) {
                 </section>
               ))}
         </>
+      ) : view === 'todo' ? (
+        <AssessorTodo assessment={assessment} />
       ) : (
         <>
           <p className="findings-hint">
-            Suggested from each finding’s phase and severity along the first year; drag a bar or pick a
-            quarter to change it.{' '}
+            Suggested from each finding’s phase, severity and effort along the first year
+            {quarterCapacity !== null ? `, at most ${quarterCapacity} effort points a quarter` : ''}; drag a
+            bar or pick a quarter to change it.{' '}
             {Object.entries(counts)
               .map(([slot, n]) => `${ROADMAP_SLOT_LABELS[slot as keyof typeof counts]}: ${n}`)
               .join(' · ')}
           </p>
-          <Roadmap findings={all} />
+          <Roadmap findings={all} quarterCapacity={quarterCapacity} />
         </>
       )}
       {dialog?.kind === 'edit' && (

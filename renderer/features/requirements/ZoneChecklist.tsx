@@ -256,6 +256,22 @@ function ZoneSummary({ zone, evaluation }: { zone: Zone; evaluation: ZoneEvaluat
           {evaluation.outOfScope.length > 0 &&
             ` · ${evaluation.outOfScope.length} answer(s) out of scope, kept`}
         </p>
+        {evaluation.provisional && (
+          <p className="req-muted" data-testid="sla-provisional">
+            SL-A is provisional: {evaluation.coverage.notAssessed} required{' '}
+            {evaluation.coverage.notAssessed === 1 ? 'item is' : 'items are'} not assessed yet.
+          </p>
+        )}
+        {evaluation.conflicts.length > 0 && (
+          <ul className="req-conflicts" data-testid="answer-conflicts">
+            {evaluation.conflicts.map((conflict) => (
+              <li key={conflict.itemId}>
+                {conflict.itemId} is marked not applicable, but its base requirement {conflict.sr} is{' '}
+                {conflict.srOutcome.replace('-', ' ')}: check both answers.
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
       <div className="req-vectors mono">
         <span data-testid="slt-vector">{formatSlt(zone.slt)}</span>
@@ -326,6 +342,7 @@ const FrGroup = memo(function FrGroup({
         </span>
         <span className="req-group-levels" data-testid={`levels-${fr.fr}`}>
           SL-T {fr.target} · SL-A {fr.achieved}
+          {fr.provisional && ' (provisional)'}
           {fr.achieved > fr.target && ' (above target)'} · gap {fr.gap} · {fr.progress.answered}/
           {fr.progress.required}
         </span>

@@ -150,7 +150,7 @@ function AllZones({ assessmentId, onOpen }: { assessmentId: string; onOpen: (zon
         </thead>
         <tbody>
           {rows.map((zoneLevels) => {
-            const { zone, target, achieved, progress, outOfScope } = zoneLevels;
+            const { zone, target, achieved, progress, outOfScope, provisional } = zoneLevels;
             return (
               <tr key={zone.id} data-testid="zone-row">
                 <th scope="row">
@@ -167,7 +167,10 @@ function AllZones({ assessmentId, onOpen }: { assessmentId: string; onOpen: (zon
                   {outOfScope > 0 && <span className="req-muted"> (+{outOfScope} out of scope)</span>}
                 </td>
                 <td className="mono">{formatVector('', target).trim()}</td>
-                <td className="mono">{formatVector('', achieved).trim()}</td>
+                <td className="mono">
+                  {formatVector('', achieved).trim()}
+                  {provisional && <span className="req-muted"> provisional</span>}
+                </td>
                 <td>
                   <GapBadge levels={zoneLevels} />
                 </td>

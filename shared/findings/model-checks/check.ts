@@ -35,7 +35,11 @@ export interface ModelCheckEntry {
 }
 
 export type CheckZone = Pick<Zone, 'id' | 'name' | 'kind' | 'slt' | 'ranges'>;
-export type CheckConduit = Pick<Conduit, 'id' | 'name' | 'fromZoneId' | 'toZoneId' | 'services' | 'controls'>;
+export type CheckConduit = Pick<
+  Conduit,
+  'id' | 'name' | 'fromZoneId' | 'toZoneId' | 'services' | 'controls'
+> &
+  Partial<Pick<Conduit, 'slt'>>;
 
 export interface ModelCheckInput {
   zones: readonly CheckZone[];

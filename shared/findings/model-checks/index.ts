@@ -6,6 +6,8 @@ import { remoteAccessNoJumpHostCheck } from './remote-access-no-jump-host';
 import { zoneNoAssetsCheck } from './zone-no-assets';
 import { zoneNoSltCheck } from './zone-no-slt';
 import { rangeOverlapCheck } from './range-overlap';
+import { conduitSltBelowZoneCheck } from './conduit-slt-below-zone';
+import { conduitNoneIntoSafetyCheck } from './conduit-none-into-safety';
 import type { ModelCheck, ModelCheckEntry, ModelCheckInput } from './check';
 
 export * from './check';
@@ -16,6 +18,8 @@ export * from './remote-access-no-jump-host';
 export * from './zone-no-assets';
 export * from './zone-no-slt';
 export * from './range-overlap';
+export * from './conduit-slt-below-zone';
+export * from './conduit-none-into-safety';
 
 /** Every model check, in the order the checks panel lists them. */
 export const MODEL_CHECKS = [
@@ -26,6 +30,8 @@ export const MODEL_CHECKS = [
   zoneNoAssetsCheck,
   zoneNoSltCheck,
   rangeOverlapCheck,
+  conduitSltBelowZoneCheck,
+  conduitNoneIntoSafetyCheck,
 ] as const;
 
 export type ModelCheckId = (typeof MODEL_CHECKS)[number]['id'];

@@ -18,8 +18,14 @@ function code(w: ReportWriter, lines: string[]): void {
   w.y += height + 4;
 }
 
-export function writeVerifyAppendix(w: ReportWriter, signer: ReportSigner | null): void {
+export function writeVerifyAppendix(w: ReportWriter, signer: ReportSigner | null, standalone = false): void {
   w.section('Appendix: How to verify this report');
+  if (standalone) {
+    w.paragraph(
+      'This PDF was produced on its own, outside a signed bundle, and carries no signature. Only the signed bundle of the assessment can be verified as below; ask the assessor for it.',
+      { size: 9.5 },
+    );
+  }
   w.paragraph(
     'This report is delivered inside a signed bundle: a zip holding the report, the data, the diagram and the evidence, a list of ' +
       "SHA-256 checksums of every file (SHA256SUMS), and the assessor's signature over that list (SHA256SUMS.sig). The checks below " +
@@ -32,12 +38,14 @@ export function writeVerifyAppendix(w: ReportWriter, signer: ReportSigner | null
       : 'This copy of the report was generated without a signing key; only a signed bundle can be verified.',
   );
   w.subheading('2. Check the signature');
+  const verify = `ssh-keygen -Y verify -f allowed_signers -I ${signer?.email ?? '<signer e-mail>'} -n ${SIGNATURE_NAMESPACE} -s SHA256SUMS.sig < SHA256SUMS`;
   w.paragraph(
-    'Extract the zip, open a terminal in the extracted folder and run (OpenSSH 8.1 or later; Windows 10 and later include it):',
+    'Extract the zip, open a terminal in the extracted folder and run the command below. "-Y verify" needs OpenSSH 8.1 or later ("ssh -V" shows the version): Linux and macOS have it, as does Windows 11; the OpenSSH 7.7 built into older Windows 10 builds does not, so install the current OpenSSH client or use the ssh-keygen of Git for Windows.',
     { size: 9.5 },
   );
   code(w, [
-    `ssh-keygen -Y verify -f allowed_signers -I ${signer?.email ?? '<signer e-mail>'} -n ${SIGNATURE_NAMESPACE} -s SHA256SUMS.sig < SHA256SUMS`,
+    `Linux, macOS:  ${verify}`,
+    `Windows (Command Prompt or PowerShell, "<" through cmd):  cmd /c "${verify}"`,
   ]);
   w.paragraph(
     'It must answer "Good "ot-assessment@conduit" signature for …" and name the key fingerprint above.',
@@ -47,7 +55,9 @@ export function writeVerifyAppendix(w: ReportWriter, signer: ReportSigner | null
   code(w, [
     'Linux:    sha256sum -c SHA256SUMS',
     'macOS:    shasum -a 256 -c SHA256SUMS',
-    'Windows:  Get-FileHash -Algorithm SHA256 <file>   (PowerShell; compare with the line in SHA256SUMS)',
+    'Windows (PowerShell):',
+    '  Get-Content -Encoding UTF8 SHA256SUMS | ForEach-Object { $h, $f = $_ -split \'  \', 2; if ((Get-FileHash -Algorithm SHA256 -LiteralPath $f).Hash.ToLower() -eq $h) { "OK      $f" } else { "FAILED  $f" } }',
+    'Windows (Command Prompt), one file at a time:  certutil -hashfile data\\assessment.json SHA256',
   ]);
   w.paragraph(
     'Every line must end in OK. If the signature is good and every file matches, the bundle is exactly as the assessor signed it. ' +

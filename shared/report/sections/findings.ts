@@ -1,5 +1,5 @@
 import { PROGRAM_PHASES, PROGRAM_PHASE_LABELS, ROADMAP_SLOTS, type Severity } from '../../model';
-import { ROADMAP_SLOT_LABELS, roadmapSlotOf } from '../../findings';
+import { planRoadmap, resolveFindingSettings, ROADMAP_SLOT_LABELS } from '../../findings';
 import type { ReportModel } from '../model';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';
 
@@ -112,9 +112,12 @@ function writeRoadmap(w: ReportWriter, model: ReportModel): void {
     return;
   }
   w.paragraph(
-    "Open findings on the first-year timeline, by program phase. Where the assessor has not placed a finding, it sits in its phase's quarter, brought forward for severity: critical findings start in months 1–3, high ones a quarter earlier.",
+    "Open findings on the first-year timeline, by program phase. Where the assessor has not placed a finding, it sits in its phase's quarter; backups and other quick wins start in months 1–3 and critical findings a quarter earlier. When a quarter's capacity is set and reached, the least severe findings move to the next quarter.",
     { size: 8.5, color: COLORS.muted },
   );
+  const plan = planRoadmap(model.openFindings, {
+    quarterCapacity: resolveFindingSettings(model.data.assessment.findingSettings).quarterCapacity,
+  });
   const { doc } = w;
   const labelW = 50;
   const colW = (CONTENT_WIDTH - labelW) / ROADMAP_SLOTS.length;
@@ -122,7 +125,7 @@ function writeRoadmap(w: ReportWriter, model: ReportModel): void {
   const perLine = Math.max(1, Math.floor((colW - 2) / (chip.w + chip.gap)));
   const rows = PROGRAM_PHASES.map((phase) => {
     const cells = ROADMAP_SLOTS.map((slot) =>
-      model.openFindings.filter((f) => f.phase === phase && roadmapSlotOf(f) === slot),
+      model.openFindings.filter((f) => f.phase === phase && plan.get(f.id)?.slot === slot),
     );
     const lines = Math.max(1, ...cells.map((c) => Math.ceil(c.length / perLine)));
     return { phase, cells, height: Math.max(10, lines * (chip.h + chip.gap) + 3) };

@@ -20,6 +20,7 @@ export function drawCover(
   signer: ReportSigner | null,
   generatedAt: string,
   marking: string,
+  standalone = false,
 ): void {
   const { doc } = w;
   const a = model.data.assessment;
@@ -46,8 +47,10 @@ export function drawCover(
     ['Assessors', a.assessors.length ? a.assessors.join(', ') : 'not recorded'],
     ['Report generated', generatedAt.slice(0, 10)],
     [
-      'Signed by',
-      signer ? `${signer.name}${signer.organization ? `, ${signer.organization}` : ''}` : 'unsigned draft',
+      standalone ? 'Signing key of' : 'Signed by',
+      signer
+        ? `${signer.name}${signer.organization ? `, ${signer.organization}` : ''}${standalone ? ' (this PDF on its own carries no signature; the signed bundle does)' : ''}`
+        : 'unsigned draft',
     ],
   ];
   if (signer) rows.push(['Signer e-mail', signer.email]);

@@ -1,5 +1,5 @@
-import { ANSWER_STATUS_LABELS, type Answer } from '../../model';
-import { countsAsMet, formatVector } from '../../catalogue';
+import { ANSWER_STATUS_LABELS, type Answer, type EvidenceWithBytes } from '../../model';
+import { formatVector, type ItemAssessment } from '../../catalogue';
 import { formatSlt } from '../../model/slt';
 import type { ReportModel } from '../model';
 import { COLORS, type ReportWriter } from '../layout';
@@ -14,65 +14,129 @@ export function writeRequirements(w: ReportWriter, model: ReportModel): void {
     return;
   }
   w.paragraph(
-    'For each zone, the requirements its SL-T calls for that are not met: not met, partially met, or not yet assessed. ' +
-      'Items met, covered by a compensating control or justified as not applicable are not repeated here; the full list is in data/answers.csv of the bundle.',
+    'For each zone: the requirements its SL-T calls for that are not met or only partially met, then those covered by a ' +
+      'compensating control or justified as not applicable, each with its justification. Items met are not repeated. ' +
+      'Items not assessed yet are listed in the appendix "Items not assessed".',
     { size: 9, color: COLORS.muted },
   );
   const evidenceById = new Map(model.data.evidence.map((e) => [e.id, e]));
   for (const z of model.zones) {
     w.subheading(z.zone.name, model.zones.length <= TOC_ZONE_LIMIT);
     const { evaluation } = z;
-    const p = evaluation.progress.zone;
+    const c = evaluation.coverage;
     w.paragraph(
-      `${formatSlt(z.zone.slt)}   ${formatVector('SL-A', evaluation.achieved)}   ${formatVector('Gap', evaluation.gap)}   ·   ${p.answered} of ${p.required} required items assessed`,
+      `${formatSlt(z.zone.slt)}   ${formatVector('SL-A', evaluation.achieved)}${evaluation.provisional ? ' (provisional)' : ''}   ${formatVector('Gap', evaluation.gap)}   ·   ${c.answered} of ${c.required} required items assessed`,
       { size: 8.5, color: COLORS.muted, after: 1.5 },
     );
-    if (p.required === 0) {
+    if (c.required === 0) {
       w.empty('No SL-T is set for this zone, so no requirements apply yet.');
       continue;
     }
-    const byItem = new Map<string, Answer>();
-    for (const answer of evaluation.inScope) {
-      const current = byItem.get(answer.itemId);
-      if (!current || answer.updatedAt >= current.updatedAt) byItem.set(answer.itemId, answer);
-    }
-    const answeredUnmet: { id: string; title: string; answer: Answer }[] = [];
-    const notAssessed: string[] = [];
-    for (const fr of evaluation.perFr) {
-      for (const item of fr.unmet) {
-        const answer = byItem.get(item.id);
-        if (!answer || answer.status === 'not-assessed') notAssessed.push(item.id);
-        else answeredUnmet.push({ id: item.id, title: item.title, answer });
-      }
-    }
-    if (answeredUnmet.length === 0 && notAssessed.length === 0) {
+    const items = evaluation.perFr.flatMap((fr) => fr.items);
+    const failed = items.filter((i) => i.outcome === 'not-met' || i.outcome === 'partially-met');
+    const justified = items.filter((i) => i.outcome === 'compensating' || i.outcome === 'not-applicable');
+    if (failed.length === 0 && c.notAssessed === 0) {
       w.paragraph('Every required item is met, compensated or justified as not applicable.', { size: 9.5 });
-      continue;
     }
-    if (answeredUnmet.length > 0) {
+    if (failed.length > 0) {
       w.table({
         head: [['Item', 'Requirement', 'Status', 'Notes']],
-        body: answeredUnmet.map(({ id, title, answer }) => [
-          id,
-          title,
-          countsAsMet(answer)
-            ? 'Met'
-            : ANSWER_STATUS_LABELS[answer.status] +
-              (answer.justification.trim() || answer.status === 'not-met' || answer.status === 'partially-met'
-                ? ''
-                : ' (no justification)'),
-          [answer.notes, answer.justification].filter((s) => s.trim()).join('\n') || '–',
+        body: failed.map(({ item, answer }) => [
+          item.id,
+          item.title,
+          ANSWER_STATUS_LABELS[answer!.status],
+          answer!.notes.trim() || '–',
         ]),
         columnStyles: { 0: { cellWidth: 24 }, 1: { cellWidth: 52 }, 2: { cellWidth: 26 } },
       });
-      const evidence = answeredUnmet
-        .flatMap(({ answer }) => answer.evidenceIds)
-        .map((id) => evidenceById.get(id))
-        .filter((e) => e !== undefined);
-      drawThumbnails(w, [...new Map(evidence.map((e) => [e.id, e])).values()]);
+      evidenceBeside(w, failed, evidenceById);
     }
-    if (notAssessed.length > 0) {
-      w.paragraph(`Not yet assessed (${notAssessed.length}): ${notAssessed.join(', ')}.`, { size: 8.5 });
+    if (justified.length > 0) {
+      w.table({
+        head: [['Item', 'Requirement', 'Answer', 'Justification']],
+        body: justified.map(({ item, outcome, answer, inheritedFrom }) => [
+          item.id,
+          item.title,
+          outcome === 'compensating'
+            ? 'Compensating control'
+            : inheritedFrom
+              ? `Not applicable (as ${inheritedFrom.itemId})`
+              : 'Not applicable',
+          (inheritedFrom ?? answer)!.justification.trim(),
+        ]),
+        columnStyles: { 0: { cellWidth: 24 }, 1: { cellWidth: 52 }, 2: { cellWidth: 30 } },
+      });
+      evidenceBeside(w, justified, evidenceById);
+    }
+    if (c.notAssessed > 0) {
+      w.paragraph(
+        `${c.notAssessed} required ${c.notAssessed === 1 ? 'item is' : 'items are'} not assessed yet (see the appendix "Items not assessed").`,
+        { size: 8.5, color: COLORS.muted },
+      );
     }
   }
+}
+
+/** The photos that support these items, captioned with the item they belong to. */
+function evidenceBeside(
+  w: ReportWriter,
+  items: readonly ItemAssessment<Answer>[],
+  evidenceById: ReadonlyMap<string, EvidenceWithBytes>,
+): void {
+  const seen = new Set<string>();
+  const shown: EvidenceWithBytes[] = [];
+  for (const { item, answer } of items) {
+    for (const id of answer?.evidenceIds ?? []) {
+      const evidence = evidenceById.get(id);
+      if (!evidence || seen.has(id)) continue;
+      seen.add(id);
+      shown.push({ ...evidence, caption: `${item.id}: ${evidence.caption || evidence.name}` });
+    }
+  }
+  drawThumbnails(w, shown);
+}
+
+/**
+ * Every required item not assessed yet: per zone the items by FR, then each of those items once with
+ * its title. At 150 zones one row per (zone, item) would fill hundreds of pages with the same titles.
+ */
+export function writeNotAssessedAppendix(w: ReportWriter, model: ReportModel): void {
+  const zones = model.zones.filter((z) => z.evaluation.coverage.notAssessed > 0);
+  if (zones.length === 0) return;
+  w.section('Appendix: Items not assessed');
+  w.paragraph(
+    'Required items for which no answer was recorded. They are not findings: until they are assessed, the zone’s achieved security level is provisional. The second table gives the title of each item listed.',
+    { size: 9, color: COLORS.muted },
+  );
+  const open = new Map<string, ItemAssessment<Answer>['item']>();
+  const body = zones.map((z) => {
+    const c = z.evaluation.coverage;
+    const byFr = z.evaluation.perFr
+      .map((fr) => {
+        const ids = fr.items.filter((i) => i.outcome === 'not-assessed').map((i) => i.item);
+        for (const item of ids) open.set(item.id, item);
+        return ids.length > 0 ? `${fr.fr}: ${ids.map((i) => i.id.replace(/^SR /, '')).join(', ')}` : '';
+      })
+      .filter(Boolean);
+    return [
+      z.zone.name,
+      `${c.notAssessed} of ${c.required}`,
+      c.notAssessed === c.required ? 'none assessed yet' : byFr.join('\n'),
+    ];
+  });
+  w.table({
+    head: [['Zone', 'Not assessed', 'Items (SR and RE numbers, by FR)']],
+    body,
+    styles: { fontSize: 7.5 },
+    columnStyles: { 0: { cellWidth: 45 }, 1: { cellWidth: 22 } },
+  });
+  const order = new Map(model.catalogue.items.map((item, index) => [item.id, index]));
+  w.table({
+    head: [['Item', 'Requirement']],
+    body: [...open.values()]
+      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+      .map((item) => [item.id, item.title]),
+    styles: { fontSize: 7.5 },
+    columnStyles: { 0: { cellWidth: 30 } },
+  });
 }

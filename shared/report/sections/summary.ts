@@ -1,3 +1,5 @@
+import { addCoverage, emptyCoverage, satisfiedCount } from '../../catalogue';
+import { plural } from '../../findings/types';
 import { FR_IDS } from '../../model/common';
 import { PROGRAM_PHASE_LABELS, type Severity } from '../../model';
 import { bySeverityThenOrder, type ReportModel, type ZoneResult } from '../model';
@@ -14,25 +16,31 @@ export const SEVERITY_COLORS: Record<Severity, Rgb> = {
 function postureFigures(model: ReportModel): [string, string][] {
   const { data } = model;
   const zoned = data.assets.filter((a) => a.zoneId).length;
-  let required = 0;
-  let answered = 0;
-  let unmet = 0;
-  let zonesWithGap = 0;
-  for (const z of model.zones) {
-    required += z.evaluation.progress.zone.required;
-    answered += z.evaluation.progress.zone.answered;
-    unmet += z.evaluation.perFr.reduce((n, fr) => n + fr.unmet.length, 0);
-    if (z.totalGap > 0) zonesWithGap += 1;
-  }
+  const total = model.zones.reduce((sum, z) => addCoverage(sum, z.evaluation.coverage), emptyCoverage());
+  // A zone is below target only where an answered item fails, not for items still to assess.
+  const confirmedBelow = model.zones.filter((z) =>
+    z.evaluation.perFr.some(
+      (fr) => fr.gap > 0 && fr.items.some((i) => i.outcome === 'not-met' || i.outcome === 'partially-met'),
+    ),
+  ).length;
   const openConnections = data.connections.filter((c) => c.status === 'open').length;
   const pct = (n: number, d: number) => (d === 0 ? '–' : `${Math.round((100 * n) / d)}%`);
   const serious = model.openFindings.filter((f) => f.severity === 'critical' || f.severity === 'high').length;
   return [
-    [String(data.zones.length), `zones, ${data.conduits.length} conduits`],
-    [String(data.assets.length), `assets, ${pct(zoned, data.assets.length)} placed in a zone`],
-    [pct(answered, required), `of ${required} required items assessed`],
-    [String(unmet), 'required items not (yet) met'],
-    [String(zonesWithGap), `of ${data.zones.length} zones below their SL-T`],
+    [
+      String(data.zones.length),
+      `${data.zones.length === 1 ? 'zone' : 'zones'}, ${plural(data.conduits.length, 'conduit')}`,
+    ],
+    [
+      String(data.assets.length),
+      `${data.assets.length === 1 ? 'asset' : 'assets'}, ${pct(zoned, data.assets.length)} placed in a zone`,
+    ],
+    [pct(total.answered, total.required), `of ${plural(total.required, 'required item')} assessed`],
+    [String(confirmedBelow), `of ${plural(data.zones.length, 'zone')} below SL-T in an assessed item`],
+    [String(satisfiedCount(total)), 'required items met (incl. compensating, N/A)'],
+    [String(total.partiallyMet), 'partially met'],
+    [String(total.notMet), 'not met'],
+    [String(total.notAssessed), 'not assessed yet (not findings)'],
     [String(openConnections), 'open undocumented connections'],
     [String(model.openFindings.length), 'open findings'],
     [String(serious), 'critical or high findings'],
@@ -89,7 +97,8 @@ export function drawSlChart(w: ReportWriter, zones: ZoneResult[]): void {
     doc.line(PAGE.left, w.y + rowH, PAGE.left + CONTENT_WIDTH, w.y + rowH);
     FR_IDS.forEach((fr, i) => {
       const t = z.evaluation.target[fr];
-      const a = z.evaluation.achieved[fr];
+      // Capped at SL-T: achieving more than the target is shown as meeting it.
+      const a = Math.min(z.evaluation.achieved[fr], t);
       const x0 = PAGE.left + labelW + i * frW + frW / 2 - 5;
       const base = w.y + rowH - 1;
       const h = (level: number) => (barMax * level) / 4;

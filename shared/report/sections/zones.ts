@@ -2,6 +2,7 @@ import { CONDUIT_CONTROL_LABELS, ZONE_KIND_LABELS } from '../../model';
 import { targetVector, vectorToArray } from '../../catalogue';
 import type { ReportModel } from '../model';
 import type { ReportWriter } from '../layout';
+import { achievedLabels } from './coverage';
 
 const vec = (v: Parameters<typeof vectorToArray>[0]) => vectorToArray(v).join(' ');
 
@@ -11,7 +12,7 @@ export function writeZonesAndConduits(w: ReportWriter, model: ReportModel): void
   if (model.zones.length === 0) w.empty('No zones are defined in this assessment.');
   else {
     w.paragraph(
-      'Security-level vectors list FR1 to FR7 in order. 0 means no level (target not set, or nothing achieved).',
+      'Security-level vectors list FR1 to FR7 in order. 0 means no level (target not set, or nothing achieved). SL-A is capped at SL-T ("≥2" where a zone achieves more than its target of 2); * marks an FR with items not assessed yet.',
       { size: 8.5 },
     );
     w.table({
@@ -22,7 +23,7 @@ export function writeZonesAndConduits(w: ReportWriter, model: ReportModel): void
         z.zone.purdueLevel === null ? '–' : String(z.zone.purdueLevel),
         z.zone.criticality,
         vec(z.evaluation.target),
-        vec(z.evaluation.achieved),
+        achievedLabels(z),
         vec(z.evaluation.gap),
         String(z.assetCount),
         z.zone.ranges.slice(0, 6).join(', ') +

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,13 @@ import { registerIpcHandlers } from '../../../electron/ipc';
 import type { InvokeEvent, IpcMainLike } from '../../../electron/ipc/guard';
 import { SigningKeyStore, type KeyFileStore, type SafeStorageLike } from '../../../electron/ipc/keys';
 import { DESKTOP_API_METHODS, ipcChannel, type DesktopApiMethod } from '../../../shared/bridge';
+import {
+  formatAllowedSigners,
+  SIGNATURE_NAMESPACE,
+  signSshSig,
+  sshSigSignedData,
+  verifySshSig,
+} from '../../../shared/bundle';
 import { parseOpenSshPublicKey } from '../../../shared/bundle/ssh-key';
 import { hasCommand } from '../helpers/tools';
 
@@ -152,7 +159,10 @@ describe('signing key store', () => {
     })) as { publicKey: string; fingerprint: string; protection: string };
     expect(identity.protection).toBe('os-keychain');
     expect(keyFile.contents).not.toContain('PRIVATE KEY');
-    const message = new TextEncoder().encode('SHA256SUMS contents');
+    const message = new TextEncoder().encode(`${'0f'.repeat(32)}  data/assessment.json\n`);
+    await expect(
+      invoke('sign', APP_FRAME, { data: new TextEncoder().encode('anything else') }),
+    ).rejects.toThrow(/refused to sign/);
     const signature = (await invoke('sign', APP_FRAME, { data: message })) as Uint8Array;
     expect(signature).toHaveLength(64);
     const publicKey = crypto.createPublicKey({
@@ -163,7 +173,10 @@ describe('signing key store', () => {
       },
       format: 'jwk',
     });
-    expect(crypto.verify(null, message, publicKey, signature)).toBe(true);
+    // The host signed the SSHSIG data over the SHA256SUMS body, not the body itself.
+    expect(
+      crypto.verify(null, await sshSigSignedData(message, SIGNATURE_NAMESPACE), publicKey, signature),
+    ).toBe(true);
     expect(await invoke('getSigningIdentity', APP_FRAME)).toEqual(identity);
   });
 
@@ -181,11 +194,83 @@ describe('signing key store', () => {
     });
     expect(identity.protection).toBe('passphrase');
     expect(keyFile.contents).not.toContain('PRIVATE KEY');
-    await expect(store.sign(new Uint8Array([1]))).rejects.toThrow(/enter it/);
-    await expect(store.sign(new Uint8Array([1]), 'wrong horse')).rejects.toThrow(/passphrase is wrong/);
-    expect(await store.sign(new Uint8Array([1]), 'correct horse')).toHaveLength(64);
+    const sums = new TextEncoder().encode(`${'ab'.repeat(32)}  README.txt\n`);
+    await expect(store.sign(sums)).rejects.toThrow(/enter it/);
+    await expect(store.sign(sums, 'wrong horse')).rejects.toThrow(/passphrase is wrong/);
+    expect(await store.sign(sums, 'correct horse')).toHaveLength(64);
     await store.remove();
     expect(await store.identity()).toBeNull();
+  });
+
+  it("treats Linux safeStorage's basic_text backend as no keychain", async () => {
+    const basicText: SafeStorageLike = { ...keychain, getSelectedStorageBackend: () => 'basic_text' };
+    const store = new SigningKeyStore(memoryKeyFile(), basicText);
+    await expect(store.create({ name: 'A', organization: '', email: 'a@b.example' })).rejects.toThrow(
+      /no keychain: choose a passphrase/,
+    );
+    const identity = await store.create({
+      name: 'A',
+      organization: '',
+      email: 'a@b.example',
+      passphrase: 'pw',
+    });
+    expect(identity.protection).toBe('passphrase');
+    const libsecret: SafeStorageLike = { ...keychain, getSelectedStorageBackend: () => 'gnome_libsecret' };
+    expect(
+      (
+        await new SigningKeyStore(memoryKeyFile(), libsecret).create({
+          name: 'A',
+          organization: '',
+          email: 'a@b.example',
+        })
+      ).protection,
+    ).toBe('os-keychain');
+  });
+
+  it('signs only a SHA256SUMS body, as an SSHSIG that ssh-keygen verifies', async (context) => {
+    const store = new SigningKeyStore(memoryKeyFile(), keychain);
+    const identity = await store.create({ name: 'A', organization: '', email: 'a@b.example' });
+    for (const bytes of [
+      new Uint8Array([1]),
+      new TextEncoder().encode('SSHSIG login challenge'),
+      new Uint8Array(0),
+    ]) {
+      await expect(store.sign(bytes)).rejects.toThrow(/refused to sign/);
+    }
+    const sums = new TextEncoder().encode(`${'ab'.repeat(32)}  README.txt\n`);
+    const armored = await signSshSig(
+      sums,
+      (_data, message) => store.sign(message),
+      parseOpenSshPublicKey(identity.publicKey),
+    );
+    const check = await verifySshSig(sums, armored);
+    expect(check.valid).toBe(true);
+    expect(check.fingerprint).toBe(identity.fingerprint);
+    if (!hasCommand('ssh-keygen')) context.skip('ssh-keygen is not installed (CI installs openssh-client)');
+    const dir = mkdtempSync(path.join(tmpdir(), 'conduit-sign-'));
+    writeFileSync(path.join(dir, 'SHA256SUMS.sig'), armored);
+    writeFileSync(
+      path.join(dir, 'allowed_signers'),
+      formatAllowedSigners('a@b.example', parseOpenSshPublicKey(identity.publicKey)),
+    );
+    const verified = spawnSync(
+      'ssh-keygen',
+      [
+        '-Y',
+        'verify',
+        '-f',
+        'allowed_signers',
+        '-I',
+        'a@b.example',
+        '-n',
+        SIGNATURE_NAMESPACE,
+        '-s',
+        'SHA256SUMS.sig',
+      ],
+      { cwd: dir, input: sums, encoding: 'utf8' },
+    );
+    rmSync(dir, { recursive: true, force: true });
+    expect(verified.status, verified.stderr).toBe(0);
   });
 
   it('gives the same fingerprint as ssh-keygen -lf', async (context) => {

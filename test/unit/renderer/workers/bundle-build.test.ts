@@ -11,6 +11,7 @@ import { buildBundleFromDatabase, type BundleProgress } from '../../../../render
 import type { Job } from '../../../../renderer/workers/channel';
 import { richAssessment } from '../../../fixtures/rich-assessment';
 import { webCryptoSigner } from '../../shared/bundle/helpers';
+import { signedDataForSums } from '../../../../shared/bundle/sign-request';
 
 let database: ConduitDatabase;
 beforeEach(async () => {
@@ -46,7 +47,10 @@ describe('bundle export from the database', () => {
       signal: new AbortController().signal,
       ask: (async (name: string, args: unknown) => {
         asked.push(name);
-        if (name === 'sign') return signer.sign(args as Uint8Array);
+        if (name === 'sign') {
+          const sums = args as Uint8Array;
+          return signer.sign(await signedDataForSums(sums), sums);
+        }
         // The page rasterises the diagram; any bytes stand for its PNG here.
         return { bytes: png, width: 10, height: 10 };
       }) as never,

@@ -2,7 +2,8 @@ import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_proce
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { crc32 } from 'node:zlib';
+import { inflateSync, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { BundleSigner } from '../../../../shared/bundle';
 import { hasCommand } from '../../helpers/tools';
 
@@ -73,12 +74,23 @@ export interface RawEntry {
   declaredSize?: number;
   /** Point the entry at another entry's local header (for overlap tests). */
   sameLocalAs?: number;
+  /** Override the CRC-32 (by default that of the data, inflated when deflated and inflatable). */
+  crc?: number;
+}
+
+function crcOf(entry: RawEntry): number {
+  if (entry.crc !== undefined) return entry.crc;
+  if (entry.method !== 8) return crc32(entry.data);
+  try {
+    return crc32(inflateSync(entry.data));
+  } catch {
+    return 0;
+  }
 }
 
 /**
  * Writes a zip by hand, byte by byte, so tests can produce archives no zip library would:
- * "../" names, duplicates, lying sizes, shared data. The CRC is left 0: the reader must refuse
- * these before it would ever look at one.
+ * "../" names, duplicates, lying sizes, shared data.
  */
 export function rawZip(entries: RawEntry[]): Uint8Array {
   const encoder = new TextEncoder();
@@ -95,6 +107,7 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     lv.setUint16(4, 20, true);
     lv.setUint16(6, 0x0800, true);
     lv.setUint16(8, entry.method ?? 0, true);
+    lv.setUint32(14, crcOf(entry), true);
     lv.setUint32(18, entry.data.length, true);
     lv.setUint32(22, size, true);
     lv.setUint16(26, name.length, true);
@@ -113,6 +126,7 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     cv.setUint16(6, 20, true);
     cv.setUint16(8, 0x0800, true);
     cv.setUint16(10, entry.method ?? 0, true);
+    cv.setUint32(16, crcOf(entry), true);
     cv.setUint32(20, entry.data.length, true);
     cv.setUint32(24, size, true);
     cv.setUint16(28, name.length, true);

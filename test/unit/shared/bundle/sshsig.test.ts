@@ -6,6 +6,7 @@ import {
   armorSshSig,
   dearmorSshSig,
   formatAllowedSigners,
+  parseAllowedSigners,
   parseOpenSshPublicKey,
   signSshSig,
   SIGNATURE_NAMESPACE,
@@ -194,6 +195,71 @@ describe('SSHSIG', () => {
       expect(good.stdout).toContain(await sshFingerprint(signer.publicKey));
       const bad = run('ssh-keygen', args, { input: encoder.encode('changed') });
       expect(bad.status).not.toBe(0);
+    });
+
+    it('refuses each armor and allowed_signers quirk that ssh-keygen -Y verify refuses', async () => {
+      const signer = await webCryptoSigner({ name: 'A', organization: '', email: 'a@example.com' });
+      const armored = await signSshSig(message, signer.sign, signer.publicKey);
+      const allowedText = formatAllowedSigners('a@example.com', signer.publicKey);
+      // Set the padding bits of the last base64 group: the same bytes to a lax decoder.
+      const lines = armored.split('\n');
+      const last = lines.length - 3;
+      const padded = lines[last]!;
+      expect(padded).toMatch(/[^=]=$/);
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+      const bitsChar = padded[padded.length - 2]!;
+      lines[last] = padded.slice(0, -2) + alphabet[alphabet.indexOf(bitsChar) + 1] + '=';
+      const nonCanonical = lines.join('\n');
+      expect(decodeBase64(nonCanonical.split('\n').slice(1, -2).join(''))).toEqual(
+        decodeBase64(armored.split('\n').slice(1, -2).join('')),
+      );
+      const cases: [string, string, string, RegExp][] = [
+        ['CRLF armor', armored.replace(/\n/g, '\r\n'), allowedText, /CR \(Windows\) line endings/],
+        [
+          'a trailing space on the BEGIN line',
+          armored.replace('-----\n', '----- \n'),
+          allowedText,
+          /does not start with/,
+        ],
+        ['a byte order mark before the armor', `\uFEFF${armored}`, allowedText, /does not start with/],
+        ['non-canonical base64 (padding bits set)', nonCanonical, allowedText, /not canonical/],
+        ['a byte order mark in allowed_signers', armored, `\uFEFF${allowedText}`, /byte order mark/],
+      ];
+      const verifyWithSshKeygen = (sig: string, allowed: string) => {
+        writeFileSync(join(dir.path, 'quirk.sig'), sig);
+        writeFileSync(join(dir.path, 'quirk_allowed'), allowed);
+        return run(
+          'ssh-keygen',
+          [
+            '-Y',
+            'verify',
+            '-f',
+            join(dir.path, 'quirk_allowed'),
+            '-I',
+            'a@example.com',
+            '-n',
+            SIGNATURE_NAMESPACE,
+            '-s',
+            join(dir.path, 'quirk.sig'),
+          ],
+          { input: message },
+        ).status;
+      };
+      const oursRefuses = async (sig: string, allowed: string): Promise<string | null> => {
+        try {
+          parseAllowedSigners(allowed);
+          const check = await verifySshSig(message, sig);
+          return check.valid ? null : check.problem;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      };
+      expect(verifyWithSshKeygen(armored, allowedText)).toBe(0);
+      expect(await oursRefuses(armored, allowedText)).toBeNull();
+      for (const [what, sig, allowed, reason] of cases) {
+        expect(verifyWithSshKeygen(sig, allowed), `ssh-keygen on ${what}`).not.toBe(0);
+        expect(await oursRefuses(sig, allowed), what).toMatch(reason);
+      }
     });
   });
 });

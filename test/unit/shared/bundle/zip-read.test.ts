@@ -1,7 +1,7 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ZIP_LIMITS, readZipDirectory, verifyBundle } from '../../../../shared/bundle';
-import { readZipEntry, ZipEntryError } from '../../../../shared/bundle/zip-read';
+import { readZipEntry, ZipEntryError } from '../../../../shared/bundle/zip-entry';
 import { rawZip, type RawEntry } from './helpers';
 
 const encoder = new TextEncoder();
@@ -84,13 +84,13 @@ describe('the verifier refuses unsafe zip entries before extracting anything', (
     expect(capped.problems).toEqual(['the archive declares 1200 bytes in all (limit 1000)']);
   });
 
-  it('refuses an entry that inflates to more than it declares, without writing past the declared size', () => {
+  it('refuses an entry that inflates to more than it declares, without writing past the declared size', async () => {
     const zeros = new Uint8Array(100_000);
     const zip = rawZip([{ name: 'bundle/x.csv', data: deflateSync(zeros), method: 8, declaredSize: 100 }]);
     const directory = readZipDirectory(zip);
     expect(directory.problems).toEqual([]);
-    expect(() => readZipEntry(zip, directory.entries[0]!)).toThrow(ZipEntryError);
-    expect(() => readZipEntry(zip, directory.entries[0]!)).toThrow(
+    await expect(readZipEntry(zip, directory.entries[0]!)).rejects.toThrow(ZipEntryError);
+    await expect(readZipEntry(zip, directory.entries[0]!)).rejects.toThrow(
       /inflates to more than the 100 bytes it declares/,
     );
   });
@@ -107,11 +107,11 @@ describe('the verifier refuses unsafe zip entries before extracting anything', (
     await expectRefused(zip, [/"bundle\/SHA256SUMS": refused, the local header names a different file/]);
   });
 
-  it('lists a well-formed archive without complaint', () => {
+  it('lists a well-formed archive without complaint', async () => {
     const zip = rawZip([{ name: 'bundle/README.txt', data: encoder.encode('hello') }]);
     const directory = readZipDirectory(zip);
     expect(directory.problems).toEqual([]);
     expect(directory.entries.map((e) => [e.name, e.size])).toEqual([['bundle/README.txt', 5]]);
-    expect(new TextDecoder().decode(readZipEntry(zip, directory.entries[0]!))).toBe('hello');
+    expect(new TextDecoder().decode(await readZipEntry(zip, directory.entries[0]!))).toBe('hello');
   });
 });

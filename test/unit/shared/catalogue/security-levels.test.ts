@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  achievedDisplay,
   achievedLevelForFr,
+  answerConflicts,
+  assessItem,
+  cappedAchievedVector,
   achievedVector,
   answersByItem,
   classifyAnswers,
@@ -350,5 +354,125 @@ describe('with another catalogue version', () => {
     expect(before.unknown).toEqual([]);
     expect(after.progress.zone).toEqual({ answered: 57, required: 58 });
     expect(before.progress.zone).toEqual({ answered: 59, required: 60 });
+  });
+});
+
+describe('coverage', () => {
+  const zone = { id: ZONE, slt: slt(2) };
+
+  it('splits required items into met, compensating, N/A, partially met, not met and not assessed', () => {
+    const answers = [
+      answer('SR 1.1', 'met'),
+      answer('SR 1.1 RE 1', 'partially-met'),
+      answer('SR 1.2', 'not-met'),
+      answer('SR 1.3', 'compensating', 'accounts reviewed monthly by the plant manager'),
+      answer('SR 1.6', 'not-applicable', 'no wireless in this zone'),
+      answer('SR 1.4', 'not-assessed'),
+    ];
+    const result = evaluateZone(catalogue, zone, answers);
+    const fr1 = result.perFr[0]!;
+    expect(fr1.coverage).toEqual({
+      required: 16,
+      // SR 1.6 RE 1 takes N/A from SR 1.6.
+      answered: 6,
+      met: 1,
+      compensating: 1,
+      notApplicable: 2,
+      partiallyMet: 1,
+      notMet: 1,
+      notAssessed: 10,
+    });
+    expect(fr1.progress).toEqual({ answered: 6, required: 16 });
+    expect(fr1.provisional).toBe(true);
+    expect(result.coverage.required).toBe(60);
+    expect(result.coverage.answered).toBe(6);
+    expect(result.coverage.notAssessed).toBe(54);
+    expect(result.provisional).toBe(true);
+    expect(result.perFr[1]!.coverage.answered).toBe(0);
+  });
+
+  it('is no longer provisional once every required item is answered', () => {
+    const answers = itemsUpTo('FR6', 2).map((i) => answer(i.id, 'not-met'));
+    const result = evaluateZone(catalogue, { id: ZONE, slt: slt(null, { FR6: 2 }) }, answers);
+    expect(result.perFr[5]!.provisional).toBe(false);
+    expect(result.perFr[5]!.achieved).toBe(0);
+    expect(result.provisional).toBe(false);
+  });
+});
+
+describe('N/A on an SR', () => {
+  it('carries to its unanswered REs, so SL-A does not drop', () => {
+    const answers = [
+      ...meetUpTo({ FR1: 2 }).filter((a) => !a.itemId.startsWith('SR 1.6')),
+      answer('SR 1.6', 'not-applicable', 'no wireless anywhere in the plant'),
+    ];
+    expect(achievedVector(catalogue, answers).FR1).toBe(2);
+    const fr1 = evaluateZone(catalogue, { id: ZONE, slt: slt(2) }, answers).perFr[0]!;
+    const re = fr1.items.find((i) => i.item.id === 'SR 1.6 RE 1')!;
+    expect(re.outcome).toBe('not-applicable');
+    expect(re.answer).toBeUndefined();
+    expect(re.inheritedFrom?.itemId).toBe('SR 1.6');
+    expect(fr1.unmet).toEqual([]);
+    expect(fr1.provisional).toBe(false);
+  });
+
+  it("does not override an RE's own answer", () => {
+    const answers = [
+      ...meetUpTo({ FR1: 2 }).filter((a) => !a.itemId.startsWith('SR 1.6')),
+      answer('SR 1.6', 'not-applicable', 'no wireless anywhere in the plant'),
+      answer('SR 1.6 RE 1', 'not-met'),
+    ];
+    expect(achievedVector(catalogue, answers).FR1).toBe(1);
+    const fr1 = evaluateZone(catalogue, { id: ZONE, slt: slt(2) }, answers).perFr[0]!;
+    expect(fr1.unmet.map((i) => i.id)).toEqual(['SR 1.6 RE 1']);
+  });
+
+  it('without its reason carries nothing', () => {
+    const bare: AnswerLike[] = [{ itemId: 'SR 1.6', status: 'not-applicable', justification: '' }];
+    expect(
+      assessItem(
+        catalogue.items.find((i) => i.id === 'SR 1.6 RE 1')!,
+        answersByItem(bare),
+      ).outcome,
+    ).toBe('not-assessed');
+  });
+});
+
+describe('an RE marked N/A while its SR is not met', () => {
+  it('is flagged with the SR and its outcome', () => {
+    const answers = [
+      answer('SR 1.1', 'not-met'),
+      answer('SR 1.1 RE 1', 'not-applicable', 'single operator site'),
+      answer('SR 1.6', 'met'),
+      answer('SR 1.6 RE 1', 'not-applicable', 'access point only serves a barcode scanner'),
+      answer('SR 2.1 RE 1', 'not-applicable', 'no service accounts'),
+    ];
+    const result = evaluateZone(catalogue, { id: ZONE, slt: slt(2) }, answers);
+    expect(result.conflicts).toEqual([
+      { itemId: 'SR 1.1 RE 1', sr: 'SR 1.1', srOutcome: 'not-met' },
+      { itemId: 'SR 2.1 RE 1', sr: 'SR 2.1', srOutcome: 'not-assessed' },
+    ]);
+  });
+
+  it('is not flagged when the SR is met, compensated or itself N/A', () => {
+    const byItem = answersByItem([
+      answer('SR 1.1', 'compensating', 'badge readers at the control room door'),
+      answer('SR 1.1 RE 1', 'not-applicable', 'one operator per shift'),
+      answer('SR 1.6', 'not-applicable', 'no wireless'),
+      answer('SR 1.6 RE 1', 'not-applicable', 'no wireless'),
+    ]);
+    expect(answerConflicts(catalogue.items, byItem)).toEqual([]);
+  });
+});
+
+describe('SL-A as shown', () => {
+  it('is capped at SL-T, with "≥ SL-T" when higher, and shows 0', () => {
+    expect(achievedDisplay(2, 4)).toEqual({ level: 2, aboveTarget: true, label: '≥ 2' });
+    expect(achievedDisplay(2, 2)).toEqual({ level: 2, aboveTarget: false, label: '2' });
+    expect(achievedDisplay(3, 0)).toEqual({ level: 0, aboveTarget: false, label: '0' });
+    const a = achievedVector(catalogue, meetUpTo(uniform(3)));
+    expect(formatVector('SL-A', cappedAchievedVector(vector(2, 2, 3, 1, 2, 2, 2), a))).toBe(
+      'SL-A {2,2,3,1,2,2,2}',
+    );
   });
 });

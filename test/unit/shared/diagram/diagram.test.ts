@@ -140,10 +140,12 @@ describe('on the rich assessment fixture', () => {
       if (asset.zoneId) assetCounts.set(asset.zoneId, (assetCounts.get(asset.zoneId) ?? 0) + 1);
     }
     const entries = runModelChecks({ zones: data.zones, conduits: data.conduits, assetCounts });
-    // Only the cell zone holds assets; every conduit has a control and specific services.
-    expect(
-      entries.map((e) => `${e.checkId}:${data.zones.find((z) => z.id === e.target.id)?.name}`).sort(),
-    ).toEqual([
+    // Only the cell zone holds assets; every conduit has a control and specific services; the DMZ-cell
+    // conduit's FR5 target (2) is below the cell's (3).
+    const nameOf = (id: string) =>
+      data.zones.find((z) => z.id === id)?.name ?? data.conduits.find((c) => c.id === id)?.name;
+    expect(entries.map((e) => `${e.checkId}:${nameOf(e.target.id)}`).sort()).toEqual([
+      `conduit-slt-below-zone:${data.conduits[1]!.name}`,
       'zone-no-assets:Enterprise IT',
       'zone-no-assets:Industrial DMZ',
       'zone-no-assets:安全計装システム (SIS)',

@@ -87,9 +87,9 @@ describe('editing findings', () => {
   it('merges findings into one manual finding with combined text and refs', () => {
     const findings = stored();
     const modem = findings.find((f) => f.autoKey === 'connections:cellular')!;
-    const fr1 = findings.find((f) => f.autoKey === 'requirements:z-cell:FR1')!;
+    const fr1 = findings.find((f) => f.autoKey === 'requirements:SR 1.1:p3')!;
     const fr5 = {
-      ...findings.find((f) => f.autoKey === 'requirements:z-cell:FR5')!,
+      ...findings.find((f) => f.autoKey === 'requirements:SR 5.1:p2')!,
       roadmapSlot: 'm3-6' as const,
     };
     const { merged, removedIds } = mergeFindings([fr5, fr1, modem], AT, () => 'merged');
@@ -108,6 +108,10 @@ describe('editing findings', () => {
     expect(merged.refs.itemIds.sort()).toEqual(['SR 1.1', 'SR 5.1']);
     expect(merged.refs.connectionIds).toEqual(['c-modem']);
     expect(merged.refs.zoneIds).toEqual(['z-cell']);
+    expect(merged.refs.items).toEqual([
+      { zoneId: 'z-cell', itemId: 'SR 5.1' },
+      { zoneId: 'z-cell', itemId: 'SR 1.1' },
+    ]);
     for (const f of [fr1, fr5, modem]) {
       expect(merged.description).toContain(f.title);
       expect(merged.recommendation).toContain(f.recommendation);

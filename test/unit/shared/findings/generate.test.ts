@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { IEC62443_3_3 } from '../../../../shared/catalogue';
 import {
   generateFindings,
   type GeneratedFinding,
@@ -17,26 +16,20 @@ function byKey(findings: GeneratedFinding[], key: string): GeneratedFinding {
   return found;
 }
 
-/** Items of an FR required at a level (the catalogue's own minimum levels). */
-function itemsUpTo(fr: string, level: number): string[] {
-  return IEC62443_3_3.items.filter((i) => i.fr === fr && i.minLevel <= level).map((i) => i.id);
-}
-
 describe('generateFindings on the rich assessment', () => {
-  it('finds the cellular modem, the FR1 gap, the SL gaps and the unzoned workstation', async () => {
+  it('finds the cellular modem, the SR 1.1 gap, the cleartext S7 flow and the unzoned workstation', async () => {
     const data = await richAssessment();
     const findings = generateFindings(data, { now: NOW });
     const cell = fixtureId(2, 3);
     expect(findings.map((f) => f.autoKey).sort()).toEqual(
       [
         'connections:cellular',
-        `requirements:${cell}:FR1`,
-        `sl-gap:${fixtureId(2, 1)}`,
-        `sl-gap:${fixtureId(2, 2)}`,
-        `sl-gap:${cell}`,
-        `sl-gap:${fixtureId(2, 4)}`,
+        'requirements:SR 1.1:p3',
+        'traffic:cleartext-ics',
+        'traffic:stale-conduit',
         'unzoned-assets',
         'model-check:zone-no-assets',
+        'model-check:conduit-slt-below-zone',
       ].sort(),
     );
     // The diagram's model checks run too: only the cell zone has an asset placed in it.
@@ -52,19 +45,33 @@ describe('generateFindings on the rich assessment', () => {
     expect(modem.description).toContain('risk 4×5=20');
 
     // SR 1.1 is not met; SR 1.1 RE 1 is not applicable with a reason, so it is not a gap.
-    const fr1 = byKey(findings, `requirements:${cell}:FR1`);
-    expect(fr1).toMatchObject({ severity: 'high', phase: 3 });
-    expect(fr1.refs).toMatchObject({ itemIds: ['SR 1.1'], zoneIds: [cell] });
-    expect(fr1.title).toBe('Identification and authentication gaps in Ligne d’embouteillage — Zelle 3');
-    expect(fr1.description).toContain('SR 1.1 Human user identification and authentication: not met');
-    expect(fr1.description).toContain('Shared “operator” account on all HMIs.');
+    const sr11 = byKey(findings, 'requirements:SR 1.1:p3');
+    expect(sr11).toMatchObject({ phase: 3, effort: 'M' });
+    expect(sr11.refs).toMatchObject({
+      itemIds: ['SR 1.1'],
+      zoneIds: [cell],
+      assetIds: [fixtureId(4, 1)],
+      items: [{ zoneId: cell, itemId: 'SR 1.1' }],
+    });
+    expect(sr11.title).toBe(
+      'Human user identification and authentication (SR 1.1) not met in Ligne d’embouteillage — Zelle 3',
+    );
+    expect(sr11.description).toContain(
+      'SR 1.1 not met: Shared “operator” account on all HMIs. (1 evidence item)',
+    );
+    expect(sr11.description).toMatch(
+      /consequence 4 \(criticality\) × exposure 5 \(.*undocumented connection\)/,
+    );
+    expect(sr11.recommendation).toMatch(/^SR 1\.1: Require a login on every HMI/);
 
-    // The enterprise zone has no answers: an info finding that the assessment is incomplete.
-    expect(byKey(findings, `sl-gap:${fixtureId(2, 1)}`)).toMatchObject({ severity: 'info', phase: 1 });
-    const cellGap = byKey(findings, `sl-gap:${cell}`);
-    expect(cellGap.severity).toBe('high');
-    expect(cellGap.description).toContain('SL-T {2,2,2,2,3,2,2}');
-    expect(cellGap.description).toContain('62 required items not yet assessed');
+    // The S7comm-plus flow from the DMZ into the cell: cleartext control traffic crossing a boundary.
+    const s7 = byKey(findings, 'traffic:cleartext-ics');
+    expect(s7.description).toContain('S7comm-plus from Industrial DMZ to Ligne d’embouteillage — Zelle 3');
+    expect(s7.refs.zoneIds.sort()).toEqual([fixtureId(2, 2), cell].sort());
+
+    // Unassessed items are never findings, and SL gaps are a table in the report, not findings.
+    expect(findings.some((f) => f.autoKey.startsWith('sl-gap'))).toBe(false);
+    expect(findings.some((f) => /not yet assessed/i.test(f.title))).toBe(false);
 
     // EWS-01 has no zone; it has an OS, so its missing firmware is not a finding.
     expect(byKey(findings, 'unzoned-assets')).toMatchObject({ severity: 'low', phase: 1 });
@@ -83,63 +90,148 @@ describe('generateFindings on the rich assessment', () => {
 });
 
 describe('requirement findings', () => {
-  it('groups unmet items by zone and topic, never one finding per item', () => {
+  it('are one finding per cause across zones, with every failed (zone, item) in exactly one', () => {
     const data = new PlantBuilder()
-      .zone('cell', 'Abfüllung Linie 2')
+      .zone('l1', 'Linie 1')
+      .zone('l2', 'Linie 2')
+      .zone('l3', 'Linie 3')
       .zone('util', 'Utilities', { kind: 'utilities' })
-      .answer('cell', 'not-met', 'SR 1.1', 'SR 1.3', 'SR 1.7')
-      .answer('cell', 'partially-met', 'SR 1.13')
-      .answer('cell', 'not-met', 'SR 7.3', 'SR 7.4') // backup and recovery
-      .answer('cell', 'partially-met', 'SR 7.8') // component inventory
-      .answer('cell', 'not-met', 'SR 2.8') // auditable events: logging
+      .asset('plc-1', { zoneId: 'z-l1' })
+      .asset('plc-2', { zoneId: 'z-l2' })
+      .answer('l1', 'not-met', 'SR 1.1 RE 1', 'SR 1.3')
+      .answer('l2', 'not-met', 'SR 1.1 RE 1')
+      .answer('l3', 'partially-met', 'SR 1.1', 'SR 1.1 RE 1')
+      .answer('l1', 'not-met', 'SR 7.3', 'SR 7.4')
       .answer('util', 'not-met', 'SR 5.1', 'SR 5.2')
+      .answer('util', 'not-assessed', 'SR 2.8')
       .build();
     const findings = generateFindings(data, { now: NOW }).filter((f) =>
       f.autoKey.startsWith('requirements:'),
     );
-    expect(findings.map((f) => [f.autoKey, f.phase, f.refs.itemIds]).sort()).toEqual(
+    expect(findings.map((f) => [f.autoKey, f.phase, f.refs.itemIds, f.refs.zoneIds]).sort()).toEqual(
       [
-        ['requirements:z-cell:FR1', 3, ['SR 1.1', 'SR 1.3', 'SR 1.7', 'SR 1.13']],
-        ['requirements:z-cell:recovery', 6, ['SR 7.3', 'SR 7.4']],
-        ['requirements:z-cell:inventory', 1, ['SR 7.8']],
-        ['requirements:z-cell:logging', 4, ['SR 2.8']],
-        ['requirements:z-util:FR5', 2, ['SR 5.1', 'SR 5.2']],
+        ['requirements:SR 1.1:p3', 3, ['SR 1.1', 'SR 1.1 RE 1'], ['z-l1', 'z-l2', 'z-l3']],
+        ['requirements:SR 1.3:p3', 3, ['SR 1.3'], ['z-l1']],
+        ['requirements:SR 5.1:p2', 2, ['SR 5.1'], ['z-util']],
+        ['requirements:SR 5.2:p2', 2, ['SR 5.2'], ['z-util']],
+        ['requirements:SR 7.3:p6', 6, ['SR 7.3'], ['z-l1']],
+        ['requirements:SR 7.4:p6', 6, ['SR 7.4'], ['z-l1']],
       ].sort(),
     );
-    const fr1 = byKey(findings, 'requirements:z-cell:FR1');
-    expect(fr1.description).toContain('3 requirements not met and 1 requirement partially met');
-    expect(fr1.description).toContain(
-      '- SR 1.13 Access via untrusted networks: partially met. Observed on site for SR 1.13.',
+    const shared = byKey(findings, 'requirements:SR 1.1:p3');
+    expect(shared.title).toBe('Human user identification and authentication (SR 1.1) not met in 3 zones');
+    expect(shared.refs.items).toEqual([
+      { zoneId: 'z-l1', itemId: 'SR 1.1 RE 1' },
+      { zoneId: 'z-l2', itemId: 'SR 1.1 RE 1' },
+      { zoneId: 'z-l3', itemId: 'SR 1.1' },
+      { zoneId: 'z-l3', itemId: 'SR 1.1 RE 1' },
+    ]);
+    expect(shared.refs.assetIds).toEqual(['a-plc-1', 'a-plc-2']);
+    expect(shared.description).toContain(
+      '- Linie 3: SR 1.1 partially met: Observed on site for SR 1.1.; SR 1.1 RE 1 partially met',
     );
-    expect(fr1.description).not.toContain('Second line not shown');
-    expect(byKey(findings, 'requirements:z-cell:recovery').title).toBe(
-      'Backup and recovery gaps in Abfüllung Linie 2',
-    );
+    expect(shared.description).not.toContain('Second line not shown');
+    // Advice from what failed: the SR and its RE, each once, however many zones.
+    expect(shared.recommendation.split('\n').map((l) => l.split(':')[0])).toEqual(['SR 1.1', 'SR 1.1 RE 1']);
+
+    // Every failed pair appears exactly once over all findings; the unassessed SR 2.8 nowhere.
+    const pairs = findings.flatMap((f) => f.refs.items!.map((p) => `${p.zoneId}|${p.itemId}`));
+    expect(pairs).toHaveLength(new Set(pairs).size);
+    expect(pairs).toHaveLength(9);
+    expect(pairs.some((p) => p.endsWith('SR 2.8'))).toBe(false);
   });
 
-  it('weighs severity by what failed and by the zone', () => {
+  it("assemble advice at the zone's SL-T: no MFA advice where MFA is not required", () => {
     const data = new PlantBuilder()
-      .zone('sl1', 'Level-1 item not met')
-      .zone('sl2', 'Only a level-2 item not met')
-      .zone('partial', 'Only partially met')
-      .zone('sis', 'SIS', { kind: 'safety', criticality: 'critical' })
-      .zone('lab', 'Lab', { criticality: 'low' })
-      .answer('sl1', 'not-met', 'SR 1.1')
-      .answer('sl2', 'not-met', 'SR 1.2')
-      .answer('partial', 'partially-met', 'SR 1.1')
-      .answer('sis', 'not-met', 'SR 1.1')
-      .answer('lab', 'not-met', 'SR 1.1')
+      .zone('sl2', 'Cell SL2', { sl: 2 })
+      .zone('sl3', 'Cell SL3', { sl: 3 })
+      .answer('sl2', 'not-met', 'SR 1.1', 'SR 1.1 RE 1', 'SR 1.1 RE 2')
       .build();
-    const findings = generateFindings(data, { now: NOW });
-    const severity = (zone: string) => byKey(findings, `requirements:z-${zone}:FR1`).severity;
-    expect(severity('sl1')).toBe('high');
-    expect(severity('sl2')).toBe('medium');
-    expect(severity('partial')).toBe('low');
-    expect(severity('sis')).toBe('critical');
-    expect(severity('lab')).toBe('medium');
+    const sl2Only = byKey(generateFindings(data, { now: NOW }), 'requirements:SR 1.1:p3');
+    expect(sl2Only.refs.itemIds).toEqual(['SR 1.1', 'SR 1.1 RE 1']);
+    expect(sl2Only.recommendation).not.toMatch(/second factor|MFA/i);
+
+    const both = new PlantBuilder()
+      .zone('sl2', 'Cell SL2', { sl: 2 })
+      .zone('sl3', 'Cell SL3', { sl: 3 })
+      .answer('sl2', 'not-met', 'SR 1.1', 'SR 1.1 RE 1', 'SR 1.1 RE 2')
+      .answer('sl3', 'not-met', 'SR 1.1 RE 2')
+      .build();
+    const withSl3 = byKey(generateFindings(both, { now: NOW }), 'requirements:SR 1.1:p3');
+    expect(withSl3.refs.itemIds).toEqual(['SR 1.1', 'SR 1.1 RE 1', 'SR 1.1 RE 2']);
+    expect(withSl3.recommendation).toMatch(
+      /SR 1\.1 RE 2: Add a second factor to logins that reach the zone over untrusted networks/,
+    );
   });
 
-  it('ignores items above the SL-T, items not assessed, and zones without an SL-T', () => {
+  it('split an SR across phases by its items, and put backups in phase 6', () => {
+    const data = new PlantBuilder()
+      .zone('cell', 'Cell', { sl: 3 })
+      .answer('cell', 'not-met', 'SR 1.13', 'SR 1.13 RE 1', 'SR 3.2', 'SR 3.4', 'SR 7.3', 'SR 7.8')
+      .build();
+    const phases = Object.fromEntries(
+      generateFindings(data, { now: NOW })
+        .filter((f) => f.autoKey.startsWith('requirements:'))
+        .map((f) => [f.refs.itemIds.join('+'), f.phase]),
+    );
+    expect(phases).toEqual({
+      'SR 1.13': 2,
+      'SR 1.13 RE 1': 3,
+      'SR 3.2': 5, // malware protection
+      'SR 3.4': 4, // integrity verification is detection, not patching
+      'SR 7.3': 6,
+      'SR 7.8': 1,
+    });
+  });
+
+  it('weigh severity by consequence × exposure × FR weight, not by the SL of the item', () => {
+    const builder = new PlantBuilder()
+      .zone('sis', 'SIS', { kind: 'safety', criticality: 'critical' })
+      .zone('cell', 'Cell', { criticality: 'high' })
+      .zone('it', 'Office', { kind: 'enterprise', criticality: 'medium' })
+      .zone('lab', 'Lab', { criticality: 'low' })
+      .conduit('k1', 'it', 'cell')
+      .connection('modem', { to: { kind: 'zone', zoneId: 'z-cell' }, type: 'cellular' })
+      .answer('sis', 'not-met', 'SR 4.3', 'SR 5.1')
+      .answer('cell', 'not-met', 'SR 4.3', 'SR 5.1')
+      .answer('lab', 'not-met', 'SR 5.1');
+    const findings = generateFindings(builder.build(), { now: NOW });
+    // SIS: consequence 5, isolated (exposure 1): confidentiality 5×1×0.6 = 3 low, segmentation 6 medium.
+    // Cell: consequence 4, exposure 4 (office conduit, modem: undocumented and remote): 9.6 and 19.2.
+    const sr43 = byKey(findings, 'requirements:SR 4.3:p5');
+    const sr51 = byKey(findings, 'requirements:SR 5.1:p2');
+    expect(sr43.severity).toBe('medium');
+    expect(sr51.severity).toBe('critical');
+    expect(sr51.description).toContain('SR 5.1 in Cell: consequence 4 (criticality) × exposure 4');
+    const sisOnly = generateFindings(
+      new PlantBuilder()
+        .zone('sis', 'SIS', { kind: 'safety', criticality: 'critical' })
+        .answer('sis', 'not-met', 'SR 4.3')
+        .build(),
+      { now: NOW },
+    );
+    expect(byKey(sisOnly, 'requirements:SR 4.3:p5').severity).toBe('low');
+    // A modem on a PLC outranks confidentiality in the SIS.
+    expect(byKey(findings, 'connections:cellular').severity).not.toBe('low');
+  });
+
+  it("use the risk assessment's consequence when given, and the assessment's FR weights", () => {
+    const data = new PlantBuilder()
+      .zone('cell', 'Cell', { criticality: 'low' })
+      .answer('cell', 'not-met', 'SR 4.3')
+      .build();
+    const base = byKey(generateFindings(data, { now: NOW }), 'requirements:SR 4.3:p5');
+    expect(base.severity).toBe('info'); // 2 × 1 × 0.6
+    const risk = { consequenceOf: (id: string) => (id === 'z-cell' ? 5 : undefined) };
+    const rated = byKey(generateFindings(data, { now: NOW, consequence: risk }), 'requirements:SR 4.3:p5');
+    expect(rated.severity).toBe('low'); // 5 × 1 × 0.6
+    expect(rated.description).toContain('consequence 5 (risk assessment)');
+    data.assessment.findingSettings = { frWeights: { FR4: 2 } };
+    const weighted = byKey(generateFindings(data, { now: NOW, consequence: risk }), 'requirements:SR 4.3:p5');
+    expect(weighted.severity).toBe('high'); // 5 × 1 × 2
+  });
+
+  it('ignore items above the SL-T, items not assessed, and zones without an SL-T', () => {
     const data = new PlantBuilder()
       .zone('cell', 'Cell', { sl: 1 })
       .zone('none', 'No target', { sl: null })
@@ -149,46 +241,15 @@ describe('requirement findings', () => {
       .build();
     const findings = generateFindings(data, { now: NOW });
     expect(findings.filter((f) => f.autoKey.startsWith('requirements:'))).toEqual([]);
-    expect(findings.some((f) => f.autoKey === 'sl-gap:z-none')).toBe(false);
   });
-});
 
-describe('security-level gap findings', () => {
-  it('reports per zone the FRs below target with SL-T, SL-A and the gap', () => {
-    const builder = new PlantBuilder().zone('cell', 'Pasteurisation', {
-      slt: { base: 2, overrides: { FR5: 3 } },
-    });
-    for (const fr of ['FR1', 'FR2', 'FR3', 'FR4', 'FR6', 'FR7'])
-      builder.answer('cell', 'met', ...itemsUpTo(fr, 2));
-    // FR5 at SL-T 3: everything met except one level-2 item.
-    const fr5 = itemsUpTo('FR5', 3).filter((id) => id !== 'SR 5.1 RE 1');
-    builder.answer('cell', 'met', ...fr5).answer('cell', 'not-met', 'SR 5.1 RE 1');
+  it('size the work from the items, one size up across five zones', () => {
+    const builder = new PlantBuilder();
+    for (const n of [1, 2, 3, 4, 5]) builder.zone(`c${n}`, `Cell ${n}`).answer(`c${n}`, 'not-met', 'SR 1.3');
+    builder.zone('one', 'Alone').answer('one', 'not-met', 'SR 5.1');
     const findings = generateFindings(builder.build(), { now: NOW });
-    const gap = byKey(findings, 'sl-gap:z-cell');
-    expect(gap.title).toBe('Pasteurisation is below its target security level in 1 FR');
-    expect(gap.description).toContain('SL-T {2,2,2,2,3,2,2}, SL-A {2,2,2,2,1,2,2}, gap {0,0,0,0,2,0,0}');
-    expect(gap.description).toContain('- FR5 (RDF): SL-A 1 of SL-T 3, 1 item open');
-    expect(gap).toMatchObject({ severity: 'high', phase: 2 });
-    expect(gap.refs.itemIds).toEqual(['SR 5.1 RE 1']);
-  });
-
-  it('says nothing for a zone at its target, and rates a one-level gap medium', () => {
-    const builder = new PlantBuilder().zone('ok', 'At target', { sl: 1 }).zone('one', 'One short', { sl: 2 });
-    for (const fr of ['FR1', 'FR2', 'FR3', 'FR4', 'FR5', 'FR6', 'FR7']) {
-      builder.answer('ok', 'met', ...itemsUpTo(fr, 1));
-      builder.answer('one', 'met', ...itemsUpTo(fr, 2));
-    }
-    builder.data.answers.find((a) => a.zoneId === 'z-one' && a.itemId === 'SR 6.2')!.status = 'not-met';
-    const findings = generateFindings(builder.build(), { now: NOW });
-    expect(findings.some((f) => f.autoKey === 'sl-gap:z-ok')).toBe(false);
-    expect(byKey(findings, 'sl-gap:z-one')).toMatchObject({ severity: 'medium', phase: 4 });
-  });
-
-  it('calls a gap from unassessed items an incomplete assessment, not a weakness', () => {
-    const data = new PlantBuilder().zone('cell', 'Cell').answer('cell', 'met', 'SR 1.1', 'SR 1.3').build();
-    const gap = byKey(generateFindings(data, { now: NOW }), 'sl-gap:z-cell');
-    expect(gap).toMatchObject({ severity: 'info', phase: 1, title: 'Requirements not yet assessed in Cell' });
-    expect(gap.description).toMatch(/^Only 2 of the \d+ requirements/);
+    expect(byKey(findings, 'requirements:SR 1.3:p3').effort).toBe('M'); // S × 5 zones
+    expect(byKey(findings, 'requirements:SR 5.1:p2').effort).toBe('L');
   });
 });
 

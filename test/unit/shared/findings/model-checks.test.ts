@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkAnyService,
+  checkConduitSltBelowZone,
   checkConduitWithoutControl,
+  checkNoControlIntoSafety,
   checkDmzBypass,
   checkRangeOverlaps,
   checkRemoteAccessJumpHost,
@@ -217,12 +219,56 @@ describe('runModelChecks', () => {
     );
     expect(entries.map((e) => e.checkId)).toEqual([
       'dmz-bypass',
+      'conduit-none-into-safety',
       'conduit-no-control',
       'conduit-any-service',
       'zone-no-slt',
       'zone-no-assets',
     ]);
     expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+  });
+});
+
+describe('checkConduitSltBelowZone', () => {
+  it('flags a conduit whose SL-T is below either zone per FR, naming each FR short', () => {
+    const dmz = zone('IDMZ', 'dmz', { slt: { base: 3, overrides: {} } });
+    const cell = zone('Line 1', 'cell', { slt: { base: 2, overrides: { FR5: 4 } } });
+    const weak = { ...conduit(dmz, cell), slt: { base: 3, overrides: {} } };
+    const ok = { ...conduit(dmz, cell), slt: { base: 3, overrides: { FR5: 4 } } };
+    const unset = { ...conduit(dmz, cell), slt: { base: null, overrides: {} } };
+    const entries = checkConduitSltBelowZone(input([dmz, cell], [weak, ok, unset]));
+    expect(targets(entries)).toEqual([weak.id]);
+    expect(entries[0]!.message).toContain('(FR5 3 < 4)');
+    expect(entries[0]!.severity).toBe('medium');
+
+    const low = { ...conduit(dmz, cell), slt: { base: 1, overrides: {} } };
+    const [entry] = checkConduitSltBelowZone(input([dmz, cell], [low]));
+    expect(entry!.message).toContain(
+      'FR1 1 < 3, FR2 1 < 3, FR3 1 < 3, FR4 1 < 3, FR5 1 < 4, FR6 1 < 3, FR7 1 < 3',
+    );
+  });
+
+  it('rates it high where a safety zone is involved', () => {
+    const ops = zone('Operations', 'operations', { slt: { base: 2, overrides: {} } });
+    const sis = zone('SIS', 'safety', { slt: { base: 3, overrides: {} } });
+    const link = { ...conduit(sis, ops, ['data-diode']), slt: { base: 2, overrides: {} } };
+    expect(checkConduitSltBelowZone(input([ops, sis], [link]))[0]!.severity).toBe('high');
+  });
+});
+
+describe('checkNoControlIntoSafety', () => {
+  it('flags a conduit with no control into a safety zone, in either direction, as critical', () => {
+    const ops = zone('Operations', 'operations');
+    const cell = zone('Line 1', 'cell');
+    const sis = zone('SIS', 'safety');
+    const bare = conduit(cell, sis, []);
+    const reverse = conduit(sis, ops, []);
+    const guarded = conduit(ops, sis, ['firewall']);
+    const elsewhere = conduit(ops, cell, []);
+    const entries = checkNoControlIntoSafety(input([ops, cell, sis], [bare, reverse, guarded, elsewhere]));
+    expect(targets(entries)).toEqual([bare.id, reverse.id]);
+    expect(entries.every((e) => e.severity === 'critical')).toBe(true);
+    expect(entries[0]!.message).toContain('reaches safety zone "SIS" with no control at all');
   });
 });
 
@@ -236,6 +282,8 @@ describe('the model check list', () => {
       'zone-no-assets',
       'zone-no-slt',
       'range-overlap',
+      'conduit-slt-below-zone',
+      'conduit-none-into-safety',
     ]);
     for (const check of MODEL_CHECKS) {
       const [finding] = modelCheckFindings(

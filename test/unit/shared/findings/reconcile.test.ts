@@ -79,8 +79,8 @@ describe('reconcileFindings', () => {
   it("keeps the assessor's edits, dismissals, order and placement while refreshing the rest", () => {
     const data = plant();
     regenerate(data, '2026-06-01T10:00:00.000Z');
-    const fr1Key = 'requirements:z-cell:FR1';
-    const recoveryKey = 'requirements:z-cell:recovery';
+    const fr1Key = 'requirements:SR 1.1:p3';
+    const recoveryKey = 'requirements:SR 7.3:p6';
     data.findings = data.findings.map((f) => {
       if (f.autoKey === fr1Key)
         return setRoadmapSlot(
@@ -97,8 +97,8 @@ describe('reconcileFindings', () => {
     });
     expect(find(data.findings, fr1Key).edited).toEqual(['title', 'severity']);
 
-    // On site, one more FR1 item fails and the recovery finding's items grow too.
-    for (const itemId of ['SR 1.7', 'SR 7.4'])
+    // On site, an RE of each SR fails too.
+    for (const itemId of ['SR 1.1 RE 1', 'SR 7.3 RE 1'])
       data.answers.push({ ...data.answers[0]!, id: `ans-${itemId}`, itemId, status: 'not-met' });
     const result = regenerate(data, '2026-06-03T09:00:00.000Z');
 
@@ -106,8 +106,9 @@ describe('reconcileFindings', () => {
     expect(fr1.title).toBe('Shared logins on the filling line');
     expect(fr1.severity).toBe('critical');
     expect(fr1.roadmapSlot).toBe('m1-3');
-    expect(fr1.refs.itemIds).toEqual(['SR 1.1', 'SR 1.3', 'SR 1.7']);
-    expect(fr1.description).toContain('SR 1.7 Strength of password-based authentication: not met');
+    expect(fr1.refs.itemIds).toEqual(['SR 1.1', 'SR 1.1 RE 1']);
+    expect(fr1.description).toContain('SR 1.1 RE 1 not met');
+    expect(fr1.effort).toBe('M');
     expect(fr1.updatedAt).toBe('2026-06-03T09:00:00.000Z');
 
     const recovery = find(result.findings, recoveryKey);
@@ -116,11 +117,9 @@ describe('reconcileFindings', () => {
       dismissReason: 'Backups are run by the vendor under contract.',
       order: 0.5,
     });
-    expect(recovery.refs.itemIds).toEqual(['SR 7.3', 'SR 7.4']);
+    expect(recovery.refs.itemIds).toEqual(['SR 7.3', 'SR 7.3 RE 1']);
     expect(result.findings[0]!.autoKey).toBe(recoveryKey);
-    expect(result.updated.map((f) => f.autoKey).sort()).toEqual(
-      [fr1Key, recoveryKey, 'sl-gap:z-cell'].sort(),
-    );
+    expect(result.updated.map((f) => f.autoKey).sort()).toEqual([fr1Key, recoveryKey].sort());
   });
 
   it('drops auto findings whose cause has gone, and keeps manual ones', () => {
@@ -145,14 +144,54 @@ describe('reconcileFindings', () => {
   it('does not bring back findings that were merged into another', () => {
     const data = plant();
     regenerate(data, '2026-06-01T10:00:00.000Z');
-    const fr1 = find(data.findings, 'requirements:z-cell:FR1');
-    const gap = find(data.findings, 'sl-gap:z-cell');
+    const fr1 = find(data.findings, 'requirements:SR 1.1:p3');
+    const gap = find(data.findings, 'requirements:SR 1.3:p3');
     const { merged, removedIds } = mergeFindings([fr1, gap], '2026-06-01T12:00:00.000Z', () => 'merged-1');
     data.findings = [...data.findings.filter((f) => !removedIds.includes(f.id)), merged];
     const result = regenerate(data, '2026-06-02T10:00:00.000Z');
     expect(result.added).toEqual([]);
     expect(result.findings.filter((f) => f.autoKey === fr1.autoKey || f.autoKey === gap.autoKey)).toEqual([]);
     expect(result.findings).toContainEqual(merged);
+  });
+
+  it('keeps the work done on a requirement finding of an earlier version', () => {
+    const cell = '00000000-0000-4000-8000-00000000c311';
+    const data = new PlantBuilder()
+      .zone('cell', 'Cell')
+      .answer('cell', 'not-met', 'SR 1.1', 'SR 1.3')
+      .build();
+    data.zones[0]!.id = cell;
+    for (const answer of data.answers) answer.zoneId = cell;
+    const legacy = (key: string, fields: Partial<Finding>): Finding => ({
+      ...find(
+        regenerate(structuredClone(data), '2026-06-01T10:00:00.000Z').findings,
+        'requirements:SR 1.1:p3',
+      ),
+      id: `legacy-${key}`,
+      autoKey: key,
+      refs: {
+        itemIds: ['SR 1.1', 'SR 1.3'],
+        zoneIds: [cell],
+        conduitIds: [],
+        connectionIds: [],
+        assetIds: [],
+      },
+      ...fields,
+    });
+    data.findings = [
+      legacy(`requirements:${cell}:FR1`, { roadmapSlot: 'm1-3' }),
+      legacy(`sl-gap:${cell}`, { title: 'Our own gap wording', edited: ['title'] }),
+    ];
+    const result = regenerate(data, '2026-06-02T10:00:00.000Z');
+    // The placement passes to the findings now covering those items; the edited text stays, as manual.
+    expect(find(result.findings, 'requirements:SR 1.1:p3').roadmapSlot).toBe('m1-3');
+    expect(find(result.findings, 'requirements:SR 1.3:p3').roadmapSlot).toBe('m1-3');
+    expect(result.findings.find((f) => f.id === 'legacy-sl-gap:' + cell)).toMatchObject({
+      origin: 'manual',
+      autoKey: null,
+      title: 'Our own gap wording',
+    });
+    expect(result.removed.map((f) => f.id)).toEqual([`legacy-requirements:${cell}:FR1`]);
   });
 
   it('appends new findings after the existing order', () => {

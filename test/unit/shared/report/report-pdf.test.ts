@@ -148,6 +148,73 @@ describe('the PDF report', () => {
     },
   );
 
+  it.runIf(hasCommand('pdftotext'))(
+    'states the coverage: assessed, met, partially met, not met and not assessed, with provisional SL-A',
+    () => {
+      const text = collapse(pdfText(pdf, 'coverage.pdf'));
+      expect(text).toContain('Assessment coverage and limitations');
+      const cell = rich.zones.find((z) => z.kind === 'cell')!;
+      const answered = rich.answers.filter((a) => a.zoneId === cell.id && a.status !== 'not-assessed').length;
+      expect(answered).toBeGreaterThan(0);
+      expect(text).toMatch(
+        /\d+ of \d+ required items were assessed across 4 zones: \d+ met \(\d+ by a compensating control, \d+ not applicable\), \d+ partially met, \d+ not met, and \d+ not assessed\./,
+      );
+      expect(text).toContain('their achieved security level (SL-A) is provisional, marked *');
+      expect(text).toContain('Items not assessed are not findings');
+      expect(text).toContain('not assessed yet (not findings)');
+      expect(text).toContain('severity = consequence × exposure × FR weight');
+      expect(text).toContain('FR1 1, FR2 1, FR3 1.2, FR4 0.6, FR5 1.2, FR6 0.8, FR7 1.2');
+      expect(text).not.toContain('required items not (yet) met');
+    },
+  );
+
+  it.runIf(hasCommand('pdftotext'))(
+    'never claims a signature on a standalone PDF, and gives Windows steps that work',
+    () => {
+      const standalone = renderReportPdf(rich, {
+        fonts,
+        signer: SIGNER,
+        standalone: true,
+        generatedAt: '2026-03-05T10:00:00.000Z',
+      });
+      const text = collapse(pdfText(standalone, 'standalone.pdf'));
+      expect(text).not.toMatch(/signed by/i);
+      expect(text).toContain('this PDF on its own carries no signature; the signed bundle does');
+      expect(text).toContain(
+        'This PDF was produced on its own, outside a signed bundle, and carries no signature.',
+      );
+      expect(text).toContain(SIGNER.fingerprint);
+      const bundled = collapse(pdfText(pdf, 'bundled.pdf'));
+      expect(bundled).toMatch(/SIGNED BY/);
+      for (const t of [text, bundled]) {
+        expect(t).toContain('needs OpenSSH 8.1 or later');
+        expect(t).toContain('the OpenSSH 7.7 built into older Windows 10 builds does not');
+        expect(t).toMatch(/cmd \/c "ssh-keygen -Y verify -f allowed_signers -I ana@example\.com/);
+        expect(t).toContain('Get-FileHash -Algorithm SHA256 -LiteralPath');
+        expect(t).toContain('certutil -hashfile');
+        expect(t).not.toContain('Windows 10 and later include it');
+      }
+    },
+  );
+
+  it.runIf(hasCommand('pdftotext'))(
+    'prints N/A and compensating answers with their justifications, and unassessed items in an appendix with titles',
+    () => {
+      const text = collapse(pdfText(pdf, 'answers.pdf'));
+      const justified = rich.answers.filter(
+        (a) => a.status === 'not-applicable' || a.status === 'compensating',
+      );
+      expect(justified.length).toBeGreaterThan(0);
+      for (const answer of justified) expect(text).toContain(collapse(answer.justification.trim()));
+      expect(text).not.toContain('data/answers.csv');
+      expect(text).toContain('Appendix: Items not assessed');
+      expect(text).toContain('37 of 37 none assessed yet');
+      // A partly assessed zone lists each open item with its title, not a run-on list of ids.
+      expect(text).toMatch(/SR 1\.2 Software process and device identification and authentication/);
+      expect(text).not.toMatch(/Not yet assessed \(\d+\): SR/);
+    },
+  );
+
   it('gives the same bytes for the same inputs', () => {
     const again = renderReportPdf(rich, { fonts, signer: SIGNER, generatedAt: '2026-03-05T10:00:00.000Z' });
     expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../../../../../shared/bundle';
+import { LIST_UNLISTED_FILES_COMMAND } from '../../../../../shared/bundle/readme';
 import { serializeAssessmentFile } from '../../../../../shared/model';
 import { generateAssessment } from '../../../../fixtures/bundle/generated-assessment';
 import { hasCommand } from '../../../helpers/tools';
-import { extractWithSystemTool, rezip, run, tempDir } from '../../../shared/bundle/helpers';
+import { extractWithSystemTool, rezip, run, tempDir, webCryptoSigner } from '../../../shared/bundle/helpers';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const cli = (...args: string[]) => run(TSX, ['electron/cli/main.ts', ...args]);
@@ -109,7 +111,16 @@ describe('conduit keygen, export and verify', () => {
       // The report is rendered into every CLI bundle, covered by the signed checksums.
       expect(lines).toContain('report/report.pdf: OK');
       expect(lines).toContain('diagram/zones.svg: OK');
-      expect(readFileSync(join(folder, 'README.txt'), 'utf8')).toContain(keygenOutput.fingerprint);
+      const readme = readFileSync(join(folder, 'README.txt'), 'utf8');
+      expect(readme).toContain(keygenOutput.fingerprint);
+      // Check 3 of the README: the files SHA256SUMS does not list, which sha256sum -c misses.
+      expect(readme).toContain(LIST_UNLISTED_FILES_COMMAND);
+      const listUnlisted = () => run('sh', ['-c', LIST_UNLISTED_FILES_COMMAND], { cwd: folder });
+      expect(listUnlisted().stdout).toBe('no other files\n');
+      writeFileSync(join(folder, 'evidence', 'added later.txt'), 'not signed');
+      expect(run('sha256sum', ['-c', '--strict', '--quiet', 'SHA256SUMS'], { cwd: folder }).status).toBe(0);
+      expect(listUnlisted().stdout).toBe('NOT LISTED: evidence/added later.txt\n');
+      rmSync(join(folder, 'evidence', 'added later.txt'));
 
       // ssh-keygen itself notices a changed SHA256SUMS.
       const changed = Buffer.from(sums);
@@ -147,8 +158,35 @@ describe('conduit keygen, export and verify', () => {
       },
       signedAt: '2026-03-06T17:00:00.000Z',
       files: exportOutput.files,
+      fingerprintChecked: null,
       problems: [],
     });
+  });
+
+  it('verify --fingerprint exits 0 for the signer received separately, 1 for any other key', async () => {
+    const pinned = cli('verify', zipFile, '--fingerprint', keygenOutput.fingerprint);
+    expect(pinned.status, pinned.stderr).toBe(0);
+    expect(JSON.parse(pinned.stdout)).toMatchObject({ valid: true, fingerprintChecked: true });
+    // A forger's bundle: the same name and email, a valid signature by another key.
+    const forger = await webCryptoSigner({
+      name: 'Zoë Müller',
+      organization: 'Sécurité OT',
+      email: 'zoe@example.com',
+    });
+    const forged = join(dir.path, 'forged.zip');
+    writeFileSync(forged, (await buildBundle({ data: await generateAssessment(), signer: forger })).bytes);
+    expect(cli('verify', forged).status).toBe(0);
+    const refused = cli('verify', forged, '--fingerprint', keygenOutput.fingerprint);
+    expect(refused.status).toBe(1);
+    const output = JSON.parse(refused.stdout);
+    expect(output).toMatchObject({ valid: false, fingerprintChecked: false });
+    expect(output.problems[0]).toMatch(
+      new RegExp(
+        `^signed by another key: SHA256:\\S+, not the expected ${keygenOutput.fingerprint.replace(/[+/]/g, '\\$&')}$`,
+      ),
+    );
+    expect(refused.stderr).toContain('signed by another key');
+    expect(cli('verify', zipFile, '--fingerprint', 'MD5:00:11').status).toBe(64);
   });
 
   it('verify exits 1 and names the changed file when a byte changed', () => {

@@ -44,9 +44,30 @@ describe('conduit findings', () => {
     expect(out.removed).toEqual([
       { id: fixtureId(11, 2), autoKey: 'connections:wireless', title: 'Rogue access point' },
     ]);
+    // The stored finding is of an earlier version (one per zone and topic): its edited text stays as a
+    // manual finding, and its placement passes to the SR 1.1 finding that now covers its item.
     const kept = out.findings.find((f) => f.id === stored.id)!;
-    expect(kept).toMatchObject({ title: 'Shared operator accounts in Zelle 3', roadmap: 'm1-3', order: 1 });
-    expect(kept.description).toContain('SR 1.1 Human user identification and authentication: not met');
+    expect(kept).toMatchObject({
+      title: 'Shared operator accounts in Zelle 3',
+      roadmap: 'm1-3',
+      order: 1,
+      origin: 'manual',
+    });
+    const sr11 = out.findings.find((f) => f.autoKey === 'requirements:SR 1.1:p3')!;
+    const cell = fixtureId(2, 3);
+    expect(sr11).toMatchObject({ phase: 3, status: 'open', roadmap: 'm1-3', effort: 'M' });
+    expect(sr11.severity).toMatch(/^(critical|high|medium|low|info)$/);
+    expect(sr11.refs).toEqual({
+      itemIds: ['SR 1.1'],
+      zoneIds: [cell],
+      conduitIds: [],
+      connectionIds: [],
+      assetIds: [fixtureId(4, 1)],
+      items: [{ zoneId: cell, itemId: 'SR 1.1' }],
+    });
+    expect(sr11.description).toContain(
+      'SR 1.1 not met: Shared “operator” account on all HMIs. (1 evidence item)',
+    );
     const modem = out.findings.find((f) => f.autoKey === 'connections:cellular')!;
     expect(modem).toMatchObject({ severity: 'critical', roadmap: 'm1-3', roadmapSlot: null, origin: 'auto' });
     expect(out.findings.map((f) => f.order)).toEqual([1, 3, 4, 5, 6, 7, 8, 9]);

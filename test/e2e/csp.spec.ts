@@ -1,0 +1,46 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { test, expect } from './fixtures';
+
+test('the page and every worker script are served with the CSP, and the guard sees a violation', async ({
+  page,
+  request,
+  pageProblems,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'New assessment' }).first()).toBeVisible();
+  const workers = readdirSync(join(process.cwd(), 'out/web/assets')).filter((f) => /worker.*\.js$/.test(f));
+  expect(workers.length).toBeGreaterThanOrEqual(4);
+  for (const file of ['index.html', ...workers.map((w) => `assets/${w}`)]) {
+    const response = await request.get(file);
+    expect(response.status(), file).toBe(200);
+    expect(response.headers()['content-security-policy'], file).toBe(CONTENT_SECURITY_POLICY);
+  }
+
+  // A worker served by the app cannot eval, as the page cannot.
+  const workerUrl = `assets/${workers.find((w) => w.includes('verify'))!}`;
+  expect(
+    await page.evaluate(async (url) => {
+      const worker = new Worker(new URL(url, document.baseURI), { type: 'module' });
+      const answer = new Promise<string>((resolve) => {
+        worker.onerror = (e) => resolve(`error: ${e.message}`);
+        // The verify worker answers any message; a string that is not a bundle comes back as an error.
+        worker.onmessage = (e: MessageEvent<{ ok: boolean; message?: string }>) =>
+          resolve(e.data.ok ? 'ok' : (e.data.message ?? ''));
+      });
+      worker.postMessage(new Uint8Array([1, 2, 3]));
+      return answer;
+    }, workerUrl),
+  ).toMatch(/too small to be a zip/);
+  expect(pageProblems).toEqual([]);
+
+  // The guard itself: a string the page hands to setTimeout is an eval, blocked and reported.
+  // (page.evaluate cannot show it: DevTools' own evaluation is exempt from the CSP.)
+  await page.evaluate(() => {
+    (setTimeout as unknown as (code: string, ms: number) => void)('document.title = "evaluated"', 0);
+  });
+  await expect.poll(() => pageProblems.join('\n')).toMatch(/CSP violation: script-src/);
+  expect(await page.title()).not.toBe('evaluated');
+  pageProblems.length = 0;
+});
