@@ -5,6 +5,7 @@ import { exportWorkspace } from '../features/export';
 import { findingsWorkspace } from '../features/findings';
 import { inventoryWorkspace } from '../features/inventory';
 import { requirementsWorkspace } from '../features/requirements';
+import { riskWorkspace } from '../features/risk';
 import { mergeDiagramContributions } from '../ui/diagram-contributions';
 import { vulnerabilitiesWorkspace } from '../features/vulnerabilities';
 import type { WorkspaceDefinition } from '../ui/workspace';
@@ -15,6 +16,7 @@ export const WORKSPACES: WorkspaceDefinition[] = [
   inventoryWorkspace,
   diagramWorkspace,
   requirementsWorkspace,
+  riskWorkspace,
   connectionsWorkspace,
   vulnerabilitiesWorkspace,
   findingsWorkspace,

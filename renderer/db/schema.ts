@@ -13,6 +13,13 @@ import type {
   Vulnerability,
   Zone,
 } from '../../shared/model';
+import type {
+  Countermeasure,
+  RiskMethod,
+  SystemUnderConsideration,
+  ThreatScenario,
+  ZoneRisk,
+} from '../../shared/risk';
 import { RECORD_TABLES } from '../../shared/model';
 import type { StoredAdvisoryPack } from './advisory-packs';
 import type { SigningIdentity } from '../../shared/bridge';
@@ -69,6 +76,16 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: { assets: 'id, assessmentId' },
   },
   {
+    version: 3,
+    stores: {
+      riskMethods: 'id, assessmentId',
+      riskScopes: 'id, assessmentId',
+      zoneRisks: 'id, assessmentId, zoneId',
+      threatScenarios: 'id, assessmentId, suggestionKey',
+      countermeasures: 'id, assessmentId',
+    },
+  },
+  {
     version: 4,
     stores: {
       advisoryPacks: 'id, importedAt',
@@ -99,6 +116,11 @@ export class ConduitDatabase extends Dexie {
   evidence!: Table<Evidence, string>;
   settings!: Table<SettingRecord, string>;
   signingKeys!: Table<StoredSigningKey, string>;
+  riskMethods!: Table<RiskMethod, string>;
+  riskScopes!: Table<SystemUnderConsideration, string>;
+  zoneRisks!: Table<ZoneRisk, string>;
+  threatScenarios!: Table<ThreatScenario, string>;
+  countermeasures!: Table<Countermeasure, string>;
   advisoryPacks!: Table<StoredAdvisoryPack, string>;
   vulnerabilities!: Table<Vulnerability, string>;
 

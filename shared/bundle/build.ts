@@ -1,6 +1,7 @@
 import { serializeAssessmentFile, sha256Hex, type AssessmentData } from '../model';
 import { formatAllowedSigners } from './allowed-signers';
 import { assessmentCsvFiles } from './csv';
+import { attackLayerJson, riskCsvFiles } from './risk-files';
 import { buildManifest, type BundleSignerIdentity } from './manifest';
 import { bundleBaseName, compareUtf8, evidencePath } from './names';
 import { buildReadme } from './readme';
@@ -119,7 +120,7 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
   };
 
   const evidence = evidenceSources(data);
-  const csv = assessmentCsvFiles(data);
+  const csv = { ...assessmentCsvFiles(data), ...riskCsvFiles(data) };
   const diagramSvg =
     typeof input.diagramSvg === 'string' ? encoder.encode(input.diagramSvg) : input.diagramSvg;
   const readme = buildReadme({
@@ -138,6 +139,7 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
       bytes: encoder.encode(serializeAssessmentFile(data, { embedEvidence: false, exportedAt: signedAt })),
     },
     ...Object.entries(csv).map(([name, text]) => ({ path: `data/${name}`, bytes: encoder.encode(text) })),
+    { path: 'data/attack-layer.json', bytes: encoder.encode(attackLayerJson(data)) },
     ...(diagramSvg ? [{ path: 'diagram/zones.svg', bytes: diagramSvg }] : []),
     ...(input.diagramPng ? [{ path: 'diagram/zones.png', bytes: input.diagramPng }] : []),
     ...evidence,

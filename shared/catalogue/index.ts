@@ -24,3 +24,5 @@ export function catalogueOf(version: string | undefined): { catalogue: Catalogue
   const found = version ? catalogueForVersion(version) : undefined;
   return { catalogue: found ?? IEC62443_3_3, known: found !== undefined };
 }
+export * from './attack';
+export { ATTACK_ICS, ATTACK_ICS_SOURCE_SHA256 } from './attack-ics.data';

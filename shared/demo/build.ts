@@ -10,6 +10,7 @@ import {
 } from '../importers';
 import {
   DEFAULT_CATALOGUE_VERSION,
+  emptyRiskRecords,
   cloneWithNewIds,
   sha256Hex,
   type Answer,
@@ -102,6 +103,7 @@ export async function buildDemoPlant(
     triage: [],
     findings: [],
     evidence: [],
+    ...emptyRiskRecords(),
   };
 
   const zoneIds = new Map<DemoZoneKey, string>();

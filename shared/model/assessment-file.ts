@@ -21,6 +21,14 @@ import { escapeControlCharacters } from './escape-control';
 import { sha256Hex } from './hash';
 import { excessiveNestingMessage, findExcessiveJsonNesting } from './json-depth';
 import { TOOL_NAME, TOOL_VERSION } from './version';
+import { countermeasureSchema, type Countermeasure } from '../risk/records/countermeasure';
+import { riskMethodSchema, type RiskMethod } from '../risk/records/risk-method';
+import {
+  systemUnderConsiderationSchema,
+  type SystemUnderConsideration,
+} from '../risk/records/system-under-consideration';
+import { threatScenarioSchema, type ThreatScenario } from '../risk/records/threat-scenario';
+import { zoneRiskSchema, type ZoneRisk } from '../risk/records/zone-risk';
 
 /** The assessment file format: `<client>-<site>.conduit.json`. Bump with a migration in migrateFile. */
 export const FILE_FORMAT = 'conduit-assessment';
@@ -41,6 +49,12 @@ export interface AssessmentData {
   triage: Triage[];
   findings: Finding[];
   evidence: EvidenceWithBytes[];
+  /** The IEC 62443-3-2 risk assessment (format version 2); at most one method and one scope. */
+  riskMethods: RiskMethod[];
+  riskScopes: SystemUnderConsideration[];
+  zoneRisks: ZoneRisk[];
+  threatScenarios: ThreatScenario[];
+  countermeasures: Countermeasure[];
   /** Advisory matches per asset and the assessor's decisions (format version 3). */
   vulnerabilities: Vulnerability[];
 }
@@ -56,6 +70,11 @@ export const RECORD_TABLES = [
   'triage',
   'findings',
   'evidence',
+  'riskMethods',
+  'riskScopes',
+  'zoneRisks',
+  'threatScenarios',
+  'countermeasures',
   'vulnerabilities',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
@@ -81,6 +100,13 @@ export const assessmentFileSchema = z.object({
   triage: z.array(triageSchema),
   findings: z.array(findingSchema),
   evidence: z.array(evidenceEntrySchema),
+  riskMethods: z.array(riskMethodSchema).max(1, 'an assessment has one risk method'),
+  riskScopes: z
+    .array(systemUnderConsiderationSchema)
+    .max(1, 'an assessment has one system under consideration'),
+  zoneRisks: z.array(zoneRiskSchema),
+  threatScenarios: z.array(threatScenarioSchema),
+  countermeasures: z.array(countermeasureSchema),
   vulnerabilities: z.array(vulnerabilitySchema),
 });
 export type AssessmentFile = z.infer<typeof assessmentFileSchema>;
@@ -123,6 +149,11 @@ export function toAssessmentFile(data: AssessmentData, options: SerializeOptions
     evidence: data.evidence.map(({ bytes, ...meta }) =>
       embed && bytes ? { ...meta, data: encodeBase64(bytes) } : { ...meta },
     ),
+    riskMethods: data.riskMethods,
+    riskScopes: data.riskScopes,
+    zoneRisks: data.zoneRisks,
+    threatScenarios: data.threatScenarios,
+    countermeasures: data.countermeasures,
     vulnerabilities: data.vulnerabilities,
   };
 }
@@ -150,18 +181,28 @@ export function describeZodError(error: z.ZodError, limit = 20): string[] {
 }
 
 /**
- * One step per format version, each taking the JSON of its version to the next, so that they
- * chain: a version-1 file runs every step.
+ * One step per format version: FILE_MIGRATIONS[n] turns a file as version n - 1 wrote it into
+ * version n, so a file of any older version runs through every later step in turn.
  */
-const FILE_MIGRATIONS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
-  // Version 2 is another change's; until it lands a version-2 file reads as version 1 does.
-  1: (file) => ({ ...file, formatVersion: 2 }),
-  // Version 3 adds the vulnerabilities (advisory matches and decisions).
-  2: (file) => ({ ...file, vulnerabilities: file.vulnerabilities ?? [], formatVersion: 3 }),
+export const FILE_MIGRATIONS: Readonly<
+  Record<number, (file: Record<string, unknown>) => Record<string, unknown>>
+> = {
+  // 2: the risk assessment (IEC 62443-3-2) joins the file, empty for files written before it.
+  2: (file) => ({
+    ...file,
+    formatVersion: 2,
+    riskMethods: [],
+    riskScopes: [],
+    zoneRisks: [],
+    threatScenarios: [],
+    countermeasures: [],
+  }),
+  // 3: advisory matches per asset and the assessor's decisions.
+  3: (file) => ({ ...file, formatVersion: 3, vulnerabilities: file.vulnerabilities ?? [] }),
 };
 
-/** Upgrades an older file's JSON to the current version. */
-function migrateFile(raw: unknown): unknown {
+/** Upgrades an older file's JSON to the current version, one step per version. */
+export function migrateFile(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new AssessmentFileError('This is not a Conduit assessment file: it is not a JSON object.');
   }
@@ -180,8 +221,9 @@ function migrateFile(raw: unknown): unknown {
       `The file was written by a newer Conduit (format version ${version}; this one reads up to ${FILE_FORMAT_VERSION}).`,
     );
   }
-  for (let from = version; from < FILE_FORMAT_VERSION; from++) record = FILE_MIGRATIONS[from]!(record);
-  return record;
+  let file = record;
+  for (let next = version + 1; next <= FILE_FORMAT_VERSION; next++) file = FILE_MIGRATIONS[next]!(file);
+  return file;
 }
 
 /** Cross-record rules zod cannot see: ownership, references and unique ids. */
@@ -224,6 +266,41 @@ function checkReferences(file: AssessmentFile): string[] {
   file.connections.forEach((c, i) => {
     c.evidenceIds.forEach((e, j) => {
       if (!evidenceIds.has(e)) problems.push(`connections[${i}].evidenceIds[${j}]: no evidence with id ${e}`);
+    });
+  });
+  problems.push(...checkRiskReferences(file, zoneIds));
+  return problems;
+}
+
+function checkRiskReferences(file: AssessmentFile, zoneIds: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const conduitIds = new Set(file.conduits.map((c) => c.id));
+  const scenarioIds = new Set(file.threatScenarios.map((s) => s.id));
+  const riskZones = new Set<string>();
+  file.zoneRisks.forEach((r, i) => {
+    if (!zoneIds.has(r.zoneId)) problems.push(`zoneRisks[${i}].zoneId: no zone with id ${r.zoneId}`);
+    if (riskZones.has(r.zoneId))
+      problems.push(`zoneRisks[${i}].zoneId: a second risk record for zone ${r.zoneId}`);
+    riskZones.add(r.zoneId);
+  });
+  file.threatScenarios.forEach((s, i) => {
+    if (s.target.kind === 'zone' && !zoneIds.has(s.target.zoneId))
+      problems.push(`threatScenarios[${i}].target.zoneId: no zone with id ${s.target.zoneId}`);
+    if (s.target.kind === 'conduit' && !conduitIds.has(s.target.conduitId))
+      problems.push(`threatScenarios[${i}].target.conduitId: no conduit with id ${s.target.conduitId}`);
+  });
+  file.countermeasures.forEach((c, i) => {
+    c.scenarioIds.forEach((id, j) => {
+      if (!scenarioIds.has(id))
+        problems.push(`countermeasures[${i}].scenarioIds[${j}]: no scenario with id ${id}`);
+    });
+    c.conduitIds.forEach((id, j) => {
+      if (!conduitIds.has(id))
+        problems.push(`countermeasures[${i}].conduitIds[${j}]: no conduit with id ${id}`);
+    });
+    c.compensates.forEach((a, j) => {
+      if (!zoneIds.has(a.zoneId))
+        problems.push(`countermeasures[${i}].compensates[${j}].zoneId: no zone with id ${a.zoneId}`);
     });
   });
   return problems;
@@ -292,6 +369,11 @@ export async function parseAssessmentFile(text: string, options: ParseOptions = 
     triage: file.triage,
     findings: file.findings,
     evidence,
+    riskMethods: file.riskMethods,
+    riskScopes: file.riskScopes,
+    zoneRisks: file.zoneRisks,
+    threatScenarios: file.threatScenarios,
+    countermeasures: file.countermeasures,
     vulnerabilities: file.vulnerabilities,
   };
 }
@@ -325,6 +407,14 @@ export function emptyAssessmentData(assessment: Assessment): AssessmentData {
     triage: [],
     findings: [],
     evidence: [],
+    ...emptyRiskRecords(),
     vulnerabilities: [],
   };
+}
+
+export type RiskTable = 'riskMethods' | 'riskScopes' | 'zoneRisks' | 'threatScenarios' | 'countermeasures';
+
+/** No risk records: an assessment whose risk assessment has not started. */
+export function emptyRiskRecords(): Pick<AssessmentData, RiskTable> {
+  return { riskMethods: [], riskScopes: [], zoneRisks: [], threatScenarios: [], countermeasures: [] };
 }

@@ -23,6 +23,11 @@ export function cloneWithNewIds(data: AssessmentData, makeId: () => string = new
     data.findings,
     data.evidence,
     data.vulnerabilities,
+    data.riskMethods,
+    data.riskScopes,
+    data.zoneRisks,
+    data.threatScenarios,
+    data.countermeasures,
   ]) {
     for (const record of table) ids.set(record.id, makeId());
   }

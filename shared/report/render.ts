@@ -13,6 +13,7 @@ import { writeFindings } from './sections/findings';
 import { drawCover, drawHeadersAndFooters, drawToc } from './sections/front';
 import { writeInventory } from './sections/inventory';
 import { writeNotAssessedAppendix, writeRequirements } from './sections/requirements';
+import { writeRisk } from './sections/risk';
 import { writeScope } from './sections/scope';
 import { writeSummary } from './sections/summary';
 import { writeVulnerabilities } from './sections/vulnerabilities';
@@ -54,6 +55,10 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
         data.answers,
         data.connections,
         data.findings,
+        data.riskScopes,
+        data.zoneRisks,
+        data.threatScenarios,
+        data.countermeasures,
         data.vulnerabilities ?? [],
         data.evidence.map((e) => [e.name, e.caption]),
         signer,
@@ -73,6 +78,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
     ['diagram', () => writeDiagram(writer, model, options.diagramPng ?? null)],
     ['zones', () => writeZonesAndConduits(writer, model)],
     ['requirements', () => writeRequirements(writer, model)],
+    ['risk', () => writeRisk(writer, model)],
     ['connections', () => writeConnections(writer, model)],
     ['inventory', () => writeInventory(writer, model)],
     ['vulnerabilities', () => writeVulnerabilities(writer, model)],

@@ -23,6 +23,7 @@ const BENCHMARKS = [
   'requirements',
   'report',
   'advisories',
+  'risk',
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { guidanceFor, IEC62443_3_3 } from '../../../shared/catalogue';
+import { ATTACK_CREDIT, attackForItem, guidanceFor, IEC62443_3_3 } from '../../../shared/catalogue';
 import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 
 export const catalogueCommand: CliCommandModule = {
@@ -14,6 +14,7 @@ export const catalogueCommand: CliCommandModule = {
     const catalogue = IEC62443_3_3;
     printJson(io, {
       version: catalogue.version,
+      attack: ATTACK_CREDIT,
       frs: catalogue.frs.map(({ id, short, name }) => ({ id, short, name })),
       items: catalogue.items.map(({ id, fr, sr, re, title, minLevel }) => ({
         id,
@@ -22,6 +23,7 @@ export const catalogueCommand: CliCommandModule = {
         re,
         title,
         minLevel,
+        attack: attackForItem({ sr }),
         ...(values['with-guidance'] ? { guidance: guidanceFor(id) ?? null } : {}),
       })),
     });

@@ -47,7 +47,8 @@ export const COMMANDS: CliCommand[] = [
   },
   {
     name: 'catalogue',
-    summary: 'print the IEC 62443-3-3 catalogue (FRs, SRs, REs and their minimum SL) as JSON',
+    summary:
+      'print the IEC 62443-3-3 catalogue (FRs, SRs, REs, their minimum SL and ATT&CK for ICS mitigations) as JSON',
     usage: 'catalogue [--with-guidance]',
     load: async () => (await import('./catalogue')).catalogueCommand,
   },
@@ -64,6 +65,20 @@ export const COMMANDS: CliCommand[] = [
     usage:
       'advisories <assessment.conduit.json | inventory export> [--pack <dir|zip|tar.gz>] [--kev <kev.json>]',
     load: async () => (await import('./advisories')).advisoriesCommand,
+  },
+  {
+    name: 'risk',
+    summary:
+      'the IEC 62443-3-2 risk assessment: SL-T per zone (derived or by hand, with the rationale), scenarios, countermeasures',
+    usage: 'risk <file.conduit.json>',
+    load: async () => (await import('./risk')).riskCommand,
+  },
+  {
+    name: 'attack-layer',
+    summary:
+      'write an ATT&CK Navigator layer of the techniques unmet requirements leave open (site or one zone)',
+    usage: 'attack-layer <file.conduit.json> [--zone <name>] --out <layer.json> [--force]',
+    load: async () => (await import('./attack-layer')).attackLayerCommand,
   },
   {
     name: 'keygen',

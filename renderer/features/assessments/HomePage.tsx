@@ -1,3 +1,4 @@
+import { Credits } from '../../ui/Credits';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
@@ -220,6 +221,7 @@ export function HomePage() {
           }}
         />
       )}
+      <Credits />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { attackForItemIds } from '../../../shared/catalogue';
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Finding } from '../../../shared/model';
 import { ROADMAP_SLOT_LABELS, roadmapSlotOf } from '../../../shared/findings';
@@ -207,5 +208,16 @@ function References({ finding }: { finding: Finding }) {
     assetIds.length ? `${assetIds.length} asset(s)` : '',
   ].filter(Boolean);
   if (parts.length === 0) return null;
-  return <p className="finding-refs">{parts.join(' · ')}</p>;
+  const attack = attackForItemIds(itemIds);
+  return (
+    <>
+      <p className="finding-refs">{parts.join(' · ')}</p>
+      {attack.mitigations.length > 0 && (
+        <p className="finding-refs" data-testid="finding-attack">
+          ATT&amp;CK for ICS: {attack.mitigations.map((m) => `${m.id} ${m.name}`).join(', ')} (
+          {attack.techniques.length} techniques)
+        </p>
+      )}
+    </>
+  );
 }

@@ -10,6 +10,8 @@ import {
 import { useAutosave } from '../../ui/useAutosave';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { EvidenceThumbnails } from './EvidencePanel';
+import { AttackPanel } from './AttackPanel';
+import { CompensatingLink } from './CompensatingLink';
 import { GuidancePanel } from './Guidance';
 import type { ItemScope } from '../../../shared/catalogue/checklist';
 import { justificationLabel, needsJustification, STATUS_CLASS } from './status';
@@ -86,6 +88,8 @@ export function ItemDetail(props: ItemDetailProps) {
         />
       )}
 
+      {answer && status === 'compensating' && !pendingStatus && <CompensatingLink answer={answer} />}
+
       <NotesField
         initial={answer?.notes ?? ''}
         fieldRef={props.notesRef}
@@ -115,6 +119,7 @@ export function ItemDetail(props: ItemDetailProps) {
       </p>
 
       <GuidancePanel item={item} />
+      <AttackPanel item={item} />
     </div>
   );
 }

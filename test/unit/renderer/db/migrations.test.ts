@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { assessmentSchema, assetSchema, vulnerabilitySchema, zoneSchema } from '../../../../shared/model';
+import { threatScenarioSchema, zoneRiskSchema } from '../../../../shared/risk';
 import { ConduitDatabase, CURRENT_STORES, SCHEMA_VERSIONS } from '../../../../renderer/db';
 import { richAssessment } from '../../../fixtures/rich-assessment';
 
@@ -25,9 +26,16 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
   1: writeRichAssessment,
   // Version 2 only dropped asset indexes: its records are v1's.
   2: writeRichAssessment,
+  // 3: the risk tables (IEC 62443-3-2).
+  3: async (db) => {
+    await writeRichAssessment(db);
+    const data = await richAssessment();
+    for (const table of RISK_TABLES) await db.table(table).bulkAdd(data[table]);
+  },
   4: async (db) => {
     await writeRichAssessment(db);
     const data = await richAssessment();
+    for (const table of RISK_TABLES) await db.table(table).bulkAdd(data[table]);
     const s7 = data.assets.find((a) => a.model === 'S7-1516')!;
     await db.table('vulnerabilities').add({
       id: 'vuln-1',
@@ -67,6 +75,7 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
     });
   },
 };
+const RISK_TABLES = ['riskMethods', 'riskScopes', 'zoneRisks', 'threatScenarios', 'countermeasures'] as const;
 
 describe('schema migrations', () => {
   it('has a writer for every released version', () => {
@@ -107,6 +116,22 @@ describe('schema migrations', () => {
           decision: 'accept',
         });
         expect((await current.advisoryPacks.get('pack-1'))!.index).toEqual(new Uint8Array([1, 2, 3]));
+      } else {
+        expect(await current.vulnerabilities.count()).toBe(0);
+      }
+      const scenarios = await current.threatScenarios.where('assessmentId').equals(assessment!.id).toArray();
+      if (version >= 3) {
+        expect(scenarios.map((s) => threatScenarioSchema.parse(s).title)).toEqual([
+          'Criminal access through the 4G router — Zelle 3',
+        ]);
+        const [zoneRisk] = await current.zoneRisks.where('zoneId').equals(zones[2]!.id).toArray();
+        expect(zoneRiskSchema.parse(zoneRisk).justification).toMatch(/^Agreed with the asset owner/);
+      } else {
+        // An older database gains the risk tables, empty and writable.
+        expect(scenarios).toEqual([]);
+        const data = await richAssessment();
+        await current.countermeasures.add(data.countermeasures[0]!);
+        expect(await current.countermeasures.count()).toBe(1);
       }
       current.close();
     });
@@ -123,6 +148,7 @@ describe('schema migrations', () => {
       'connections',
       'findings',
       'evidence',
+      ...RISK_TABLES,
       'vulnerabilities',
     ]) {
       expect(stores[table], table).toMatch(/assessmentId/);
@@ -131,5 +157,6 @@ describe('schema migrations', () => {
     // Every read of assets takes an assessment's assets whole; each further index costs seconds
     // per 100,000 assets stored (npm run bench -- store).
     expect(stores.assets).toBe('id, assessmentId');
+    expect(stores.zoneRisks).toMatch(/zoneId/);
   });
 });

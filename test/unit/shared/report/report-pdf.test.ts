@@ -82,6 +82,7 @@ describe('the PDF report', () => {
       'Zone and conduit diagram',
       'Zones and conduits',
       'Requirement results per zone',
+      'Risk assessment',
       'Undocumented connections',
       'Asset inventory summary',
       'Findings',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IEC62443_3_3 } from '../../../../../shared/catalogue';
+import { attackForItem, IEC62443_3_3 } from '../../../../../shared/catalogue';
 import { DEFAULT_CATALOGUE_VERSION } from '../../../../../shared/model/version';
 import { runCli } from '../../../../../electron/cli/run';
 
@@ -12,6 +12,7 @@ async function run(argv: string[]) {
 
 interface CatalogueJson {
   version: string;
+  attack: string;
   frs: { id: string; short: string; name: string }[];
   items: Record<string, unknown>[];
 }
@@ -22,13 +23,14 @@ describe('conduit catalogue', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const json = JSON.parse(stdout) as CatalogueJson;
-    expect(Object.keys(json)).toEqual(['version', 'frs', 'items']);
+    expect(Object.keys(json)).toEqual(['version', 'attack', 'frs', 'items']);
+    expect(json.attack).toMatch(/^MITRE ATT&CK® for ICS v18\.1\. © The MITRE Corporation\./);
     expect(json.version).toBe(DEFAULT_CATALOGUE_VERSION);
     expect(json.frs.map((fr) => fr.short)).toEqual(['IAC', 'UC', 'SI', 'DC', 'RDF', 'TRE', 'RA']);
     expect(json.frs[4]).toEqual({ id: 'FR5', short: 'RDF', name: 'Restricted data flow' });
     expect(json.items).toHaveLength(100);
     for (const item of json.items)
-      expect(Object.keys(item)).toEqual(['id', 'fr', 'sr', 're', 'title', 'minLevel']);
+      expect(Object.keys(item)).toEqual(['id', 'fr', 'sr', 're', 'title', 'minLevel', 'attack']);
     expect(json.items[0]).toEqual({
       id: 'SR 1.1',
       fr: 'FR1',
@@ -36,7 +38,10 @@ describe('conduit catalogue', () => {
       re: null,
       title: 'Human user identification and authentication',
       minLevel: 1,
+      attack: { mitigations: ['M0804'], techniques: attackForItem({ sr: 'SR 1.1' }).techniques },
     });
+    expect((json.items[0]!.attack as { techniques: string[] }).techniques).toContain('T0886');
+    expect(json.items.find((i) => i.id === 'SR 6.1')!.attack).toEqual({ mitigations: [], techniques: [] });
     expect(json.items.find((i) => i.id === 'SR 1.1 RE 3')).toMatchObject({ re: 'RE 3', minLevel: 4 });
     expect(json.items.map((i) => i.id)).toEqual(IEC62443_3_3.items.map((i) => i.id));
     expect([1, 2, 3, 4].map((sl) => json.items.filter((i) => (i.minLevel as number) <= sl).length)).toEqual([
@@ -49,7 +54,7 @@ describe('conduit catalogue', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as CatalogueJson;
     for (const item of json.items) {
-      expect(Object.keys(item)).toEqual(['id', 'fr', 'sr', 're', 'title', 'minLevel', 'guidance']);
+      expect(Object.keys(item)).toEqual(['id', 'fr', 'sr', 're', 'title', 'minLevel', 'attack', 'guidance']);
       expect(item.guidance).toMatchObject({ about: expect.any(String), evidence: expect.any(Array) });
     }
   });

@@ -1,0 +1,225 @@
+import { useState } from 'react';
+import { FR_IDS, type AssessmentData, type Zone } from '../../../shared/model';
+import { sltVector } from '../../../shared/model/slt';
+import {
+  consequenceLabel,
+  IMPACT_CATEGORIES,
+  IMPACT_CATEGORY_LABELS,
+  riskMethodOf,
+  type RiskResult,
+  type ZoneRisk,
+  type ZoneRiskResult,
+} from '../../../shared/risk';
+import { applySltToZone, saveZoneRisk } from '../../db/risk';
+import { notify } from '../../ui/notices';
+import { vector } from './labels';
+import { problemsOf } from './problems';
+
+interface Props {
+  assessmentId: string;
+  data: AssessmentData;
+  result: RiskResult;
+}
+
+function ManualSlt({
+  zone,
+  zoneRisk,
+  derived,
+  onSave,
+}: {
+  zone: Zone;
+  zoneRisk: ZoneRisk | undefined;
+  derived: number[];
+  onSave: (patch: Partial<ZoneRisk>) => Promise<unknown>;
+}) {
+  const start = zoneRisk?.manualSlt ?? sltVector(zone.slt).map((l, i) => l ?? derived[i] ?? 0);
+  const [levels, setLevels] = useState<number[]>(start);
+  const [justification, setJustification] = useState(zoneRisk?.justification ?? '');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="risk-form"
+      aria-label={`SL-T of ${zone.name} set by hand`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!justification.trim()) {
+          setError('A hand-set SL-T needs a justification: say why it differs from the derived one.');
+          return;
+        }
+        setError(null);
+        void onSave({ sltSource: 'manual', manualSlt: levels, justification: justification.trim() });
+      }}
+    >
+      <div className="risk-checks" role="group" aria-label="SL-T per FR">
+        {FR_IDS.map((fr, i) => (
+          <label key={fr} className="field">
+            <span className="field-label">{fr}</span>
+            <select
+              className="select"
+              value={levels[i]}
+              onChange={(e) => setLevels(levels.map((l, j) => (j === i ? Number(e.target.value) : l)))}
+            >
+              {[0, 1, 2, 3, 4].map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      <label className="field">
+        <span className="field-label">Justification</span>
+        <textarea
+          className="textarea"
+          value={justification}
+          aria-invalid={error !== null}
+          onChange={(e) => setJustification(e.target.value)}
+        />
+        {error && <span className="field-error">{error}</span>}
+      </label>
+      <button type="submit" className="button">
+        Keep this SL-T
+      </button>
+    </form>
+  );
+}
+
+function ZoneRow({
+  assessmentId,
+  data,
+  zone,
+  z,
+}: {
+  assessmentId: string;
+  data: AssessmentData;
+  zone: Zone;
+  z: ZoneRiskResult;
+}) {
+  const method = riskMethodOf(data);
+  const zoneRisk = data.zoneRisks.find((r) => r.zoneId === zone.id);
+  const [editing, setEditing] = useState(false);
+  const save = (patch: Partial<ZoneRisk>) =>
+    saveZoneRisk(assessmentId, zone.id, zoneRisk, patch).then(
+      () => setEditing(false),
+      (error: unknown) => notify('error', `The risk of ${zone.name} was not saved`, problemsOf(error)),
+    );
+  const inZone = sltVector(zone.slt).map((l) => l ?? 0);
+  const differs = inZone.some((l, i) => l !== z.slt[i]);
+  return (
+    <tr data-testid="risk-zone">
+      <th scope="row">{zone.name}</th>
+      {IMPACT_CATEGORIES.map((category) => (
+        <td key={category}>
+          <select
+            className="select"
+            aria-label={`${IMPACT_CATEGORY_LABELS[category]} consequence of ${zone.name}`}
+            value={zoneRisk?.consequences[category] ?? ''}
+            onChange={(e) => {
+              const consequences = { ...(zoneRisk?.consequences ?? {}) };
+              if (e.target.value === '') delete consequences[category];
+              else consequences[category] = Number(e.target.value);
+              void save({ consequences });
+            }}
+          >
+            <option value="">
+              {z.consequence.defaulted.includes(category)
+                ? `Default: ${consequenceLabel(method, z.consequence.byCategory[category]!)}`
+                : 'Not rated'}
+            </option>
+            {method.consequenceLevels.map((l, i) => (
+              <option key={l.label} value={i + 1}>
+                {i + 1} {l.label}
+              </option>
+            ))}
+          </select>
+        </td>
+      ))}
+      <td>{z.consequence.level === null ? 'not rated' : consequenceLabel(method, z.consequence.level)}</td>
+      <td>
+        <div data-testid="risk-derived-slt">Derived {vector(z.derived.slt)}</div>
+        <div data-testid="risk-slt">
+          In force {vector(z.slt)} ({z.sltSource === 'derived' ? 'derived' : 'set by hand'})
+        </div>
+        <p className="risk-rationale" data-testid="risk-rationale">
+          {z.rationale}
+        </p>
+        {z.warnings.map((w) => (
+          <p key={w} className="field-hint">
+            {w}
+          </p>
+        ))}
+      </td>
+      <td>
+        <div className="toolbar">
+          {z.sltSource === 'manual' && zoneRisk?.sltSource === 'manual' ? (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void save({ sltSource: 'derived' })}
+            >
+              Use derived
+            </button>
+          ) : z.sltSource === 'manual' ? (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void save({ sltSource: 'derived' })}
+            >
+              Derive from scenarios
+            </button>
+          ) : null}
+          <button type="button" className="button button-small" onClick={() => setEditing(!editing)}>
+            Set by hand…
+          </button>
+          {differs && (
+            <button
+              type="button"
+              className="button button-small button-primary"
+              title={`The checklist assesses against ${vector(inZone)}`}
+              onClick={() =>
+                void applySltToZone(zone, z.slt).then(
+                  () =>
+                    notify(
+                      'success',
+                      `${zone.name}: the checklist now assesses against SL-T ${vector(z.slt)}`,
+                    ),
+                  (error: unknown) => notify('error', 'The SL-T was not applied', problemsOf(error)),
+                )
+              }
+            >
+              Apply to checklist
+            </button>
+          )}
+        </div>
+        {editing && <ManualSlt zone={zone} zoneRisk={zoneRisk} derived={z.derived.slt} onSave={save} />}
+      </td>
+    </tr>
+  );
+}
+
+export function ZonesPanel({ assessmentId, data, result }: Props) {
+  if (data.zones.length === 0)
+    return <p className="field-hint">No zones yet: draw them in the Diagram workspace.</p>;
+  return (
+    <table className="risk-table">
+      <thead>
+        <tr>
+          <th>Zone</th>
+          {IMPACT_CATEGORIES.map((c) => (
+            <th key={c}>{IMPACT_CATEGORY_LABELS[c]}</th>
+          ))}
+          <th>Consequence</th>
+          <th>SL-T and rationale</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {result.zones.map((z) => {
+          const zone = data.zones.find((x) => x.id === z.zoneId)!;
+          return <ZoneRow key={z.zoneId} assessmentId={assessmentId} data={data} zone={zone} z={z} />;
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,150 @@
+import { catalogueOf, isRequiredAt, targetVector } from '../catalogue';
+import type { SecurityLevel } from '../catalogue/types';
+import { FR_IDS, type AssessmentData } from '../model';
+import { sltVector } from '../model/slt';
+import {
+  assessmentRisk,
+  attackLayer,
+  conduitLabel,
+  ENTRY_VECTOR_LABELS,
+  riskLabel,
+  riskMethodOf,
+  THREAT_SOURCE_LABELS,
+} from '../risk';
+import { toCsv } from './csv';
+
+/**
+ * The 62443-3-3 requirements that govern traffic across a zone boundary, so the ones a conduit's
+ * SL-T calls for: communication integrity and confidentiality, access over untrusted networks,
+ * segmentation and boundary protection.
+ */
+const CONDUIT_SRS = new Set(['SR 1.13', 'SR 3.1', 'SR 4.1', 'SR 5.1', 'SR 5.2']);
+
+const vector = (levels: readonly (number | null)[]) => `{${levels.map((l) => l ?? 0).join(',')}}`;
+
+/** data/risk.csv (the scenarios, inherent and residual) and data/crs.csv (the CRS, IEC 62443-3-2 ZCR 6). */
+export function riskCsvFiles(data: AssessmentData): Record<string, string> {
+  const method = riskMethodOf(data);
+  const result = assessmentRisk(data);
+  const zoneNames = new Map(data.zones.map((z) => [z.id, z.name]));
+  const conduitNames = new Map(data.conduits.map((c) => [c.id, conduitLabel(c, zoneNames)]));
+  const scenarios = new Map(data.threatScenarios.map((s) => [s.id, s]));
+  const countermeasures = new Map(data.countermeasures.map((c) => [c.id, c]));
+  const { catalogue } = catalogueOf(data.assessment.catalogueVersion);
+
+  const risk = toCsv(result.scenarios, [
+    ['id', (r) => r.scenarioId],
+    ['target kind', (r) => r.target.kind],
+    [
+      'target',
+      (r) =>
+        (r.target.kind === 'zone' ? zoneNames.get(r.target.zoneId) : conduitNames.get(r.target.conduitId)) ??
+        '',
+    ],
+    ['title', (r) => scenarios.get(r.scenarioId)!.title],
+    ['threat source', (r) => THREAT_SOURCE_LABELS[scenarios.get(r.scenarioId)!.source]],
+    ['capability', (r) => scenarios.get(r.scenarioId)!.capability],
+    ['entry vector', (r) => ENTRY_VECTOR_LABELS[scenarios.get(r.scenarioId)!.entryVector.kind]],
+    ['ATT&CK techniques', (r) => scenarios.get(r.scenarioId)!.techniques.join('; ')],
+    ['FRs', (r) => scenarios.get(r.scenarioId)!.frs.join('; ') || 'all'],
+    ['likelihood', (r) => r.likelihood],
+    ['consequence', (r) => r.consequence],
+    ['inherent risk', (r) => riskLabel(method, r.inherent)],
+    ['residual likelihood', (r) => r.residualLikelihood],
+    ['residual consequence', (r) => r.residualConsequence],
+    ['residual risk', (r) => riskLabel(method, r.residual)],
+    ['tolerable', (r) => (r.tolerable ? 'yes' : 'no')],
+    [
+      'countermeasures',
+      (r) => r.countermeasureIds.map((id) => countermeasures.get(id)?.title ?? id).join('; '),
+    ],
+  ]);
+
+  const scenarioTargets = new Map<string, string>();
+  for (const s of data.threatScenarios)
+    scenarioTargets.set(s.id, s.target.kind === 'zone' ? s.target.zoneId : s.target.conduitId);
+  const countermeasuresFor = (targetId: string, zoneId: string | null) =>
+    data.countermeasures
+      .filter(
+        (c) =>
+          c.status !== 'rejected' &&
+          (c.scenarioIds.some((id) => scenarioTargets.get(id) === targetId) ||
+            c.conduitIds.includes(targetId) ||
+            (zoneId !== null && c.compensates.some((a) => a.zoneId === zoneId))),
+      )
+      .map((c) => `${c.title} (${c.kind}, ${c.status})`)
+      .join('; ');
+
+  type CrsRow = {
+    kind: string;
+    name: string;
+    slt: string;
+    source: string;
+    rationale: string;
+    requirements: string;
+    countermeasures: string;
+  };
+  const rows: CrsRow[] = [];
+  for (const z of result.zones) {
+    const target = Object.fromEntries(FR_IDS.map((fr, i) => [fr, z.slt[i] as SecurityLevel]));
+    const required = catalogue.items.filter(
+      (item) => target[item.fr]! > 0 && isRequiredAt(item, target[item.fr]!),
+    );
+    rows.push({
+      kind: 'zone',
+      name: z.name,
+      slt: vector(z.slt),
+      source: z.sltSource,
+      rationale: z.rationale,
+      requirements: required.map((i) => i.id).join('; '),
+      countermeasures: countermeasuresFor(z.zoneId, z.zoneId),
+    });
+  }
+  for (const c of result.conduits) {
+    const conduit = data.conduits.find((x) => x.id === c.conduitId)!;
+    const typed = sltVector(conduit.slt);
+    const useDerived = c.derived.scenarioCount > 0;
+    const levels = useDerived ? c.derived.slt : typed.map((l) => l ?? 0);
+    const target = useDerived
+      ? Object.fromEntries(FR_IDS.map((fr, i) => [fr, levels[i] as SecurityLevel]))
+      : targetVector(conduit.slt);
+    const required = catalogue.items.filter(
+      (item) => CONDUIT_SRS.has(item.sr) && target[item.fr]! > 0 && isRequiredAt(item, target[item.fr]!),
+    );
+    rows.push({
+      kind: 'conduit',
+      name: c.name,
+      slt: vector(levels),
+      source: useDerived ? 'derived' : 'manual',
+      rationale: useDerived
+        ? c.derived.rationale
+        : 'The SL-T typed in the diagram (no scenarios on this conduit).',
+      requirements: [...required.map((i) => i.id), ...conduit.controls.map((k) => `control: ${k}`)].join(
+        '; ',
+      ),
+      countermeasures: countermeasuresFor(c.conduitId, null),
+    });
+  }
+  const crs = toCsv(rows, [
+    ['kind', (r) => r.kind],
+    ['name', (r) => r.name],
+    ['SL-T (FR1..FR7)', (r) => r.slt],
+    ['SL-T source', (r) => r.source],
+    ['rationale', (r) => r.rationale],
+    ['requirements', (r) => r.requirements],
+    ['countermeasures', (r) => r.countermeasures],
+  ]);
+  return { 'risk.csv': risk, 'crs.csv': crs };
+}
+
+/** data/attack-layer.json: the site-wide ATT&CK Navigator layer. */
+export function attackLayerJson(data: AssessmentData): string {
+  const { catalogue } = catalogueOf(data.assessment.catalogueVersion);
+  const layer = attackLayer({
+    catalogue,
+    zones: data.zones,
+    answers: data.answers,
+    title: `${data.assessment.client} – ${data.assessment.site}`,
+  });
+  return JSON.stringify(layer, null, 2) + '\n';
+}

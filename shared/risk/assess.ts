@@ -1,0 +1,272 @@
+import { FR_IDS, type FrId } from '../model/common';
+import type { Conduit } from '../model/conduit';
+import type { Zone } from '../model/zone';
+import { sltVector } from '../model/slt';
+import { zoneConsequence, type ZoneConsequence } from './consequence';
+import { clampLevel, isTolerable, riskLevel } from './matrix';
+import { isEffective, type Countermeasure } from './records/countermeasure';
+import type { RiskMatrixShape } from './records/risk-method';
+import type { ScenarioTarget, ThreatScenario } from './records/threat-scenario';
+import type { SltSource, ZoneRisk } from './records/zone-risk';
+import { derivationRationale, type FrDerivation } from './rationale';
+import type { Capability } from './threat-sources';
+
+export interface RiskInput {
+  method: RiskMatrixShape;
+  zones: readonly Zone[];
+  conduits: readonly Conduit[];
+  zoneRisks: readonly ZoneRisk[];
+  scenarios: readonly ThreatScenario[];
+  countermeasures: readonly Countermeasure[];
+}
+
+export interface ScenarioRisk {
+  scenarioId: string;
+  target: ScenarioTarget;
+  likelihood: number;
+  consequence: number;
+  /** True when the consequence is the target's (or the top of the scale because nothing is rated). */
+  consequenceInherited: boolean;
+  inherent: number;
+  inherentTolerable: boolean;
+  /** After every effective countermeasure that mitigates it. */
+  residualLikelihood: number;
+  residualConsequence: number;
+  residual: number;
+  tolerable: boolean;
+  /** After the countermeasures the SL-T derivation credits (see creditedInDerivation). */
+  derivationRisk: number;
+  countermeasureIds: string[];
+}
+
+export interface SltDerivation {
+  /** FR1..FR7; 0 where nothing was derived (no active scenarios). */
+  slt: number[];
+  perFr: FrDerivation[];
+  scenarioCount: number;
+  readonly rationale: string;
+}
+
+export interface ZoneRiskResult {
+  zoneId: string;
+  name: string;
+  consequence: ZoneConsequence;
+  derived: SltDerivation;
+  /** The SL-T in force: derived, or set by hand. */
+  slt: number[];
+  sltSource: SltSource;
+  justification: string;
+  readonly rationale: string;
+  warnings: string[];
+}
+
+export interface ConduitRiskResult {
+  conduitId: string;
+  name: string;
+  consequence: number | null;
+  derived: SltDerivation;
+}
+
+export interface RiskResult {
+  zones: ZoneRiskResult[];
+  conduits: ConduitRiskResult[];
+  scenarios: ScenarioRisk[];
+  warnings: string[];
+}
+
+/**
+ * A countermeasure that stands for the target's own IEC 62443-3-3 requirements (or compensates
+ * for one) is what the SL-T asks for: crediting it when deriving the SL-T would be circular. Only
+ * measures outside the checklist (conduit controls, physical and procedural measures) lower the
+ * risk the SL-T is derived from; every effective countermeasure lowers the residual risk.
+ */
+export function creditedInDerivation(countermeasure: Countermeasure): boolean {
+  return countermeasure.itemIds.length === 0 && countermeasure.compensates.length === 0;
+}
+
+export function conduitLabel(conduit: Conduit, zoneNames: ReadonlyMap<string, string>): string {
+  if (conduit.name.trim()) return conduit.name.trim();
+  return `${zoneNames.get(conduit.fromZoneId) ?? '?'} – ${zoneNames.get(conduit.toZoneId) ?? '?'}`;
+}
+
+/** Risk per scenario, SL-T derivation per zone and conduit, and the SL-T in force: one pure pass. */
+export function assessRisk(input: RiskInput): RiskResult {
+  const { method } = input;
+  const top = method.consequenceLevels.length;
+  const warnings: string[] = [];
+  const zoneRiskById = new Map(input.zoneRisks.map((r) => [r.zoneId, r]));
+  const zonesById = new Map(input.zones.map((z) => [z.id, z]));
+  const zoneNames = new Map(input.zones.map((z) => [z.id, z.name]));
+  const consequences = new Map<string, ZoneConsequence>();
+  for (const zone of input.zones)
+    consequences.set(zone.id, zoneConsequence(zone, zoneRiskById.get(zone.id), method));
+  const conduitConsequence = new Map<string, number | null>();
+  for (const conduit of input.conduits) {
+    const levels = [conduit.fromZoneId, conduit.toZoneId]
+      .map((id) => consequences.get(id)?.level ?? null)
+      .filter((v): v is number => v !== null);
+    conduitConsequence.set(conduit.id, levels.length > 0 ? Math.max(...levels) : null);
+  }
+
+  const mitigating = new Map<string, Countermeasure[]>();
+  for (const countermeasure of input.countermeasures) {
+    if (!isEffective(countermeasure)) continue;
+    for (const id of countermeasure.scenarioIds) {
+      const list = mitigating.get(id);
+      if (list) list.push(countermeasure);
+      else mitigating.set(id, [countermeasure]);
+    }
+  }
+
+  const scenarios: ScenarioRisk[] = [];
+  const byTarget = new Map<string, { scenario: ThreatScenario; risk: ScenarioRisk }[]>();
+  for (const scenario of input.scenarios) {
+    if (scenario.status !== 'active') continue;
+    const targetKey = scenario.target.kind === 'zone' ? scenario.target.zoneId : scenario.target.conduitId;
+    const targetConsequence =
+      scenario.target.kind === 'zone'
+        ? (consequences.get(targetKey)?.level ?? null)
+        : (conduitConsequence.get(targetKey) ?? null);
+    if (!(scenario.target.kind === 'zone' ? zonesById.has(targetKey) : conduitConsequence.has(targetKey))) {
+      warnings.push(`scenario "${scenario.title}": its ${scenario.target.kind} no longer exists`);
+      continue;
+    }
+    const likelihood = clampLevel(scenario.likelihood, method.likelihoodLevels.length);
+    const consequence = clampLevel(scenario.consequence ?? targetConsequence ?? top, top);
+    const applied = mitigating.get(scenario.id) ?? [];
+    const reduce = (list: Countermeasure[]) => {
+      let l = likelihood;
+      let c = consequence;
+      for (const m of list) {
+        l -= m.likelihoodReduction;
+        c -= m.consequenceReduction;
+      }
+      return { l: Math.max(l, 1), c: Math.max(c, 1) };
+    };
+    const residual = reduce(applied);
+    const credited = reduce(applied.filter(creditedInDerivation));
+    const inherent = riskLevel(method, likelihood, consequence);
+    const residualLevel = riskLevel(method, residual.l, residual.c);
+    const risk: ScenarioRisk = {
+      scenarioId: scenario.id,
+      target: scenario.target,
+      likelihood,
+      consequence,
+      consequenceInherited: scenario.consequence === null,
+      inherent,
+      inherentTolerable: isTolerable(method, inherent),
+      residualLikelihood: residual.l,
+      residualConsequence: residual.c,
+      residual: residualLevel,
+      tolerable: isTolerable(method, residualLevel),
+      derivationRisk: riskLevel(method, credited.l, credited.c),
+      countermeasureIds: applied.map((m) => m.id),
+    };
+    scenarios.push(risk);
+    const list = byTarget.get(targetKey);
+    if (list) list.push({ scenario, risk });
+    else byTarget.set(targetKey, [{ scenario, risk }]);
+  }
+
+  const derive = (targetKey: string): SltDerivation => {
+    const entries = byTarget.get(targetKey) ?? [];
+    const perFr: FrDerivation[] = FR_IDS.map((fr) => deriveFr(fr, entries, method, entries.length > 0));
+    let rationale: string | undefined;
+    return {
+      slt: perFr.map((d) => d.level),
+      perFr,
+      scenarioCount: entries.length,
+      // Words are built when read: a live recompute on every edit needs only the levels.
+      get rationale() {
+        return (rationale ??= derivationRationale(perFr, entries.length, method));
+      },
+    };
+  };
+
+  const zones = input.zones.map((zone): ZoneRiskResult => {
+    const zoneRisk = zoneRiskById.get(zone.id);
+    const derived = derive(zone.id);
+    const zoneWarnings: string[] = [];
+    const consequence = consequences.get(zone.id)!;
+    if (consequence.level === null && derived.scenarioCount > 0)
+      zoneWarnings.push(
+        'no consequence is rated for this zone: its scenarios are rated at the top of the consequence scale',
+      );
+    let slt: number[];
+    let source: SltSource;
+    let justification = '';
+    if (zoneRisk?.sltSource === 'manual' && zoneRisk.manualSlt) {
+      slt = [...zoneRisk.manualSlt];
+      source = 'manual';
+      justification = zoneRisk.justification.trim();
+    } else if (!zoneRisk && derived.scenarioCount === 0) {
+      // A zone never risk-assessed keeps the SL-T typed in the diagram: set by hand, unjustified.
+      slt = sltVector(zone.slt).map((level) => level ?? 0);
+      source = 'manual';
+      if (slt.some((level) => level > 0))
+        zoneWarnings.push('the SL-T was set by hand without a justification or a risk assessment');
+    } else {
+      slt = derived.slt;
+      source = 'derived';
+      if (derived.scenarioCount === 0)
+        zoneWarnings.push('no threat scenarios: nothing to derive the SL-T from');
+    }
+    return {
+      zoneId: zone.id,
+      name: zone.name,
+      consequence,
+      derived,
+      slt,
+      sltSource: source,
+      justification,
+      get rationale() {
+        if (source === 'derived') return derived.rationale;
+        return justification
+          ? `Set by hand: ${justification} (the derivation gives ${formatVector(derived.slt)}: ${derived.rationale})`
+          : `Set by hand without a justification. ${derived.rationale}`;
+      },
+      warnings: zoneWarnings,
+    };
+  });
+
+  const conduits = input.conduits.map((conduit): ConduitRiskResult => ({
+    conduitId: conduit.id,
+    name: conduitLabel(conduit, zoneNames),
+    consequence: conduitConsequence.get(conduit.id) ?? null,
+    derived: derive(conduit.id),
+  }));
+
+  return { zones, conduits, scenarios, warnings };
+}
+
+function deriveFr(
+  fr: FrId,
+  entries: readonly { scenario: ThreatScenario; risk: ScenarioRisk }[],
+  method: RiskMatrixShape,
+  hasScenarios: boolean,
+): FrDerivation {
+  if (!hasScenarios) return { fr, level: 0, drivers: [] };
+  let level: Capability = 1;
+  const drivers: FrDerivation['drivers'] = [];
+  for (const { scenario, risk } of entries) {
+    if (scenario.frs.length > 0 && !scenario.frs.includes(fr)) continue;
+    if (isTolerable(method, risk.derivationRisk)) continue;
+    const capability = scenario.capability as Capability;
+    if (capability > level) {
+      level = capability;
+      drivers.length = 0;
+    }
+    if (capability === level)
+      drivers.push({
+        scenarioId: scenario.id,
+        title: scenario.title,
+        source: scenario.source,
+        risk: risk.derivationRisk,
+      });
+  }
+  return { fr, level, drivers };
+}
+
+export function formatVector(levels: readonly number[]): string {
+  return `{${levels.join(',')}}`;
+}

@@ -1,0 +1,188 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { emptyRiskRecords, serializeAssessmentFile } from '../../shared/model';
+import { richAssessment } from '../fixtures/rich-assessment';
+import { hasCommand } from '../unit/helpers/tools';
+import { expect, test, waitForSaved } from './fixtures';
+
+const CELL = 'Ligne d’embouteillage — Zelle 3';
+
+test('create scenarios from the suggestions, add a countermeasure, see residual risk and the derived SL-T change, reload, and find it in the report', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // The rich assessment before any risk work: its connections and conduits give the suggestions.
+  // No triage either: the S7comm-plus flow the fixture dismissed stays undocumented and is suggested.
+  const rich = { ...(await richAssessment()), ...emptyRiskRecords(), triage: [] };
+  await page.goto('/');
+  // MITRE is credited in the app, as its terms of use ask.
+  await page.getByText(/^About Conduit/).click();
+  await expect(page.getByTestId('credit-attack')).toContainText(
+    'This work is reproduced and distributed with the permission of The MITRE Corporation.',
+  );
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'fromagerie.conduit.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(serializeAssessmentFile(rich)),
+  });
+  await page.getByRole('link', { name: rich.assessment.title }).click();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Risk' }).click();
+  await expect(page.getByRole('heading', { name: 'Risk assessment', level: 1 })).toBeVisible();
+
+  // The cellular modem on the PLC is suggested as an entry vector into the cell.
+  const modem = page.getByTestId('risk-suggestion').filter({ hasText: `Cellular/4G modem into ${CELL}` });
+  await expect(modem).toContainText('Criminal');
+  await expect(modem).toContainText('T0883');
+  await modem.getByRole('button', { name: 'Accept' }).click();
+  const scenario = page.getByTestId('risk-scenario').filter({ hasText: `Cellular/4G modem into ${CELL}` });
+  await expect(scenario).toBeVisible();
+  await expect(modem).toHaveCount(0);
+  // Nothing rated yet: the worst consequence is assumed, Likely × Severe → Critical.
+  await expect(scenario.getByTestId('risk-inherent')).toHaveText('Critical ▲');
+
+  // The S7comm-plus traffic no conduit allows is suggested too: drop it, which needs a reason.
+  const flow = page.getByTestId('risk-suggestion').filter({ hasText: 'S7comm-plus' });
+  await expect(flow).toContainText(`Traffic no conduit allows into ${CELL}`);
+  await flow.getByRole('button', { name: 'Drop…' }).click();
+  await flow.getByRole('button', { name: 'Drop', exact: true }).click();
+  await expect(page.getByText('Dropping a suggestion needs a reason')).toBeVisible();
+  await flow.getByRole('textbox').fill('Engineering laptop on commissioning; removed, see change 4711.');
+  await flow.getByRole('button', { name: 'Drop', exact: true }).click();
+  await expect(page.getByTestId('risk-suggestion')).toHaveCount(0);
+  await expect(page.getByText('1 dropped suggestions')).toBeVisible();
+
+  // Rate the cell: production Major. Likely × Major → High; criminal → SL 3 derived.
+  await page.getByRole('tab', { name: 'Consequence and SL-T' }).click();
+  const zone = page.getByTestId('risk-zone').filter({ hasText: CELL });
+  await zone.getByLabel(`Production and financial consequence of ${CELL}`).selectOption('4');
+  await expect(zone.getByTestId('risk-derived-slt')).toHaveText('Derived {3,3,3,3,3,3,3}');
+  await expect(zone.getByTestId('risk-slt')).toHaveText('In force {3,3,3,3,3,3,3} (derived)');
+  await expect(zone.getByTestId('risk-rationale')).toContainText(
+    'SL 3 (sophisticated means with moderate resources) for criminal threats',
+  );
+
+  // A jump host that replaces the modem: likelihood −2 → Unlikely × Major → Medium, under the line.
+  await page.getByRole('tab', { name: 'Countermeasures' }).click();
+  const form = page.getByRole('form', { name: 'New countermeasure' });
+  await form.getByLabel('Title').fill('Remove the modem; vendor access through the DMZ jump host');
+  await form.getByLabel('Jump host / remote-access gateway').check();
+  await form.getByLabel('Lowers likelihood by').fill('2');
+  await form.getByLabel('Owner').fill('Jürgen Weiß');
+  await form.getByLabel(new RegExp(`Cellular/4G modem into ${CELL}`)).check();
+  await form.getByRole('button', { name: 'Add countermeasure' }).click();
+  const row = page.getByTestId('risk-countermeasure').filter({ hasText: 'Remove the modem' });
+  await expect(row).toContainText('Medium');
+  await waitForSaved(page);
+
+  await page.getByRole('tab', { name: 'Scenarios', exact: true }).click();
+  await expect(scenario.getByTestId('risk-residual')).toContainText('Medium');
+  await expect(scenario.getByTestId('risk-residual')).toContainText('Unlikely × Major');
+  await page.getByRole('tab', { name: 'Consequence and SL-T' }).click();
+  await expect(zone.getByTestId('risk-derived-slt')).toHaveText('Derived {1,1,1,1,1,1,1}');
+  await expect(zone.getByTestId('risk-rationale')).toContainText(
+    'no scenario above the tolerable line (Medium)',
+  );
+
+  // Set it by hand: refused without a justification, kept with one.
+  await zone.getByRole('button', { name: 'Set by hand…' }).click();
+  const manual = zone.getByRole('form', { name: `SL-T of ${CELL} set by hand` });
+  await manual.getByLabel('FR5').selectOption('3');
+  await manual.getByRole('button', { name: 'Keep this SL-T' }).click();
+  await expect(manual.getByText('A hand-set SL-T needs a justification')).toBeVisible();
+  await manual
+    .getByLabel('Justification')
+    .fill('The asset owner keeps SL 2, SL 3 on FR5, until the modem is gone.');
+  await manual.getByRole('button', { name: 'Keep this SL-T' }).click();
+  await expect(zone.getByTestId('risk-slt')).toHaveText('In force {2,2,2,2,3,2,2} (set by hand)');
+  await waitForSaved(page);
+
+  // Reload: everything is still there.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Consequence and SL-T' }).click();
+  await expect(zone.getByTestId('risk-slt')).toHaveText('In force {2,2,2,2,3,2,2} (set by hand)');
+  await expect(zone.getByTestId('risk-derived-slt')).toHaveText('Derived {1,1,1,1,1,1,1}');
+  await expect(zone.getByTestId('risk-rationale')).toContainText('Set by hand: The asset owner keeps SL 2');
+  await page.getByRole('tab', { name: 'Scenarios', exact: true }).click();
+  await expect(scenario.getByTestId('risk-residual')).toContainText('Medium');
+  await page.getByRole('tab', { name: 'Countermeasures' }).click();
+  await expect(row).toContainText('Jürgen Weiß');
+
+  // The Requirements workspace shows the ATT&CK mitigations of an item; a compensating control links to the countermeasure.
+  await page
+    .getByRole('navigation', { name: 'Workspaces' })
+    .getByRole('link', { name: 'Requirements' })
+    .click();
+  await page.getByLabel('Zone', { exact: true }).selectOption({ label: CELL });
+  await page.getByRole('option', { name: /^SR 1\.1 Human/ }).click();
+  await expect(page.getByTestId('attack-mitigations')).toHaveText('M0804 Human User Authentication');
+  await expect(page.getByTestId('attack-techniques')).toContainText('T0886 Remote Services');
+  await page.getByRole('option', { name: /^SR 1\.13 Access/ }).click();
+  await page
+    .getByRole('group', { name: 'Status' })
+    .getByRole('button', { name: /Compensating control/ })
+    .click();
+  await page
+    .getByLabel('Compensating control (required)')
+    .fill('Vendor sessions only through the DMZ jump host.');
+  await page.getByLabel('Compensating control (required)').press('Enter');
+  const link = page.getByLabel('Countermeasure (Risk register)');
+  await link.selectOption({ label: 'Remove the modem; vendor access through the DMZ jump host' });
+  await waitForSaved(page);
+  await page.reload();
+  await page.getByLabel('Zone', { exact: true }).selectOption({ label: CELL });
+  await page.getByRole('option', { name: /^SR 1\.13 Access/ }).click();
+  await expect(page.getByLabel('Countermeasure (Risk register)')).toHaveValue(/.+/);
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Findings' }).click();
+  const fr1 = `Human user identification and authentication (SR 1.1) not met in ${CELL}`;
+  const finding = page.getByTestId('finding').filter({ hasText: fr1 });
+  await finding.getByRole('button', { name: fr1, exact: true }).click();
+  await expect(finding.getByTestId('finding-attack')).toContainText(
+    'ATT&CK for ICS: M0804 Human User Authentication',
+  );
+
+  // The signed bundle's report holds the rationale; the data folder holds the risk files.
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
+  const key = page.getByRole('form', { name: 'Create signing key' });
+  await key.getByLabel('Name').fill('Ana Ödegaard');
+  await key.getByLabel('Organization').fill('Sécurité OT');
+  await key.getByLabel('Email').fill('ana@example.com');
+  await key.getByRole('button', { name: 'Create signing key' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Build signed bundle…' }).click();
+  const bundle = await download;
+  const dir = mkdtempSync(join(tmpdir(), 'conduit-e2e-risk-'));
+  try {
+    const zipFile = join(dir, 'bundle.zip');
+    await bundle.saveAs(zipFile);
+    const entries = unzipSync(new Uint8Array(readFileSync(zipFile)));
+    const folder = Object.keys(entries)[0]!.split('/')[0]!;
+    const riskCsv = new TextDecoder().decode(entries[`${folder}/data/risk.csv`]);
+    expect(riskCsv).toContain(`Cellular/4G modem into ${CELL}`);
+    const crs = new TextDecoder().decode(entries[`${folder}/data/crs.csv`]);
+    expect(crs).toContain('{2,2,2,2,3,2,2}');
+    expect(crs).toContain('Remove the modem; vendor access through the DMZ jump host (recommended, open)');
+    expect(JSON.parse(new TextDecoder().decode(entries[`${folder}/data/attack-layer.json`]))).toMatchObject({
+      domain: 'ics-attack',
+    });
+    if (hasCommand('pdftotext')) {
+      const pdf = join(dir, 'report.pdf');
+      writeFileSync(pdf, entries[`${folder}/report/report.pdf`]!);
+      const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      expect(text).toContain('Risk assessment');
+      expect(text).toContain(
+        'Set by hand: The asset owner keeps SL 2, SL 3 on FR5, until the modem is gone.',
+      );
+      expect(text).toContain('Remove the modem; vendor access through the DMZ jump host');
+      expect(text).toContain('Sophisticated means with moderate resources (criminal, hacktivist) give SL 3.');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,62 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { attackLayerJson, riskCsvFiles } from '../../../../shared/bundle/risk-files';
+import { richAssessment } from '../../../fixtures/rich-assessment';
+
+const rows = (text: string) =>
+  Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true })
+    .data;
+
+describe('bundle risk files', () => {
+  it('writes data/risk.csv: every active scenario, inherent and residual against the tolerable line', async () => {
+    const data = await richAssessment();
+    const [row, ...more] = rows(riskCsvFiles(data)['risk.csv']!);
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({
+      'target kind': 'zone',
+      target: 'Ligne d’embouteillage — Zelle 3',
+      'threat source': 'Criminal',
+      'entry vector': 'Undocumented connection',
+      'ATT&CK techniques': 'T0883; T0822',
+      'inherent risk': 'High',
+      'residual likelihood': '2',
+      'residual risk': 'Medium',
+      tolerable: 'yes',
+      countermeasures: 'Remove the 4G router; vendor access through the DMZ jump host',
+    });
+  });
+
+  it('writes data/crs.csv: per zone and conduit the SL-T, where it comes from, the requirements and the countermeasures', async () => {
+    const data = await richAssessment();
+    const crs = rows(riskCsvFiles(data)['crs.csv']!);
+    const cell = crs.find((r) => r.name === 'Ligne d’embouteillage — Zelle 3')!;
+    expect(cell).toMatchObject({
+      kind: 'zone',
+      'SL-T (FR1..FR7)': '{2,2,2,2,3,2,2}',
+      'SL-T source': 'manual',
+    });
+    expect(cell.rationale).toMatch(/^Set by hand: Agreed with the asset owner/);
+    const requirements = cell.requirements!.split('; ');
+    expect(requirements).toContain('SR 1.1');
+    expect(requirements).toContain('SR 5.1 RE 2'); // minimum level 3: FR5 is at 3
+    expect(requirements).not.toContain('SR 1.1 RE 2'); // minimum level 3: FR1 is at 2
+    expect(cell.countermeasures).toBe(
+      'Remove the 4G router; vendor access through the DMZ jump host (recommended, in-progress)',
+    );
+    const conduit = crs.find((r) => r.kind === 'conduit')!;
+    expect(conduit.requirements).toMatch(/SR 5\.1/);
+    expect(conduit.requirements).not.toMatch(/SR 1\.1(;|$)/);
+    expect(conduit.countermeasures).toContain('Remove the 4G router');
+    expect(crs.filter((r) => r.kind === 'zone')).toHaveLength(data.zones.length);
+  });
+
+  it('writes data/attack-layer.json for the whole site', async () => {
+    const data = await richAssessment();
+    const layer = JSON.parse(attackLayerJson(data)) as {
+      domain: string;
+      metadata: { name: string; value: string }[];
+    };
+    expect(layer.domain).toBe('ics-attack');
+    expect(layer.metadata).toContainEqual({ name: 'scope', value: `${data.zones.length} zones` });
+  });
+});
