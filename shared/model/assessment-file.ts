@@ -206,7 +206,7 @@ export function migrateFile(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new AssessmentFileError('This is not a Conduit assessment file: it is not a JSON object.');
   }
-  let record = raw as Record<string, unknown>;
+  const record = raw as Record<string, unknown>;
   if (record.format !== FILE_FORMAT) {
     throw new AssessmentFileError(
       'This is not a Conduit assessment file: the "format" field is missing or is not "conduit-assessment".',
