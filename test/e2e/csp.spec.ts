@@ -25,11 +25,11 @@ test('the page and every worker script are served with the CSP, and the guard se
       const worker = new Worker(new URL(url, document.baseURI), { type: 'module' });
       const answer = new Promise<string>((resolve) => {
         worker.onerror = (e) => resolve(`error: ${e.message}`);
-        // The verify worker answers any message; a string that is not a bundle comes back as an error.
-        worker.onmessage = (e: MessageEvent<{ ok: boolean; message?: string }>) =>
-          resolve(e.data.ok ? 'ok' : (e.data.message ?? ''));
+        // The verify worker speaks the one worker channel: a call, answered by a result or an error.
+        worker.onmessage = (e: MessageEvent<{ kind: string; error?: { message: string } }>) =>
+          resolve(e.data.kind === 'error' ? (e.data.error?.message ?? '') : e.data.kind);
       });
-      worker.postMessage(new Uint8Array([1, 2, 3]));
+      worker.postMessage({ kind: 'call', id: 1, name: 'verify', args: new Uint8Array([1, 2, 3]) });
       return answer;
     }, workerUrl),
   ).toMatch(/too small to be a zip/);
