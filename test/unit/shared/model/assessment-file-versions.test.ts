@@ -24,11 +24,12 @@ async function problemsOf(text: string): Promise<string[]> {
 }
 
 describe('assessment file versions', () => {
-  it('writes format version 2 with the risk records', async () => {
+  it('writes format version 3 with the risk records and the vulnerabilities', async () => {
     const data = await richAssessment();
     const json = JSON.parse(serializeAssessmentFile(data)) as Record<string, unknown>;
-    expect(FILE_FORMAT_VERSION).toBe(2);
-    expect(json.formatVersion).toBe(2);
+    expect(FILE_FORMAT_VERSION).toBe(3);
+    expect(json.formatVersion).toBe(3);
+    expect(json.vulnerabilities).toEqual([]);
     expect((json.threatScenarios as unknown[]).length).toBe(1);
     expect(await parseAssessmentFile(serializeAssessmentFile(data))).toEqual(data);
   });
@@ -48,9 +49,10 @@ describe('assessment file versions', () => {
       data.threatScenarios,
       data.countermeasures,
     ]).toEqual([[], [], [], [], []]);
-    // Saved again, it is a version-2 file that reads back the same.
+    expect(data.vulnerabilities).toEqual([]);
+    // Saved again, it is a current file that reads back the same.
     const again = serializeAssessmentFile(data);
-    expect(JSON.parse(again)).toMatchObject({ formatVersion: 2 });
+    expect(JSON.parse(again)).toMatchObject({ formatVersion: 3 });
     expect(await parseAssessmentFile(again)).toEqual(data);
   });
 
@@ -61,8 +63,17 @@ describe('assessment file versions', () => {
       string,
       unknown
     >;
-    expect(migrated).toMatchObject({ formatVersion: 2, zones: [], threatScenarios: [], countermeasures: [] });
-    const current = { format: 'conduit-assessment', formatVersion: 2, threatScenarios: ['kept'] };
+    expect(migrated).toMatchObject({
+      formatVersion: 3,
+      zones: [],
+      threatScenarios: [],
+      countermeasures: [],
+      vulnerabilities: [],
+    });
+    // A version-2 file (risk, no vulnerabilities yet) runs the last step only.
+    const v2 = { format: 'conduit-assessment', formatVersion: 2, threatScenarios: ['kept'] };
+    expect(migrateFile(v2)).toEqual({ ...v2, formatVersion: 3, vulnerabilities: [] });
+    const current = { format: 'conduit-assessment', formatVersion: 3, vulnerabilities: ['kept'] };
     expect(migrateFile(current)).toEqual(current);
   });
 
