@@ -262,6 +262,9 @@ test('edit a scenario and a countermeasure after creation, reload and find the e
   await cm.getByLabel(/Vendor reaches the filler PLC/).check();
   // Possible × Minor → Medium, under the tolerable line.
   await expect(cm.getByText(/Vendor reaches the filler PLC/)).toContainText('Medium');
+  // It stands for SR 1.13 and SR 5.1 RE 1, so the derivation does not credit it (that would be
+  // circular): the scenario's FR1 and FR5 keep the vendor's SL 3, live.
+  await expect(cm.getByTestId('risk-editor-live')).toHaveText(`${CELL}: derived SL-T {3,1,1,1,3,1,1}`);
   await cm.getByRole('button', { name: 'Done' }).click();
   await waitForSaved(page);
 

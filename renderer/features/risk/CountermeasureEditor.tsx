@@ -21,7 +21,7 @@ import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
 import { useAutosave } from '../../ui/useAutosave';
 import { fieldErrorsOf } from './field-errors';
-import { RiskBadge, targetNames } from './labels';
+import { RiskBadge, targetNames, vector } from './labels';
 import { problemsOf } from './problems';
 import { parseItemIds } from './item-ids';
 
@@ -76,6 +76,12 @@ export function CountermeasureEditor({
   const scenarios = data.threatScenarios.filter(
     (s) => s.status === 'active' || original.scenarioIds.includes(s.id),
   );
+  const zoneIds = new Set(
+    data.threatScenarios
+      .filter((s) => draft.scenarioIds.includes(s.id) && s.target.kind === 'zone')
+      .map((s) => (s.target.kind === 'zone' ? s.target.zoneId : '')),
+  );
+  const derived = result.zones.filter((z) => zoneIds.has(z.zoneId));
   // Set on Cancel, so a debounced write still pending cannot land after the restore.
   const cancelled = useRef(false);
   const { schedule, flush } = useAutosave(async (record: Countermeasure) =>
@@ -245,6 +251,11 @@ export function CountermeasureEditor({
             </div>
           )}
         </fieldset>
+        {derived.length > 0 && (
+          <p className="span-2" data-testid="risk-editor-live">
+            {derived.map((z) => `${z.name}: derived SL-T ${vector(z.derived.slt)}`).join(' · ')}
+          </p>
+        )}
         {errors.form && (
           <div className="notice notice-error span-2" role="alert">
             {errors.form}
