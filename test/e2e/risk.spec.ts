@@ -186,3 +186,120 @@ test('create scenarios from the suggestions, add a countermeasure, see residual 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('edit a scenario and a countermeasure after creation, reload and find the edits, and export the ATT&CK layer', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const rich = { ...(await richAssessment()), ...emptyRiskRecords(), triage: [] };
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'fromagerie.conduit.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(serializeAssessmentFile(rich)),
+  });
+  await page.getByRole('link', { name: rich.assessment.title }).click();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Risk' }).click();
+  const modemTitle = `Cellular/4G modem into ${CELL}`;
+  await page
+    .getByTestId('risk-suggestion')
+    .filter({ hasText: modemTitle })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await page.getByTestId('risk-scenario').filter({ hasText: modemTitle }).waitFor();
+
+  // Edit the scenario: every valid change autosaves, a bad one names its field and is not saved.
+  await page.getByRole('button', { name: `Edit ${modemTitle}` }).click();
+  const editor = page.getByRole('form', { name: 'Edit scenario' });
+  await editor.getByLabel('Title').fill('');
+  await expect(editor.getByText('A scenario needs a title')).toBeVisible();
+  await editor.getByLabel('Title').fill('Vendor reaches the filler PLC over the 4G modem');
+  await expect(editor.getByText('A scenario needs a title')).toHaveCount(0);
+  await editor.getByLabel('Description').fill('The modem is always on; the vendor uses TeamViewer.');
+  await editor.getByLabel('Threat source').selectOption({ label: 'Vendor or supply chain' });
+  await editor.getByLabel('Capability').selectOption('3');
+  await editor.getByLabel('Entry vector').selectOption({ label: 'Remote access' });
+  await editor.getByLabel('ATT&CK for ICS techniques').fill('T0883, T9999');
+  await expect(editor.getByText('Not an ATT&CK for ICS technique: T9999')).toBeVisible();
+  await editor.getByLabel('ATT&CK for ICS techniques').fill('T0883, T0822');
+  await editor.getByLabel('FR1').check();
+  await editor.getByLabel('FR5').check();
+  // Likely × Minor → Medium: the residual risk follows live, in the dialog and behind it.
+  await editor.getByLabel('Consequence').selectOption('2');
+  await expect(editor.getByTestId('risk-editor-live')).toContainText('residual Medium');
+  // Almost certain × Minor → High.
+  await editor.getByLabel('Likelihood').selectOption('5');
+  await expect(editor.getByTestId('risk-editor-live')).toContainText('residual High ▲');
+  await editor.getByRole('button', { name: 'Done' }).click();
+  const scenario = page.getByTestId('risk-scenario').filter({ hasText: 'Vendor reaches the filler PLC' });
+  await expect(scenario).toContainText('Remote access · T0883, T0822');
+  await expect(scenario.getByTestId('risk-residual')).toContainText('High');
+  await waitForSaved(page);
+
+  // A countermeasure, then edited: its reduction lowers the residual risk.
+  await page.getByRole('tab', { name: 'Countermeasures' }).click();
+  const form = page.getByRole('form', { name: 'New countermeasure' });
+  await form.getByLabel('Title').fill('Modem off');
+  await form.getByRole('button', { name: 'Add countermeasure' }).click();
+  await page.getByRole('button', { name: 'Edit Modem off' }).click();
+  const cm = page.getByRole('form', { name: 'Edit countermeasure' });
+  await cm.getByLabel('Title').fill('Remove the modem; vendor access through the DMZ jump host');
+  await cm.getByLabel('Requirements it stands for').fill('SR 1.13, SR 99');
+  await expect(cm.getByText('Not a requirement id: SR 99')).toBeVisible();
+  await cm.getByLabel('Requirements it stands for').fill('SR 1.13, sr 5.1 re 1');
+  await cm.getByLabel('Kind').selectOption('existing');
+  await cm.getByLabel('Status').selectOption('rejected');
+  await expect(cm.getByText('An existing countermeasure is in place: it cannot be rejected')).toBeVisible();
+  await cm.getByLabel('Status').selectOption('in-progress');
+  await cm.getByLabel('Jump host / remote-access gateway').check();
+  await cm.getByLabel('Lowers likelihood by').fill('2');
+  await cm.getByLabel('Owner').fill('Jürgen Weiß');
+  await cm.getByLabel('Due').fill('2027-03-31');
+  await cm.getByLabel(/Vendor reaches the filler PLC/).check();
+  // Possible × Minor → Medium, under the tolerable line.
+  await expect(cm.getByText(/Vendor reaches the filler PLC/)).toContainText('Medium');
+  // It stands for SR 1.13 and SR 5.1 RE 1, so the derivation does not credit it (that would be
+  // circular): the scenario's FR1 and FR5 keep the vendor's SL 3, live.
+  await expect(cm.getByTestId('risk-editor-live')).toHaveText(`${CELL}: derived SL-T {3,1,1,1,3,1,1}`);
+  await cm.getByRole('button', { name: 'Done' }).click();
+  await waitForSaved(page);
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Scenarios', exact: true }).click();
+  await expect(scenario).toContainText('Remote access · T0883, T0822');
+  await expect(scenario.getByTestId('risk-residual')).toContainText('Medium');
+  await expect(
+    scenario.getByLabel('Threat source of Vendor reaches the filler PLC over the 4G modem'),
+  ).toHaveValue('supply-chain');
+  await page.getByRole('button', { name: 'Edit Vendor reaches the filler PLC over the 4G modem' }).click();
+  await expect(editor.getByLabel('Description')).toHaveValue(
+    'The modem is always on; the vendor uses TeamViewer.',
+  );
+  await expect(editor.getByLabel('FR5')).toBeChecked();
+  await expect(editor.getByLabel('FR2')).not.toBeChecked();
+  await editor.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('tab', { name: 'Countermeasures' }).click();
+  const row = page.getByTestId('risk-countermeasure').filter({ hasText: 'Remove the modem' });
+  await expect(row).toContainText('Existing · Jürgen Weiß · due 2027-03-31');
+  await expect(row).toContainText('SR 1.13, SR 5.1 RE 1, Jump host / remote-access gateway');
+  await expect(row).toContainText('likelihood −2');
+  await expect(row.getByLabel(/^Status of/)).toHaveValue('in-progress');
+
+  // The ATT&CK Navigator layer, of the site and of the cell, through the platform's save.
+  const siteDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export ATT&CK layer…' }).click();
+  const site = JSON.parse(readFileSync((await (await siteDownload).path())!, 'utf8'));
+  expect(site).toMatchObject({ domain: 'ics-attack', versions: { layer: '4.5' } });
+  expect(site.name).toContain(`${rich.zones.length} zones`);
+  expect(site.techniques.length).toBeGreaterThan(0);
+  await page.getByLabel('ATT&CK layer of').selectOption({ label: CELL });
+  const zoneDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export ATT&CK layer…' }).click();
+  const cellLayer = JSON.parse(readFileSync((await (await zoneDownload).path())!, 'utf8'));
+  expect(cellLayer.domain).toBe('ics-attack');
+  expect(cellLayer.name).toContain(`zone ${CELL}`);
+});

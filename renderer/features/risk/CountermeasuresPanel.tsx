@@ -17,6 +17,8 @@ import { addCountermeasure, deleteCountermeasure, saveCountermeasure } from '../
 import { notify } from '../../ui/notices';
 import { RiskBadge, targetNames } from './labels';
 import { problemsOf } from './problems';
+import { CountermeasureEditor } from './CountermeasureEditor';
+import { parseItemIds } from './item-ids';
 
 interface Props {
   assessmentId: string;
@@ -51,6 +53,8 @@ const EMPTY: Draft = {
 export function CountermeasuresPanel({ assessmentId, data, result }: Props) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<string[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = data.countermeasures.find((c) => c.id === editing);
   const method = riskMethodOf(data);
   const names = targetNames(data);
   const scenarios = data.threatScenarios.filter((s) => s.status === 'active');
@@ -58,11 +62,7 @@ export function CountermeasuresPanel({ assessmentId, data, result }: Props) {
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
 
   async function submit() {
-    const items = draft.items
-      .split(/[,;\n]/)
-      .map((s) => s.trim().replace(/\s+/g, ' ').toUpperCase().replace(/^SR/, 'SR').replace(/ RE /, ' RE '))
-      .filter(Boolean);
-    const unknown = items.filter((id) => !/^SR \d+\.\d+( RE \d+)?$/.test(id));
+    const { ids: items, unknown } = parseItemIds(draft.items);
     if (unknown.length > 0) {
       setErrors([`Not a requirement id: ${unknown.join(', ')} (write them like SR 1.13 or SR 5.1 RE 1)`]);
       return;
@@ -289,6 +289,14 @@ export function CountermeasuresPanel({ assessmentId, data, result }: Props) {
                   <td>
                     <button
                       type="button"
+                      className="button button-small"
+                      aria-label={`Edit ${c.title}`}
+                      onClick={() => setEditing(c.id)}
+                    >
+                      Edit…
+                    </button>{' '}
+                    <button
+                      type="button"
                       className="button button-small button-danger"
                       aria-label={`Delete ${c.title}`}
                       onClick={() => void deleteCountermeasure(c.id)}
@@ -302,6 +310,14 @@ export function CountermeasuresPanel({ assessmentId, data, result }: Props) {
           </table>
         )}
       </section>
+      {edited && (
+        <CountermeasureEditor
+          countermeasure={edited}
+          data={data}
+          result={result}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </>
   );
 }

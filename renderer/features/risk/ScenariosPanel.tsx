@@ -19,6 +19,7 @@ import { addScenario, deleteScenario, saveScenario } from '../../db/risk';
 import { notify } from '../../ui/notices';
 import { RiskBadge, targetNames } from './labels';
 import { problemsOf } from './problems';
+import { ScenarioEditor } from './ScenarioEditor';
 
 interface Props {
   assessmentId: string;
@@ -211,6 +212,7 @@ function ScenarioRow({
   const method = riskMethodOf(data);
   const risk = result.scenarios.find((r) => r.scenarioId === scenario.id);
   const name = targetNames(data)(scenario.target);
+  const [editing, setEditing] = useState(false);
   const save = (patch: Partial<ThreatScenario>) =>
     void guarded(saveScenario(scenario, patch), 'The scenario');
   return (
@@ -297,6 +299,17 @@ function ScenarioRow({
         )}
       </td>
       <td>
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Edit ${scenario.title}`}
+          onClick={() => setEditing(true)}
+        >
+          Edit…
+        </button>{' '}
+        {editing && (
+          <ScenarioEditor scenario={scenario} data={data} result={result} onClose={() => setEditing(false)} />
+        )}
         <button
           type="button"
           className="button button-small button-danger"

@@ -9,6 +9,7 @@ import { MatrixPanel } from './MatrixPanel';
 import { ScenariosPanel } from './ScenariosPanel';
 import { ScopePanel } from './ScopePanel';
 import { ZonesPanel } from './ZonesPanel';
+import { AttackLayerExport } from './AttackLayerExport';
 import './risk.css';
 
 const TABS = [
@@ -40,6 +41,7 @@ function RiskWorkspace({ assessment }: WorkspaceProps) {
           {result.scenarios.length} scenarios, {intolerable} above the tolerable line after countermeasures ·{' '}
           {suggestions.length} suggested
         </span>
+        <AttackLayerExport assessment={assessment} zones={data.zones} answers={data.answers} />
       </div>
       <div className="segmented risk-tabs" role="tablist" aria-label="Risk assessment steps">
         {TABS.map(([id, label]) => (
