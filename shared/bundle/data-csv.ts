@@ -1,7 +1,8 @@
 import { planRoadmap, resolveFindingSettings } from '../findings';
 import { achievedVector, catalogueForVersion, targetVector, type SlVector } from '../catalogue';
 import { toCsv, type CsvColumn } from '../csv';
-import { FR_IDS, type AssessmentData, type EndpointRef, type Zone } from '../model';
+import { endpointLabel } from '../network/endpoint-label';
+import { FR_IDS, type AssessmentData, type Zone } from '../model';
 
 /** A bundle CSV file: for Excel, so with a byte order mark, and ending in a line end. */
 export function bundleCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
@@ -20,9 +21,9 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
     quarterCapacity: resolveFindingSettings(data.assessment.findingSettings).quarterCapacity,
   });
   const evidenceList = (ids: readonly string[]): string => list(ids.map((id) => evidenceName.get(id) ?? id));
-  const endpoint = (ref: EndpointRef): string => {
-    if (ref.kind === 'asset') return assetName.get(ref.assetId) ?? ref.assetId;
-    return ref.kind === 'zone' ? zoneOf(ref.zoneId) : ref.text;
+  const names = {
+    assets: new Map(data.assets.map((a) => [a.id, a])),
+    zones: new Map(data.zones.map((z) => [z.id, z])),
   };
   // SL-A needs the catalogue the assessment was made against; without it the columns stay empty.
   const catalogue = catalogueForVersion(data.assessment.catalogueVersion);
@@ -114,8 +115,8 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
     ]),
     'connections.csv': bundleCsv(data.connections, [
       ['id', (c) => c.id],
-      ['from', (c) => endpoint(c.from)],
-      ['to', (c) => endpoint(c.to)],
+      ['from', (c) => endpointLabel(c.from, names)],
+      ['to', (c) => endpointLabel(c.to, names)],
       ['type', (c) => c.type],
       ['found_by', (c) => c.foundBy],
       ['likelihood', (c) => c.likelihood],
