@@ -1,6 +1,6 @@
 import { serializeAssessmentFile, sha256Hex, type AssessmentData } from '../model';
 import { formatAllowedSigners } from './allowed-signers';
-import { assessmentCsvFiles } from './csv';
+import { assessmentCsvFiles } from './data-csv';
 import { attackLayerJson, riskCsvFiles } from './risk-files';
 import { buildManifest, type BundleSignerIdentity } from './manifest';
 import { bundleBaseName, compareUtf8, evidencePath } from './names';

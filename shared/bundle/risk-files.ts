@@ -11,7 +11,7 @@ import {
   riskMethodOf,
   THREAT_SOURCE_LABELS,
 } from '../risk';
-import { toCsv } from './csv';
+import { bundleCsv } from './data-csv';
 
 /**
  * The 62443-3-3 requirements that govern traffic across a zone boundary, so the ones a conduit's
@@ -32,7 +32,7 @@ export function riskCsvFiles(data: AssessmentData): Record<string, string> {
   const countermeasures = new Map(data.countermeasures.map((c) => [c.id, c]));
   const { catalogue } = catalogueOf(data.assessment.catalogueVersion);
 
-  const risk = toCsv(result.scenarios, [
+  const risk = bundleCsv(result.scenarios, [
     ['id', (r) => r.scenarioId],
     ['target kind', (r) => r.target.kind],
     [
@@ -125,7 +125,7 @@ export function riskCsvFiles(data: AssessmentData): Record<string, string> {
       countermeasures: countermeasuresFor(c.conduitId, null),
     });
   }
-  const crs = toCsv(rows, [
+  const crs = bundleCsv(rows, [
     ['kind', (r) => r.kind],
     ['name', (r) => r.name],
     ['SL-T (FR1..FR7)', (r) => r.slt],

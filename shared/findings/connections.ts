@@ -1,8 +1,9 @@
 import type { Asset } from '../model/inventory';
 import type { Conduit } from '../model/conduit';
-import { CONNECTION_TYPE_LABELS, type Connection, type EndpointRef } from '../model/connections';
+import { CONNECTION_TYPE_LABELS, type Connection } from '../model/connections';
 import type { ProgramPhase } from '../model/findings';
 import type { Zone } from '../model/zone';
+import { endpointLabel } from '../network/endpoint-label';
 import { emptyRefs, unique, type GeneratedFinding, type ModelCheckResult } from './types';
 import { modelCheckOf, type ModelCheck } from './model-checks';
 import { maxSeverity, severityFromRisk, severityRank, shiftSeverity } from './severity';
@@ -36,16 +37,6 @@ const CONNECTION_RECOMMENDATION: Record<ConnectionType, string> = {
     'Document each of these paths as a conduit with an owner and a justification, or remove it; paths that cannot be removed should pass a firewall that allows only the needed services.',
 };
 
-function endpointName(
-  endpoint: EndpointRef,
-  assets: ReadonlyMap<string, Asset>,
-  zones: ReadonlyMap<string, Zone>,
-): string {
-  if (endpoint.kind === 'text') return endpoint.text;
-  if (endpoint.kind === 'asset') return assets.get(endpoint.assetId)?.name || 'an unknown asset';
-  return zones.get(endpoint.zoneId)?.name ? `zone ${zones.get(endpoint.zoneId)!.name}` : 'an unknown zone';
-}
-
 /** Open and accepted undocumented connections, one finding per connection type. */
 export function connectionFindings(
   connections: readonly Connection[],
@@ -58,6 +49,7 @@ export function connectionFindings(
   );
   const assetById = new Map(assets.filter((a) => named.has(a.id)).map((a) => [a.id, a]));
   const zoneById = new Map(zones.map((z) => [z.id, z]));
+  const names = { assets: assetById, zones: zoneById };
   const byType = new Map<ConnectionType, Connection[]>();
   for (const connection of connections) {
     if (connection.status === 'remediated') continue;
@@ -73,7 +65,7 @@ export function connectionFindings(
         severityRank(severityOf(a)) - severityRank(severityOf(b)) || a.createdAt.localeCompare(b.createdAt),
     );
     const lines = sorted.map((c) => {
-      const ends = `${endpointName(c.from, assetById, zoneById)} → ${endpointName(c.to, assetById, zoneById)}`;
+      const ends = `${endpointLabel(c.from, names)} → ${endpointLabel(c.to, names)}`;
       const risk = `risk ${c.likelihood}×${c.impact}=${c.likelihood * c.impact}`;
       const state = c.status === 'accepted' ? `accepted: ${c.justification.trim()}` : 'open';
       const detail = [

@@ -83,39 +83,48 @@ function open(candidates: readonly (Candidate & { triage: Triage | null })[]): C
   return candidates.filter((c) => c.triage === null);
 }
 
-/**
- * Findings from the observed traffic: undocumented cross-zone flows, flows their conduit does not
- * allow, cleartext write-capable ICS protocols across zones, public addresses and unused conduits.
- * Each lists its flows; each is one finding however many zones it spans.
- */
-export function trafficFindings(context: TrafficContext): GeneratedFinding[] {
+/** What every traffic rule looks up: zone names, the conduit between two zones, a flow's weight. */
+interface TrafficScope {
+  context: TrafficContext;
+  nameOf(id: string | null): string;
+  conduitBetween(a: string | null, b: string | null): Pick<Conduit, 'id'> | undefined;
+  flowSeverity(fromZoneId: string | null, toZoneId: string | null): Severity;
+  zoneById: ReadonlyMap<string, ZoneLike>;
+}
+
+function trafficScope(context: TrafficContext): TrafficScope {
   const zoneById = new Map(context.zones.map((z) => [z.id, z]));
-  const nameOf = (id: string | null) =>
-    id === null ? 'no zone' : (zoneById.get(id)?.name ?? 'unknown zone');
-  const candidates = open(withTriage(context.traffic.candidates, context.triage));
-  const findings: GeneratedFinding[] = [];
-  const conduitBetween = (a: string | null, b: string | null) =>
-    context.conduits.find(
-      (c) => (c.fromZoneId === a && c.toZoneId === b) || (c.fromZoneId === b && c.toZoneId === a),
-    );
-
-  /** Into a zone from a less trusted one weighs most: the flow is a way in. */
-  const flowSeverity = (fromZoneId: string | null, toZoneId: string | null): Severity => {
-    const to = toZoneId ? zoneById.get(toZoneId) : undefined;
-    const from = fromZoneId ? zoneById.get(fromZoneId) : undefined;
-    if (!to) return 'medium';
-    const inward = from === undefined || zoneTrust(from) < zoneTrust(to);
-    return severityFromScore(context.consequence(to).level * (inward ? 4 : 2));
+  return {
+    context,
+    zoneById,
+    nameOf: (id) => (id === null ? 'no zone' : (zoneById.get(id)?.name ?? 'unknown zone')),
+    conduitBetween: (a, b) =>
+      context.conduits.find(
+        (c) => (c.fromZoneId === a && c.toZoneId === b) || (c.fromZoneId === b && c.toZoneId === a),
+      ),
+    /** Into a zone from a less trusted one weighs most: the flow is a way in. */
+    flowSeverity(fromZoneId, toZoneId) {
+      const to = toZoneId ? zoneById.get(toZoneId) : undefined;
+      const from = fromZoneId ? zoneById.get(fromZoneId) : undefined;
+      if (!to) return 'medium';
+      const inward = from === undefined || zoneTrust(from) < zoneTrust(to);
+      return severityFromScore(context.consequence(to).level * (inward ? 4 : 2));
+    },
   };
+}
 
+const flowLine = (c: Candidate) =>
+  `- ${c.summary} (${plural(c.flowIds.length, 'flow')}, ${plural(c.packets, 'packet')}; ${listSome(c.endpoints, 6)})`;
+
+const zonesOf = (list: readonly Pick<Candidate, 'fromZoneId' | 'toZoneId'>[]): string[] =>
+  unique(list.flatMap((c) => [c.fromZoneId, c.toZoneId]).filter((z): z is string => !!z));
+
+/** Cross-zone flows with no conduit between their zones, and flows the conduit there does not allow. */
+function unconduitedFlowFindings(scope: TrafficScope, candidates: readonly Candidate[]): GeneratedFinding[] {
   const undocumented = candidates.filter((c) => c.kind === 'undocumented-flow');
-  const [mismatch, missing] = [
-    undocumented.filter((c) => conduitBetween(c.fromZoneId, c.toZoneId)),
-    undocumented.filter((c) => !conduitBetween(c.fromZoneId, c.toZoneId)),
-  ];
-  const flowLine = (c: Candidate) =>
-    `- ${c.summary} (${plural(c.flowIds.length, 'flow')}, ${plural(c.packets, 'packet')}; ${listSome(c.endpoints, 6)})`;
-
+  const mismatch = undocumented.filter((c) => scope.conduitBetween(c.fromZoneId, c.toZoneId));
+  const missing = undocumented.filter((c) => !scope.conduitBetween(c.fromZoneId, c.toZoneId));
+  const findings: GeneratedFinding[] = [];
   for (const [rule, list] of [
     ['undocumented-flow', missing],
     ['conduit-mismatch', mismatch],
@@ -126,24 +135,28 @@ export function trafficFindings(context: TrafficContext): GeneratedFinding[] {
       autoKey: `traffic:${rule}`,
       title: text.title(list.length),
       description: list.map(flowLine).join('\n'),
-      severity: maxSeverity(...list.map((c) => flowSeverity(c.fromZoneId, c.toZoneId))),
+      severity: maxSeverity(...list.map((c) => scope.flowSeverity(c.fromZoneId, c.toZoneId))),
       phase: text.phase,
       recommendation: text.recommendation,
       effort: list.length > 10 ? 'L' : 'M',
       refs: {
         ...emptyRefs(),
-        zoneIds: unique(list.flatMap((c) => [c.fromZoneId, c.toZoneId]).filter((z): z is string => !!z)),
+        zoneIds: zonesOf(list),
         conduitIds: unique(
           list.flatMap((c) => {
-            const conduit = conduitBetween(c.fromZoneId, c.toZoneId);
+            const conduit = scope.conduitBetween(c.fromZoneId, c.toZoneId);
             return conduit ? [conduit.id] : [];
           }),
         ),
       },
     });
   }
+  return findings;
+}
 
-  // Cleartext control protocols: every cross-zone flow, documented or not, grouped by path and protocol.
+/** Cleartext control protocols: every cross-zone flow, documented or not, grouped by path and protocol. */
+function cleartextIcsFinding(scope: TrafficScope): GeneratedFinding | null {
+  const { context, nameOf } = scope;
   const flowById = new Map(context.flows.map((f) => [f.id, f]));
   const paths = new Map<
     string,
@@ -165,74 +178,90 @@ export function trafficFindings(context: TrafficContext): GeneratedFinding[] {
     path.flows += 1;
     paths.set(key, path);
   }
-  if (paths.size > 0) {
-    const text = RULES['cleartext-ics']!;
-    const list = [...paths.values()].sort(
-      (a, b) => nameOf(a.from).localeCompare(nameOf(b.from)) || nameOf(a.to).localeCompare(nameOf(b.to)),
-    );
-    findings.push({
-      autoKey: 'traffic:cleartext-ics',
-      title: text.title(list.length),
-      description: list
-        .map(
-          (p) =>
-            `- ${p.protocol} from ${nameOf(p.from)} to ${nameOf(p.to)}: ${plural(p.flows, 'flow')}${p.conduitId ? '' : ', no conduit allows it'}`,
-        )
-        .join('\n'),
-      severity: maxSeverity(...list.map((p) => flowSeverity(p.from, p.to))),
-      phase: text.phase,
-      recommendation: text.recommendation,
-      effort: 'L',
-      refs: {
-        ...emptyRefs(),
-        zoneIds: unique(list.flatMap((p) => [p.from, p.to])),
-        conduitIds: unique(list.flatMap((p) => (p.conduitId ? [p.conduitId] : []))),
-      },
-    });
-  }
+  if (paths.size === 0) return null;
+  const text = RULES['cleartext-ics']!;
+  const list = [...paths.values()].sort(
+    (a, b) => nameOf(a.from).localeCompare(nameOf(b.from)) || nameOf(a.to).localeCompare(nameOf(b.to)),
+  );
+  return {
+    autoKey: 'traffic:cleartext-ics',
+    title: text.title(list.length),
+    description: list
+      .map(
+        (p) =>
+          `- ${p.protocol} from ${nameOf(p.from)} to ${nameOf(p.to)}: ${plural(p.flows, 'flow')}${p.conduitId ? '' : ', no conduit allows it'}`,
+      )
+      .join('\n'),
+    severity: maxSeverity(...list.map((p) => scope.flowSeverity(p.from, p.to))),
+    phase: text.phase,
+    recommendation: text.recommendation,
+    effort: 'L',
+    refs: {
+      ...emptyRefs(),
+      zoneIds: unique(list.flatMap((p) => [p.from, p.to])),
+      conduitIds: unique(list.flatMap((p) => (p.conduitId ? [p.conduitId] : []))),
+    },
+  };
+}
 
+function publicIpFinding(scope: TrafficScope, candidates: readonly Candidate[]): GeneratedFinding | null {
   const publicIps = candidates.filter((c) => c.kind === 'public-ip');
-  if (publicIps.length > 0) {
-    const text = RULES['public-ip']!;
-    findings.push({
-      autoKey: 'traffic:public-ip',
-      title: text.title(publicIps.length),
-      description: publicIps
-        .map((c) => `${flowLine(c)}${c.fromZoneId ? ` in ${nameOf(c.fromZoneId)}` : ''}`)
-        .join('\n'),
-      severity: maxSeverity(
-        ...publicIps.map((c) => {
-          const zone = c.fromZoneId ? zoneById.get(c.fromZoneId) : undefined;
-          return zone ? severityFromScore(context.consequence(zone).level * 4) : 'high';
-        }),
-      ),
-      phase: text.phase,
-      recommendation: text.recommendation,
-      effort: 'M',
-      refs: {
-        ...emptyRefs(),
-        zoneIds: unique(publicIps.flatMap((c) => (c.fromZoneId ? [c.fromZoneId] : []))),
-      },
-    });
-  }
+  if (publicIps.length === 0) return null;
+  const text = RULES['public-ip']!;
+  return {
+    autoKey: 'traffic:public-ip',
+    title: text.title(publicIps.length),
+    description: publicIps
+      .map((c) => `${flowLine(c)}${c.fromZoneId ? ` in ${scope.nameOf(c.fromZoneId)}` : ''}`)
+      .join('\n'),
+    severity: maxSeverity(
+      ...publicIps.map((c) => {
+        const zone = c.fromZoneId ? scope.zoneById.get(c.fromZoneId) : undefined;
+        return zone ? severityFromScore(scope.context.consequence(zone).level * 4) : 'high';
+      }),
+    ),
+    phase: text.phase,
+    recommendation: text.recommendation,
+    effort: 'M',
+    refs: {
+      ...emptyRefs(),
+      zoneIds: unique(publicIps.flatMap((c) => (c.fromZoneId ? [c.fromZoneId] : []))),
+    },
+  };
+}
 
+function staleConduitFinding(candidates: readonly Candidate[]): GeneratedFinding | null {
   const stale = candidates.filter((c) => c.kind === 'stale-conduit');
-  if (stale.length > 0) {
-    const text = RULES['stale-conduit']!;
-    findings.push({
-      autoKey: 'traffic:stale-conduit',
-      title: text.title(stale.length),
-      description: stale.map((c) => `- ${c.summary}`).join('\n'),
-      severity: 'low',
-      phase: text.phase,
-      recommendation: text.recommendation,
-      effort: 'S',
-      refs: {
-        ...emptyRefs(),
-        conduitIds: unique(stale.flatMap((c) => (c.conduitId ? [c.conduitId] : []))),
-        zoneIds: unique(stale.flatMap((c) => [c.fromZoneId, c.toZoneId]).filter((z): z is string => !!z)),
-      },
-    });
-  }
-  return findings;
+  if (stale.length === 0) return null;
+  const text = RULES['stale-conduit']!;
+  return {
+    autoKey: 'traffic:stale-conduit',
+    title: text.title(stale.length),
+    description: stale.map((c) => `- ${c.summary}`).join('\n'),
+    severity: 'low',
+    phase: text.phase,
+    recommendation: text.recommendation,
+    effort: 'S',
+    refs: {
+      ...emptyRefs(),
+      conduitIds: unique(stale.flatMap((c) => (c.conduitId ? [c.conduitId] : []))),
+      zoneIds: zonesOf(stale),
+    },
+  };
+}
+
+/**
+ * Findings from the observed traffic: undocumented cross-zone flows, flows their conduit does not
+ * allow, cleartext write-capable ICS protocols across zones, public addresses and unused conduits.
+ * Each lists its flows; each is one finding however many zones it spans.
+ */
+export function trafficFindings(context: TrafficContext): GeneratedFinding[] {
+  const scope = trafficScope(context);
+  const candidates = open(withTriage(context.traffic.candidates, context.triage));
+  return [
+    ...unconduitedFlowFindings(scope, candidates),
+    cleartextIcsFinding(scope),
+    publicIpFinding(scope, candidates),
+    staleConduitFinding(candidates),
+  ].filter((f): f is GeneratedFinding => f !== null);
 }

@@ -1,3 +1,4 @@
+export * from './endpoint-label';
 export * from './ip-ranges';
 export * from './protocols';
 export * from './reconcile';

@@ -196,7 +196,7 @@ export function findAllowingConduit(
   return null;
 }
 
-function endpointLabel(end: Flow['a']): string | null {
+function hostOf(end: Flow['a']): string | null {
   return end.ip ?? end.mac;
 }
 
@@ -284,7 +284,7 @@ function noteUnzonedEnds(run: Run, { flow, client, server, fromZoneId, toZoneId 
     [client, fromZoneId],
     [server, toZoneId],
   ] as const) {
-    const label = endpointLabel(end);
+    const label = hostOf(end);
     if (zoneId !== null || label === null) continue;
     if (end.ip === null && flow.transport === 'l2' && isGroupMac(end.mac)) continue;
     if (end.ip !== null && isPublicIp(end.ip)) continue; // reported as a public IP instead
@@ -326,7 +326,7 @@ function notePublicEnds(run: Run, oriented: OrientedFlow): void {
         conduitId: null,
       }),
       flow,
-      [end.ip, endpointLabel(other)],
+      [end.ip, hostOf(other)],
     );
   }
 }
@@ -384,7 +384,7 @@ function reconcileBetweenZones(
       conduitId: null,
     }),
     flow,
-    [endpointLabel(client), endpointLabel(server)],
+    [hostOf(client), hostOf(server)],
   );
 }
 

@@ -7,6 +7,7 @@ import {
 } from '../catalogue';
 import type { Answer, AssessmentData, EndpointRef, Finding, Severity, Zone } from '../model';
 import { SEVERITIES } from '../model';
+import { endpointLabel } from '../network/endpoint-label';
 
 export interface ZoneResult {
   zone: Zone;
@@ -62,6 +63,10 @@ export function buildReportModel(data: AssessmentData): ReportModel {
   const zoneName = (id: string | null | undefined) =>
     id ? (zoneNames.get(id) ?? 'unknown zone') : 'no zone';
   const assetName = (id: string) => assetNames.get(id) ?? 'unknown asset';
+  const endpointNames = {
+    assets: new Map(data.assets.map((a) => [a.id, a])),
+    zones: new Map(data.zones.map((z) => [z.id, z])),
+  };
   const findings = [...data.findings].sort((a, b) => a.order - b.order);
   const numbers = new Map(findings.map((f, i) => [f.id, `F-${String(i + 1).padStart(2, '0')}`]));
   return {
@@ -71,11 +76,7 @@ export function buildReportModel(data: AssessmentData): ReportModel {
     zones,
     zoneName,
     assetName,
-    endpointLabel(ref) {
-      if (ref.kind === 'asset') return assetName(ref.assetId);
-      if (ref.kind === 'zone') return `zone ${zoneName(ref.zoneId)}`;
-      return ref.text;
-    },
+    endpointLabel: (ref) => endpointLabel(ref, endpointNames),
     openFindings: findings.filter((f) => f.status === 'open'),
     dismissedFindings: findings.filter((f) => f.status === 'dismissed'),
     findingLabel: (f) => numbers.get(f.id) ?? 'F-?',

@@ -89,10 +89,131 @@ export function conduitLabel(conduit: Conduit, zoneNames: ReadonlyMap<string, st
   return `${zoneNames.get(conduit.fromZoneId) ?? '?'} – ${zoneNames.get(conduit.toZoneId) ?? '?'}`;
 }
 
+interface ScenarioEntry {
+  scenario: ThreatScenario;
+  risk: ScenarioRisk;
+}
+
+/** The effective countermeasures of each scenario, by scenario id. */
+function mitigationsByScenario(countermeasures: readonly Countermeasure[]): Map<string, Countermeasure[]> {
+  const mitigating = new Map<string, Countermeasure[]>();
+  for (const countermeasure of countermeasures) {
+    if (!isEffective(countermeasure)) continue;
+    for (const id of countermeasure.scenarioIds) {
+      const list = mitigating.get(id);
+      if (list) list.push(countermeasure);
+      else mitigating.set(id, [countermeasure]);
+    }
+  }
+  return mitigating;
+}
+
+/** One scenario's inherent, residual and derivation risk; its consequence falls back to its target's. */
+function scenarioRisk(
+  scenario: ThreatScenario,
+  targetConsequence: number | null,
+  applied: readonly Countermeasure[],
+  method: RiskMatrixShape,
+): ScenarioRisk {
+  const top = method.consequenceLevels.length;
+  const likelihood = clampLevel(scenario.likelihood, method.likelihoodLevels.length);
+  const consequence = clampLevel(scenario.consequence ?? targetConsequence ?? top, top);
+  const reduce = (list: readonly Countermeasure[]) => {
+    let l = likelihood;
+    let c = consequence;
+    for (const m of list) {
+      l -= m.likelihoodReduction;
+      c -= m.consequenceReduction;
+    }
+    return { l: Math.max(l, 1), c: Math.max(c, 1) };
+  };
+  const residual = reduce(applied);
+  const credited = reduce(applied.filter(creditedInDerivation));
+  const inherent = riskLevel(method, likelihood, consequence);
+  const residualLevel = riskLevel(method, residual.l, residual.c);
+  return {
+    scenarioId: scenario.id,
+    target: scenario.target,
+    likelihood,
+    consequence,
+    consequenceInherited: scenario.consequence === null,
+    inherent,
+    inherentTolerable: isTolerable(method, inherent),
+    residualLikelihood: residual.l,
+    residualConsequence: residual.c,
+    residual: residualLevel,
+    tolerable: isTolerable(method, residualLevel),
+    derivationRisk: riskLevel(method, credited.l, credited.c),
+    countermeasureIds: applied.map((m) => m.id),
+  };
+}
+
+function deriveSlt(entries: readonly ScenarioEntry[], method: RiskMatrixShape): SltDerivation {
+  const perFr: FrDerivation[] = FR_IDS.map((fr) => deriveFr(fr, entries, method, entries.length > 0));
+  let rationale: string | undefined;
+  return {
+    slt: perFr.map((d) => d.level),
+    perFr,
+    scenarioCount: entries.length,
+    // Words are built when read: a live recompute on every edit needs only the levels.
+    get rationale() {
+      return (rationale ??= derivationRationale(perFr, entries.length, method));
+    },
+  };
+}
+
+/** The SL-T in force for a zone: set by hand with a justification, typed in the diagram, or derived. */
+function zoneResult(
+  zone: Zone,
+  zoneRisk: ZoneRisk | undefined,
+  derived: SltDerivation,
+  consequence: ZoneConsequence,
+): ZoneRiskResult {
+  const zoneWarnings: string[] = [];
+  if (consequence.level === null && derived.scenarioCount > 0)
+    zoneWarnings.push(
+      'no consequence is rated for this zone: its scenarios are rated at the top of the consequence scale',
+    );
+  let slt: number[];
+  let source: SltSource;
+  let justification = '';
+  if (zoneRisk?.sltSource === 'manual' && zoneRisk.manualSlt) {
+    slt = [...zoneRisk.manualSlt];
+    source = 'manual';
+    justification = zoneRisk.justification.trim();
+  } else if (!zoneRisk && derived.scenarioCount === 0) {
+    // A zone never risk-assessed keeps the SL-T typed in the diagram: set by hand, unjustified.
+    slt = sltVector(zone.slt).map((level) => level ?? 0);
+    source = 'manual';
+    if (slt.some((level) => level > 0))
+      zoneWarnings.push('the SL-T was set by hand without a justification or a risk assessment');
+  } else {
+    slt = derived.slt;
+    source = 'derived';
+    if (derived.scenarioCount === 0)
+      zoneWarnings.push('no threat scenarios: nothing to derive the SL-T from');
+  }
+  return {
+    zoneId: zone.id,
+    name: zone.name,
+    consequence,
+    derived,
+    slt,
+    sltSource: source,
+    justification,
+    get rationale() {
+      if (source === 'derived') return derived.rationale;
+      return justification
+        ? `Set by hand: ${justification} (the derivation gives ${formatVector(derived.slt)}: ${derived.rationale})`
+        : `Set by hand without a justification. ${derived.rationale}`;
+    },
+    warnings: zoneWarnings,
+  };
+}
+
 /** Risk per scenario, SL-T derivation per zone and conduit, and the SL-T in force: one pure pass. */
 export function assessRisk(input: RiskInput): RiskResult {
   const { method } = input;
-  const top = method.consequenceLevels.length;
   const warnings: string[] = [];
   const zoneRiskById = new Map(input.zoneRisks.map((r) => [r.zoneId, r]));
   const zonesById = new Map(input.zones.map((z) => [z.id, z]));
@@ -107,19 +228,10 @@ export function assessRisk(input: RiskInput): RiskResult {
       .filter((v): v is number => v !== null);
     conduitConsequence.set(conduit.id, levels.length > 0 ? Math.max(...levels) : null);
   }
-
-  const mitigating = new Map<string, Countermeasure[]>();
-  for (const countermeasure of input.countermeasures) {
-    if (!isEffective(countermeasure)) continue;
-    for (const id of countermeasure.scenarioIds) {
-      const list = mitigating.get(id);
-      if (list) list.push(countermeasure);
-      else mitigating.set(id, [countermeasure]);
-    }
-  }
+  const mitigating = mitigationsByScenario(input.countermeasures);
 
   const scenarios: ScenarioRisk[] = [];
-  const byTarget = new Map<string, { scenario: ThreatScenario; risk: ScenarioRisk }[]>();
+  const byTarget = new Map<string, ScenarioEntry[]>();
   for (const scenario of input.scenarios) {
     if (scenario.status !== 'active') continue;
     const targetKey = scenario.target.kind === 'zone' ? scenario.target.zoneId : scenario.target.conduitId;
@@ -131,104 +243,17 @@ export function assessRisk(input: RiskInput): RiskResult {
       warnings.push(`scenario "${scenario.title}": its ${scenario.target.kind} no longer exists`);
       continue;
     }
-    const likelihood = clampLevel(scenario.likelihood, method.likelihoodLevels.length);
-    const consequence = clampLevel(scenario.consequence ?? targetConsequence ?? top, top);
-    const applied = mitigating.get(scenario.id) ?? [];
-    const reduce = (list: Countermeasure[]) => {
-      let l = likelihood;
-      let c = consequence;
-      for (const m of list) {
-        l -= m.likelihoodReduction;
-        c -= m.consequenceReduction;
-      }
-      return { l: Math.max(l, 1), c: Math.max(c, 1) };
-    };
-    const residual = reduce(applied);
-    const credited = reduce(applied.filter(creditedInDerivation));
-    const inherent = riskLevel(method, likelihood, consequence);
-    const residualLevel = riskLevel(method, residual.l, residual.c);
-    const risk: ScenarioRisk = {
-      scenarioId: scenario.id,
-      target: scenario.target,
-      likelihood,
-      consequence,
-      consequenceInherited: scenario.consequence === null,
-      inherent,
-      inherentTolerable: isTolerable(method, inherent),
-      residualLikelihood: residual.l,
-      residualConsequence: residual.c,
-      residual: residualLevel,
-      tolerable: isTolerable(method, residualLevel),
-      derivationRisk: riskLevel(method, credited.l, credited.c),
-      countermeasureIds: applied.map((m) => m.id),
-    };
+    const risk = scenarioRisk(scenario, targetConsequence, mitigating.get(scenario.id) ?? [], method);
     scenarios.push(risk);
     const list = byTarget.get(targetKey);
     if (list) list.push({ scenario, risk });
     else byTarget.set(targetKey, [{ scenario, risk }]);
   }
 
-  const derive = (targetKey: string): SltDerivation => {
-    const entries = byTarget.get(targetKey) ?? [];
-    const perFr: FrDerivation[] = FR_IDS.map((fr) => deriveFr(fr, entries, method, entries.length > 0));
-    let rationale: string | undefined;
-    return {
-      slt: perFr.map((d) => d.level),
-      perFr,
-      scenarioCount: entries.length,
-      // Words are built when read: a live recompute on every edit needs only the levels.
-      get rationale() {
-        return (rationale ??= derivationRationale(perFr, entries.length, method));
-      },
-    };
-  };
-
-  const zones = input.zones.map((zone): ZoneRiskResult => {
-    const zoneRisk = zoneRiskById.get(zone.id);
-    const derived = derive(zone.id);
-    const zoneWarnings: string[] = [];
-    const consequence = consequences.get(zone.id)!;
-    if (consequence.level === null && derived.scenarioCount > 0)
-      zoneWarnings.push(
-        'no consequence is rated for this zone: its scenarios are rated at the top of the consequence scale',
-      );
-    let slt: number[];
-    let source: SltSource;
-    let justification = '';
-    if (zoneRisk?.sltSource === 'manual' && zoneRisk.manualSlt) {
-      slt = [...zoneRisk.manualSlt];
-      source = 'manual';
-      justification = zoneRisk.justification.trim();
-    } else if (!zoneRisk && derived.scenarioCount === 0) {
-      // A zone never risk-assessed keeps the SL-T typed in the diagram: set by hand, unjustified.
-      slt = sltVector(zone.slt).map((level) => level ?? 0);
-      source = 'manual';
-      if (slt.some((level) => level > 0))
-        zoneWarnings.push('the SL-T was set by hand without a justification or a risk assessment');
-    } else {
-      slt = derived.slt;
-      source = 'derived';
-      if (derived.scenarioCount === 0)
-        zoneWarnings.push('no threat scenarios: nothing to derive the SL-T from');
-    }
-    return {
-      zoneId: zone.id,
-      name: zone.name,
-      consequence,
-      derived,
-      slt,
-      sltSource: source,
-      justification,
-      get rationale() {
-        if (source === 'derived') return derived.rationale;
-        return justification
-          ? `Set by hand: ${justification} (the derivation gives ${formatVector(derived.slt)}: ${derived.rationale})`
-          : `Set by hand without a justification. ${derived.rationale}`;
-      },
-      warnings: zoneWarnings,
-    };
-  });
-
+  const derive = (targetKey: string) => deriveSlt(byTarget.get(targetKey) ?? [], method);
+  const zones = input.zones.map((zone) =>
+    zoneResult(zone, zoneRiskById.get(zone.id), derive(zone.id), consequences.get(zone.id)!),
+  );
   const conduits = input.conduits.map((conduit): ConduitRiskResult => ({
     conduitId: conduit.id,
     name: conduitLabel(conduit, zoneNames),

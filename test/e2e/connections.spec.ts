@@ -58,7 +58,7 @@ test('an undocumented connection recorded by hand, with a photo, survives a relo
   await page.reload();
   const row = page.getByTestId('connection-row');
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText('Zone SCADA');
+  await expect(row).toContainText('zone SCADA');
   await expect(row).toContainText('vendor cloud');
   await expect(row).toContainText('Cellular/4G modem');
   await expect(row).toContainText('critical');
@@ -159,8 +159,8 @@ test('a real capture imports with progress, shows flows and the matrix, and its 
   await expect(page.getByTestId('resolved-triage')).toContainText('Documented by a conduit (SCADA polling)');
   await expect(page.getByTestId('capture-batch')).toContainText('13472 packets');
   await page.getByRole('tab', { name: /Register/ }).click();
-  await expect(page.getByTestId('connection-row')).toContainText('Zone SCADA');
-  await expect(page.getByTestId('connection-row')).toContainText('Zone Field network');
+  await expect(page.getByTestId('connection-row')).toContainText('zone SCADA');
+  await expect(page.getByTestId('connection-row')).toContainText('zone Field network');
 
   // On the diagram, the confirmed connection is a dashed red edge between the two zones, with a toggle.
   await page

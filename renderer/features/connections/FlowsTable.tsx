@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Flow } from '../../../shared/model';
-import type { FlowStatus } from '../../../shared/network';
+import { flowEndpointLabel, type FlowStatus } from '../../../shared/network';
 import type { ConnectionsData } from './use-connections-data';
 import { pairKey } from './ZoneMatrix';
 
@@ -72,12 +72,10 @@ export function FlowsTable({
     return data.flows.map((f): FlowRow => {
       const r = byId.get(f.id)!;
       const [client, server] = f.server === 'a' ? [f.b, f.a] : [f.a, f.b];
-      const label = (end: Flow['a']) =>
-        `${end.ip ?? end.mac ?? '?'}${end.port !== null ? `:${end.port}` : ''}`;
       return {
         id: f.id,
-        client: label(client),
-        server: label(server),
+        client: flowEndpointLabel(client),
+        server: flowEndpointLabel(server),
         fromZone: r.fromZoneId === null ? 'No zone' : (zoneName.get(r.fromZoneId) ?? '?'),
         toZone: r.toZoneId === null ? 'No zone' : (zoneName.get(r.toZoneId) ?? '?'),
         pair: pairKey(r.fromZoneId, r.toZoneId),

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
-import { connectionSeverity } from '../../../shared/network';
+import { connectionSeverity, endpointLabel } from '../../../shared/network';
 import { CONNECTION_TYPE_LABELS, newId, nowIso, type Connection } from '../../../shared/model';
 import { deleteConnection } from '../../db/connections';
 import { trackSave } from '../../db/save-status';
 import { ConfirmDialog } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
 import { ConnectionDialog, FOUND_BY_LABELS } from './ConnectionDialog';
-import { describeEndpoint } from './endpoints';
 import { saveConnectionWithPhotos } from './save-connection';
 import type { ConnectionsData } from './use-connections-data';
 
@@ -78,8 +77,8 @@ export function RegisterView({ assessmentId, data }: { assessmentId: string; dat
               const severity = connectionSeverity(c.likelihood, c.impact);
               return (
                 <tr key={c.id} data-testid="connection-row">
-                  <td>{describeEndpoint(c.from, zones, assets)}</td>
-                  <td>{describeEndpoint(c.to, zones, assets)}</td>
+                  <td>{endpointLabel(c.from, { zones, assets })}</td>
+                  <td>{endpointLabel(c.to, { zones, assets })}</td>
                   <td>{CONNECTION_TYPE_LABELS[c.type]}</td>
                   <td>{FOUND_BY_LABELS[c.foundBy]}</td>
                   <td>

@@ -20,6 +20,14 @@ import type { ReportModel } from '../model';
 
 const vector = (levels: readonly number[]) => `{${levels.join(',')}}`;
 
+interface RiskSection {
+  w: ReportWriter;
+  model: ReportModel;
+  method: ReturnType<typeof riskMethodOf>;
+  result: ReturnType<typeof assessmentRisk>;
+  zoneNames: ReadonlyMap<string, string>;
+}
+
 /**
  * The IEC 62443-3-2 risk assessment: the system under consideration, the method and its matrix,
  * consequence per zone, the scenarios with inherent and residual risk, the SL-T rationale per
@@ -27,14 +35,28 @@ const vector = (levels: readonly number[]) => `{${levels.join(',')}}`;
  */
 export function writeRisk(w: ReportWriter, model: ReportModel): void {
   const { data } = model;
-  const method = riskMethodOf(data);
-  const result = assessmentRisk(data);
-  const zoneNames = new Map(data.zones.map((z) => [z.id, z.name]));
+  const section: RiskSection = {
+    w,
+    model,
+    method: riskMethodOf(data),
+    result: assessmentRisk(data),
+    zoneNames: new Map(data.zones.map((z) => [z.id, z.name])),
+  };
   w.section('Risk assessment');
   if (data.threatScenarios.length === 0 && data.riskScopes.length === 0 && data.zoneRisks.length === 0) {
     w.empty('No risk assessment has been recorded: the SL-T of each zone was set by hand.');
   }
 
+  writeScope(section);
+  writeMethod(section);
+  writeConsequences(section);
+  writeScenarios(section);
+  writeSltRationale(section);
+  writeCountermeasures(section);
+}
+
+function writeScope({ w, model, zoneNames }: RiskSection): void {
+  const { data } = model;
   w.subheading('System under consideration', true);
   const scope = data.riskScopes[0];
   if (!scope) w.empty('The system under consideration has not been described.');
@@ -79,7 +101,9 @@ export function writeRisk(w: ReportWriter, model: ReportModel): void {
       w.bullets(scope.assumptions, 9);
     }
   }
+}
 
+function writeMethod({ w, method }: RiskSection): void {
   w.subheading('Method and risk matrix', true);
   w.paragraph(
     `Risk is rated on a ${method.likelihoodLevels.length}×${method.consequenceLevels.length} matrix from likelihood and consequence. Risk up to ${riskLabel(method, method.tolerableLevel)} is tolerable; above it, it is not.`,
@@ -100,7 +124,9 @@ export function writeRisk(w: ReportWriter, model: ReportModel): void {
   w.paragraph('▲ above the tolerable-risk line.', { size: 8 });
   w.paragraph('SL-T derivation:', { style: 'bold', size: 9.5 });
   w.bullets(DERIVATION_METHOD, 9);
+}
 
+function writeConsequences({ w, method, result }: RiskSection): void {
   w.subheading('Consequence per zone', true);
   w.table({
     head: [['Zone', ...IMPACT_CATEGORIES.map((c) => IMPACT_CATEGORY_LABELS[c]), 'Zone consequence']],
@@ -115,7 +141,10 @@ export function writeRisk(w: ReportWriter, model: ReportModel): void {
     ]),
     styles: { fontSize: 7.5 },
   });
+}
 
+function writeScenarios({ w, model, method, result, zoneNames }: RiskSection): void {
+  const { data } = model;
   w.subheading('Threat scenarios', true);
   const scenarios = new Map(data.threatScenarios.map((s) => [s.id, s]));
   if (result.scenarios.length === 0) w.empty('No threat scenarios have been recorded.');
@@ -142,7 +171,9 @@ export function writeRisk(w: ReportWriter, model: ReportModel): void {
     });
     if (data.threatScenarios.some((s) => s.techniques.length > 0)) w.paragraph(ATTACK_CREDIT, { size: 7.5 });
   }
+}
 
+function writeSltRationale({ w, result }: RiskSection): void {
   w.subheading('SL-T rationale per zone', true);
   for (const z of result.zones) {
     w.paragraph(
@@ -151,7 +182,11 @@ export function writeRisk(w: ReportWriter, model: ReportModel): void {
     );
     w.paragraph(z.rationale, { size: 9 });
   }
+}
 
+function writeCountermeasures({ w, model }: RiskSection): void {
+  const { data } = model;
+  const scenarioTitle = new Map(data.threatScenarios.map((s) => [s.id, s.title]));
   w.subheading('Countermeasures', true);
   if (data.countermeasures.length === 0) w.empty('No countermeasures have been recorded.');
   else {
@@ -161,7 +196,7 @@ export function writeRisk(w: ReportWriter, model: ReportModel): void {
         c.title,
         c.kind === 'existing' ? 'Existing' : 'Recommended',
         [...c.itemIds, ...c.controls].join(', ') || '–',
-        c.scenarioIds.map((id) => scenarios.get(id)?.title ?? id).join('\n') || '–',
+        c.scenarioIds.map((id) => scenarioTitle.get(id) ?? id).join('\n') || '–',
         `likelihood −${c.likelihoodReduction}, consequence −${c.consequenceReduction}`,
         [c.owner, c.dueDate].filter(Boolean).join(', ') || '–',
         COUNTERMEASURE_STATUS_LABELS[c.status],

@@ -184,7 +184,11 @@ describe('buildBundle', () => {
     expect(csv('conduits.csv')[0]!.notes).toBe("'+41 44 000 00 00 (hotline)");
     expect(csv('answers.csv')[1]!.notes).toBe('\'-1 shared accounts, "admin/admin" on the HMI');
     expect(csv('findings.csv').map((f) => f.title)).toContain('\'=HYPERLINK("http://x") piège');
-    expect(csv('connections.csv')[0]).toMatchObject({ to: 'Opérateur mobile (4G)', risk: '20' });
+    expect(csv('connections.csv')[0]).toMatchObject({
+      from: 'Пульт оператора 0 (10.0.0.1)',
+      to: 'Opérateur mobile (4G)',
+      risk: '20',
+    });
   });
 
   it("puts each zone's SL-T and SL-A vectors in zones.csv", async () => {

@@ -41,7 +41,7 @@ describe('generateFindings on the rich assessment', () => {
     expect(modem.refs.connectionIds).toEqual([fixtureId(8, 1)]);
     expect(modem.refs.assetIds).toEqual([fixtureId(4, 1)]);
     expect(modem.refs.zoneIds).toEqual([cell]);
-    expect(modem.description).toContain('PLC-Ligne-3 → Vendor cloud (4G)');
+    expect(modem.description).toContain('PLC-Ligne-3 (10.30.3.10) → Vendor cloud (4G)');
     expect(modem.description).toContain('risk 4×5=20');
 
     // SR 1.1 is not met; SR 1.1 RE 1 is not applicable with a reason, so it is not a gap.
@@ -282,7 +282,7 @@ describe('connection findings', () => {
     expect(remote.refs.connectionIds).toEqual(['c-teamviewer', 'c-vpn-box']);
     expect(remote.refs.assetIds).toEqual(['a-plc']);
     expect(remote.refs.zoneIds).toEqual(['z-cell']);
-    expect(remote.description).toContain('PLC → Plant (risk 2×2=4');
+    expect(remote.description).toContain('PLC (10.0.0.1) → Plant (risk 2×2=4');
     const usb = byKey(findings, 'connections:removable-media');
     expect(usb).toMatchObject({ severity: 'high', phase: 3 });
     expect(usb.description).toContain('accepted: Kiosk in place.');

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadReportFonts } from '../../../../electron/cli/report-fonts';
 import { AdvisoryMatcher, reconcileVulnerabilities } from '../../../../shared/advisories';
-import { assessmentCsvFiles } from '../../../../shared/bundle/csv';
+import { assessmentCsvFiles } from '../../../../shared/bundle/data-csv';
 import { withCurrentFindings } from '../../../../shared/findings';
 import { applyDecision } from '../../../../shared/model';
 import { renderReportPdf } from '../../../../shared/report';

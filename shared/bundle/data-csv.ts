@@ -1,24 +1,12 @@
 import { planRoadmap, resolveFindingSettings } from '../findings';
-import Papa from 'papaparse';
 import { achievedVector, catalogueForVersion, targetVector, type SlVector } from '../catalogue';
-import { FR_IDS, type AssessmentData, type EndpointRef, type Zone } from '../model';
+import { toCsv, type CsvColumn } from '../csv';
+import { endpointLabel } from '../network/endpoint-label';
+import { FR_IDS, type AssessmentData, type Zone } from '../model';
 
-/**
- * A cell that a spreadsheet would run as a formula starts with one of these (OWASP CSV injection);
- * papaparse prefixes such cells with a quote. Its default pattern misses multi-line cells, so ours
- * only looks at the first character (full-width forms included).
- */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-/** A byte order mark, so that Excel reads the UTF-8 (accents, non-Latin names) correctly. */
-const BOM = '\uFEFF';
-
-type Cell = string | number | null;
-type Column<T> = [header: string, value: (row: T) => Cell];
-
-export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-  const fields = columns.map(([header]) => header);
-  const data = rows.map((row) => columns.map(([, value]) => value(row)));
-  return BOM + Papa.unparse({ fields, data }, { escapeFormulae: FORMULA_START, newline: '\r\n' }) + '\r\n';
+/** A bundle CSV file: for Excel, so with a byte order mark, and ending in a line end. */
+export function bundleCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
+  return toCsv(rows, columns, { bom: true, finalNewline: true });
 }
 
 const list = (values: readonly string[]): string => values.join('; ');
@@ -33,9 +21,9 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
     quarterCapacity: resolveFindingSettings(data.assessment.findingSettings).quarterCapacity,
   });
   const evidenceList = (ids: readonly string[]): string => list(ids.map((id) => evidenceName.get(id) ?? id));
-  const endpoint = (ref: EndpointRef): string => {
-    if (ref.kind === 'asset') return assetName.get(ref.assetId) ?? ref.assetId;
-    return ref.kind === 'zone' ? zoneOf(ref.zoneId) : ref.text;
+  const names = {
+    assets: new Map(data.assets.map((a) => [a.id, a])),
+    zones: new Map(data.zones.map((z) => [z.id, z])),
   };
   // SL-A needs the catalogue the assessment was made against; without it the columns stay empty.
   const catalogue = catalogueForVersion(data.assessment.catalogueVersion);
@@ -61,7 +49,7 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
   }
 
   return {
-    'assets.csv': toCsv(data.assets, [
+    'assets.csv': bundleCsv(data.assets, [
       ['id', (a) => a.id],
       ['name', (a) => a.name],
       ['zone', (a) => zoneOf(a.zoneId)],
@@ -82,14 +70,14 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
       ['end_of_support', (a) => a.endOfSupport],
       ['notes', (a) => a.notes],
     ]),
-    'zones.csv': toCsv(data.zones, [
+    'zones.csv': bundleCsv(data.zones, [
       ['id', (z) => z.id],
       ['name', (z) => z.name],
       ['kind', (z) => z.kind],
       ['purdue_level', (z) => z.purdueLevel],
       ['criticality', (z) => z.criticality],
-      ...FR_IDS.map((fr): Column<Zone> => [`slt_${fr.toLowerCase()}`, (z) => targetVector(z.slt)[fr]]),
-      ...FR_IDS.map((fr): Column<Zone> => [
+      ...FR_IDS.map((fr): CsvColumn<Zone> => [`slt_${fr.toLowerCase()}`, (z) => targetVector(z.slt)[fr]]),
+      ...FR_IDS.map((fr): CsvColumn<Zone> => [
         `sla_${fr.toLowerCase()}`,
         (z) => achieved.get(z.id)?.[fr] ?? null,
       ]),
@@ -97,7 +85,7 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
       ['assets', (z) => assetCount.get(z.id) ?? 0],
       ['description', (z) => z.description],
     ]),
-    'conduits.csv': toCsv(data.conduits, [
+    'conduits.csv': bundleCsv(data.conduits, [
       ['id', (c) => c.id],
       ['name', (c) => c.name],
       ['from_zone', (c) => zoneOf(c.fromZoneId)],
@@ -115,7 +103,7 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
       ['controls', (c) => list(c.controls)],
       ['notes', (c) => c.notes],
     ]),
-    'answers.csv': toCsv(data.answers, [
+    'answers.csv': bundleCsv(data.answers, [
       ['zone', (a) => zoneOf(a.zoneId)],
       ['item', (a) => a.itemId],
       ['status', (a) => a.status],
@@ -125,10 +113,10 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
       ['answered_by', (a) => a.answeredBy],
       ['answered_at', (a) => a.answeredAt],
     ]),
-    'connections.csv': toCsv(data.connections, [
+    'connections.csv': bundleCsv(data.connections, [
       ['id', (c) => c.id],
-      ['from', (c) => endpoint(c.from)],
-      ['to', (c) => endpoint(c.to)],
+      ['from', (c) => endpointLabel(c.from, names)],
+      ['to', (c) => endpointLabel(c.to, names)],
       ['type', (c) => c.type],
       ['found_by', (c) => c.foundBy],
       ['likelihood', (c) => c.likelihood],
@@ -140,7 +128,7 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
       ['recommendation', (c) => c.recommendation],
       ['evidence', (c) => evidenceList(c.evidenceIds)],
     ]),
-    'findings.csv': toCsv(
+    'findings.csv': bundleCsv(
       [...data.findings].sort((a, b) => a.order - b.order),
       [
         ['order', (f) => f.order],
@@ -160,7 +148,7 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
         ['dismiss_reason', (f) => f.dismissReason],
       ],
     ),
-    'vulnerabilities.csv': toCsv(data.vulnerabilities ?? [], [
+    'vulnerabilities.csv': bundleCsv(data.vulnerabilities ?? [], [
       ['id', (v) => v.id],
       ['advisory', (v) => v.advisoryId],
       ['title', (v) => v.title],
