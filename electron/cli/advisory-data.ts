@@ -80,3 +80,9 @@ export async function loadKev(file: string | undefined): Promise<KevCatalog> {
   }
   return readKev(text, file ?? BUNDLED_KEV);
 }
+
+/** The bundled index's bytes and the bundled KEV ids: the demo plant's advisory source. */
+export async function bundledAdvisorySource(): Promise<{ index: Uint8Array; kev: string[] }> {
+  const [index, kev] = await Promise.all([readBytes(BUNDLED_INDEX), loadKev(undefined)]);
+  return { index, kev: [...kev.entries.keys()] };
+}

@@ -52,25 +52,52 @@ export async function regenerateFindings(
         database.triage,
         database.findings,
         database.vulnerabilities,
+        database.zoneRisks,
+        database.riskMethods,
       ],
       async () => {
         const assessment = await database.assessments.get(assessmentId);
         if (!assessment) throw new Error('This assessment no longer exists.');
         const where = { assessmentId };
-        const [zones, conduits, assets, answers, connections, flows, triage, findings, vulnerabilities] =
-          await Promise.all([
-            database.zones.where(where).toArray(),
-            database.conduits.where(where).toArray(),
-            database.assets.where(where).toArray(),
-            database.answers.where(where).toArray(),
-            database.connections.where(where).toArray(),
-            database.flows.where(where).toArray(),
-            database.triage.where(where).toArray(),
-            database.findings.where(where).toArray(),
-            database.vulnerabilities.where(where).toArray(),
-          ]);
+        const [
+          zones,
+          conduits,
+          assets,
+          answers,
+          connections,
+          flows,
+          triage,
+          findings,
+          vulnerabilities,
+          zoneRisks,
+          riskMethods,
+        ] = await Promise.all([
+          database.zones.where(where).toArray(),
+          database.conduits.where(where).toArray(),
+          database.assets.where(where).toArray(),
+          database.answers.where(where).toArray(),
+          database.connections.where(where).toArray(),
+          database.flows.where(where).toArray(),
+          database.triage.where(where).toArray(),
+          database.findings.where(where).toArray(),
+          database.vulnerabilities.where(where).toArray(),
+          database.zoneRisks.where(where).toArray(),
+          database.riskMethods.where(where).toArray(),
+        ]);
         const generated = generateFindings(
-          { assessment, zones, conduits, assets, answers, connections, flows, triage, vulnerabilities },
+          {
+            assessment,
+            zones,
+            conduits,
+            assets,
+            answers,
+            connections,
+            flows,
+            triage,
+            vulnerabilities,
+            zoneRisks,
+            riskMethods,
+          },
           { modelChecks: options.modelChecks, now: options.now },
         );
         const result = reconcileFindings(findings.sort(byOrder), generated, { assessmentId });

@@ -24,6 +24,8 @@ import { CaptureAnalyzer } from '../traffic/analyzer';
 import type { OuiTable } from '../traffic/oui';
 import { captureToImport } from '../traffic/to-inventory';
 import { seededIds } from './ids';
+import { demoRisk } from './risk';
+import { demoVulnerabilities, type DemoAdvisorySource } from './vulnerabilities';
 import {
   DEMO_ANSWERS,
   DEMO_ASSESSMENT,
@@ -46,6 +48,8 @@ export interface DemoSources {
   files: Record<DemoSourceName, Uint8Array>;
   /** The MAC vendor table (assets/oui), so that capture-only hosts get a vendor as in a real import. */
   oui: OuiTable | null;
+  /** The bundled advisory index and KEV ids (assets/advisories), matched against the demo's assets. */
+  advisories: DemoAdvisorySource;
 }
 
 export const DEMO_SEED = 'conduit-demo-plant-1';
@@ -59,6 +63,8 @@ const TIMES = {
   capture: '2026-03-04T10:02:00.000Z',
   answers: '2026-03-05T14:00:00.000Z',
   walkDown: '2026-03-04T15:42:00.000Z',
+  advisories: '2026-03-05T16:10:00.000Z',
+  risk: '2026-03-06T10:00:00.000Z',
   findings: '2026-03-06T16:30:00.000Z',
 } as const;
 
@@ -70,7 +76,8 @@ export class DemoSourceError extends Error {
  * Builds the demo plant: the zones and conduits of plant.ts, the two sensor exports run through the
  * real importers and merged, assets placed by subnet, the capture read by the real capture reader
  * and merged, answers with a photo, two undocumented connections (one confirmed from a traffic
- * candidate), and the generated findings. Pure and deterministic: the same sources and seed give
+ * candidate), advisory matches with two decisions, the risk assessment (scope, zone consequences,
+ * scenarios, countermeasures) and the generated findings. Pure and deterministic: the same sources and seed give
  * the same assessment, ids and times included.
  */
 export async function buildDemoPlant(
@@ -205,6 +212,9 @@ export async function buildDemoPlant(
   const { connections, triage } = demoConnections(data, photo.id, () => base(TIMES.walkDown));
   data.connections = connections;
   data.triage = triage;
+
+  data.vulnerabilities = demoVulnerabilities(data, sources.advisories, TIMES.advisories, makeId);
+  data = { ...data, ...demoRisk(data, zoneId, () => base(TIMES.risk)) };
 
   data = withCurrentFindings(data, new Date(TIMES.findings));
   return cloneWithNewIds(data, seededIds(seed));

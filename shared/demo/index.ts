@@ -11,3 +11,4 @@ export {
   type DemoSources,
 } from './build';
 export { DEMO_ASSESSMENT } from './plant';
+export type { DemoAdvisorySource } from './vulnerabilities';

@@ -5,7 +5,7 @@ import { connectionFindings, modelCheckFindings } from './connections';
 import { firmwareFindings, unzonedAssetFindings } from './inventory';
 import { requirementFindings } from './requirements';
 import { reconcile } from '../network';
-import { zoneConsequence, type ZoneConsequenceInput } from './consequence';
+import { riskConsequenceOf, zoneConsequence, type ZoneConsequenceInput } from './consequence';
 import { zoneExposures } from './exposure';
 import { resolveFindingSettings } from './settings';
 import { trafficFindings } from './traffic';
@@ -22,7 +22,7 @@ export type FindingsInput = Pick<
   AssessmentData,
   'assessment' | 'zones' | 'conduits' | 'assets' | 'answers' | 'connections'
 > &
-  Partial<Pick<AssessmentData, 'flows' | 'triage' | 'vulnerabilities'>>;
+  Partial<Pick<AssessmentData, 'flows' | 'triage' | 'vulnerabilities' | 'zoneRisks' | 'riskMethods'>>;
 
 export interface GenerateOptions {
   /** Defaults to the assessment's catalogue version, else the shipped one. */
@@ -31,7 +31,10 @@ export interface GenerateOptions {
   modelChecks?: readonly ModelCheckResult[];
   /** "Today", for end-of-support dates. */
   now?: Date;
-  /** Zone consequence from the 62443-3-2 risk assessment; zones it does not rate use their criticality. */
+  /**
+   * Zone consequence; by default the assessment's own 62443-3-2 risk records (zoneRisks, on the
+   * scale of its risk method). Zones they do not rate use their criticality.
+   */
   consequence?: ZoneConsequenceInput;
 }
 
@@ -78,8 +81,8 @@ export function generateFindings(input: FindingsInput, options: GenerateOptions 
     assetZone,
     traffic,
   });
-  const consequence = (zone: Parameters<typeof zoneConsequence>[0]) =>
-    zoneConsequence(zone, options.consequence);
+  const risk = options.consequence ?? riskConsequenceOf(input);
+  const consequence = (zone: Parameters<typeof zoneConsequence>[0]) => zoneConsequence(zone, risk);
   const findings = [
     ...requirementFindings(catalogue, input.zones, input.answers, {
       consequence,
@@ -101,7 +104,7 @@ export function generateFindings(input: FindingsInput, options: GenerateOptions 
           consequence,
         })
       : []),
-    ...vulnerabilityFindings(input.vulnerabilities ?? [], input.assets, input.zones),
+    ...vulnerabilityFindings(input.vulnerabilities ?? [], input.assets, input.zones, risk),
   ];
   return findings.sort(
     (a, b) =>

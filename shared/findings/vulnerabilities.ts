@@ -2,6 +2,7 @@ import type { Asset } from '../model/inventory';
 import type { Severity } from '../model/findings';
 import type { Vulnerability } from '../model/vulnerabilities';
 import type { Zone } from '../model/zone';
+import { zoneConsequence, type ZoneConsequence, type ZoneConsequenceInput } from './consequence';
 import { maxSeverity, shiftSeverity } from './severity';
 import { emptyRefs, listSome, MAX_REF_ASSETS, plural, unique, type GeneratedFinding } from './types';
 
@@ -18,16 +19,21 @@ export function severityFromCvss(cvss: number | null): Severity {
 
 /**
  * A group's severity: the CVSS band, raised for a known exploited CVE (KEV, never below high) and
- * for a zone of critical importance, lowered for a low-criticality zone, for a match whose version
- * is not confirmed, and where every asset is already mitigated. The zone's criticality stands for
- * its consequence until the risk assessment gives one.
+ * for a zone of catastrophic consequence (5), lowered for a zone of minor consequence (2 or less),
+ * for a match whose version is not confirmed, and where every asset is already mitigated. The
+ * zone's consequence is the risk assessment's rating, else its criticality (see zoneConsequence).
  */
-export function vulnerabilitySeverity(records: readonly Vulnerability[], zone: Zone | null): Severity {
+export function vulnerabilitySeverity(
+  records: readonly Vulnerability[],
+  zone: Zone | null,
+  risk?: ZoneConsequenceInput,
+): Severity {
   const cvss = Math.max(...records.map((r) => r.cvss ?? -1));
   let severity = severityFromCvss(cvss < 0 ? null : cvss);
   if (records.some((r) => r.kev)) severity = maxSeverity(shiftSeverity(severity, 1), 'high');
-  if (zone?.criticality === 'critical') severity = shiftSeverity(severity, 1);
-  if (zone?.criticality === 'low') severity = shiftSeverity(severity, -1);
+  const consequence = zone ? zoneConsequence(zone, risk).level : null;
+  if (consequence !== null && consequence >= 5) severity = shiftSeverity(severity, 1);
+  if (consequence !== null && consequence <= 2) severity = shiftSeverity(severity, -1);
   if (records.every((r) => r.status === 'possibly-affected')) severity = shiftSeverity(severity, -1);
   if (records.every((r) => r.decision === 'mitigate')) severity = shiftSeverity(severity, -1);
   return severity;
@@ -48,6 +54,7 @@ export function vulnerabilityFindings(
   vulnerabilities: readonly Vulnerability[],
   assets: readonly Asset[],
   zones: readonly Zone[],
+  risk?: ZoneConsequenceInput,
 ): GeneratedFinding[] {
   const assetById = new Map(assets.map((a) => [a.id, a]));
   const zoneById = new Map(zones.map((z) => [z.id, z]));
@@ -70,6 +77,7 @@ export function vulnerabilityFindings(
     const kev = unique(records.filter((r) => r.kev).flatMap((r) => r.cves));
     const cvss = Math.max(...records.map((r) => r.cvss ?? -1));
     const where = zone ? `in ${zone.name}` : 'outside any zone';
+    const consequence: ZoneConsequence | null = zone ? zoneConsequence(zone, risk) : null;
     const count = affected.length > 0 ? plural(affected.length, 'asset') : plural(records.length, 'asset');
     const verb =
       affected.length > 0
@@ -105,10 +113,13 @@ export function vulnerabilityFindings(
         kev.length > 0 ? `Known exploited (CISA KEV): ${kev.join(', ')}.` : '',
         `Assets: ${listSome(groupAssets.slice(0, NAMES_SHOWN + 1).map(assetLabel), NAMES_SHOWN, groupAssets.length)}.`,
         `Why: ${first.why}.`,
+        consequence
+          ? `Zone consequence ${consequence.level} of 5 (from the ${consequence.source}) weighs into the severity.`
+          : '',
       ]
         .filter(Boolean)
         .join('\n'),
-      severity: vulnerabilitySeverity(records, zone),
+      severity: vulnerabilitySeverity(records, zone, risk),
       phase: 5,
       recommendation,
       refs: {

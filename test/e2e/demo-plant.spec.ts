@@ -59,6 +59,41 @@ test('the demo plant opens from the empty home screen with every workspace fille
   await expect(page.getByTestId('finding').first()).toBeVisible();
   await expect(page.getByTestId('findings-summary')).toContainText(/^\d+ open/);
 
+  await openWorkspace(page, 'Risk');
+  // Every suggestion accepted, two scenarios by hand, and a consequence rated for every zone.
+  await expect(page.getByTestId('risk-summary')).toHaveText(
+    /^7 scenarios, \d+ above the tolerable line after countermeasures · 0 suggested$/,
+  );
+  await expect(page.getByTestId('risk-scenario')).toHaveCount(7);
+  await expect(
+    page.getByTestId('risk-scenario').filter({ hasText: 'Cellular/4G modem into Utilities' }),
+  ).toBeVisible();
+  await page.getByRole('tab', { name: 'Consequence and SL-T' }).click();
+  await expect(page.getByTestId('risk-zone')).toHaveCount(8);
+  await expect(
+    page
+      .getByTestId('risk-zone')
+      .filter({ hasText: 'Safety instrumented system' })
+      .getByTestId('risk-rationale'),
+  ).not.toBeEmpty();
+  await page.getByRole('tab', { name: 'Countermeasures' }).click();
+  await expect(page.getByTestId('risk-countermeasure')).toHaveCount(3);
+  await expect(
+    page.getByTestId('risk-countermeasure').filter({ hasText: 'Application allow-listing' }),
+  ).toContainText('SR 3.2');
+  await page.getByRole('tab', { name: 'System under consideration' }).click();
+  await expect(page.getByText('OT-NET-004 rev. C')).toBeVisible();
+
+  await openWorkspace(page, 'Vulnerabilities');
+  const summary = page.getByTestId('vulnerabilities-summary');
+  await expect(summary).toHaveText(/^\d+ matches · \d+ KEV · \d+ undecided$/);
+  const [matches, , undecided] = ((await summary.textContent()) ?? '').match(/\d+/g)!.map(Number);
+  expect(matches! - undecided!).toBe(4); // patch now on three PLCs, one accepted
+  await expect(
+    page.getByTestId('vulnerability-decision').filter({ hasText: /^Accepted: The engineering station/ }),
+  ).toHaveCount(1);
+  await expect(page.getByTestId('vulnerability-decision').filter({ hasText: /^Patch now$/ })).toHaveCount(3);
+
   await openWorkspace(page, 'Export');
   // The whole demo exports: a signing key, then the signed bundle with its PDF report.
   const form = page.getByRole('form', { name: 'Create signing key' });

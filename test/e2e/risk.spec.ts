@@ -146,6 +146,8 @@ test('create scenarios from the suggestions, add a countermeasure, see residual 
   await expect(finding.getByTestId('finding-attack')).toContainText(
     'ATT&CK for ICS: M0804 Human User Authentication',
   );
+  // Its severity takes the cell's consequence from the rating made above, not from its criticality.
+  await expect(finding).toContainText('consequence 4 (risk assessment)');
 
   // The signed bundle's report holds the rationale; the data folder holds the risk files.
   await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();

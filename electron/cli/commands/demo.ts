@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildDemoPlant } from '../../../shared/demo';
 import { serializeAssessmentFile } from '../../../shared/model';
 import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
+import { bundledAdvisorySource } from '../advisory-data';
 import { readDemoSources } from '../demo-sources';
 import { loadOuiTable } from '../oui';
 
@@ -14,7 +15,11 @@ export const demoCommand: CliCommandModule = {
       strict: true,
     });
     if (!values.out) throw new CliUsageError('--out is required');
-    const data = await buildDemoPlant({ files: await readDemoSources(), oui: loadOuiTable() });
+    const data = await buildDemoPlant({
+      files: await readDemoSources(),
+      oui: loadOuiTable(),
+      advisories: await bundledAdvisorySource(),
+    });
     // Stamped with the demo's own time, so that every run writes the same bytes.
     const text = serializeAssessmentFile(data, { exportedAt: data.assessment.updatedAt });
     await writeFile(values.out, text, { flag: values.force ? 'w' : 'wx' }).catch(

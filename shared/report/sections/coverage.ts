@@ -1,6 +1,12 @@
 import { achievedDisplay, addCoverage, emptyCoverage, satisfiedCount } from '../../catalogue';
 import { FR_IDS } from '../../model/common';
-import { DEFAULT_FR_WEIGHTS, resolveFindingSettings } from '../../findings';
+import {
+  DEFAULT_FR_WEIGHTS,
+  resolveFindingSettings,
+  riskConsequenceOf,
+  zoneConsequence,
+  type RiskConsequenceData,
+} from '../../findings';
 import { plural } from '../../findings/types';
 import type { ReportModel, ZoneResult } from '../model';
 import { COLORS, type ReportWriter } from '../layout';
@@ -92,4 +98,28 @@ export function writeCoverage(w: ReportWriter, model: ReportModel): void {
       'Undocumented connections are rated by their own likelihood × impact.',
     { size: 9 },
   );
+  w.paragraph(consequenceSourceText(model.data), { size: 9 });
+}
+
+/** Where each zone's consequence came from in this assessment, for the method text. */
+export function consequenceSourceText(data: RiskConsequenceData): string {
+  const risk = riskConsequenceOf(data);
+  const rated: string[] = [];
+  const fallback: string[] = [];
+  for (const zone of data.zones) {
+    const c = zoneConsequence(zone, risk);
+    (c.source === 'risk assessment' ? rated : fallback).push(`${zone.name} ${c.level}`);
+  }
+  if (data.zones.length === 0) return 'No zones are defined, so no consequence was applied.';
+  const parts = [
+    rated.length > 0
+      ? `Consequence from the risk assessment’s impact ratings (its worst category, on this 1–5 scale): ${rated.join(', ')}.`
+      : 'No zone has a consequence rating in the risk assessment, so every zone’s consequence comes from its criticality.',
+    rated.length > 0 && fallback.length > 0
+      ? `Not rated, so from criticality: ${fallback.join(', ')}.`
+      : rated.length === 0
+        ? `From criticality: ${fallback.join(', ')}.`
+        : '',
+  ];
+  return parts.filter(Boolean).join(' ');
 }

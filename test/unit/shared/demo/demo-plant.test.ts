@@ -3,7 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gunzipSync } from 'fflate';
 import { runCli } from '../../../../electron/cli/run';
+import { readKev } from '../../../../shared/advisories';
+import { assessmentRisk, suggestionsFor } from '../../../../shared/risk';
 import { reconcile } from '../../../../shared/network';
 import { buildDemoPlant, DEMO_SOURCE_FILES, type DemoSourceName } from '../../../../shared/demo';
 import { parseAssessmentFile, serializeAssessmentFile, type AssessmentData } from '../../../../shared/model';
@@ -17,16 +20,29 @@ const files = Object.fromEntries(
   ]),
 ) as Record<DemoSourceName, Uint8Array>;
 const oui = OuiTable.fromGzip(new Uint8Array(readFileSync(path.join(root, 'assets/oui/oui.txt.gz'))));
+const advisories = {
+  index: new Uint8Array(readFileSync(path.join(root, 'assets/advisories/index.json.gz'))),
+  kev: [
+    ...readKev(
+      new TextDecoder().decode(
+        gunzipSync(
+          new Uint8Array(readFileSync(path.join(root, 'assets/advisories/cisa-kev-2025-08-25.json.gz'))),
+        ),
+      ),
+      'cisa-kev-2025-08-25.json',
+    ).entries.keys(),
+  ],
+};
 const stamp = (data: AssessmentData) =>
   serializeAssessmentFile(data, { exportedAt: data.assessment.updatedAt });
 
 describe('the demo plant', async () => {
-  const demo = await buildDemoPlant({ files, oui });
+  const demo = await buildDemoPlant({ files, oui, advisories });
 
   it('is deterministic: the same sources and seed give the same file, ids and times included', async () => {
-    const again = await buildDemoPlant({ files, oui });
+    const again = await buildDemoPlant({ files, oui, advisories });
     expect(stamp(again)).toBe(stamp(demo));
-    const otherSeed = await buildDemoPlant({ files, oui }, 'another-seed');
+    const otherSeed = await buildDemoPlant({ files, oui, advisories }, 'another-seed');
     expect(otherSeed.assessment.id).not.toBe(demo.assessment.id);
     expect(otherSeed.assets.map((a) => a.name)).toEqual(demo.assets.map((a) => a.name));
   });
@@ -111,6 +127,63 @@ describe('the demo plant', async () => {
     ]);
     expect(demo.findings.length).toBeGreaterThan(10);
     expect(demo.findings.some((f) => f.title.startsWith('Undocumented connection'))).toBe(true);
+  });
+
+  it('has a risk assessment: scope, a consequence per zone, suggested and hand-written scenarios, countermeasures', () => {
+    const [scope] = demo.riskScopes;
+    expect(scope!.description).not.toBe('');
+    expect(scope!.exclusions).toHaveLength(1);
+    expect(new Set(demo.zoneRisks.map((r) => r.zoneId))).toEqual(new Set(demo.zones.map((z) => z.id)));
+    expect(demo.zoneRisks.every((r) => Object.keys(r.consequences).length > 0)).toBe(true);
+    // Every scenario the model suggests is taken (none left to suggest), plus two written by hand.
+    expect(suggestionsFor(demo)).toEqual([]);
+    const suggested = demo.threatScenarios.filter((s) => s.suggestionKey !== null);
+    const byHand = demo.threatScenarios.filter((s) => s.suggestionKey === null);
+    expect(suggested.length).toBeGreaterThanOrEqual(3);
+    expect(byHand.map((s) => s.entryVector.kind).sort()).toEqual(['conduit', 'removable-media']);
+    expect(demo.countermeasures.map((c) => c.kind).sort()).toEqual(['existing', 'existing', 'recommended']);
+    const compensating = demo.countermeasures.find((c) => c.compensates.length > 0)!;
+    const answer = demo.answers.find(
+      (a) =>
+        a.zoneId === compensating.compensates[0]!.zoneId && a.itemId === compensating.compensates[0]!.itemId,
+    );
+    expect(answer?.status).toBe('compensating');
+    const scenarioIds = new Set(demo.threatScenarios.map((s) => s.id));
+    expect(
+      demo.countermeasures.every(
+        (c) => c.scenarioIds.length > 0 && c.scenarioIds.every((id) => scenarioIds.has(id)),
+      ),
+    ).toBe(true);
+    // The risk result: every scenario rated, and the findings' consequence comes from these ratings.
+    const risk = assessmentRisk(demo);
+    expect(risk.scenarios).toHaveLength(demo.threatScenarios.length);
+    const requirement = demo.findings.find((f) => f.phase === 3)!;
+    expect(requirement.description).toContain('(risk assessment)');
+    expect(requirement.description).not.toContain('(criticality)');
+  });
+
+  it('has advisory matches from the bundled index, with a patch-now and an accept-and-document decision', () => {
+    expect(demo.vulnerabilities.length).toBeGreaterThan(50);
+    const assetIds = new Set(demo.assets.map((a) => a.id));
+    expect(demo.vulnerabilities.every((v) => assetIds.has(v.assetId))).toBe(true);
+    const name = (assetId: string) => demo.assets.find((a) => a.id === assetId)!.name;
+    const patch = demo.vulnerabilities.filter((v) => v.decision === 'patch-now');
+    expect(patch.map((v) => `${v.advisoryId} ${name(v.assetId)}`).sort()).toEqual([
+      'ICSA-23-257-01 past1-plc',
+      'ICSA-23-257-01 past2-plc',
+      'ICSA-23-257-01 past3-plc',
+    ]);
+    const accepted = demo.vulnerabilities.filter((v) => v.decision === 'accept');
+    expect(accepted.map((v) => `${v.advisoryId} ${name(v.assetId)}`)).toEqual([
+      'ICSA-23-257-05 ews-siemens01',
+    ]);
+    expect(accepted[0]!.acceptance).toMatchObject({ owner: 'Automation lead', reviewDate: '2026-09-30' });
+    // An accepted match gives no finding; the patched one recommends the patch.
+    const findings = demo.findings.filter((f) => f.phase === 5);
+    expect(findings.some((f) => f.title.startsWith('ICSA-23-257-05'))).toBe(false);
+    expect(findings.find((f) => f.title.startsWith('ICSA-23-257-01'))!.recommendation).toMatch(
+      /^Patch now \(3 assets\)/,
+    );
   });
 
   it('is what `conduit demo` writes, and that file validates', async () => {

@@ -60,7 +60,7 @@ describe('generateFindings on the rich assessment', () => {
       'SR 1.1 not met: Shared “operator” account on all HMIs. (1 evidence item)',
     );
     expect(sr11.description).toMatch(
-      /consequence 4 \(criticality\) × exposure 5 \(.*undocumented connection\)/,
+      /consequence 4 \(risk assessment\) × exposure 5 \(.*undocumented connection\)/,
     );
     expect(sr11.recommendation).toMatch(/^SR 1\.1: Require a login on every HMI/);
 
