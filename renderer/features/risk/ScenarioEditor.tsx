@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import { attackTechnique } from '../../../shared/catalogue/attack';
 import { ATTACK_ICS } from '../../../shared/catalogue/attack-ics.data';
 import { FR_IDS, type AssessmentData, type FrId } from '../../../shared/model';
@@ -20,13 +19,9 @@ import {
 } from '../../../shared/risk';
 import { saveScenario } from '../../db/risk';
 import { Field } from '../../ui/Field';
-import { FormActions } from '../../ui/FormActions';
-import { Modal } from '../../ui/Modal';
-import { notify } from '../../ui/notices';
-import { useAutosave } from '../../ui/useAutosave';
 import { fieldErrorsOf, splitList } from './field-errors';
 import { RiskBadge, targetNames, vector } from './labels';
-import { problemsOf } from './problems';
+import { RecordEditorDialog, useRecordEditor, type FieldErrors } from './record-editor';
 
 interface Draft {
   title: string;
@@ -119,6 +114,30 @@ function vectorOptions(scenario: ThreatScenario, data: AssessmentData) {
   return options;
 }
 
+/** The scenario a draft makes, or the message of each field that is wrong. */
+function checkScenario(
+  original: ThreatScenario,
+  next: Draft,
+  options: ReturnType<typeof vectorOptions>,
+): { record?: ThreatScenario; errors: FieldErrors } {
+  const techniques = splitList(next.techniques);
+  const unknown = techniques.filter((t) => !attackTechnique(t));
+  if (unknown.length > 0)
+    return {
+      errors: {
+        techniques: `Not an ATT&CK for ICS technique: ${unknown.join(', ')} (write them like T0886)`,
+      },
+    };
+  const entryVector = options.find((o) => o.value === next.entryVector)?.vector ?? original.entryVector;
+  const parsed = threatScenarioSchema.safeParse({
+    ...original,
+    ...next,
+    entryVector,
+    techniques: [...new Set(techniques)],
+  });
+  return parsed.success ? { record: parsed.data, errors: {} } : { errors: fieldErrorsOf(parsed.error) };
+}
+
 /**
  * Edits a scenario in place: every valid change autosaves (the table and the SL-T behind follow
  * live); an invalid one is held with its field's message. Cancel puts back what was there on opening.
@@ -134,50 +153,15 @@ export function ScenarioEditor({
   result: RiskResult;
   onClose: () => void;
 }) {
-  const [original] = useState(scenario);
-  const [draft, setDraft] = useState(() => draftOf(scenario));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const method = riskMethodOf(data);
+  const { original, draft, errors, edit, flush, cancel } = useRecordEditor({
+    record: scenario,
+    draftOf,
+    check: (next, opened) => checkScenario(opened, next, vectorOptions(opened, data)),
+    save: saveScenario,
+    noun: 'scenario',
+  });
   const options = vectorOptions(original, data);
-  // Set on Cancel, so a debounced write still pending cannot land after the restore.
-  const cancelled = useRef(false);
-  const { schedule, flush } = useAutosave(async (record: ThreatScenario) =>
-    cancelled.current
-      ? undefined
-      : saveScenario(original, record).catch((error: unknown) =>
-          notify('error', 'The scenario was not saved', problemsOf(error)),
-        ),
-  );
-
-  function recordOf(next: Draft): { record?: ThreatScenario; errors: Record<string, string> } {
-    const techniques = splitList(next.techniques);
-    const unknown = techniques.filter((t) => !attackTechnique(t));
-    if (unknown.length > 0)
-      return {
-        errors: {
-          techniques: `Not an ATT&CK for ICS technique: ${unknown.join(', ')} (write them like T0886)`,
-        },
-      };
-    const entryVector = options.find((o) => o.value === next.entryVector)?.vector ?? original.entryVector;
-    const parsed = threatScenarioSchema.safeParse({
-      ...original,
-      ...next,
-      entryVector,
-      techniques: [...new Set(techniques)],
-    });
-    return parsed.success ? { record: parsed.data, errors: {} } : { errors: fieldErrorsOf(parsed.error) };
-  }
-
-  const edit = (patch: Partial<Draft>, immediate = false) => {
-    const next = { ...draft, ...patch };
-    setDraft(next);
-    const checked = recordOf(next);
-    setErrors(checked.errors);
-    if (!checked.record) return;
-    schedule(checked.record);
-    if (immediate) flush();
-  };
-
+  const method = riskMethodOf(data);
   const risk = result.scenarios.find((r) => r.scenarioId === scenario.id);
   const { target } = scenario;
   const derived =
@@ -186,173 +170,153 @@ export function ScenarioEditor({
       : result.conduits.find((c) => c.conduitId === target.conduitId)?.derived;
 
   return (
-    <Modal title={`Edit scenario: ${original.title}`} onClose={onClose} wide>
-      <form
-        className="form-grid risk-editor"
-        aria-label="Edit scenario"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (Object.keys(errors).length > 0) return;
-          flush();
-          onClose();
-        }}
-      >
-        <Field label="Title" error={errors.title}>
-          <input
-            className="input"
-            value={draft.title}
-            onChange={(e) => edit({ title: e.target.value })}
-            onBlur={flush}
-          />
-        </Field>
-        <Field label="Entry vector" error={errors.entryVector}>
-          <select
-            className="select"
-            value={draft.entryVector}
-            onChange={(e) => edit({ entryVector: e.target.value }, true)}
-          >
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Description" error={errors.description} wide>
-          <textarea
-            className="textarea"
-            value={draft.description}
-            onChange={(e) => edit({ description: e.target.value })}
-            onBlur={flush}
-          />
-        </Field>
-        <Field label="Threat source" error={errors.source}>
-          <select
-            className="select"
-            value={draft.source}
-            onChange={(e) => {
-              const source = e.target.value as ThreatSource;
-              edit({ source, capability: DEFAULT_CAPABILITY[source] }, true);
-            }}
-          >
-            {THREAT_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {THREAT_SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Capability" error={errors.capability}>
-          <select
-            className="select"
-            value={draft.capability}
-            onChange={(e) => edit({ capability: Number(e.target.value) }, true)}
-          >
-            {CAPABILITIES.map((c) => (
-              <option key={c} value={c}>
-                {c} – {CAPABILITY_SHORT[c]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          label="ATT&CK for ICS techniques"
-          error={errors.techniques}
-          hint="Comma-separated, like T0883, T0886"
+    <RecordEditorDialog
+      title={`Edit scenario: ${original.title}`}
+      label="Edit scenario"
+      errors={errors}
+      flush={flush}
+      onCancel={() => cancel(onClose)}
+      onClose={onClose}
+    >
+      <Field label="Title" error={errors.title}>
+        <input
+          className="input"
+          value={draft.title}
+          onChange={(e) => edit({ title: e.target.value })}
+          onBlur={flush}
+        />
+      </Field>
+      <Field label="Entry vector" error={errors.entryVector}>
+        <select
+          className="select"
+          value={draft.entryVector}
+          onChange={(e) => edit({ entryVector: e.target.value }, true)}
         >
-          <input
-            className="input"
-            list="risk-attack-techniques"
-            value={draft.techniques}
-            onChange={(e) => edit({ techniques: e.target.value })}
-            onBlur={flush}
-          />
-        </Field>
-        <datalist id="risk-attack-techniques">
-          {ATTACK_ICS.techniques.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
             </option>
           ))}
-        </datalist>
-        <fieldset className="field span-2">
-          <legend className="field-label">Foundational requirements attacked (none = all seven)</legend>
-          <div className="risk-checks">
-            {FR_IDS.map((fr) => (
-              <label key={fr}>
-                <input
-                  type="checkbox"
-                  checked={draft.frs.includes(fr)}
-                  onChange={(e) =>
-                    edit(
-                      {
-                        frs: e.target.checked
-                          ? FR_IDS.filter((f) => f === fr || draft.frs.includes(f))
-                          : draft.frs.filter((f) => f !== fr),
-                      },
-                      true,
-                    )
-                  }
-                />{' '}
-                {fr}
-              </label>
-            ))}
-          </div>
-          {errors.frs && <span className="field-error">{errors.frs}</span>}
-        </fieldset>
-        <Field label="Likelihood" error={errors.likelihood}>
-          <select
-            className="select"
-            value={draft.likelihood}
-            onChange={(e) => edit({ likelihood: Number(e.target.value) }, true)}
-          >
-            {method.likelihoodLevels.map((l, i) => (
-              <option key={l.label} value={i + 1}>
-                {i + 1} {l.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Consequence" error={errors.consequence}>
-          <select
-            className="select"
-            value={draft.consequence ?? ''}
-            onChange={(e) =>
-              edit({ consequence: e.target.value === '' ? null : Number(e.target.value) }, true)
-            }
-          >
-            <option value="">The target's</option>
-            {method.consequenceLevels.map((l, i) => (
-              <option key={l.label} value={i + 1}>
-                {i + 1} {l.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        {risk && (
-          <p className="span-2" data-testid="risk-editor-live">
-            Inherent <RiskBadge method={method} level={risk.inherent} /> · residual{' '}
-            <RiskBadge method={method} level={risk.residual} /> (
-            {likelihoodLabel(method, risk.residualLikelihood)} ×{' '}
-            {consequenceLabel(method, risk.residualConsequence)})
-            {derived && <> · derived SL-T {vector(derived.slt)}</>}
-          </p>
-        )}
-        {errors.form && (
-          <div className="notice notice-error span-2" role="alert">
-            {errors.form}
-          </div>
-        )}
-        <FormActions
-          submit="Done"
-          onCancel={() => {
-            cancelled.current = true;
-            void saveScenario(original, original).then(onClose, (error: unknown) =>
-              notify('error', 'The scenario was not restored', problemsOf(error)),
-            );
-          }}
+        </select>
+      </Field>
+      <Field label="Description" error={errors.description} wide>
+        <textarea
+          className="textarea"
+          value={draft.description}
+          onChange={(e) => edit({ description: e.target.value })}
+          onBlur={flush}
         />
-      </form>
-    </Modal>
+      </Field>
+      <Field label="Threat source" error={errors.source}>
+        <select
+          className="select"
+          value={draft.source}
+          onChange={(e) => {
+            const source = e.target.value as ThreatSource;
+            edit({ source, capability: DEFAULT_CAPABILITY[source] }, true);
+          }}
+        >
+          {THREAT_SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {THREAT_SOURCE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Capability" error={errors.capability}>
+        <select
+          className="select"
+          value={draft.capability}
+          onChange={(e) => edit({ capability: Number(e.target.value) }, true)}
+        >
+          {CAPABILITIES.map((c) => (
+            <option key={c} value={c}>
+              {c} – {CAPABILITY_SHORT[c]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        label="ATT&CK for ICS techniques"
+        error={errors.techniques}
+        hint="Comma-separated, like T0883, T0886"
+      >
+        <input
+          className="input"
+          list="risk-attack-techniques"
+          value={draft.techniques}
+          onChange={(e) => edit({ techniques: e.target.value })}
+          onBlur={flush}
+        />
+      </Field>
+      <datalist id="risk-attack-techniques">
+        {ATTACK_ICS.techniques.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </datalist>
+      <fieldset className="field span-2">
+        <legend className="field-label">Foundational requirements attacked (none = all seven)</legend>
+        <div className="risk-checks">
+          {FR_IDS.map((fr) => (
+            <label key={fr}>
+              <input
+                type="checkbox"
+                checked={draft.frs.includes(fr)}
+                onChange={(e) =>
+                  edit(
+                    {
+                      frs: e.target.checked
+                        ? FR_IDS.filter((f) => f === fr || draft.frs.includes(f))
+                        : draft.frs.filter((f) => f !== fr),
+                    },
+                    true,
+                  )
+                }
+              />{' '}
+              {fr}
+            </label>
+          ))}
+        </div>
+        {errors.frs && <span className="field-error">{errors.frs}</span>}
+      </fieldset>
+      <Field label="Likelihood" error={errors.likelihood}>
+        <select
+          className="select"
+          value={draft.likelihood}
+          onChange={(e) => edit({ likelihood: Number(e.target.value) }, true)}
+        >
+          {method.likelihoodLevels.map((l, i) => (
+            <option key={l.label} value={i + 1}>
+              {i + 1} {l.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Consequence" error={errors.consequence}>
+        <select
+          className="select"
+          value={draft.consequence ?? ''}
+          onChange={(e) => edit({ consequence: e.target.value === '' ? null : Number(e.target.value) }, true)}
+        >
+          <option value="">The target's</option>
+          {method.consequenceLevels.map((l, i) => (
+            <option key={l.label} value={i + 1}>
+              {i + 1} {l.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {risk && (
+        <p className="span-2" data-testid="risk-editor-live">
+          Inherent <RiskBadge method={method} level={risk.inherent} /> · residual{' '}
+          <RiskBadge method={method} level={risk.residual} /> (
+          {likelihoodLabel(method, risk.residualLikelihood)} ×{' '}
+          {consequenceLabel(method, risk.residualConsequence)})
+          {derived && <> · derived SL-T {vector(derived.slt)}</>}
+        </p>
+      )}
+    </RecordEditorDialog>
   );
 }
