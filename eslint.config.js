@@ -38,4 +38,20 @@ export default tseslint.config(
     plugins: { conduit },
     rules: { 'conduit/boundaries': 'error' },
   },
+  {
+    // docx's type declarations pull in @types/node, so the compiler alone no longer keeps Node's
+    // globals out of shared/: lint does.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'global', '__dirname', '__filename', 'require', 'setImmediate'].map(
+          (name) => ({
+            name,
+            message: 'shared/ runs in browsers and workers too: no Node globals',
+          }),
+        ),
+      ],
+    },
+  },
 );

@@ -38,6 +38,10 @@ export interface BuildBundleInput {
   signedAt?: string;
   /** Each optional part is left out of the bundle when absent. */
   reportPdf?: Uint8Array | null;
+  /** report/report.docx, the editable report. */
+  reportDocx?: Uint8Array | null;
+  /** data/findings.xlsx, the plan-of-action workbook. */
+  findingsXlsx?: Uint8Array | null;
   diagramSvg?: Uint8Array | string | null;
   diagramPng?: Uint8Array | null;
   onProgress?: (progress: BundleProgress) => void;
@@ -129,11 +133,15 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
     signedAt,
     folder,
     hasReport: Boolean(input.reportPdf),
+    hasReportDocx: Boolean(input.reportDocx),
+    hasFindingsXlsx: Boolean(input.findingsXlsx),
     hasDiagram: Boolean(diagramSvg || input.diagramPng),
   });
   const content: (ZipSource & { expected?: string; label?: string })[] = [
     { path: 'README.txt', bytes: encoder.encode(readme) },
     ...(input.reportPdf ? [{ path: 'report/report.pdf', bytes: input.reportPdf }] : []),
+    ...(input.reportDocx ? [{ path: 'report/report.docx', bytes: input.reportDocx }] : []),
+    ...(input.findingsXlsx ? [{ path: 'data/findings.xlsx', bytes: input.findingsXlsx }] : []),
     {
       path: 'data/assessment.json',
       bytes: encoder.encode(serializeAssessmentFile(data, { embedEvidence: false, exportedAt: signedAt })),

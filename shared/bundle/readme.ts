@@ -10,6 +10,9 @@ export interface ReadmeInput {
   /** Relative paths of the optional parts that are present. */
   hasReport: boolean;
   hasDiagram: boolean;
+  /** report/report.docx and data/findings.xlsx: optional so callers written before them still build. */
+  hasReportDocx?: boolean;
+  hasFindingsXlsx?: boolean;
 }
 
 /**
@@ -34,8 +37,14 @@ export function buildReadme(input: ReadmeInput): string {
   const verify = `ssh-keygen -Y verify -f allowed_signers -I ${signer.email} -n ${SIGNATURE_NAMESPACE} -s SHA256SUMS.sig < SHA256SUMS`;
   const contents = [
     input.hasReport ? '  report/report.pdf     the assessment report' : null,
+    input.hasReportDocx
+      ? '  report/report.docx    the same report, editable (Word styles: apply your own template)'
+      : null,
     '  data/assessment.json  the whole assessment (Conduit file format; evidence referenced by SHA-256)',
     '  data/*.csv            assets, zones, conduits, answers, connections and findings, for spreadsheets',
+    input.hasFindingsXlsx
+      ? '  data/findings.xlsx    plan of action: findings with owner and status to fill in, answers per zone, zones'
+      : null,
     '  data/risk.csv         the threat scenarios, inherent and residual risk against the tolerable line',
     '  data/crs.csv          the cybersecurity requirements specification (IEC 62443-3-2 ZCR 6)',
     '  data/attack-layer.json  ATT&CK Navigator layer: techniques unmet requirements leave open (MITRE ATT&CK for ICS)',

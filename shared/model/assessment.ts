@@ -12,6 +12,30 @@ export const findingSettingsSchema = z.object({
 });
 export type FindingSettings = z.infer<typeof findingSettingsSchema>;
 
+/** Logo files are kept small: they travel inside every saved file and every report. */
+export const LOGO_MAX_BYTES = 512 * 1024;
+
+/**
+ * The client's branding for the report, PDF, DOCX and XLSX alike; every field optional. The logo is
+ * stored as base64 so the assessment file (JSON) carries it as is; shared/report/branding validates it.
+ */
+export const reportBrandingSchema = z.object({
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'the accent colour must be a hex colour like #0a7a85')
+    .optional(),
+  logo: z
+    .object({
+      mediaType: z.enum(['image/png', 'image/jpeg']),
+      base64: z.string().max(Math.ceil(LOGO_MAX_BYTES / 3) * 4),
+      width: z.number().int().min(1).max(20_000),
+      height: z.number().int().min(1).max(20_000),
+      fileName: z.string().max(255),
+    })
+    .optional(),
+});
+export type ReportBranding = z.infer<typeof reportBrandingSchema>;
+
 export const ASSESSMENT_STATUSES = ['active', 'archived'] as const;
 
 export const assessmentSchema = z.object({
@@ -27,6 +51,8 @@ export const assessmentSchema = z.object({
   catalogueVersion: z.string().min(1).max(50),
   /** Optional (added without a schema version): FR weights and roadmap capacity for findings. */
   findingSettings: findingSettingsSchema.optional(),
+  /** Optional (added without a schema version): the client's logo and accent colour for the report. */
+  branding: reportBrandingSchema.optional(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });

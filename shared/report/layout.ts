@@ -2,6 +2,7 @@ import type { jsPDF } from 'jspdf';
 import { autoTable, type RowInput, type UserOptions, type CellHookData } from 'jspdf-autotable';
 import { MAIN_FONT, type FontCoverage, type FontStyle } from './fonts';
 import { drawLine, needsFallback, wrapText } from './text';
+import { fitInto, type ResolvedBranding } from './branding';
 
 export type Rgb = readonly [number, number, number];
 
@@ -32,10 +33,25 @@ export class ReportWriter {
   readonly toc: TocEntry[] = [];
   private sectionNumber = 0;
 
+  /** The client's accent (or the report's own): heading rules, bullets and the cover band. */
+  readonly accent: Rgb;
+
   constructor(
     readonly doc: jsPDF,
     readonly coverage: FontCoverage,
-  ) {}
+    readonly branding: ResolvedBranding | null = null,
+  ) {
+    this.accent = branding?.accent ?? COLORS.accent;
+  }
+
+  /** Draws the client's logo, if any, fitted into the box at (x, y), right-aligned in it. */
+  logo(x: number, y: number, maxW: number, maxH: number): boolean {
+    const logo = this.branding?.logo;
+    if (!logo) return false;
+    const { w, h } = fitInto(logo.width, logo.height, maxW, maxH);
+    this.doc.addImage(logo.bytes, logo.format, x + maxW - w, y, w, h, 'client-logo', 'FAST');
+    return true;
+  }
 
   get page(): number {
     return this.doc.getCurrentPageInfo().pageNumber;
@@ -89,7 +105,7 @@ export class ReportWriter {
     this.doc.outline.add(null, numbered, { pageNumber: this.page });
     this.textAt(numbered, PAGE.left, this.y + 6, 18, 'bold', COLORS.primary);
     this.y += 9;
-    this.doc.setDrawColor(...COLORS.accent);
+    this.doc.setDrawColor(...this.accent);
     this.doc.setLineWidth(0.8);
     this.doc.line(PAGE.left, this.y, PAGE.left + 24, this.y);
     this.y += 7;
@@ -129,8 +145,7 @@ export class ReportWriter {
       const lines = this.wrap(item, CONTENT_WIDTH - 6, size);
       lines.forEach((line, i) => {
         this.ensureSpace(lh);
-        if (i === 0)
-          this.textAt('•', PAGE.left + 1.5, this.y + size * PT_TO_MM, size, 'normal', COLORS.accent);
+        if (i === 0) this.textAt('•', PAGE.left + 1.5, this.y + size * PT_TO_MM, size, 'normal', this.accent);
         this.textAt(line, PAGE.left + 6, this.y + size * PT_TO_MM, size);
         this.y += lh;
       });

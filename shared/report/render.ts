@@ -3,6 +3,7 @@ import type { AssessmentData } from '../model';
 import { TOOL_NAME, TOOL_VERSION } from '../model/version';
 import { registerFonts, textNeedsMoreThan } from './fonts';
 import { ReportWriter } from './layout';
+import { resolveBranding } from './branding';
 import { buildReportModel } from './model';
 import type { ReportOptions } from './options';
 import { writeVerifyAppendix } from './sections/appendix';
@@ -65,7 +66,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
       ]),
     ),
   );
-  const writer = new ReportWriter(doc, coverage);
+  const writer = new ReportWriter(doc, coverage, resolveBranding(a));
   const model = buildReportModel(data);
 
   drawCover(writer, model, signer, generatedAt, marking, standalone);

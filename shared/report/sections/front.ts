@@ -26,8 +26,14 @@ export function drawCover(
   const a = model.data.assessment;
   doc.setFillColor(...COLORS.primary);
   doc.rect(0, 0, PAGE.width, 112, 'F');
-  doc.setFillColor(...COLORS.accent);
+  doc.setFillColor(...w.accent);
   doc.rect(0, 112, PAGE.width, 2.5, 'F');
+  // The client's logo on a white tile, so any logo reads on the dark band.
+  if (w.branding?.logo) {
+    doc.setFillColor(255, 255, 255);
+    doc.roundedRect(PAGE.width - PAGE.right - 52, 14, 52, 26, 1.5, 1.5, 'F');
+    w.logo(PAGE.width - PAGE.right - 50, 16, 48, 22);
+  }
   w.textAt('OT SECURITY ASSESSMENT', PAGE.left, 34, 11, 'bold', [170, 205, 215]);
   w.textAt('IEC 62443-3-3 zone and conduit review', PAGE.left, 41, 10, 'normal', [200, 215, 230]);
   let y = 62;

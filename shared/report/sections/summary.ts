@@ -13,7 +13,7 @@ export const SEVERITY_COLORS: Record<Severity, Rgb> = {
   info: [120, 130, 140],
 };
 
-function postureFigures(model: ReportModel): [string, string][] {
+export function postureFigures(model: ReportModel): [string, string][] {
   const { data } = model;
   const zoned = data.assets.filter((a) => a.zoneId).length;
   const total = model.zones.reduce((sum, z) => addCoverage(sum, z.evaluation.coverage), emptyCoverage());
