@@ -1,29 +1,51 @@
 import { readFile } from 'node:fs/promises';
 import type { AssessmentData } from '../../shared/model';
-import { assessmentDiagramSvg, renderReportPdf, type ReportSigner } from '../../shared/report';
+import {
+  assessmentDiagramSvg,
+  imageSize,
+  renderFindingsXlsx,
+  renderReportDocx,
+  renderReportPdf,
+  type ReportImage,
+  type ReportSigner,
+} from '../../shared/report';
 import { loadReportFonts } from './report-fonts';
 
 /** The optional parts of a bundle; each is left out when absent. */
 export interface ReportParts {
   reportPdf?: Uint8Array;
+  reportDocx?: Uint8Array;
+  findingsXlsx?: Uint8Array;
   diagramSvg?: Uint8Array;
   diagramPng?: Uint8Array;
 }
 
+/** A PNG given on the command line, with its pixel size for the DOCX; null when it is no PNG. */
+export function diagramImage(png: Uint8Array | undefined): ReportImage | null {
+  const size = png ? imageSize(png) : null;
+  return png && size?.format === 'PNG' ? { bytes: png, width: size.width, height: size.height } : null;
+}
+
 /**
- * Renders the report PDF and the zone diagram (SVG; a PNG needs a browser's canvas, so the CLI
- * leaves it out) for a headless export; `export` puts them in every bundle. Files given on the
- * command line take precedence.
+ * Renders the report (PDF and DOCX), the findings workbook and the zone diagram (SVG; a PNG needs
+ * a browser's canvas, so the CLI leaves it out unless given) for a headless export; `export` puts
+ * them in every bundle. Files given on the command line take precedence.
  */
 export async function renderReportParts(
   data: AssessmentData,
   signer: ReportSigner | null,
   generatedAt?: string,
+  diagramPng?: Uint8Array,
 ): Promise<ReportParts> {
   const fonts = await loadReportFonts();
-  const reportPdf = renderReportPdf(data, { fonts, signer, ...(generatedAt ? { generatedAt } : {}) });
+  const when = generatedAt ? { generatedAt } : {};
+  const reportPdf = renderReportPdf(data, { fonts, signer, ...when });
+  const reportDocx = await renderReportDocx(data, { signer, ...when, diagramPng: diagramImage(diagramPng) });
+  const findingsXlsx = await renderFindingsXlsx(data);
   const svg = assessmentDiagramSvg(data);
-  return svg ? { reportPdf, diagramSvg: new TextEncoder().encode(svg) } : { reportPdf };
+  const parts: ReportParts = { reportPdf, reportDocx, findingsXlsx };
+  if (svg) parts.diagramSvg = new TextEncoder().encode(svg);
+  return parts;
 }
 
 /** Reads the parts given as files on the command line (--report, --diagram-svg, --diagram-png). */

@@ -81,6 +81,16 @@ function jpegSize(bytes: Uint8Array): { width: number; height: number } | null {
   return null;
 }
 
+/** The pixel size of a PNG or JPEG, read from its header; null for anything else. */
+export function imageSize(
+  bytes: Uint8Array,
+): { width: number; height: number; format: 'PNG' | 'JPEG' } | null {
+  const png = pngSize(bytes);
+  if (png) return { ...png, format: 'PNG' };
+  const jpeg = jpegSize(bytes);
+  return jpeg ? { ...jpeg, format: 'JPEG' } : null;
+}
+
 /**
  * Validates a logo file for the report: PNG or JPEG by content (not by name), at most
  * LOGO_MAX_BYTES, with a readable pixel size. Returns the record to store on the assessment.
@@ -93,9 +103,7 @@ export function readLogo(fileName: string, bytes: Uint8Array): Checked<Logo> {
       error: `${fileName} is ${Math.ceil(bytes.length / 1024)} KB; a logo may be at most ${LOGO_MAX_BYTES / 1024} KB`,
     };
   }
-  const png = pngSize(bytes);
-  const jpeg = png ? null : jpegSize(bytes);
-  const size = png ?? jpeg;
+  const size = imageSize(bytes);
   if (!size) return { ok: false, error: `${fileName} is not a PNG or JPEG image` };
   if (size.width < 1 || size.height < 1 || size.width > 20_000 || size.height > 20_000) {
     return { ok: false, error: `${fileName} has an unusable size (${size.width}×${size.height} pixels)` };
@@ -103,7 +111,7 @@ export function readLogo(fileName: string, bytes: Uint8Array): Checked<Logo> {
   return {
     ok: true,
     value: {
-      mediaType: png ? 'image/png' : 'image/jpeg',
+      mediaType: size.format === 'PNG' ? 'image/png' : 'image/jpeg',
       base64: encodeBase64(bytes),
       width: size.width,
       height: size.height,

@@ -11,6 +11,7 @@ export {
   checkAccentColor,
   contrastWithWhite,
   readLogo,
+  imageSize,
   resolveBranding,
   DEFAULT_ACCENT,
   MIN_ACCENT_CONTRAST,

@@ -43,13 +43,14 @@ export const exportCommand: CliCommandModule = {
     const signer = await loadSigner(values.key);
     const exposed = await keyFilePermissionWarning(values.key);
     if (exposed) io.stderr(`warning: ${exposed}\n`);
+    const given = await readReportPartFiles({
+      report: values.report,
+      diagramSvg: values['diagram-svg'],
+      diagramPng: values['diagram-png'],
+    });
     const parts = {
-      ...(await renderReportParts(data, signer, values['signed-at'])),
-      ...(await readReportPartFiles({
-        report: values.report,
-        diagramSvg: values['diagram-svg'],
-        diagramPng: values['diagram-png'],
-      })),
+      ...(await renderReportParts(data, signer, values['signed-at'], given.diagramPng)),
+      ...given,
     };
     const started = performance.now();
     const bundle = await buildBundle({ data, signer, signedAt: values['signed-at'], ...parts });
@@ -75,6 +76,8 @@ export const exportCommand: CliCommandModule = {
       signedAt: bundle.signedAt,
       included: {
         report: Boolean(parts.reportPdf),
+        reportDocx: Boolean(parts.reportDocx),
+        findingsXlsx: Boolean(parts.findingsXlsx),
         diagramSvg: Boolean(parts.diagramSvg),
         diagramPng: Boolean(parts.diagramPng),
       },

@@ -96,8 +96,9 @@ export const COMMANDS: CliCommand[] = [
   },
   {
     name: 'report',
-    summary: 'write the PDF report of an assessment file',
-    usage: 'report <file.conduit.json> --out <report.pdf> [--key <keyfile>] [--force]',
+    summary:
+      'write the report of an assessment file: PDF (default), editable DOCX, or the findings workbook (XLSX)',
+    usage: 'report <file.conduit.json> --out <file> [--format pdf|docx|xlsx] [--key <keyfile>] [--force]',
     load: async () => (await import('./report')).reportCommand,
   },
   {

@@ -111,7 +111,15 @@ describe('conduit keygen, export and verify', () => {
       // The report is rendered into every CLI bundle, covered by the signed checksums.
       expect(lines).toContain('report/report.pdf: OK');
       expect(lines).toContain('diagram/zones.svg: OK');
+      // So are the editable report and the plan-of-action workbook.
+      expect(lines).toContain('report/report.docx: OK');
+      expect(lines).toContain('data/findings.xlsx: OK');
+      expect(readFileSync(join(folder, 'report/report.docx')).subarray(0, 2).toString()).toBe('PK');
+      const sheet = run('unzip', ['-p', join(folder, 'data/findings.xlsx'), 'xl/workbook.xml']);
+      expect(sheet.stdout).toContain('name="Findings"');
       const readme = readFileSync(join(folder, 'README.txt'), 'utf8');
+      expect(readme).toContain('report/report.docx');
+      expect(readme).toContain('data/findings.xlsx');
       expect(readme).toContain(keygenOutput.fingerprint);
       // Check 3 of the README: the files SHA256SUMS does not list, which sha256sum -c misses.
       expect(readme).toContain(LIST_UNLISTED_FILES_COMMAND);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeAssessmentFile } from '../../../../../shared/model';
@@ -42,6 +42,40 @@ describe('conduit report', () => {
     expect(text).toContain('Undocumented connection: Cellular/4G modem');
     expect(text).toContain('1 asset is not placed in any zone');
   }, 60_000);
+
+  it.runIf(hasCommand('unzip'))(
+    'writes the DOCX report and the XLSX workbook with --format',
+    async () => {
+      const file = join(dir.path, 'formats.conduit.json');
+      const data = await richAssessment();
+      writeFileSync(file, serializeAssessmentFile(data));
+      const docx = join(dir.path, 'report.docx');
+      const asDocx = cli('report', file, '--format', 'docx', '--out', docx);
+      expect(asDocx.status, asDocx.stderr).toBe(0);
+      expect(JSON.parse(asDocx.stdout)).toMatchObject({ file: docx, format: 'docx', signed: false });
+      const document = run('unzip', ['-p', docx, 'word/document.xml']).stdout;
+      expect(document).toContain('Fromagerie Müller SA');
+      expect(document).toContain('<w:pStyle w:val="Heading1"/>');
+      // On its own, outside a bundle, it never claims a signature.
+      expect(document).toContain('carries no signature');
+      const xlsx = join(dir.path, 'findings.xlsx');
+      const asXlsx = cli('report', file, '--format', 'XLSX', '--out', xlsx);
+      expect(asXlsx.status, asXlsx.stderr).toBe(0);
+      const strings = run('unzip', ['-p', xlsx, 'xl/sharedStrings.xml']).stdout;
+      for (const zone of data.zones) expect(strings).toContain(zone.name.replace(/&/g, '&amp;'));
+    },
+    60_000,
+  );
+
+  it('exits 2 with the formats it knows on an unknown --format, writing nothing', async () => {
+    const file = join(dir.path, 'unknown-format.conduit.json');
+    writeFileSync(file, serializeAssessmentFile(await richAssessment()));
+    const out = join(dir.path, 'report.odt');
+    const result = cli('report', file, '--format', 'odt', '--out', out);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unknown format "odt": use --format pdf, docx, xlsx');
+    expect(existsSync(out)).toBe(false);
+  }, 30_000);
 
   it('exits 2 naming the file when the assessment file is invalid', () => {
     const bad = join(dir.path, 'bad.conduit.json');
