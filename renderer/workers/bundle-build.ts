@@ -2,6 +2,8 @@ import { withCurrentFindings } from '../../shared/findings';
 import { buildBundle, sshFingerprint } from '../../shared/bundle';
 import {
   assessmentDiagramSvg,
+  renderFindingsXlsx,
+  renderReportDocx,
   renderReportPdf,
   type ReportFonts,
   type ReportImage,
@@ -62,11 +64,22 @@ export async function buildBundleFromDatabase(
     onProgress: (fraction, step) =>
       job.progress({ fraction: fraction * REPORT_SHARE, step: `report: ${step}` }),
   });
+  job.progress({ fraction: REPORT_SHARE, step: 'report: docx' });
+  // The editable report takes the rasterised diagram: Word shows SVG only with a PNG fallback anyway.
+  const reportDocx = await renderReportDocx(data, {
+    signer: { ...signer, fingerprint },
+    generatedAt: signedAt,
+    diagramPng,
+  });
+  job.progress({ fraction: REPORT_SHARE, step: 'report: xlsx' });
+  const findingsXlsx = await renderFindingsXlsx(data);
   const bundle = await buildBundle({
     data,
     signer: { ...signer, sign: (_signedData, sums) => job.ask('sign', sums) },
     signedAt,
     reportPdf,
+    reportDocx,
+    findingsXlsx,
     diagramSvg,
     diagramPng: diagramPng?.bytes ?? null,
     onProgress: ({ phase, fraction }) =>

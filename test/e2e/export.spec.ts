@@ -6,7 +6,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { buildBundle, verifyBundle, type BundleSigner } from '../../shared/bundle';
 import { serializeAssessmentFile } from '../../shared/model';
-import { richAssessment } from '../fixtures/rich-assessment';
+import { RED_PIXEL_PNG, richAssessment } from '../fixtures/rich-assessment';
 import { hasCommand } from '../unit/helpers/tools';
 import { test, expect } from './fixtures';
 
@@ -91,6 +91,8 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     const entries = unzipSync(zipBytes);
     const folder = Object.keys(entries)[0]!.split('/')[0]!;
     expect(Object.keys(entries)).toContain(`${folder}/report/report.pdf`);
+    expect(Object.keys(entries)).toContain(`${folder}/report/report.docx`);
+    expect(Object.keys(entries)).toContain(`${folder}/data/findings.xlsx`);
     // The diagram: the SVG, and a PNG the page rasterised from it.
     expect(new TextDecoder().decode(entries[`${folder}/diagram/zones.svg`])).toContain('Industrial DMZ');
     const png = entries[`${folder}/diagram/zones.png`]!;
@@ -127,6 +129,8 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
       const sums = spawnSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: root, encoding: 'utf8' });
       expect(sums.status, sums.stdout + sums.stderr).toBe(0);
       expect(sums.stdout).toContain('report/report.pdf: OK');
+      expect(sums.stdout).toContain('report/report.docx: OK');
+      expect(sums.stdout).toContain('data/findings.xlsx: OK');
       if (hasCommand('pdftotext')) {
         const text = spawnSync('pdftotext', [join(root, 'report/report.pdf'), '-'], {
           encoding: 'utf8',
@@ -212,4 +216,97 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('report branding and finding settings persist, validate, and reach the DOCX and XLSX in the bundle', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const rich = await richAssessment();
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import file…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'fromagerie.conduit.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(serializeAssessmentFile(rich)),
+  });
+  await page.getByRole('link', { name: 'Fromagerie Müller — Œuvre 2026' }).click();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
+  const settings = page.getByTestId('report-settings');
+
+  // A file that is no image is refused with its name; a PNG is taken and shown.
+  const logoInput = settings.getByLabel('Client logo (PNG or JPEG)');
+  await logoInput.setInputFiles({
+    name: 'notes.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('not a png'),
+  });
+  await expect(settings).toContainText('notes.png is not a PNG or JPEG image');
+  await logoInput.setInputFiles({
+    name: 'client-logo.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(RED_PIXEL_PNG),
+  });
+  await expect(settings.getByTestId('report-logo')).toBeVisible();
+  await expect(settings).toContainText('client-logo.png · 1×1 px');
+
+  // An accent too light for white text is refused; a dark one is kept.
+  const accent = settings.getByLabel('Accent colour', { exact: true });
+  await accent.fill('#ffee00');
+  await expect(settings).toContainText('is too light against white');
+  await accent.fill('#7A1F5C');
+  await accent.blur();
+
+  const fr4 = settings.getByLabel('FR4 Data confidentiality weight');
+  await fr4.fill('9');
+  await expect(settings).toContainText('a number from 0 to 3');
+  await fr4.fill('0.4');
+  const capacity = settings.getByLabel('Roadmap capacity per quarter (effort points)');
+  await capacity.fill('0');
+  await expect(settings).toContainText('a whole number of effort points');
+  await capacity.fill('6');
+  await capacity.blur();
+  await expect(page.getByText('Saved', { exact: false }).first()).toBeVisible();
+
+  // All of it survives a reload (it lives on the assessment record).
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
+  await expect(settings.getByTestId('report-logo')).toBeVisible();
+  await expect(settings.getByLabel('Accent colour', { exact: true })).toHaveValue('#7a1f5c');
+  await expect(settings.getByLabel('FR4 Data confidentiality weight')).toHaveValue('0.4');
+  await expect(settings.getByLabel('Roadmap capacity per quarter (effort points)')).toHaveValue('6');
+
+  // The Findings workspace plans with the new capacity.
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Findings' }).click();
+  await page.getByRole('button', { name: 'Roadmap' }).click();
+  await expect(page.getByText('at most 6 effort points a quarter')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
+
+  const form = page.getByRole('form', { name: 'Create signing key' });
+  await form.getByLabel('Name').fill('Ana Ödegaard');
+  await form.getByLabel('Email').fill('ana@example.com');
+  await form.getByRole('button', { name: 'Create signing key' }).click();
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Build signed bundle…' }).click();
+  const zipBytes = new Uint8Array(readFileSync(await (await download).path()));
+  const verified = await verifyBundle(zipBytes);
+  expect(verified.problems).toEqual([]);
+  const entries = unzipSync(zipBytes);
+  const folder = Object.keys(entries)[0]!.split('/')[0]!;
+  const docx = unzipSync(entries[`${folder}/report/report.docx`]!);
+  const document = new TextDecoder().decode(docx['word/document.xml']);
+  expect(document).toContain('Fromagerie Müller SA');
+  for (const zone of rich.zones) expect(document).toContain(zone.name.replace(/&/g, '&amp;'));
+  // The client's accent on Heading 1 and its logo as an image.
+  expect(new TextDecoder().decode(docx['word/styles.xml'])).toContain('<w:color w:val="7A1F5C"/>');
+  expect(Object.keys(docx).some((name) => name.startsWith('word/media/'))).toBe(true);
+  const xlsx = unzipSync(entries[`${folder}/data/findings.xlsx`]!);
+  expect(new TextDecoder().decode(xlsx['xl/workbook.xml'])).toContain('name="Findings"');
+  expect(new TextDecoder().decode(xlsx['xl/styles.xml'])).toContain('FF7A1F5C');
+  const sums = new TextDecoder().decode(entries[`${folder}/SHA256SUMS`]);
+  expect(sums).toContain('  report/report.docx\n');
+  expect(sums).toContain('  data/findings.xlsx\n');
 });

@@ -13,6 +13,8 @@ const STEP_LABELS: Record<string, string> = {
 };
 
 function stepLabel(step: string): string {
+  if (step === 'report: docx') return 'Writing the Word report';
+  if (step === 'report: xlsx') return 'Writing the findings workbook';
   if (step.startsWith('report')) return 'Writing the PDF report';
   return STEP_LABELS[step] ?? step;
 }

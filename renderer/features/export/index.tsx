@@ -6,6 +6,7 @@ import { platform } from '../../platform';
 import { notify } from '../../ui/notices';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { BundleExportPanel } from './BundleExportPanel';
+import { ReportSettingsPanel } from './ReportSettingsPanel';
 import { SigningIdentityPanel } from './SigningIdentityPanel';
 import { VerifyPanel } from './VerifyPanel';
 import './export.css';
@@ -40,6 +41,8 @@ function ExportWorkspace({ assessment }: WorkspaceProps) {
       ) : (
         <SigningIdentityPanel identity={identity} onChange={setIdentity} />
       )}
+      <h2>Report settings</h2>
+      <ReportSettingsPanel assessment={assessment} />
       <h2>Signed report bundle</h2>
       {identity !== undefined && <BundleExportPanel assessment={assessment} identity={identity} />}
       <h2>Verify a bundle</h2>
