@@ -29,6 +29,7 @@ import { planOfAction, type PlanRow } from './plan-of-action';
 import { achievedLabels, consequenceSourceText } from './sections/coverage';
 import { assessmentPeriod } from './sections/front';
 import { postureFigures } from './sections/summary';
+import { countBy, topRows } from './sections/inventory';
 
 /**
  * The report as format-neutral blocks: what the editable outputs (DOCX) write, derived from the
@@ -415,6 +416,38 @@ function connections(model: ReportModel): ContentSection {
   };
 }
 
+function inventory(model: ReportModel): ContentSection {
+  const { assets } = model.data;
+  if (assets.length === 0)
+    return {
+      title: 'Asset inventory summary',
+      blocks: [{ kind: 'empty', text: 'No assets have been imported or recorded.' }],
+    };
+  const unknownFirmware = assets.filter((a) => !a.firmware?.trim()).length;
+  const by: [string, string, (a: (typeof assets)[number]) => string][] = [
+    ['By zone', 'Zone', (a) => (a.zoneId ? model.zoneName(a.zoneId) : 'Not placed in a zone')],
+    ['By vendor', 'Vendor', (a) => a.vendor?.trim() || 'Unknown vendor'],
+    ['By type', 'Type', (a) => a.type?.trim() || 'Unknown type'],
+  ];
+  return {
+    title: 'Asset inventory summary',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `${plural(assets.length, 'asset')}, from ${plural(model.data.importBatches.length, 'import')} and manual entries; ${unknownFirmware} with no known firmware version. The full inventory is in data/assets.csv of the bundle.`,
+      },
+      ...by.flatMap(([title, label, key]): Block[] => [
+        { kind: 'heading', level: 2, text: title },
+        {
+          kind: 'table',
+          head: [label, 'Assets', 'Share'],
+          rows: topRows(countBy(assets, key), assets.length),
+        },
+      ]),
+    ],
+  };
+}
+
 function vulnerabilities(model: ReportModel): ContentSection {
   const current = (model.data.vulnerabilities ?? []).filter((v) => !v.stale);
   const assets = new Map(model.data.assets.map((a) => [a.id, a]));
@@ -625,6 +658,7 @@ export function buildReportContent(model: ReportModel, options: ContentOptions):
     requirements(model),
     risk(model),
     connections(model),
+    inventory(model),
     vulnerabilities(model),
     observedTraffic(model),
     findings(model, plan),

@@ -1,11 +1,26 @@
 import { withCurrentFindings } from '../../shared/findings';
-import { renderReportPdf } from '../../shared/report';
+import { assessmentCsvFiles } from '../../shared/bundle/data-csv';
+import { renderFindingsXlsx, renderReportDocx, renderReportPdf } from '../../shared/report';
 import { loadReportFonts } from '../../electron/cli/report-fonts';
 import { generateAssessment } from '../fixtures/bundle/generated-assessment';
 import { richAssessment } from '../fixtures/rich-assessment';
 
+/** Median and minimum of three runs, and the last output. */
+async function time<T>(render: () => T | Promise<T>): Promise<{ median: number; min: number; out: T }> {
+  const runs: number[] = [];
+  let out!: T;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    out = await render();
+    runs.push(performance.now() - started);
+  }
+  runs.sort((a, b) => a - b);
+  return { median: runs[1]!, min: runs[0]!, out };
+}
+
 /**
- * Time to render the PDF report: the rich fixture (CJK, so the fallback font is parsed) and a large
+ * Time to render the PDF report (and the DOCX report and the XLSX workbook, against the PDF and the
+ * CSV files they stand beside): the rich fixture (CJK, so the fallback font is parsed) and a large
  * site, with its findings brought up to date first (as `conduit report` does). Prints the page and
  * finding counts too.
  */
@@ -22,17 +37,23 @@ const cases = [
 ];
 // One warm-up render, so the figures are not the JIT's first pass.
 renderReportPdf(cases[0]!.data, { fonts, generatedAt: '2026-03-05T10:00:00Z' });
+await renderReportDocx(cases[0]!.data, { generatedAt: '2026-03-05T10:00:00Z' });
+await renderFindingsXlsx(cases[0]!.data);
 for (const { name, data } of cases) {
-  const runs: number[] = [];
-  let pdf: Uint8Array = new Uint8Array();
-  for (let i = 0; i < 3; i++) {
-    const started = performance.now();
-    pdf = renderReportPdf(data, { fonts, generatedAt: '2026-03-05T10:00:00Z' });
-    runs.push(performance.now() - started);
-  }
-  runs.sort((a, b) => a - b);
-  const pages = (new TextDecoder('latin1').decode(pdf).match(/\/Type \/Page\b/g) ?? []).length;
+  const pdf = await time(() => renderReportPdf(data, { fonts, generatedAt: '2026-03-05T10:00:00Z' }));
+  const pages = (new TextDecoder('latin1').decode(pdf.out).match(/\/Type \/Page\b/g) ?? []).length;
+  const kib = (bytes: Uint8Array) => Math.round(bytes.length / 1024);
   console.log(
-    `report, ${name}: median ${Math.round(runs[1]!)} ms (min ${Math.round(runs[0]!)} ms), ${Math.round(pdf.length / 1024)} KiB, ${pages} pages, ${data.findings.length} findings`,
+    `report, ${name}: median ${Math.round(pdf.median)} ms (min ${Math.round(pdf.min)} ms), ${kib(pdf.out)} KiB, ${pages} pages, ${data.findings.length} findings`,
+  );
+  const docx = await time(() => renderReportDocx(data, { generatedAt: '2026-03-05T10:00:00Z' }));
+  console.log(
+    `report DOCX, ${name}: median ${Math.round(docx.median)} ms (min ${Math.round(docx.min)} ms), ${kib(docx.out)} KiB, ${(docx.median / pdf.median).toFixed(2)}× the PDF's time`,
+  );
+  const xlsx = await time(() => renderFindingsXlsx(data));
+  // The alternative a client has without the workbook: the CSV files of the bundle.
+  const csv = await time(() => assessmentCsvFiles(data));
+  console.log(
+    `findings XLSX, ${name}: median ${Math.round(xlsx.median)} ms (min ${Math.round(xlsx.min)} ms), ${kib(xlsx.out)} KiB; the bundle's CSV files ${Math.round(csv.median)} ms, XLSX ${(xlsx.median / Math.max(csv.median, 0.1)).toFixed(1)}× that`,
   );
 }

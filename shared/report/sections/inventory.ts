@@ -3,7 +3,7 @@ import { COLORS, type ReportWriter } from '../layout';
 
 const TOP = 15;
 
-function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
+export function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
   const counts = new Map<string, number>();
   for (const item of items) {
     const k = key(item);
@@ -12,7 +12,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): [string, num
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-function topRows(counts: [string, number][], total: number): string[][] {
+export function topRows(counts: [string, number][], total: number): string[][] {
   const rows = counts.slice(0, TOP).map(([k, n]) => [k, String(n), `${Math.round((100 * n) / total)}%`]);
   const rest = counts.slice(TOP).reduce((s, [, n]) => s + n, 0);
   if (rest > 0)

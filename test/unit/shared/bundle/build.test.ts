@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/bundle';
 import { catalogueForVersion, itemsOfFr } from '../../../../shared/catalogue';
 import { parseAssessmentFile, sha256Hex, type AssessmentData } from '../../../../shared/model';
+import { renderFindingsXlsx, renderReportDocx } from '../../../../shared/report';
 import { generateAssessment } from '../../../fixtures/bundle/generated-assessment';
 import { run, webCryptoSigner } from './helpers';
 
@@ -95,6 +96,32 @@ describe('buildBundle', () => {
       expect.arrayContaining(['diagram/zones.svg', 'diagram/zones.png']),
     );
     expect((await verifyBundle(bundle.bytes)).valid).toBe(true);
+  });
+
+  it('signs the DOCX report and the XLSX workbook like the rest, lists them in the README, and the verifiers accept them', async () => {
+    const [reportDocx, findingsXlsx] = await Promise.all([
+      renderReportDocx(data, { generatedAt: SIGNED_AT }),
+      renderFindingsXlsx(data),
+    ]);
+    const bundle = await buildBundle({ data, signer, signedAt: SIGNED_AT, reportDocx, findingsXlsx });
+    const files = unzipSync(bundle.bytes);
+    expect(files[`${FOLDER}/report/report.docx`]).toEqual(reportDocx);
+    expect(files[`${FOLDER}/data/findings.xlsx`]).toEqual(findingsXlsx);
+    const sums = parseSha256Sums(decoder.decode(files[`${FOLDER}/SHA256SUMS`]));
+    expect(sums.digests.get('report/report.docx')).toBe(await sha256Hex(reportDocx));
+    expect(sums.digests.get('data/findings.xlsx')).toBe(await sha256Hex(findingsXlsx));
+    const readme = decoder.decode(files[`${FOLDER}/README.txt`]);
+    expect(readme).toContain('report/report.docx');
+    expect(readme).toContain('data/findings.xlsx');
+    const verified = await verifyBundle(bundle.bytes);
+    expect(verified.problems).toEqual([]);
+    expect(verified.valid).toBe(true);
+    // Changing one byte of the workbook is caught.
+    const tampered = { ...files, [`${FOLDER}/data/findings.xlsx`]: Uint8Array.from(findingsXlsx) };
+    tampered[`${FOLDER}/data/findings.xlsx`]![100]! ^= 1;
+    const bad = await verifyBundle(zipSync(tampered));
+    expect(bad.valid).toBe(false);
+    expect(bad.problems.join('\n')).toContain('data/findings.xlsx');
   });
 
   it('writes SHA256SUMS sorted with LF, covering every file but the signature files', async () => {
