@@ -21,6 +21,7 @@ import {
   type Answer,
 } from '../model';
 import { FR_IDS } from '../model/common';
+import { CANDIDATE_KIND_LABELS, reconcile, withTriage } from '../network';
 import { formatSlt } from '../model/slt';
 import { VULNERABILITY_DECISION_LABELS } from '../model/vulnerabilities';
 import { bySeverityThenOrder, type ReportModel } from './model';
@@ -476,31 +477,85 @@ function vulnerabilities(model: ReportModel): ContentSection {
   };
 }
 
+const TRIAGE_LABELS = { confirmed: 'Confirmed', documented: 'Documented', dismissed: 'Dismissed' } as const;
+
 function observedTraffic(model: ReportModel): ContentSection {
-  const flows = model.data.flows ?? [];
+  const { data } = model;
+  const flows = data.flows ?? [];
   const traffic = model.openFindings.filter((f) => f.autoKey?.startsWith('traffic:'));
-  return {
-    title: 'Observed traffic',
-    blocks: [
-      {
-        kind: 'paragraph',
-        text: `${plural(flows.length, 'observed flow')} from captures and sensor exports were compared with the documented conduits.`,
-      },
-      traffic.length === 0
-        ? { kind: 'empty', text: 'The observed traffic raised no finding.' }
-        : {
-            kind: 'table',
-            head: ['#', 'Severity', 'Finding', 'Details'],
-            severityColumn: 1,
-            rows: traffic.map((f) => [
-              model.findingLabel(f),
-              f.severity.toUpperCase(),
-              f.title,
-              f.description,
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      text: `${plural(flows.length, 'observed flow')} from captures and sensor exports were compared with the documented conduits.`,
+    },
+  ];
+  if (flows.length === 0) {
+    blocks.push({
+      kind: 'empty',
+      text: 'No traffic was imported, so no flow could be compared with the conduits.',
+    });
+    return { title: 'Observed traffic', blocks };
+  }
+  const result = reconcile({ zones: data.zones, conduits: data.conduits, assets: data.assets, flows });
+  const pairs = new Map<
+    string,
+    { from: string | null; to: string | null; flows: number; undocumented: number }
+  >();
+  for (const f of result.flows) {
+    if (f.status === 'internal' || f.fromZoneId === null || f.toZoneId === null) continue;
+    const key = `${f.fromZoneId}\u0000${f.toZoneId}`;
+    const pair = pairs.get(key) ?? { from: f.fromZoneId, to: f.toZoneId, flows: 0, undocumented: 0 };
+    pair.flows += 1;
+    if (f.status === 'undocumented') pair.undocumented += 1;
+    pairs.set(key, pair);
+  }
+  blocks.push({ kind: 'heading', level: 2, text: 'Zone to zone' });
+  blocks.push(
+    pairs.size === 0
+      ? { kind: 'empty', text: 'No observed flow crossed a zone boundary.' }
+      : {
+          kind: 'table',
+          head: ['From zone', 'To zone', 'Flows', 'Not allowed by any conduit'],
+          rows: [...pairs.values()]
+            .sort((a, b) => b.undocumented - a.undocumented || b.flows - a.flows)
+            .map((p) => [
+              model.zoneName(p.from),
+              model.zoneName(p.to),
+              String(p.flows),
+              String(p.undocumented),
             ]),
-          },
-    ],
-  };
+        },
+  );
+  const candidates = withTriage(result.candidates, data.triage ?? []);
+  blocks.push({ kind: 'heading', level: 2, text: 'Candidates and their triage' });
+  blocks.push(
+    candidates.length === 0
+      ? { kind: 'empty', text: 'The reconciliation raised no candidate.' }
+      : {
+          kind: 'table',
+          head: ['Kind', 'Candidate', 'Flows', 'Triage'],
+          rows: candidates.map((c) => [
+            CANDIDATE_KIND_LABELS[c.kind],
+            c.summary,
+            String(c.flowIds.length),
+            c.triage
+              ? `${TRIAGE_LABELS[c.triage.decision]}${c.triage.reason.trim() ? `: ${c.triage.reason.trim()}` : ''}`
+              : 'Not triaged',
+          ]),
+        },
+  );
+  blocks.push({ kind: 'heading', level: 2, text: 'Findings from the traffic' });
+  blocks.push(
+    traffic.length === 0
+      ? { kind: 'empty', text: 'The observed traffic raised no finding.' }
+      : {
+          kind: 'table',
+          head: ['#', 'Severity', 'Finding', 'Details'],
+          severityColumn: 1,
+          rows: traffic.map((f) => [model.findingLabel(f), f.severity.toUpperCase(), f.title, f.description]),
+        },
+  );
+  return { title: 'Observed traffic', blocks };
 }
 
 function findings(model: ReportModel, plan: PlanRow[]): ContentSection {

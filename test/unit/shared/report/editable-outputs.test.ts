@@ -126,6 +126,23 @@ describe.runIf(hasCommand('unzip'))('the DOCX report', () => {
     expect(text).toContain('Roadmap for the first year');
   });
 
+  it('gives the observed traffic zone to zone, with each candidate and its triage (old triage keys included)', () => {
+    const text = docxParagraphs(unzipPart(docx, 'r.docx', 'word/document.xml'))
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain('1 observed flow from captures');
+    expect(text).toMatch(/Industrial DMZ\nLigne d’embouteillage — Zelle 3\n1\n1/);
+    // Stored under a `cross:` key of an earlier version, still found.
+    expect(text).toContain('Dismissed: Maintenance window traffic, documented in change 4711.');
+  });
+
+  it('prints the justification of each N/A answer beside its item', () => {
+    const text = docxParagraphs(unzipPart(docx, 'r.docx', 'word/document.xml'))
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toMatch(/SR 1\.1 RE 1\n[^\n]+\nNot applicable\nNo human users in this cell\./);
+  });
+
   it('uses Word heading styles for the title and sections, and one named table style', () => {
     const paragraphs = docxParagraphs(unzipPart(docx, 'r.docx', 'word/document.xml'));
     const styled = (style: string) => paragraphs.filter((p) => p.style === style).map((p) => p.text);
