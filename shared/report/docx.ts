@@ -17,6 +17,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
@@ -98,7 +99,11 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   });
 }
 
-function blockChildren(block: Block, diagram: DocxOptions['diagramPng']): (Paragraph | Table)[] {
+function blockChildren(
+  block: Block,
+  diagram: DocxOptions['diagramPng'],
+  standalone: boolean,
+): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [
@@ -135,7 +140,9 @@ function blockChildren(block: Block, diagram: DocxOptions['diagramPng']): (Parag
           new Paragraph({
             children: [
               new TextRun({
-                text: 'The zone and conduit diagram is delivered with this report as diagram/zones.svg.',
+                text: standalone
+                  ? 'The zone and conduit diagram is in the PDF report and, as diagram/zones.svg, in the signed bundle.'
+                  : 'The zone and conduit diagram is delivered with this report as diagram/zones.svg.',
                 italics: true,
                 color: MUTED,
               }),
@@ -230,7 +237,8 @@ export async function renderReportDocx(data: AssessmentData, options: DocxOption
         text: `${i + 1}. ${section.title}`,
       }),
     );
-    for (const block of section.blocks) body.push(...blockChildren(block, options.diagramPng));
+    for (const block of section.blocks)
+      body.push(...blockChildren(block, options.diagramPng, options.standalone ?? false));
   });
   const heading = (size: number, color: string) => ({
     run: { size, bold: true, color, font: 'Calibri' },
@@ -283,6 +291,12 @@ export async function renderReportDocx(data: AssessmentData, options: DocxOption
         },
         children: [
           ...coverChildren(content, branding),
+          new Paragraph({ children: [new PageBreak()] }),
+          new Paragraph({
+            children: [new TextRun({ text: 'Contents', bold: true, size: 32, color: PRIMARY })],
+          }),
+          // A real Word field: entries filled from the headings now, page numbers when Word updates it.
+          new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
           new Paragraph({ children: [new PageBreak()] }),
           ...body,
         ],

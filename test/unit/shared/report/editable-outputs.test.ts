@@ -162,6 +162,11 @@ describe.runIf(hasCommand('unzip'))('the DOCX report', () => {
     expect(styles).toContain('w:fill="7A1F5C"');
   });
 
+  it('has a Word table of contents field over Heading 1 and 2', () => {
+    const xml = unzipPart(docx, 'r.docx', 'word/document.xml');
+    expect(xml).toMatch(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-2&quot;/);
+  });
+
   it('carries the client logo as an image part', () => {
     const file = join(dir, 'r.docx');
     writeFileSync(file, docx);
