@@ -67,6 +67,9 @@ const column = (index: number): string => {
   return name;
 };
 
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 interface SheetExtras {
   /** Columns × data rows the auto-filter spans (header row included). */
   columns: number;
@@ -83,6 +86,23 @@ function spreadsheetExtras(extras: readonly (SheetExtras | null)[]): Feature<Blo
   return {
     files: {
       transform: {
+        // Excel records each sheet's filter range as the hidden name _xlnm._FilterDatabase.
+        'xl/workbook.xml': {
+          transform(xml, sheets) {
+            const names = extras
+              .map((extra, i) => {
+                if (!extra) return '';
+                const sheet = (sheets[i]?.sheet ?? `Sheet${i + 1}`).replace(/'/g, "''");
+                const range = `$A$1:$${column(extra.columns - 1)}$${Math.max(1, extra.rows + 1)}`;
+                return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${escapeXml(sheet)}'!${range}</definedName>`;
+              })
+              .join('');
+            if (!names) return xml;
+            return xml.includes('<definedNames/>')
+              ? xml.replace('<definedNames/>', `<definedNames>${names}</definedNames>`)
+              : xml.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`);
+          },
+        },
         'xl/worksheets/sheet{id}.xml': {
           transform(xml, _options, { sheetIndex }) {
             const extra = extras[sheetIndex];

@@ -241,6 +241,9 @@ describe.runIf(hasCommand('unzip'))('the findings workbook', () => {
     expect(xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     const rows = data.findings.filter((f) => f.status === 'open').length + 1;
     expect(xml).toContain(`<autoFilter ref="A1:L${rows}"/>`);
+    expect(unzipPart(xlsx, 'f.xlsx', 'xl/workbook.xml')).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Findings'!$A$1:$L$${rows}</definedName>`,
+    );
     expect(xml).toContain(`sqref="L2:L${rows}"`);
     expect(xml).toContain('<formula1>"Open,Planned,In progress,Done,Risk accepted"</formula1>');
     // The schema's order: autoFilter after sheetData, then dataValidations, then pageMargins if any.
