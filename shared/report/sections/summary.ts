@@ -3,6 +3,8 @@ import { plural } from '../../findings/types';
 import { PROGRAM_PHASE_LABELS, type Finding, type Severity } from '../../model';
 import { bySeverityThenOrder, type ReportModel } from '../model';
 import { drawSlChart } from './sl-chart';
+import { reportNarrative } from '../narrative';
+import type { TrafficSummary } from '../traffic';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter, type Rgb } from '../layout';
 
 export const SEVERITY_COLORS: Record<Severity, Rgb> = {
@@ -76,14 +78,11 @@ function topFindingsHeight(w: ReportWriter, findings: Finding[]): number {
   return 8 + rows.reduce((sum, n) => sum + n * line + 3.2, 0);
 }
 
-export function writeSummary(w: ReportWriter, model: ReportModel): void {
+export function writeSummary(w: ReportWriter, model: ReportModel, traffic: TrafficSummary | null): void {
   w.section('Executive summary');
-  const a = model.data.assessment;
-  w.paragraph(
-    `This report gives the results of the OT security assessment of ${a.site} for ${a.client}. ` +
-      'Each zone of the control system was checked against the system requirements of IEC 62443-3-3 that its ' +
-      'target security level calls for, and the site was searched for connections that bypass the documented conduits.',
-  );
+  for (const paragraph of reportNarrative(model, traffic).split(/\n\s*\n/)) {
+    if (paragraph.trim()) w.paragraph(paragraph.trim());
+  }
   w.subheading('Posture in numbers');
   drawFigures(w, postureFigures(model));
 
