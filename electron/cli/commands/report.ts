@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { renderReportPdf } from '../../../shared/report';
+import { finalReportWarnings, renderReportPdf } from '../../../shared/report';
 import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 import { withCurrentFindings } from '../../../shared/findings';
@@ -26,8 +26,11 @@ export const reportCommand: CliCommandModule = {
     const signer = values.key ? await loadSigner(values.key) : null;
     const exposed = values.key ? await keyFilePermissionWarning(values.key) : null;
     if (exposed) io.stderr(`warning: ${exposed}\n`);
+    const current = withCurrentFindings(data);
+    // A report marked final with work left undone is still written, but the assessor is told.
+    for (const warning of finalReportWarnings(current)) io.stderr(`warning: marked final, but ${warning}\n`);
     const started = performance.now();
-    const pdf = renderReportPdf(withCurrentFindings(data), {
+    const pdf = renderReportPdf(current, {
       fonts: await loadReportFonts(),
       signer,
       standalone: true,

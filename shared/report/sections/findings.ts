@@ -1,12 +1,14 @@
 import { PROGRAM_PHASE_LABELS, type Severity } from '../../model';
 import type { ReportModel } from '../model';
-import { COLORS, type ReportWriter } from '../layout';
+import { COLORS, CONTENT_WIDTH, type ReportWriter } from '../layout';
 import { writeRoadmap } from './roadmap';
+import { SEVERITY_COLORS } from './summary';
 
 const FINDING_COLUMN = 62;
 const PT_TO_MM = 25.4 / 72;
 const CELL_SIZE = 8;
-import { SEVERITY_COLORS } from './summary';
+/** What is left of the content width after #, severity, finding and phase. */
+const RECOMMENDATION_COLUMN = CONTENT_WIDTH - 12 - 19 - FINDING_COLUMN - 27;
 
 function severityCell(
   data: {
@@ -53,7 +55,8 @@ function writeOpenFindings(w: ReportWriter, model: ReportModel): void {
       f.severity.toUpperCase(),
       cells[i]!.lines.join('\n'),
       `${f.phase}. ${PROGRAM_PHASE_LABELS[f.phase]}`,
-      f.recommendation || '–',
+      // Pre-wrapped with real glyph widths too, so a CJK recommendation keeps the table's size.
+      f.recommendation ? w.wrap(f.recommendation, RECOMMENDATION_COLUMN - 4, CELL_SIZE).join('\n') : '–',
     ]),
     styles: { fontSize: CELL_SIZE },
     rowPageBreak: 'auto',

@@ -84,6 +84,24 @@ describe.runIf(hasCommand('pdftotext'))('the report of a 150-zone, 20,000-asset 
     expect(stray.slice(0, 20)).toEqual([]);
   });
 
+  it('never shrinks a findings cell below 8 pt', () => {
+    const pages = text.split('\f');
+    const first = pages.findIndex((p) => /^\s*\d+\. Findings\s*$/m.test(p)) + 1;
+    const roadmap = pages.findIndex((p, i) => i >= first && /^Roadmap for the first year\s*$/m.test(p)) + 1;
+    expect(first).toBeGreaterThan(3);
+    expect(roadmap).toBeGreaterThan(first + 10);
+    // A word's box is about 1.16 × its font size tall: 8 pt text gives 9.3 pt.
+    const small = layout.words.filter(
+      (w) =>
+        w.page >= first &&
+        w.page < roadmap &&
+        w.yMin >= PAGE.top - 1 &&
+        w.yMax <= PAGE.height - PAGE.bottom + 1 &&
+        (w.yMax - w.yMin) * MM < 9.2,
+    );
+    expect(small.slice(0, 5)).toEqual([]);
+  });
+
   it('has a sane page count', () => {
     expect(layout.pages).toBeGreaterThan(40);
     expect(layout.pages).toBeLessThan(600);
