@@ -53,6 +53,7 @@ describe('conduit report', () => {
       author: 'Ana Ödegaard',
       distribution: [{ name: 'Jiří Novák', organisation: 'Fromagerie Müller SA', role: 'Plant manager' }],
     };
+    data.assessment.narrative = { text: 'Our own words for the board.', generated: 'older text' };
     const file = join(dir.path, 'final.conduit.json');
     const out = join(dir.path, 'final.pdf');
     writeFileSync(file, serializeAssessmentFile(data));
@@ -66,6 +67,8 @@ describe('conduit report', () => {
     expect(page).toContain('Version 2.1');
     expect(page).toContain('Status Final');
     expect(page).toContain('Jiří Novák Fromagerie Müller SA Plant manager');
+    const summary = run('pdftotext', ['-f', '4', '-l', '4', out, '-']).stdout.replace(/\s+/g, ' ');
+    expect(summary).toContain('1. Executive summary Our own words for the board.');
   }, 60_000);
 
   it('exits 2 naming the file when the assessment file is invalid', () => {
