@@ -49,99 +49,21 @@ export function DocumentControlPanel({
     setDraft(next);
     schedule(next);
   };
-  const changeRecipient = (index: number, patch: Partial<DistributionEntry>) =>
-    change({ distribution: draft.distribution.map((d, i) => (i === index ? { ...d, ...patch } : d)) });
 
   return (
     <div className="document-control" onBlur={flush}>
-      <div className="document-control-fields">
-        <Field id="dc-version" label="Version">
-          <input
-            id="dc-version"
-            className="input"
-            value={draft.version}
-            placeholder="e.g. 1.0"
-            onChange={(e) => change({ version: e.target.value })}
-          />
-        </Field>
-        <Field id="dc-status" label="Status">
-          <select
-            id="dc-status"
-            className="input"
-            value={draft.status}
-            onChange={(e) => change({ status: e.target.value === 'final' ? 'final' : 'draft' })}
-          >
-            <option value="draft">Draft</option>
-            <option value="final">Final</option>
-          </select>
-        </Field>
-        <Field id="dc-date" label="Date">
-          <input
-            id="dc-date"
-            className="input"
-            type="date"
-            value={draft.date ?? ''}
-            onChange={(e) => change({ date: e.target.value || null })}
-          />
-        </Field>
-        <Field id="dc-author" label="Author">
-          <input
-            id="dc-author"
-            className="input"
-            value={draft.author}
-            placeholder={assessment.assessors.join(', ')}
-            onChange={(e) => change({ author: e.target.value })}
-          />
-        </Field>
-      </div>
+      <DocumentFields draft={draft} assessors={assessment.assessors} onChange={change} />
       <h3>Distribution</h3>
-      {draft.distribution.length === 0 && <p className="field-hint">No recipients yet.</p>}
-      {draft.distribution.map((d, i) => (
-        <div className="document-control-recipient" key={i} role="group" aria-label={`Recipient ${i + 1}`}>
-          <input
-            className="input"
-            aria-label="Name"
-            placeholder="Name"
-            value={d.name}
-            onChange={(e) => changeRecipient(i, { name: e.target.value })}
-          />
-          <input
-            className="input"
-            aria-label="Organisation"
-            placeholder="Organisation"
-            value={d.organisation}
-            onChange={(e) => changeRecipient(i, { organisation: e.target.value })}
-          />
-          <input
-            className="input"
-            aria-label="Role"
-            placeholder="Role"
-            value={d.role}
-            onChange={(e) => changeRecipient(i, { role: e.target.value })}
-          />
-          <button
-            type="button"
-            className="button"
-            onClick={() => change({ distribution: draft.distribution.filter((_, k) => k !== i) })}
-          >
-            Remove
-          </button>
-        </div>
-      ))}
-      <div>
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            setDraft({
-              ...draft,
-              distribution: [...draft.distribution, { name: '', organisation: '', role: '' }],
-            })
-          }
-        >
-          Add recipient
-        </button>
-      </div>
+      <DistributionList
+        recipients={draft.distribution}
+        onChange={(distribution) => change({ distribution })}
+        onAdd={() =>
+          setDraft({
+            ...draft,
+            distribution: [...draft.distribution, { name: '', organisation: '', role: '' }],
+          })
+        }
+      />
       {problem && (
         <p className="field-error" role="alert">
           {problem}
@@ -158,6 +80,109 @@ export function DocumentControlPanel({
         </div>
       )}
     </div>
+  );
+}
+
+function DocumentFields({
+  draft,
+  assessors,
+  onChange,
+}: {
+  draft: Draft;
+  assessors: string[];
+  onChange: (patch: Partial<Draft>) => void;
+}) {
+  return (
+    <div className="document-control-fields">
+      <Field id="dc-version" label="Version">
+        <input
+          id="dc-version"
+          className="input"
+          value={draft.version}
+          placeholder="e.g. 1.0"
+          onChange={(e) => onChange({ version: e.target.value })}
+        />
+      </Field>
+      <Field id="dc-status" label="Status">
+        <select
+          id="dc-status"
+          className="input"
+          value={draft.status}
+          onChange={(e) => onChange({ status: e.target.value === 'final' ? 'final' : 'draft' })}
+        >
+          <option value="draft">Draft</option>
+          <option value="final">Final</option>
+        </select>
+      </Field>
+      <Field id="dc-date" label="Date">
+        <input
+          id="dc-date"
+          className="input"
+          type="date"
+          value={draft.date ?? ''}
+          onChange={(e) => onChange({ date: e.target.value || null })}
+        />
+      </Field>
+      <Field id="dc-author" label="Author">
+        <input
+          id="dc-author"
+          className="input"
+          value={draft.author}
+          placeholder={assessors.join(', ')}
+          onChange={(e) => onChange({ author: e.target.value })}
+        />
+      </Field>
+    </div>
+  );
+}
+
+const RECIPIENT_FIELDS = [
+  ['name', 'Name'],
+  ['organisation', 'Organisation'],
+  ['role', 'Role'],
+] as const;
+
+function DistributionList({
+  recipients,
+  onChange,
+  onAdd,
+}: {
+  recipients: DistributionEntry[];
+  onChange: (next: DistributionEntry[]) => void;
+  onAdd: () => void;
+}) {
+  return (
+    <>
+      {recipients.length === 0 && <p className="field-hint">No recipients yet.</p>}
+      {recipients.map((d, i) => (
+        <div className="document-control-recipient" key={i} role="group" aria-label={`Recipient ${i + 1}`}>
+          {RECIPIENT_FIELDS.map(([field, label]) => (
+            <input
+              key={field}
+              className="input"
+              aria-label={label}
+              placeholder={label}
+              value={d[field]}
+              onChange={(e) =>
+                onChange(recipients.map((r, k) => (k === i ? { ...r, [field]: e.target.value } : r)))
+              }
+            />
+          ))}
+          <button
+            type="button"
+            className="button"
+            onClick={() => onChange(recipients.filter((_, k) => k !== i))}
+          >
+            Remove
+          </button>
+        </div>
+      ))}
+      <div>
+        <button type="button" className="button" onClick={onAdd}>
+          Add recipient
+        </button>
+      </div>
+    </>
   );
 }
 
