@@ -117,5 +117,9 @@ describe.runIf(hasCommand('pdftotext'))('the report of a 150-zone, 20,000-asset 
     const missing = model.openFindings.map(model.findingLabel).filter((label) => !shown.has(label));
     expect(model.openFindings.length).toBeGreaterThan(250);
     expect(missing).toEqual([]);
+    // Keep-with-next: the heading shares its page with the grid's header and first phase.
+    const headingPage = text.split('\f').find((p) => /^Roadmap for the first year\s*$/m.test(p))!;
+    expect(headingPage).toContain('Program phase');
+    expect(headingPage).toMatch(/1\. Asset inventory and network/);
   });
 });
