@@ -19,23 +19,23 @@ export function shiftSeverity(severity: Severity, steps: number): Severity {
 }
 
 /**
- * Severity of a risk scored likelihood × impact on 1..5 scales (1..25). The bands follow the usual
- * 5×5 heat map: 16 and above is critical, 10–15 high, 5–9 medium, 3–4 low, below that info.
+ * The severity bands on a 1..25 score (consequence × exposure, or likelihood × impact on a 5×5
+ * matrix). Critical is kept for what is both high at stake and highly exposed: 20 and above, so
+ * 4×5 or 5×4 (a 4×4 is high). A senior assessor expects only a few criticals in a report.
  */
-export function severityFromRisk(likelihood: number, impact: number): Severity {
-  const score = likelihood * impact;
-  if (score >= 16) return 'critical';
-  if (score >= 10) return 'high';
-  if (score >= 5) return 'medium';
-  if (score >= 3) return 'low';
-  return 'info';
+export const SEVERITY_BANDS: readonly { severity: Severity; from: number }[] = [
+  { severity: 'critical', from: 20 },
+  { severity: 'high', from: 12 },
+  { severity: 'medium', from: 6 },
+  { severity: 'low', from: 3 },
+];
+
+/** The band a score falls in: 20+ critical, 12–19 high, 6–11 medium, 3–5 low, below that info. */
+export function severityFromScore(score: number): Severity {
+  return SEVERITY_BANDS.find((band) => score >= band.from)?.severity ?? 'info';
 }
 
-/** The same bands as severityFromRisk, for a score that is not a plain product of two integers. */
-export function severityFromScore(score: number): Severity {
-  if (score >= 16) return 'critical';
-  if (score >= 10) return 'high';
-  if (score >= 5) return 'medium';
-  if (score >= 3) return 'low';
-  return 'info';
+/** Severity of a risk scored likelihood × impact on 1..5 scales, in the same bands. */
+export function severityFromRisk(likelihood: number, impact: number): Severity {
+  return severityFromScore(likelihood * impact);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FR_IDS, isoDate, isoDateTime, uuid } from './common';
+import { documentControlSchema, narrativeOverrideSchema } from './document-control';
 
 /**
  * How findings are weighed and planned; every field optional, defaults in shared/findings/settings.
@@ -53,6 +54,10 @@ export const assessmentSchema = z.object({
   findingSettings: findingSettingsSchema.optional(),
   /** Optional (added without a schema version): the client's logo and accent colour for the report. */
   branding: reportBrandingSchema.optional(),
+  /** Optional (no schema version): the report's version, status, date, author and distribution. */
+  documentControl: documentControlSchema.optional(),
+  /** Optional (no schema version): the assessor's edited executive narrative; absent means generated. */
+  narrative: narrativeOverrideSchema.optional(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });

@@ -1,5 +1,6 @@
 export * from './common';
 export * from './assessment';
+export * from './document-control';
 export * from './zone';
 export * from './conduit';
 export * from './inventory';

@@ -30,6 +30,7 @@ import { planOfAction, type PlanRow } from './plan-of-action';
 import { achievedLabels, consequenceSourceText } from './sections/coverage';
 import { assessmentPeriod } from './sections/front';
 import { postureFigures } from './sections/summary';
+import { reportNarrative } from './narrative';
 import { countBy, topRows } from './sections/inventory';
 
 /**
@@ -48,6 +49,8 @@ export type Block =
 export interface ContentSection {
   title: string;
   blocks: Block[];
+  /** Front matter (document control) is printed before the numbered sections, without a number. */
+  unnumbered?: boolean;
 }
 
 export interface ReportContent {
@@ -70,19 +73,16 @@ export interface ContentOptions {
 const vec = (v: Parameters<typeof vectorToArray>[0]) => vectorToArray(v).join(' ');
 
 function summary(model: ReportModel, plan: PlanRow[]): ContentSection {
-  const a = model.data.assessment;
   const top = [...model.openFindings].sort(bySeverityThenOrder).slice(0, 5);
   const labels = new Map(plan.map((r) => [r.finding.id, r]));
   return {
     title: 'Executive summary',
     blocks: [
-      {
-        kind: 'paragraph',
-        text:
-          `This report gives the results of the OT security assessment of ${a.site} for ${a.client}. ` +
-          'Each zone of the control system was checked against the system requirements of IEC 62443-3-3 that its ' +
-          'target security level calls for, and the site was searched for connections that bypass the documented conduits.',
-      },
+      ...reportNarrative(model)
+        .split(/\n\s*\n/)
+        .map((text) => text.trim())
+        .filter(Boolean)
+        .map((text): Block => ({ kind: 'paragraph', text })),
       { kind: 'heading', level: 2, text: 'Posture in numbers' },
       { kind: 'table', head: ['Figure', 'Meaning'], rows: postureFigures(model) },
       { kind: 'heading', level: 2, text: 'Target and achieved security level per zone' },
@@ -687,6 +687,34 @@ function verifyAppendix(options: ContentOptions): ContentSection {
   };
 }
 
+/** The document-control table (version, status, date, author, distribution), when the assessor filled it in. */
+function documentControl(model: ReportModel): ContentSection | null {
+  const control = model.data.assessment.documentControl;
+  if (!control) return null;
+  const status = control.status === 'final' ? 'Final' : 'Draft';
+  const blocks: Block[] = [
+    {
+      kind: 'table',
+      head: ['Field', 'Value'],
+      rows: [
+        ['Version', control.version || 'not recorded'],
+        ['Status', status],
+        ['Date', control.date || 'not recorded'],
+        ['Author', control.author || 'not recorded'],
+      ],
+    },
+    { kind: 'heading', level: 2, text: 'Distribution' },
+    control.distribution.length === 0
+      ? { kind: 'empty', text: 'No distribution list has been recorded.' }
+      : {
+          kind: 'table',
+          head: ['Name', 'Organisation', 'Role'],
+          rows: control.distribution.map((r) => [r.name, r.organisation, r.role]),
+        },
+  ];
+  return { title: 'Document control', blocks, unnumbered: true };
+}
+
 /** The report's content in reading order, for every output that is not drawn page by page. */
 export function buildReportContent(model: ReportModel, options: ContentOptions): ReportContent {
   const a = model.data.assessment;
@@ -706,6 +734,7 @@ export function buildReportContent(model: ReportModel, options: ContentOptions):
   ];
   if (signer) cover.push(['Signing key fingerprint', signer.fingerprint]);
   const sections = [
+    documentControl(model),
     summary(model, plan),
     coverage(model),
     scopeAndMethod(model),

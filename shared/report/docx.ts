@@ -229,12 +229,14 @@ export async function renderReportDocx(data: AssessmentData, options: DocxOption
   });
   const accent = branding.accentHex.slice(1).toUpperCase();
   const body: (Paragraph | Table)[] = [];
+  let number = 0;
   content.sections.forEach((section, i) => {
+    if (!section.unnumbered) number += 1;
     body.push(
       new Paragraph({
         heading: HeadingLevel.HEADING_1,
         pageBreakBefore: i > 0,
-        text: `${i + 1}. ${section.title}`,
+        text: section.unnumbered ? section.title : `${number}. ${section.title}`,
       }),
     );
     for (const block of section.blocks)

@@ -17,3 +17,6 @@ export {
   MIN_ACCENT_CONTRAST,
   type ResolvedBranding,
 } from './branding';
+export { executiveNarrative, reportNarrative, narrativeIsStale } from './narrative';
+export { trafficSummary, type TrafficSummary } from './traffic';
+export { completenessWarnings, finalReportWarnings } from './readiness';

@@ -9,6 +9,7 @@ import type { ReportOptions } from './options';
 import { writeVerifyAppendix } from './sections/appendix';
 import { writeConnections } from './sections/connections';
 import { writeCoverage } from './sections/coverage';
+import { writeDocumentControl } from './sections/document-control';
 import { writeDiagram } from './sections/diagram';
 import { writeFindings } from './sections/findings';
 import { drawCover, drawHeadersAndFooters, drawToc } from './sections/front';
@@ -17,6 +18,8 @@ import { writeNotAssessedAppendix, writeRequirements } from './sections/requirem
 import { writeRisk } from './sections/risk';
 import { writeScope } from './sections/scope';
 import { writeSummary } from './sections/summary';
+import { writeTraffic } from './sections/traffic';
+import { trafficSummary } from './traffic';
 import { writeVulnerabilities } from './sections/vulnerabilities';
 import { writeZonesAndConduits } from './sections/zones';
 
@@ -71,9 +74,12 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
 
   drawCover(writer, model, signer, generatedAt, marking, standalone);
   writer.newPage();
+  writeDocumentControl(writer, model, generatedAt);
+  writer.newPage();
   const tocPage = writer.page;
+  const traffic = trafficSummary(data);
   const steps: [string, () => void][] = [
-    ['summary', () => writeSummary(writer, model)],
+    ['summary', () => writeSummary(writer, model, traffic)],
     ['coverage', () => writeCoverage(writer, model)],
     ['scope', () => writeScope(writer, model)],
     ['diagram', () => writeDiagram(writer, model, options.diagramPng ?? null)],
@@ -81,6 +87,7 @@ export function renderReportPdf(data: AssessmentData, options: ReportOptions): U
     ['requirements', () => writeRequirements(writer, model)],
     ['risk', () => writeRisk(writer, model)],
     ['connections', () => writeConnections(writer, model)],
+    ['traffic', () => writeTraffic(writer, model, traffic)],
     ['inventory', () => writeInventory(writer, model)],
     ['vulnerabilities', () => writeVulnerabilities(writer, model)],
     ['findings', () => writeFindings(writer, model)],

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { AssessmentData } from '../../../shared/model';
 import {
+  finalReportWarnings,
   renderFindingsXlsx,
   renderReportDocx,
   renderReportPdf,
@@ -53,8 +54,11 @@ export const reportCommand: CliCommandModule = {
     const signer = values.key ? await loadSigner(values.key) : null;
     const exposed = values.key ? await keyFilePermissionWarning(values.key) : null;
     if (exposed) io.stderr(`warning: ${exposed}\n`);
+    const current = withCurrentFindings(data);
+    // A report marked final with work left undone is still written, but the assessor is told.
+    for (const warning of finalReportWarnings(current)) io.stderr(`warning: marked final, but ${warning}\n`);
     const started = performance.now();
-    const bytes = await render(withCurrentFindings(data), signer);
+    const bytes = await render(current, signer);
     const ms = Math.round(performance.now() - started);
     await writeFile(values.out, bytes, { flag: values.force ? 'w' : 'wx' }).catch(
       (error: NodeJS.ErrnoException) => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SigningIdentity } from '../../../shared/bridge';
 import { assessmentFileName } from '../../../shared/model';
 import { exportAssessmentFile } from '../../db/file-transfer';
@@ -7,6 +7,10 @@ import { notify } from '../../ui/notices';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { BundleExportPanel } from './BundleExportPanel';
 import { ReportSettingsPanel } from './ReportSettingsPanel';
+import { DocumentControlPanel } from './DocumentControlPanel';
+import { NarrativePanel } from './NarrativePanel';
+import { useReportData } from './useReportData';
+import { completenessWarnings } from '../../../shared/report';
 import { SigningIdentityPanel } from './SigningIdentityPanel';
 import { VerifyPanel } from './VerifyPanel';
 import './export.css';
@@ -14,6 +18,9 @@ import './export.css';
 function ExportWorkspace({ assessment }: WorkspaceProps) {
   const [busy, setBusy] = useState(false);
   const [identity, setIdentity] = useState<SigningIdentity | null | undefined>(undefined);
+  const data = useReportData(assessment);
+  const warnings = useMemo(() => (data ? completenessWarnings(data) : []), [data]);
+  const final = assessment.documentControl?.status === 'final';
 
   useEffect(() => {
     let live = true;
@@ -43,7 +50,20 @@ function ExportWorkspace({ assessment }: WorkspaceProps) {
       )}
       <h2>Report settings</h2>
       <ReportSettingsPanel assessment={assessment} />
+      <h2>Document control</h2>
+      <DocumentControlPanel assessment={assessment} warnings={warnings} />
+      <h2>Executive narrative</h2>
+      <NarrativePanel
+        key={assessment.narrative ? 'edited' : 'generated'}
+        assessment={assessment}
+        data={data}
+      />
       <h2>Signed report bundle</h2>
+      {final && warnings.length > 0 && (
+        <p className="notice notice-warning" role="alert" data-testid="export-final-warning">
+          Marked final, but: {warnings.join(' ')}
+        </p>
+      )}
       {identity !== undefined && <BundleExportPanel assessment={assessment} identity={identity} />}
       <h2>Verify a bundle</h2>
       <VerifyPanel ownFingerprint={identity?.fingerprint ?? null} />

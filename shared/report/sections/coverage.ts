@@ -2,6 +2,7 @@ import { achievedDisplay, addCoverage, emptyCoverage, satisfiedCount } from '../
 import { FR_IDS } from '../../model/common';
 import {
   DEFAULT_FR_WEIGHTS,
+  SEVERITY_BANDS,
   resolveFindingSettings,
   riskConsequenceOf,
   zoneConsequence,
@@ -93,12 +94,24 @@ export function writeCoverage(w: ReportWriter, model: ReportModel): void {
       'a conduit to a less trusted zone, an undocumented connection, observed traffic from other zones that no conduit allows, ' +
       'traffic with public addresses, and remote access (at most 5). ' +
       `FR weights (${FR_IDS.map((fr) => `${fr} ${weights[fr]}`).join(', ')}${custom ? ', set for this assessment' : ''}) ` +
-      'put availability, integrity and restricted data flow ahead of confidentiality. A score of 16 or more is critical, 10 high, ' +
-      '5 medium, 3 low, below that informational; a finding spanning zones takes its worst case. ' +
-      'Undocumented connections are rated by their own likelihood × impact.',
+      'put availability, integrity and restricted data flow ahead of confidentiality. ' +
+      `${bandsText()}; a finding spanning zones takes its worst case. ` +
+      'Critical is kept for what is both high at stake and highly exposed (a consequence and an exposure of 4 or 5 together), so criticals are few. ' +
+      'Undocumented connections are rated by their own likelihood × impact, and observed flows by the receiving zone’s consequence × 4 from a less trusted zone (× 2 otherwise), in the same bands.',
     { size: 9 },
   );
   w.paragraph(consequenceSourceText(model.data), { size: 9 });
+}
+
+/** "A score of 20 or more is critical, 12–19 high, …", from the bands the findings use. */
+export function bandsText(): string {
+  const parts = SEVERITY_BANDS.map((band, i) => {
+    const upper = i === 0 ? null : SEVERITY_BANDS[i - 1]!.from - 1;
+    return i === 0
+      ? `A score of ${band.from} or more is ${band.severity}`
+      : `${band.from}–${upper} ${band.severity}`;
+  });
+  return `${parts.join(', ')}, below ${SEVERITY_BANDS[SEVERITY_BANDS.length - 1]!.from} informational`;
 }
 
 /** Where each zone's consequence came from in this assessment, for the method text. */

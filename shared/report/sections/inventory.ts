@@ -1,3 +1,4 @@
+import { plural } from '../../findings/types';
 import type { ReportModel } from '../model';
 import { COLORS, type ReportWriter } from '../layout';
 
@@ -16,7 +17,11 @@ export function topRows(counts: [string, number][], total: number): string[][] {
   const rows = counts.slice(0, TOP).map(([k, n]) => [k, String(n), `${Math.round((100 * n) / total)}%`]);
   const rest = counts.slice(TOP).reduce((s, [, n]) => s + n, 0);
   if (rest > 0)
-    rows.push([`${counts.length - TOP} others`, String(rest), `${Math.round((100 * rest) / total)}%`]);
+    rows.push([
+      counts.length - TOP === 1 ? '1 other' : `${counts.length - TOP} others`,
+      String(rest),
+      `${Math.round((100 * rest) / total)}%`,
+    ]);
   return rows;
 }
 
@@ -32,8 +37,8 @@ export function writeInventory(w: ReportWriter, model: ReportModel): void {
   const endOfSupport = assets.filter((a) => a.endOfSupport && Date.parse(a.endOfSupport) <= now).length;
   const sources = [...new Set(model.data.importBatches.map((b) => b.format))];
   w.paragraph(
-    `${assets.length} assets, from ${model.data.importBatches.length} import(s)${sources.length ? ` (${sources.join(', ')})` : ''} and manual entries. ` +
-      `${unknownFirmware} have no known firmware version; ${endOfSupport} are past their vendor's end of support according to the inventory.`,
+    `${plural(assets.length, 'asset')}, from ${plural(model.data.importBatches.length, 'import')}${sources.length ? ` (${sources.join(', ')})` : ''} and manual entries. ` +
+      `${unknownFirmware} ${unknownFirmware === 1 ? 'has' : 'have'} no known firmware version; ${endOfSupport} ${endOfSupport === 1 ? 'is' : 'are'} past the vendor's end of support according to the inventory.`,
   );
   const columns = {
     1: { cellWidth: 20, halign: 'right' as const },

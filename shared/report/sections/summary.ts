@@ -1,8 +1,10 @@
 import { addCoverage, emptyCoverage, satisfiedCount } from '../../catalogue';
 import { plural } from '../../findings/types';
-import { FR_IDS } from '../../model/common';
-import { PROGRAM_PHASE_LABELS, type Severity } from '../../model';
-import { bySeverityThenOrder, type ReportModel, type ZoneResult } from '../model';
+import { PROGRAM_PHASE_LABELS, type Finding, type Severity } from '../../model';
+import { bySeverityThenOrder, type ReportModel } from '../model';
+import { drawSlChart } from './sl-chart';
+import { reportNarrative } from '../narrative';
+import type { TrafficSummary } from '../traffic';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter, type Rgb } from '../layout';
 
 export const SEVERITY_COLORS: Record<Severity, Rgb> = {
@@ -67,86 +69,20 @@ function drawFigures(w: ReportWriter, figures: [string, string][]): void {
   w.y += Math.ceil(figures.length / cols) * (boxH + gap) + 4;
 }
 
-/**
- * SL-T against SL-A per zone and FR, drawn with vector primitives: per FR an outlined bar for the
- * target and a filled bar for what is achieved, red where the target is not reached.
- */
-export function drawSlChart(w: ReportWriter, zones: ZoneResult[]): void {
-  const { doc } = w;
-  const labelW = 52;
-  const frW = (CONTENT_WIDTH - labelW) / FR_IDS.length;
-  const rowH = 9;
-  const barMax = rowH - 2.5;
-  w.ensureSpace(18 + Math.min(zones.length, 4) * rowH);
-  const drawHeader = () => {
-    FR_IDS.forEach((fr, i) =>
-      w.textAt(fr, PAGE.left + labelW + i * frW + frW / 2, w.y + 3, 7.5, 'bold', COLORS.muted, 'center'),
-    );
-    w.y += 5;
-  };
-  drawHeader();
-  for (const z of zones) {
-    if (w.y + rowH > PAGE.height - PAGE.bottom - 10) {
-      w.newPage();
-      drawHeader();
-    }
-    const name = w.wrap(z.zone.name, labelW - 3, 8)[0] ?? '';
-    w.textAt(name, PAGE.left, w.y + rowH / 2 + 1.2, 8);
-    doc.setDrawColor(...COLORS.rule);
-    doc.setLineWidth(0.15);
-    doc.line(PAGE.left, w.y + rowH, PAGE.left + CONTENT_WIDTH, w.y + rowH);
-    FR_IDS.forEach((fr, i) => {
-      const t = z.evaluation.target[fr];
-      // Capped at SL-T: achieving more than the target is shown as meeting it.
-      const a = Math.min(z.evaluation.achieved[fr], t);
-      const x0 = PAGE.left + labelW + i * frW + frW / 2 - 5;
-      const base = w.y + rowH - 1;
-      const h = (level: number) => (barMax * level) / 4;
-      // The scale (SL 0 to 4) behind the bars, so empty bars still read as "0 of 4".
-      doc.setFillColor(...COLORS.light);
-      doc.rect(x0 - 0.5, base - barMax - 0.3, 10.5, barMax + 0.3, 'F');
-      doc.setFillColor(...(a >= t ? COLORS.achieved : COLORS.gap));
-      if (a > 0) doc.rect(x0, base - h(a), 4.5, h(a), 'F');
-      doc.setDrawColor(...COLORS.target);
-      doc.setLineWidth(0.3);
-      if (t > 0) doc.rect(x0 + 5, base - h(t), 4.5, h(t), 'S');
-      w.textAt(`${t}/${a}`, x0 + 11, base - 0.3, 5.5, 'normal', COLORS.muted);
-    });
-    w.y += rowH;
-  }
-  // Legend
-  w.y += 3;
-  doc.setFillColor(...COLORS.achieved);
-  doc.rect(PAGE.left, w.y, 3, 3, 'F');
-  w.textAt('SL-A achieved (meets target)', PAGE.left + 4.5, w.y + 2.6, 7.5, 'normal', COLORS.muted);
-  doc.setFillColor(...COLORS.gap);
-  doc.rect(PAGE.left + 48, w.y, 3, 3, 'F');
-  w.textAt('SL-A below target', PAGE.left + 52.5, w.y + 2.6, 7.5, 'normal', COLORS.muted);
-  doc.setDrawColor(...COLORS.target);
-  doc.rect(PAGE.left + 82, w.y, 3, 3, 'S');
-  w.textAt('SL-T target', PAGE.left + 86.5, w.y + 2.6, 7.5, 'normal', COLORS.muted);
-  w.textAt(
-    'Figures: SL-T/SL-A (0 = none)',
-    PAGE.left + CONTENT_WIDTH,
-    w.y + 2.6,
-    7.5,
-    'normal',
-    COLORS.muted,
-    'right',
-  );
-  w.y += 9;
-}
-
 const CHART_ZONES = 14;
 
-export function writeSummary(w: ReportWriter, model: ReportModel): void {
+/** The height the top-findings table will take, from its wrapped titles (autoTable's 1.15 line height). */
+function topFindingsHeight(w: ReportWriter, findings: Finding[]): number {
+  const line = w.lineHeight(8.5, 1.15);
+  const rows = findings.map((f) => Math.max(1, w.wrap(f.title, CONTENT_WIDTH - 79 - 4, 8.5).length));
+  return 8 + rows.reduce((sum, n) => sum + n * line + 3.2, 0);
+}
+
+export function writeSummary(w: ReportWriter, model: ReportModel, traffic: TrafficSummary | null): void {
   w.section('Executive summary');
-  const a = model.data.assessment;
-  w.paragraph(
-    `This report gives the results of the OT security assessment of ${a.site} for ${a.client}. ` +
-      'Each zone of the control system was checked against the system requirements of IEC 62443-3-3 that its ' +
-      'target security level calls for, and the site was searched for connections that bypass the documented conduits.',
-  );
+  for (const paragraph of reportNarrative(model, traffic).split(/\n\s*\n/)) {
+    if (paragraph.trim()) w.paragraph(paragraph.trim());
+  }
   w.subheading('Posture in numbers');
   drawFigures(w, postureFigures(model));
 
@@ -154,7 +90,7 @@ export function writeSummary(w: ReportWriter, model: ReportModel): void {
   if (model.zones.length === 0) w.empty('No zones have been defined, so no security levels can be shown.');
   else {
     const shown = [...model.zones].sort((x, y) => y.totalGap - x.totalGap).slice(0, CHART_ZONES);
-    drawSlChart(w, shown);
+    drawSlChart(w, model.catalogue, shown);
     if (model.zones.length > shown.length) {
       w.paragraph(
         `The ${shown.length} zones with the largest gaps are shown; all ${model.zones.length} are listed in "Zones and conduits".`,
@@ -163,8 +99,10 @@ export function writeSummary(w: ReportWriter, model: ReportModel): void {
     }
   }
 
-  w.subheading('Top findings');
   const top = [...model.openFindings].sort(bySeverityThenOrder).slice(0, 5);
+  // Keep-with-next: the heading and the whole (short) table move together, so no row is stranded.
+  w.ensureSpace(22 + topFindingsHeight(w, top));
+  w.subheading('Top findings');
   if (top.length === 0) w.empty('No open findings are recorded in this assessment.');
   else {
     w.table({

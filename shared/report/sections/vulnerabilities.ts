@@ -1,3 +1,4 @@
+import { plural } from '../../findings/types';
 import { severityFromCvss } from '../../findings/vulnerabilities';
 import { SEVERITIES } from '../../model/findings';
 import { VULNERABILITY_DECISION_LABELS, type Vulnerability } from '../../model/vulnerabilities';
@@ -34,9 +35,9 @@ export function writeVulnerabilities(w: ReportWriter, model: ReportModel): void 
   const kev = current.filter((v) => v.kev);
   const undecided = current.filter((v) => v.decision === null).length;
   w.paragraph(
-    `${advisories.size} CISA ICS advisories name ${new Set(current.map((v) => v.assetId)).size} assets of the inventory ` +
+    `${plural(advisories.size, 'CISA ICS advisory', 'CISA ICS advisories')} ${advisories.size === 1 ? 'names' : 'name'} ${plural(new Set(current.map((v) => v.assetId)).size, 'asset')} of the inventory ` +
       `(${affectedAssets.size} affected with the firmware in range, the rest possibly affected where the version is not known). ` +
-      `${kev.length} matches carry a known exploited vulnerability (CISA KEV). ${undecided} of ${current.length} matches await a decision.`,
+      `${plural(kev.length, 'match', 'matches')} ${kev.length === 1 ? 'carries' : 'carry'} a known exploited vulnerability (CISA KEV). ${undecided} of ${plural(current.length, 'match', 'matches')} ${undecided === 1 ? 'awaits' : 'await'} a decision.`,
   );
 
   w.subheading('By severity and zone');

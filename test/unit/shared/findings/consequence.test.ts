@@ -79,7 +79,7 @@ describe('zone consequence from the risk assessment', () => {
     expect(high.description).toContain('consequence 5 (risk assessment)');
     expect(low.description).toContain('consequence 2 (risk assessment)');
     expect(severityRank(high.severity)).toBeLessThan(severityRank(low.severity));
-    expect([high.severity, low.severity]).toEqual(['medium', 'info']);
+    expect([high.severity, low.severity]).toEqual(['low', 'info']); // 5 and 2
   });
 
   it('falls back to criticality for a zone with no rating, even when it has a risk record', () => {

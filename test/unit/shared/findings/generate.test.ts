@@ -197,11 +197,12 @@ describe('requirement findings', () => {
       .answer('lab', 'not-met', 'SR 5.1');
     const findings = generateFindings(builder.build(), { now: NOW });
     // SIS: consequence 5, isolated (exposure 1): confidentiality 5×1×0.6 = 3 low, segmentation 6 medium.
-    // Cell: consequence 4, exposure 4 (office conduit, modem: undocumented and remote): 9.6 and 19.2.
+    // Cell: consequence 4, exposure 4 (office conduit, modem: undocumented and remote): 9.6 and 19.2,
+    // high: critical (20 and above) needs a 5 on one side, high stakes and high exposure together.
     const sr43 = byKey(findings, 'requirements:SR 4.3:p5');
     const sr51 = byKey(findings, 'requirements:SR 5.1:p2');
     expect(sr43.severity).toBe('medium');
-    expect(sr51.severity).toBe('critical');
+    expect(sr51.severity).toBe('high');
     expect(sr51.description).toContain('SR 5.1 in Cell: consequence 4 (criticality) × exposure 4');
     const sisOnly = generateFindings(
       new PlantBuilder()
@@ -228,7 +229,7 @@ describe('requirement findings', () => {
     expect(rated.description).toContain('consequence 5 (risk assessment)');
     data.assessment.findingSettings = { frWeights: { FR4: 2 } };
     const weighted = byKey(generateFindings(data, { now: NOW, consequence: risk }), 'requirements:SR 4.3:p5');
-    expect(weighted.severity).toBe('high'); // 5 × 1 × 2
+    expect(weighted.severity).toBe('medium'); // 5 × 1 × 2 = 10
   });
 
   it('ignore items above the SL-T, items not assessed, and zones without an SL-T', () => {
@@ -263,10 +264,10 @@ describe('connection findings', () => {
       .connection('usb', {
         type: 'removable-media',
         likelihood: 4,
-        impact: 4,
+        impact: 5,
         status: 'accepted',
         justification: 'Kiosk in place.',
-      }) // 16 → critical, accepted → high
+      }) // 20 → critical, accepted → high
       .connection('wifi', { type: 'wireless', status: 'remediated', likelihood: 5, impact: 5 })
       .build();
     const findings = generateFindings(data, { now: NOW });

@@ -72,8 +72,8 @@ describe('traffic findings', () => {
     expect(mismatch.title).toBe('1 flow that its conduit does not allow');
     expect(mismatch.description).toContain('S7comm-plus from Industrial DMZ to Packaging cell');
     expect(mismatch.refs.conduitIds).toEqual(['k-dmz-cell']);
-    // Into a more trusted zone of consequence 4: 4 × 4 = 16.
-    expect(mismatch.severity).toBe('critical');
+    // Into a more trusted zone of consequence 4: 4 × 4 = 16, high (critical needs 20).
+    expect(mismatch.severity).toBe('high');
     const cleartext = byKey(data, 'traffic:cleartext-ics');
     expect(cleartext.description).toBe(
       '- S7comm-plus from Industrial DMZ to Packaging cell: 1 flow, no conduit allows it',

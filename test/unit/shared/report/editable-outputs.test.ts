@@ -93,6 +93,17 @@ async function assessmentWithTraps(): Promise<AssessmentData> {
       fileName: 'logo.png',
     },
   };
+  rich.assessment.documentControl = {
+    version: '2.1',
+    status: 'final',
+    date: '2026-03-09',
+    author: 'Ana Ödegaard',
+    distribution: [{ name: 'Jiří Novák', organisation: 'Fromagerie Müller SA', role: 'Plant manager' }],
+  };
+  rich.assessment.narrative = {
+    text: 'Our own words for the board.\n\nA second paragraph.',
+    generated: 'older',
+  };
   return rich;
 }
 
@@ -124,6 +135,17 @@ describe.runIf(hasCommand('unzip'))('the DOCX report', () => {
     for (const z of data.zones) expect(text).toContain(z.name);
     expect(text).toContain('Assessment coverage and limitations');
     expect(text).toContain('Roadmap for the first year');
+  });
+
+  it('carries the document control and the assessor’s edited executive narrative, as the PDF does', () => {
+    const text = docxParagraphs(unzipPart(docx, 'r.docx', 'word/document.xml'))
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain('Document control');
+    expect(text).toContain('Jiří Novák');
+    expect(text).toContain('Plant manager');
+    expect(text).toContain('Our own words for the board.');
+    expect(text).toContain('A second paragraph.');
   });
 
   it('gives the observed traffic zone to zone, with each candidate and its triage (old triage keys included)', () => {

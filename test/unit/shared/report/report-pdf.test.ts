@@ -75,7 +75,8 @@ describe('the PDF report', () => {
       .split('\f')
       .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThanOrEqual(10);
-    expect(pages[1]).toContain('Contents');
+    expect(pages[1]).toContain('Document control');
+    expect(pages[2]).toContain('Contents');
     for (const section of [
       'Executive summary',
       'Scope and method',
@@ -87,8 +88,9 @@ describe('the PDF report', () => {
       'Asset inventory summary',
       'Findings',
       'Appendix: How to verify this report',
+      'Observed traffic',
     ]) {
-      expect(pages[1]).toContain(section);
+      expect(pages[2]).toContain(section);
     }
     pages.slice(1).forEach((page, i) => {
       expect(page).toContain(`Page ${i + 2} of ${pages.length}`);

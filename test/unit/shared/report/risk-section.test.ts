@@ -25,9 +25,10 @@ describe('report: risk assessment section', () => {
       const result = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
       expect(result.status).toBe(0);
       const pages = result.stdout.split('\f');
-      const start = pages.findIndex((p, i) => i > 1 && /^\s*\d+\. Risk assessment/m.test(p));
-      expect(start).toBeGreaterThan(1);
-      expect(pages[1]).toContain('Risk assessment');
+      const start = pages.findIndex((p, i) => i > 2 && /^\s*\d+\. Risk assessment/m.test(p));
+      expect(start).toBeGreaterThan(2);
+      // Page 2 is document control, page 3 the contents.
+      expect(pages[2]).toContain('Risk assessment');
       const text = pages.slice(start).join(' ').replace(/\s+/g, ' ');
       expect(text).toContain('Bottling line 3 and its safety system, from the DMZ down.');
       expect(text).toContain('Enterprise IT is assessed by the group’s IT team.');

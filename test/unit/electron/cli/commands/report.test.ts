@@ -76,6 +76,33 @@ describe('conduit report', () => {
     expect(result.stderr).toContain('unknown format "odt": use --format pdf, docx, xlsx');
     expect(existsSync(out)).toBe(false);
   }, 30_000);
+  it('warns when a report marked final still has unassessed items, and prints its document control', async (context) => {
+    if (!hasCommand('pdftotext')) context.skip('pdftotext is not installed (CI installs poppler-utils)');
+    const data = await richAssessment();
+    data.assessment.documentControl = {
+      version: '2.1',
+      status: 'final',
+      date: '2026-03-09',
+      author: 'Ana Ödegaard',
+      distribution: [{ name: 'Jiří Novák', organisation: 'Fromagerie Müller SA', role: 'Plant manager' }],
+    };
+    data.assessment.narrative = { text: 'Our own words for the board.', generated: 'older text' };
+    const file = join(dir.path, 'final.conduit.json');
+    const out = join(dir.path, 'final.pdf');
+    writeFileSync(file, serializeAssessmentFile(data));
+    const result = cli('report', file, '--out', out);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(
+      /warning: marked final, but \d+ required items in \d+ zones are not assessed yet\./,
+    );
+    const page = run('pdftotext', ['-f', '2', '-l', '2', out, '-']).stdout.replace(/\s+/g, ' ');
+    expect(page).toContain('Document control');
+    expect(page).toContain('Version 2.1');
+    expect(page).toContain('Status Final');
+    expect(page).toContain('Jiří Novák Fromagerie Müller SA Plant manager');
+    const summary = run('pdftotext', ['-f', '4', '-l', '4', out, '-']).stdout.replace(/\s+/g, ' ');
+    expect(summary).toContain('1. Executive summary Our own words for the board.');
+  }, 60_000);
 
   it('exits 2 naming the file when the assessment file is invalid', () => {
     const bad = join(dir.path, 'bad.conduit.json');
