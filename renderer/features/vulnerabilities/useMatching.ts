@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Asset } from '../../../shared/model';
 import { storeMatches } from '../../db/vulnerabilities';
 import { notify } from '../../ui/notices';
-import { bundledAdvisories, matchInWorker } from './match-client';
+import { matchingSources, matchInWorker } from './match-client';
 
 /** Runs the matcher in its worker over the assessment's assets and stores the result. */
 export function useMatching(assessmentId: string, assets: readonly Asset[] | undefined) {
@@ -16,7 +16,7 @@ export function useMatching(assessmentId: string, assets: readonly Asset[] | und
     }));
     setProgress({ done: 0, total: list.length });
     try {
-      const source = await bundledAdvisories();
+      const source = await matchingSources();
       const matches = await matchInWorker(list, source, (done, total) => setProgress({ done, total })).result;
       if (matches) {
         const result = await storeMatches(assessmentId, matches);
