@@ -84,7 +84,9 @@ test('mitigate creates a linked countermeasure, shown in the decision and the ri
   await decide
     .getByLabel('Countermeasure of the risk assessment')
     .selectOption({ label: 'New countermeasure from the control below' });
-  await decide.getByLabel('Control', { exact: true }).fill('Modbus/TCP to the M340 only from the SCADA server');
+  await decide
+    .getByLabel('Control', { exact: true })
+    .fill('Modbus/TCP to the M340 only from the SCADA server');
   await decide.getByRole('button', { name: 'Save decision' }).click();
   await expect(
     page.getByRole('row', { name: /ICSA-20-016-01/ }).getByTestId('vulnerability-decision'),
@@ -92,5 +94,11 @@ test('mitigate creates a linked countermeasure, shown in the decision and the ri
     'Mitigated: Modbus/TCP to the M340 only from the SCADA server (countermeasure “Modbus/TCP to the M340 only from the SCADA server”)',
   );
   await nav.getByRole('link', { name: 'Risk' }).click();
-  await expect(page.getByText('Modbus/TCP to the M340 only from the SCADA server').first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Countermeasures' }).click();
+  await expect(
+    page
+      .getByRole('tabpanel', { name: 'Countermeasures' })
+      .getByText('Modbus/TCP to the M340 only from the SCADA server')
+      .first(),
+  ).toBeVisible();
 });

@@ -9,6 +9,7 @@ import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { AssetAdvisories } from './AssetAdvisories';
 import { DecisionDialog } from './DecisionDialog';
 import { FilterBar } from './FilterBar';
+import { PackPanel } from './PackPanel';
 import { NO_FILTER, passes, type Filter, type View } from './filters';
 import { useMatching } from './useMatching';
 import { VulnerabilityGroup } from './VulnerabilityGroup';
@@ -163,6 +164,7 @@ function VulnerabilitiesWorkspace({ assessment }: WorkspaceProps) {
   return (
     <section className="workspace vulnerabilities-workspace" aria-labelledby="vulnerabilities-title">
       <Header records={records} view={view} onView={setView} />
+      <PackPanel onImported={() => void matching.run()} />
       <Toolbar
         matching={matching}
         filter={filter}
