@@ -4,7 +4,8 @@ import { Link, useLocation } from 'wouter';
 import { getAssessment } from '../db/assessments';
 import { SaveIndicator } from '../ui/SaveIndicator';
 import { DiagramContributionsContext } from '../ui/diagram-contributions';
-import { DIAGRAM_CONTRIBUTIONS, WORKSPACES } from './registry';
+import { AssetDetailSectionsContext } from '../ui/asset-detail-contributions';
+import { ASSET_DETAIL_SECTIONS, DIAGRAM_CONTRIBUTIONS, WORKSPACES } from './registry';
 
 /** An open assessment: top bar, left navigation of workspaces, and the chosen workspace. */
 export function AssessmentPage({ id, workspaceId }: { id: string; workspaceId: string }) {
@@ -68,7 +69,9 @@ export function AssessmentPage({ id, workspaceId }: { id: string; workspaceId: s
       <main className="shell-main" id="workspace">
         {Workspace ? (
           <DiagramContributionsContext.Provider value={DIAGRAM_CONTRIBUTIONS}>
-            <Workspace key={assessment.id} assessment={assessment} />
+            <AssetDetailSectionsContext.Provider value={ASSET_DETAIL_SECTIONS}>
+              <Workspace key={assessment.id} assessment={assessment} />
+            </AssetDetailSectionsContext.Provider>
           </DiagramContributionsContext.Provider>
         ) : (
           <section className="workspace">

@@ -25,3 +25,6 @@ export const WORKSPACES: WorkspaceDefinition[] = [
 
 /** What the workspaces add to the diagram, handed to it by the shell. */
 export const DIAGRAM_CONTRIBUTIONS = mergeDiagramContributions(WORKSPACES.map((w) => w.diagram));
+
+/** What the workspaces add to the inventory's asset detail, handed to it by the shell. */
+export const ASSET_DETAIL_SECTIONS = WORKSPACES.flatMap((w) => (w.assetDetail ? [w.assetDetail] : []));

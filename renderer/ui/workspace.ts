@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Assessment } from '../../shared/model';
+import type { AssetDetailSection } from './asset-detail-contributions';
 import type { DiagramContribution } from './diagram-contributions';
 
 /** What every workspace of an open assessment receives. */
@@ -14,4 +15,6 @@ export interface WorkspaceDefinition {
   component: ComponentType<WorkspaceProps>;
   /** What this workspace draws on the diagram, if anything. */
   diagram?: DiagramContribution;
+  /** What this workspace shows in the inventory's asset detail, if anything. */
+  assetDetail?: AssetDetailSection;
 }

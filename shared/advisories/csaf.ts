@@ -137,15 +137,17 @@ function firstLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 600);
 }
 
-/** Reads one CSAF 2.0 document (already JSON-parsed); throws CsafError saying what is wrong. */
-export function readCsaf(json: unknown): Advisory {
-  const parsed = csafSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'the document';
-    throw new CsafError(`not a CSAF 2.0 advisory (${where}: ${issue.message.toLowerCase()})`);
-  }
-  const { document, product_tree: tree, vulnerabilities = [] } = parsed.data;
+type CsafDocument = z.infer<typeof csafSchema>;
+type CsafVulnerability = NonNullable<CsafDocument['vulnerabilities']>[number];
+
+/**
+ * Every product id of the tree with its branch path: the branches, the full product names, and
+ * the relationships ("component on platform"), with each installed component's platform name.
+ */
+function locateProducts(tree: CsafDocument['product_tree']): {
+  located: Map<string, Located>;
+  platforms: Map<string, string>;
+} {
   const located = new Map<string, Located>();
   walk(tree?.branches ?? [], [], located);
   for (const product of tree?.full_product_names ?? []) {
@@ -172,8 +174,12 @@ export function readCsaf(json: unknown): Advisory {
     });
     if (platform) platforms.set(relation.full_product_name.product_id, platform.name);
   }
+  return { located, platforms };
+}
 
-  const cves: AdvisoryCve[] = vulnerabilities.map((vulnerability, index) => {
+/** The CVEs, each with its highest CVSS base score (v3 before v2). */
+function readCves(vulnerabilities: readonly CsafVulnerability[], trackingId: string): AdvisoryCve[] {
+  return vulnerabilities.map((vulnerability, index) => {
     let best: { score: number; vector: string | null } | null = null;
     for (const score of vulnerability.scores ?? []) {
       const cvss = score.cvss_v3 ?? score.cvss_v2;
@@ -182,13 +188,26 @@ export function readCsaf(json: unknown): Advisory {
       }
     }
     return {
-      id: vulnerability.cve ?? vulnerability.ids?.[0]?.text ?? `${document.tracking.id}#${index + 1}`,
+      id: vulnerability.cve ?? vulnerability.ids?.[0]?.text ?? `${trackingId}#${index + 1}`,
       title: vulnerability.title ?? null,
       cvss: best?.score ?? null,
       vector: best?.vector ?? null,
     };
   });
+}
 
+function statusList(status: string): 'affected' | 'fixed' | 'notAffected' | null {
+  if (AFFECTED.includes(status)) return 'affected';
+  if (FIXED.includes(status)) return 'fixed';
+  return NOT_AFFECTED.includes(status) ? 'notAffected' : null;
+}
+
+/** The products the vulnerabilities name, with their status per CVE and their remediations. */
+function collectProducts(
+  vulnerabilities: readonly CsafVulnerability[],
+  located: ReadonlyMap<string, Located>,
+  platforms: ReadonlyMap<string, string>,
+): AdvisoryProduct[] {
   const products = new Map<string, AdvisoryProduct>();
   const productOf = (id: string): AdvisoryProduct | null => {
     const existing = products.get(id);
@@ -208,13 +227,7 @@ export function readCsaf(json: unknown): Advisory {
   };
   vulnerabilities.forEach((vulnerability, index) => {
     for (const [status, ids] of Object.entries(vulnerability.product_status ?? {})) {
-      const list = AFFECTED.includes(status)
-        ? 'affected'
-        : FIXED.includes(status)
-          ? 'fixed'
-          : NOT_AFFECTED.includes(status)
-            ? 'notAffected'
-            : null;
+      const list = statusList(status);
       if (!list) continue;
       for (const id of ids) {
         const product = productOf(id);
@@ -235,7 +248,19 @@ export function readCsaf(json: unknown): Advisory {
       }
     }
   });
+  return [...products.values()].filter((p) => p.affected.length + p.fixed.length + p.notAffected.length > 0);
+}
 
+/** Reads one CSAF 2.0 document (already JSON-parsed); throws CsafError saying what is wrong. */
+export function readCsaf(json: unknown): Advisory {
+  const parsed = csafSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'the document';
+    throw new CsafError(`not a CSAF 2.0 advisory (${where}: ${issue.message.toLowerCase()})`);
+  }
+  const { document, product_tree: tree, vulnerabilities = [] } = parsed.data;
+  const { located, platforms } = locateProducts(tree);
   return {
     id: document.tracking.id.trim().toUpperCase(),
     title: document.title.trim(),
@@ -247,10 +272,8 @@ export function readCsaf(json: unknown): Advisory {
       date: r.date,
       summary: r.summary ?? '',
     })),
-    cves,
-    products: [...products.values()].filter(
-      (p) => p.affected.length + p.fixed.length + p.notAffected.length > 0,
-    ),
+    cves: readCves(vulnerabilities, document.tracking.id),
+    products: collectProducts(vulnerabilities, located, platforms),
   };
 }
 

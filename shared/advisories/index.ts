@@ -44,3 +44,4 @@ export {
   vendorInText,
   vendorKey,
 } from './vendor-aliases';
+export { mergeIndexes } from './merge-packs';

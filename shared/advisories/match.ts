@@ -46,6 +46,8 @@ interface PreparedProduct {
   product: AdvisoryProduct;
   tokens: ProductTokens;
   range: VersionRange | null;
+  /** The product's remediations, one object per distinct kind and text across the pack. */
+  remediations: Remediation[];
 }
 
 interface VendorBucket {
@@ -114,16 +116,67 @@ function rarest(tokens: readonly string[], counts: ReadonlyMap<string, number>):
   return best;
 }
 
+interface PlanHit {
+  p: PreparedProduct;
+  kind: Exclude<ProductMatch, null>;
+  /** Index into ModelPlan.ranges; -1 where the product gives no versions. */
+  range: number;
+  identity: string;
+  variants: string;
+}
+
+/** One advisory's products that an asset model names, and its verdicts by the firmware's answers. */
+interface AdvisoryPlan {
+  advisory: number;
+  hits: PlanHit[];
+  /** Keyed by the answers' codes in hit order (an advisory has few products per model); null: it does not apply. */
+  verdicts: Map<string, Verdict | null>;
+}
+
+/**
+ * What one vendor and model text is matched against, prepared once: the advisories that name it
+ * and the distinct version ranges of their products (each compared once per firmware).
+ */
+interface ModelPlan {
+  ranges: VersionRange[];
+  advisories: AdvisoryPlan[];
+}
+
+/** A match without its firmware-specific "why", and what that sentence needs. */
+interface Verdict {
+  match: AdvisoryMatch;
+  answer: RangeAnswer;
+  someOut: boolean;
+  byName: boolean;
+}
+
+const ANSWER_CODE: Record<RangeAnswer, string> = { in: 'i', out: 'o', unknown: 'u' };
+const ANSWER_OF_CODE: Record<string, RangeAnswer> = { i: 'in', o: 'out', u: 'unknown' };
+
+function withWhy(verdict: Verdict, firmware: string | null, comparable: boolean): AdvisoryMatch {
+  const { match, answer, someOut } = verdict;
+  const comparison =
+    firmware === null
+      ? 'the asset has no firmware version'
+      : !comparable
+        ? `firmware "${firmware}" cannot be compared`
+        : answer === 'in' && someOut
+          ? `firmware ${firmware} is in range for some variants and outside it for others: the order number decides`
+          : answer === 'in'
+            ? `firmware ${firmware} is in range`
+            : `"${match.versions}" cannot be compared with firmware ${firmware}`;
+  const why = `${match.product}, versions "${match.versions ?? 'not given'}": ${comparison}${verdict.byName ? ' (named by product words only)' : ''}`;
+  return { ...match, why };
+}
+
 const RANK: Record<MatchConfidence, number> = { 'version-in-range': 0, 'version-unknown': 1, 'name-only': 2 };
 
 /** Prepares advisories once for matching many assets: vendor buckets and token indexes. */
 export class AdvisoryMatcher {
   private readonly buckets = new Map<string, VendorBucket>();
   private readonly releases = new Map<string, string>();
-  private readonly byModelText = new Map<
-    string,
-    ReadonlyArray<{ p: PreparedProduct; kind: Exclude<ProductMatch, null> }>
-  >();
+  /** Per vendor and model text: the advisories that name it (a plant repeats its models). */
+  private readonly plans = new Map<string, ModelPlan>();
 
   constructor(
     readonly advisories: readonly Advisory[],
@@ -132,6 +185,14 @@ export class AdvisoryMatcher {
     const prepared: Array<{ vendors: string[]; p: PreparedProduct }> = [];
     const wordCounts = new Map<string, number>();
     const tokenCounts = new Map<string, number>();
+    const ranges = new Map<string, VersionRange>();
+    const remediations = new Map<string, Remediation>();
+    const intern = (r: Remediation) => {
+      const key = `${r.kind}:${r.text}`;
+      let known = remediations.get(key);
+      if (!known) remediations.set(key, (known = r));
+      return known;
+    };
     advisories.forEach((advisory, at) => {
       this.releases.set(advisory.id, advisory.initialRelease);
       for (const product of advisory.products) {
@@ -144,8 +205,20 @@ export class AdvisoryMatcher {
         for (const word of tokens.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
         for (const token of [...tokens.models, ...tokens.variants])
           tokenCounts.set(token, (tokenCounts.get(token) ?? 0) + 1);
-        const range = product.versions ? parseRange(product.versions) : null;
-        prepared.push({ vendors, p: { advisory: at, product, tokens, range } });
+        // One parsed range per distinct text: products sharing it share one answer per firmware.
+        const text = product.versions;
+        let range = text ? ranges.get(text) : null;
+        if (text && !range) ranges.set(text, (range = parseRange(text)));
+        prepared.push({
+          vendors,
+          p: {
+            advisory: at,
+            product,
+            tokens,
+            range: range ?? null,
+            remediations: product.remediations.map(intern),
+          },
+        });
       }
     });
     for (const { vendors, p } of prepared) {
@@ -180,61 +253,67 @@ export class AdvisoryMatcher {
 
   /** Every advisory that names the asset's product, newest first; empty without vendor or model. */
   match(asset: MatchableAsset): AdvisoryMatch[] {
-    const products = this.productsOf(asset.vendor, asset.model);
-    if (products.length === 0) return [];
-    const version = asset.firmware?.trim() ? parseVersion(asset.firmware) : null;
-    const hits = new Map<
-      number,
-      Array<{ p: PreparedProduct; kind: Exclude<ProductMatch, null>; answer: RangeAnswer }>
-    >();
-    for (const { p, kind } of products) {
-      const answer: RangeAnswer = p.range ? rangeContains(p.range, version) : 'unknown';
-      push(hits, p.advisory, { p, kind, answer });
-    }
-
+    const plan = this.planOf(asset.vendor, asset.model);
+    if (plan.advisories.length === 0) return [];
+    const firmware = asset.firmware?.trim() || null;
+    const version = firmware ? parseVersion(firmware) : null;
+    const answers = plan.ranges.map((range) => ANSWER_CODE[rangeContains(range, version)]);
     const matches: AdvisoryMatch[] = [];
-    for (const [at, found] of hits) {
-      const advisory = this.advisories[at]!;
-      const cleared = new Set<number>();
-      for (const hit of found) {
-        if (hit.answer === 'in')
-          [...hit.p.product.fixed, ...hit.p.product.notAffected].forEach((c) => cleared.add(c));
+    for (const advisory of plan.advisories) {
+      let key = '';
+      for (const hit of advisory.hits) key += hit.range < 0 ? 'u' : answers[hit.range]!;
+      let verdict = advisory.verdicts.get(key);
+      if (verdict === undefined) {
+        verdict = this.verdictOf(
+          advisory,
+          [...key].map((code) => ANSWER_OF_CODE[code]!),
+        );
+        advisory.verdicts.set(key, verdict);
       }
-      const affecting = found.filter((hit) => hit.p.product.affected.length > 0 && hit.answer !== 'out');
-      if (affecting.length === 0) continue;
-      const cveIndexes = new Set(
-        affecting.flatMap((hit) => hit.p.product.affected).filter((c) => !cleared.has(c)),
-      );
-      if (cveIndexes.size === 0) continue;
-      // Variants of one product (same name, other order number) that disagree on the version.
-      const outside = found.filter((hit) => hit.p.product.affected.length > 0 && hit.answer === 'out');
-      const someOut = affecting.some((hit) =>
-        outside.some((o) => identityOf(o.p) === identityOf(hit.p) && variantsOf(o.p) !== variantsOf(hit.p)),
-      );
-      const confidenceOf = (hit: (typeof affecting)[number]): MatchConfidence =>
-        hit.kind === 'name'
-          ? 'name-only'
-          : hit.answer === 'in' && !someOut
-            ? 'version-in-range'
-            : 'version-unknown';
-      const best = affecting.reduce((a, b) => (RANK[confidenceOf(b)] < RANK[confidenceOf(a)] ? b : a));
-      const confidence = confidenceOf(best);
-      const cves = [...cveIndexes].sort((a, b) => a - b).map((c) => advisory.cves[c]!);
-      const scores = cves.map((c) => c.cvss).filter((s): s is number => s !== null);
-      const product = productPath(best.p.product);
-      const versions = best.p.product.versions;
-      const firmware = asset.firmware?.trim() || null;
-      const comparison =
-        firmware === null
-          ? 'the asset has no firmware version'
-          : !version
-            ? `firmware "${firmware}" cannot be compared`
-            : best.answer === 'in' && someOut
-              ? `firmware ${firmware} is in range for some variants and outside it for others: the order number decides`
-              : best.answer === 'in'
-                ? `firmware ${firmware} is in range`
-                : `"${versions}" cannot be compared with firmware ${firmware}`;
-      matches.push({
+      if (verdict) matches.push(withWhy(verdict, firmware, version !== null));
+    }
+    return matches.sort(
+      (a, b) =>
+        RANK[a.confidence] - RANK[b.confidence] ||
+        (this.releaseOf(b.advisoryId) > this.releaseOf(a.advisoryId) ? 1 : -1),
+    );
+  }
+
+  /**
+   * What an advisory says of an asset whose firmware gives these answers for its products, the
+   * firmware text aside: the same for every asset of one model whose firmware compares alike.
+   */
+  private verdictOf(plan: AdvisoryPlan, answers: readonly RangeAnswer[]): Verdict | null {
+    const advisory = this.advisories[plan.advisory]!;
+    const found = plan.hits.map((hit, i) => ({ ...hit, answer: answers[i]! }));
+    const cleared = new Set<number>();
+    for (const hit of found) {
+      if (hit.answer === 'in')
+        for (const c of [...hit.p.product.fixed, ...hit.p.product.notAffected]) cleared.add(c);
+    }
+    const affecting = found.filter((hit) => hit.p.product.affected.length > 0 && hit.answer !== 'out');
+    if (affecting.length === 0) return null;
+    const cveIndexes = new Set(
+      affecting.flatMap((hit) => hit.p.product.affected).filter((c) => !cleared.has(c)),
+    );
+    if (cveIndexes.size === 0) return null;
+    // Variants of one product (same name, other order number) that disagree on the version.
+    const outside = found.filter((hit) => hit.p.product.affected.length > 0 && hit.answer === 'out');
+    const someOut = affecting.some((hit) =>
+      outside.some((o) => o.identity === hit.identity && o.variants !== hit.variants),
+    );
+    const confidenceOf = (hit: (typeof affecting)[number]): MatchConfidence =>
+      hit.kind === 'name'
+        ? 'name-only'
+        : hit.answer === 'in' && !someOut
+          ? 'version-in-range'
+          : 'version-unknown';
+    const best = affecting.reduce((a, b) => (RANK[confidenceOf(b)] < RANK[confidenceOf(a)] ? b : a));
+    const confidence = confidenceOf(best);
+    const cves = [...cveIndexes].sort((a, b) => a - b).map((c) => advisory.cves[c]!);
+    const scores = cves.map((c) => c.cvss).filter((s): s is number => s !== null);
+    return {
+      match: {
         advisoryId: advisory.id,
         title: advisory.title,
         cves: cves.map((c) => c.id),
@@ -242,17 +321,43 @@ export class AdvisoryMatcher {
         kevCves: cves.map((c) => c.id).filter((id) => this.kev.has(id)),
         status: confidence === 'version-in-range' ? 'affected' : 'possibly-affected',
         confidence,
-        why: `${product}, versions "${versions ?? 'not given'}": ${comparison}${best.kind === 'name' ? ' (named by product words only)' : ''}`,
-        product,
-        versions,
-        remediations: dedupe(affecting.flatMap((hit) => hit.p.product.remediations)),
-      });
+        why: '',
+        product: productPath(best.p.product),
+        versions: best.p.product.versions,
+        remediations: [...new Set(affecting.flatMap((hit) => hit.p.remediations))],
+      },
+      answer: best.answer,
+      someOut,
+      byName: best.kind === 'name',
+    };
+  }
+
+  /** The asset's products grouped by advisory, with their distinct ranges, kept per vendor and model text. */
+  private planOf(vendor: string | null, modelText: string | null): ModelPlan {
+    const key = `${vendor ?? ''}\u0000${modelText?.trim() ?? ''}`;
+    const known = this.plans.get(key);
+    if (known) return known;
+    const plan: ModelPlan = { ranges: [], advisories: [] };
+    const rangeAt = new Map<VersionRange, number>();
+    const byAdvisory = new Map<number, AdvisoryPlan>();
+    for (const { p, kind } of this.productsOf(vendor, modelText)) {
+      let advisory = byAdvisory.get(p.advisory);
+      if (!advisory)
+        byAdvisory.set(p.advisory, (advisory = { advisory: p.advisory, hits: [], verdicts: new Map() }));
+      let range = -1;
+      if (p.range) {
+        range = rangeAt.get(p.range) ?? plan.ranges.length;
+        if (range === plan.ranges.length) {
+          rangeAt.set(p.range, range);
+          plan.ranges.push(p.range);
+        }
+      }
+      advisory.hits.push({ p, kind, range, identity: identityOf(p), variants: variantsOf(p) });
     }
-    return matches.sort(
-      (a, b) =>
-        RANK[a.confidence] - RANK[b.confidence] ||
-        (this.releaseOf(b.advisoryId) > this.releaseOf(a.advisoryId) ? 1 : -1),
-    );
+    plan.advisories = [...byAdvisory.values()];
+    if (this.plans.size > 200_000) this.plans.clear();
+    this.plans.set(key, plan);
+    return plan;
   }
 
   /** The products an asset's vendor and model name, whatever its firmware (kept per vendor and model). */
@@ -262,9 +367,6 @@ export class AdvisoryMatcher {
   ): ReadonlyArray<{ p: PreparedProduct; kind: Exclude<ProductMatch, null> }> {
     const model = modelText?.trim();
     if (!model) return [];
-    const key = `${vendor ?? ''}\u0000${model}`;
-    const known = this.byModelText.get(key);
-    if (known) return known;
     const stated = vendor?.trim() ? canonicalVendors(vendor) : [];
     const vendors = stated.length > 0 ? stated : [vendorInText(model)].filter((v): v is string => v !== null);
     const found: Array<{ p: PreparedProduct; kind: Exclude<ProductMatch, null> }> = [];
@@ -284,22 +386,10 @@ export class AdvisoryMatcher {
         if (kind) found.push({ p, kind });
       }
     }
-    if (this.byModelText.size > 200_000) this.byModelText.clear();
-    this.byModelText.set(key, found);
     return found;
   }
 
   private releaseOf(id: string): string {
     return this.releases.get(id) ?? '';
   }
-}
-
-function dedupe(remediations: Remediation[]): Remediation[] {
-  const seen = new Set<string>();
-  return remediations.filter((r) => {
-    const key = `${r.kind}:${r.text}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

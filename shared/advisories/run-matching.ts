@@ -20,20 +20,33 @@ export function matchAssets<T extends MatchableAsset & { id: string }>(
 ): Map<string, AdvisoryMatch[]> | null {
   const matcher = new AdvisoryMatcher(index.advisories, kev);
   const chunk = options.chunk ?? 2000;
-  const seen = new Map<string, AdvisoryMatch[]>();
+  // vendor → model → firmware: nested maps, so no joined key string is built and hashed per asset.
+  const seen = new Map<string, Map<string, Map<string, AdvisoryMatch[]>>>();
   const out = new Map<string, AdvisoryMatch[]>();
   for (let start = 0; start < assets.length; start += chunk) {
     if (options.cancelled?.()) return null;
     for (const asset of assets.slice(start, start + chunk)) {
-      const key = `${asset.vendor ?? ''}\u0000${asset.model ?? ''}\u0000${asset.firmware ?? ''}`;
-      let matches = seen.get(key);
+      const byFirmware = firmwareMap(seen, asset.vendor ?? '', asset.model ?? '');
+      let matches = byFirmware.get(asset.firmware ?? '');
       if (!matches) {
         matches = matcher.match(asset);
-        seen.set(key, matches);
+        byFirmware.set(asset.firmware ?? '', matches);
       }
       if (matches.length > 0) out.set(asset.id, matches);
     }
     options.onProgress?.(Math.min(assets.length, start + chunk), assets.length);
   }
   return out;
+}
+
+function firmwareMap<T>(
+  seen: Map<string, Map<string, Map<string, T>>>,
+  vendor: string,
+  model: string,
+): Map<string, T> {
+  let byModel = seen.get(vendor);
+  if (!byModel) seen.set(vendor, (byModel = new Map()));
+  let byFirmware = byModel.get(model);
+  if (!byFirmware) byModel.set(model, (byFirmware = new Map()));
+  return byFirmware;
 }

@@ -170,6 +170,13 @@ export function assessmentCsvFiles(data: AssessmentData): Record<string, string>
         (v) =>
           v.mitigation?.conduitId ? (conduitName.get(v.mitigation.conduitId) ?? v.mitigation.conduitId) : '',
       ],
+      [
+        'mitigation_countermeasure',
+        (v) => {
+          const id = v.mitigation?.countermeasureId;
+          return id ? ((data.countermeasures ?? []).find((c) => c.id === id)?.title ?? id) : '';
+        },
+      ],
       ['accept_reason', (v) => v.acceptance?.reason ?? ''],
       ['accept_owner', (v) => v.acceptance?.owner ?? ''],
       ['review_date', (v) => v.acceptance?.reviewDate ?? ''],

@@ -22,7 +22,12 @@ export type FindingsInput = Pick<
   AssessmentData,
   'assessment' | 'zones' | 'conduits' | 'assets' | 'answers' | 'connections'
 > &
-  Partial<Pick<AssessmentData, 'flows' | 'triage' | 'vulnerabilities' | 'zoneRisks' | 'riskMethods'>>;
+  Partial<
+    Pick<
+      AssessmentData,
+      'flows' | 'triage' | 'vulnerabilities' | 'zoneRisks' | 'riskMethods' | 'countermeasures'
+    >
+  >;
 
 export interface GenerateOptions {
   /** Defaults to the assessment's catalogue version, else the shipped one. */
@@ -104,7 +109,10 @@ export function generateFindings(input: FindingsInput, options: GenerateOptions 
           consequence,
         })
       : []),
-    ...vulnerabilityFindings(input.vulnerabilities ?? [], input.assets, input.zones, risk),
+    ...vulnerabilityFindings(input.vulnerabilities ?? [], input.assets, input.zones, risk, {
+      countermeasures: input.countermeasures ?? [],
+      conduits: input.conduits,
+    }),
   ];
   return findings.sort(
     (a, b) =>

@@ -14,3 +14,5 @@ export * from './settings';
 export * from './traffic';
 export * from './todo';
 export * from './vulnerabilities';
+export * from './mitigation-link';
+export { productLineOf, type ProductLine } from './product-line';

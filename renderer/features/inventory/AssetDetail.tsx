@@ -1,4 +1,5 @@
 import type { Asset } from '../../../shared/model';
+import { useAssetDetailSections } from '../../ui/asset-detail-contributions';
 import { Modal } from '../../ui/Modal';
 import { ASSET_COLUMNS } from './asset-columns';
 
@@ -14,6 +15,7 @@ export function AssetDetail({
   onEdit: () => void;
   onClose: () => void;
 }) {
+  const sections = useAssetDetailSections();
   return (
     <Modal title={asset.name} onClose={onClose} wide>
       <dl className="asset-fields">
@@ -36,6 +38,12 @@ export function AssetDetail({
           </div>
         )}
       </dl>
+      {sections.map(({ title, Section }) => (
+        <section key={title} aria-label={title}>
+          <h3>{title}</h3>
+          <Section assessmentId={asset.assessmentId} assetId={asset.id} />
+        </section>
+      ))}
       <h3>Sources</h3>
       <table className="plain-table" aria-label="Sources">
         <thead>

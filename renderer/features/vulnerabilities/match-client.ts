@@ -1,9 +1,11 @@
 import { gunzipSync } from 'fflate';
 import indexUrl from '../../../assets/advisories/index.json.gz?url';
 import kevUrl from '../../../assets/advisories/cisa-kev-2025-08-25.json.gz?url';
-import { readKev, type AdvisoryMatch, type MatchableAsset } from '../../../shared/advisories';
-import { connect, isCancelled } from '../../workers/channel';
-import type { AdvisoryHandlers } from '../../workers/advisory.worker';
+import { readKev, type AdvisoryMatch, type MatchableAsset, type PackFile } from '../../../shared/advisories';
+import { newId, nowIso, sha256Hex } from '../../../shared/model';
+import { listAdvisoryPacks, type StoredAdvisoryPack } from '../../db/advisory-packs';
+import { connect, isCancelled, type WorkerClient } from '../../workers/channel';
+import type { AdvisoryHandlers, MatchProgress } from '../../workers/advisory.worker';
 
 async function bytesOf(url: string): Promise<Uint8Array> {
   return new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -18,31 +20,130 @@ export async function bundledAdvisories(): Promise<{ index: Uint8Array; kev: str
   return { index, kev: [...kev.entries.keys()] };
 }
 
-/** Matches assets in a Worker with progress; `cancel` ends the Worker and resolves to null. */
-export function matchInWorker(
-  assets: Array<MatchableAsset & { id: string }>,
-  source: { index: Uint8Array; kev: string[] },
-  onProgress: (done: number, total: number) => void,
-): { result: Promise<Map<string, AdvisoryMatch[]> | null>; cancel: () => void } {
-  const worker = connect<AdvisoryHandlers>(
+/**
+ * What matching reads: the bundled index and every imported pack (of one advisory the latest
+ * revision wins, in the worker), and the KEV catalog imported last, else the bundled one.
+ */
+export async function matchingSources(): Promise<{ indexes: Uint8Array[]; kev: string[] }> {
+  const [bundled, stored] = await Promise.all([bundledAdvisories(), listAdvisoryPacks()]);
+  const packs = stored.filter((p) => p.kind !== 'kev');
+  const kev = stored.filter((p) => p.kind === 'kev' && p.kev).at(-1)?.kev?.cves ?? bundled.kev;
+  return { indexes: [bundled.index, ...packs.map((p) => p.index)], kev };
+}
+
+function advisoryWorker(): WorkerClient<AdvisoryHandlers> {
+  return connect<AdvisoryHandlers>(
     new Worker(new URL('../../workers/advisory.worker.ts', import.meta.url), { type: 'module' }),
     { peer: 'the advisory matcher' },
   );
-  const result = worker
-    .call(
-      'match',
-      { index: source.index, kev: source.kev, assets },
-      {
-        onProgress: ({ done, total }) => onProgress(done, total),
-      },
-    )
-    .then(
-      (matches) => new Map(matches),
-      (error: unknown) => {
-        if (isCancelled(error)) return null;
-        throw error;
-      },
-    )
+}
+
+/** A worker job the caller can cancel: `result` resolves to null once cancelled. */
+export interface CancellableJob<T> {
+  result: Promise<T | null>;
+  cancel: () => void;
+}
+
+function cancellable<T>(run: (worker: WorkerClient<AdvisoryHandlers>) => Promise<T>): CancellableJob<T> {
+  const worker = advisoryWorker();
+  const result = run(worker)
+    .catch((error: unknown) => {
+      if (isCancelled(error)) return null;
+      throw error;
+    })
     .finally(() => worker.close());
-  return { result, cancel: () => worker.close() };
+  return { result, cancel: () => worker.close('cancelled') };
+}
+
+/** Matches assets in a Worker with progress. */
+export function matchInWorker(
+  assets: Array<MatchableAsset & { id: string }>,
+  source: { indexes: Uint8Array[]; kev: string[] },
+  onProgress: (done: number, total: number) => void,
+): CancellableJob<Map<string, AdvisoryMatch[]>> {
+  return cancellable((worker) =>
+    worker
+      .call(
+        'match',
+        { indexes: source.indexes, kev: source.kev, assets },
+        { onProgress: ({ done, total }) => onProgress(done, total) },
+      )
+      .then((matches) => new Map(matches)),
+  );
+}
+
+/** The bundled pack's line in the pack list. */
+export async function describeBundled(): Promise<{
+  from: string | null;
+  to: string | null;
+  advisories: number;
+}> {
+  const { index } = await bundledAdvisories();
+  const worker = advisoryWorker();
+  try {
+    return await worker.call('describeIndex', { index });
+  } finally {
+    worker.close();
+  }
+}
+
+/** The files the assessor picked: one .zip / .tar.gz archive, or a folder's files. */
+async function packRequest(
+  files: readonly File[],
+): Promise<{ name: string; files?: PackFile[]; archive?: Uint8Array }> {
+  if (files.length === 1 && !files[0]!.webkitRelativePath) {
+    return { name: files[0]!.name, archive: new Uint8Array(await files[0]!.arrayBuffer()) };
+  }
+  const folder = files[0]?.webkitRelativePath.split('/')[0] || 'folder';
+  const read = await Promise.all(
+    files.map(async (file) => ({
+      path: file.webkitRelativePath || file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
+  );
+  return { name: folder, files: read };
+}
+
+/** Reads, checks and indexes a pack in the worker; the record to store, or null once cancelled. */
+export function importPackInWorker(
+  files: readonly File[],
+  onProgress: (progress: MatchProgress) => void,
+): CancellableJob<StoredAdvisoryPack> {
+  return cancellable(async (worker) => {
+    const request = await packRequest(files);
+    const pack = await worker.call('importPack', request, { onProgress });
+    return {
+      id: newId(),
+      name: request.name,
+      importedAt: nowIso(),
+      kind: 'csaf' as const,
+      ...pack,
+      sha256: await sha256Hex(pack.index),
+    };
+  });
+}
+
+/** Reads a KEV catalog JSON in the worker; the record to store. */
+export function importKevInWorker(file: File): CancellableJob<StoredAdvisoryPack> {
+  return cancellable(async (worker) => {
+    const text = await file.text();
+    const kev = await worker.call('importKev', { name: file.name, text });
+    const bytes = new TextEncoder().encode(text);
+    return {
+      id: newId(),
+      name: file.name,
+      importedAt: nowIso(),
+      kind: 'kev' as const,
+      from: kev.released,
+      to: kev.released,
+      advisories: 0,
+      files: 1,
+      verified: 0,
+      superseded: 0,
+      problems: [],
+      sha256: await sha256Hex(bytes),
+      index: new Uint8Array(),
+      kev: { version: kev.version, cves: kev.cves },
+    };
+  });
 }

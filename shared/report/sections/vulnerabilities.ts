@@ -1,4 +1,5 @@
 import { plural } from '../../findings/types';
+import { mitigationText, type MitigationTargets } from '../../findings/mitigation-link';
 import { severityFromCvss } from '../../findings/vulnerabilities';
 import { SEVERITIES } from '../../model/findings';
 import { VULNERABILITY_DECISION_LABELS, type Vulnerability } from '../../model/vulnerabilities';
@@ -7,13 +8,13 @@ import { COLORS, type ReportWriter } from '../layout';
 
 const LISTED = 40;
 
-function decisionText(v: Vulnerability): string {
+function decisionText(v: Vulnerability, targets: MitigationTargets): string {
   if (!v.decision) return 'Not decided';
   const label = VULNERABILITY_DECISION_LABELS[v.decision];
   if (v.decision === 'accept' && v.acceptance) {
     return `${label}: ${v.acceptance.reason} (owner ${v.acceptance.owner}, review ${v.acceptance.reviewDate})`;
   }
-  if (v.decision === 'mitigate' && v.mitigation) return `${label}: ${v.mitigation.control}`;
+  if (v.decision === 'mitigate' && v.mitigation) return `${label}: ${mitigationText(v.mitigation, targets)}`;
   return label;
 }
 
@@ -26,6 +27,7 @@ export function writeVulnerabilities(w: ReportWriter, model: ReportModel): void 
     return;
   }
   const assets = new Map(model.data.assets.map((a) => [a.id, a]));
+  const targets = { countermeasures: model.data.countermeasures ?? [], conduits: model.data.conduits };
   const zoneOf = (v: Vulnerability) => {
     const zoneId = assets.get(v.assetId)?.zoneId;
     return zoneId ? model.zoneName(zoneId) : 'Not placed in a zone';
@@ -63,7 +65,7 @@ export function writeVulnerabilities(w: ReportWriter, model: ReportModel): void 
         assets.get(v.assetId)?.name ?? v.assetId,
         zoneOf(v),
         v.cves.join(', '),
-        decisionText(v),
+        decisionText(v, targets),
       ]),
     });
   }
@@ -82,7 +84,7 @@ export function writeVulnerabilities(w: ReportWriter, model: ReportModel): void 
         zoneOf(v),
         v.cvss === null ? '–' : v.cvss.toFixed(1),
         v.status === 'affected' ? 'Affected' : 'Possibly affected',
-        decisionText(v),
+        decisionText(v, targets),
       ]),
   });
   w.paragraph(

@@ -178,12 +178,15 @@ describe('the demo plant', async () => {
       'ICSA-23-257-05 ews-siemens01',
     ]);
     expect(accepted[0]!.acceptance).toMatchObject({ owner: 'Automation lead', reviewDate: '2026-09-30' });
-    // An accepted match gives no finding; the patched one recommends the patch.
-    const findings = demo.findings.filter((f) => f.phase === 5);
-    expect(findings.some((f) => f.title.startsWith('ICSA-23-257-05'))).toBe(false);
-    expect(findings.find((f) => f.title.startsWith('ICSA-23-257-01'))!.recommendation).toMatch(
-      /^Patch now \(3 assets\)/,
-    );
+    // One finding per zone and product line; the patched advisory is recommended as a patch.
+    const findings = demo.findings.filter((f) => f.autoKey?.startsWith('vulnerability:'));
+    const matched = new Set(demo.vulnerabilities.filter((v) => !v.stale).map((v) => v.assetId));
+    expect(findings.flatMap((f) => f.refs.assetIds).sort()).toEqual([...matched].sort());
+    const s7 = findings.find((f) => f.title.startsWith('Siemens SIMATIC S7-1500 in Pasteurisation cell'))!;
+    expect(s7.recommendation).toMatch(/^Patch now, ICSA-23-257-01 on past1-plc, past2-plc, past3-plc: /);
+    const ews = findings.find((f) => f.refs.assetIds.includes(accepted[0]!.assetId))!;
+    expect(ews.description).toMatch(/- ICSA-23-257-05 .*\(1 accept and document\)/);
+    expect(ews.recommendation).not.toContain('ICSA-23-257-05');
   });
 
   it('is what `conduit demo` writes, and that file validates', async () => {

@@ -115,8 +115,8 @@ describe('zone consequence from the risk assessment', () => {
     data.zoneRisks = [rating(data, 'z-hot', { safety: 5 }), rating(data, 'z-cold', { production: 2 })];
     data.vulnerabilities = [kevRecord(data, 'a-plc1'), kevRecord(data, 'a-plc2')];
     const findings = generateFindings(data, { now: NOW }).filter((f) => f.phase === 5);
-    const hot = findings.find((f) => f.autoKey === 'vulnerability:ICSA-00-000-01:z-hot')!;
-    const cold = findings.find((f) => f.autoKey === 'vulnerability:ICSA-00-000-01:z-cold')!;
+    const hot = findings.find((f) => f.autoKey === 'vulnerability:siemens|s7-1500:z-hot')!;
+    const cold = findings.find((f) => f.autoKey === 'vulnerability:siemens|s7-1500:z-cold')!;
     expect([hot.severity, cold.severity]).toEqual(['critical', 'high']);
     expect(findings.indexOf(hot)).toBeLessThan(findings.indexOf(cold));
     expect(hot.description).toContain('Zone consequence 5 of 5 (from the risk assessment)');

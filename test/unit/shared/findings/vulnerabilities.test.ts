@@ -23,20 +23,25 @@ async function withMatches(kev: string[] = []): Promise<AssessmentData> {
 }
 
 describe('phase-5 vulnerability findings', () => {
-  it('gives one finding per advisory and zone, with CVEs, assets and the remediation', async () => {
+  it('gives one finding per zone and product line on the shipped pack, each matched asset in one', async () => {
     const data = await withMatches();
     const s7 = data.assets.find((a) => a.model === 'S7-1516')!;
     const zone = data.zones.find((z) => z.id === s7.zoneId)!;
-    const findings = generateFindings(data, { now: new Date(T1) }).filter((f) => f.phase === 5);
-    const advisories = new Set(data.vulnerabilities.map((v) => v.advisoryId));
-    expect(findings).toHaveLength(advisories.size);
-    const finding = findings.find((f) => f.autoKey === `vulnerability:ICSA-23-257-01:${zone.id}`)!;
-    expect(finding.title).toBe(
-      `ICSA-23-257-01: 1 asset in ${zone.name} is affected (${data.vulnerabilities.find((v) => v.advisoryId === 'ICSA-23-257-01')!.title})`,
+    const findings = generateFindings(data, { now: new Date(T1) }).filter((f) =>
+      f.autoKey.startsWith('vulnerability:'),
     );
-    expect(finding.description).toMatch(/CVEs: CVE-/);
+    const matched = [...new Set(data.vulnerabilities.map((v) => v.assetId))].sort();
+    expect(findings.flatMap((f) => f.refs.assetIds).sort()).toEqual(matched);
+    expect(findings.length).toBeLessThan(new Set(data.vulnerabilities.map((v) => v.advisoryId)).size);
+    const finding = findings.find((f) => f.autoKey === `vulnerability:siemens|s7-1500:${zone.id}`)!;
+    const advisories = new Set(
+      data.vulnerabilities.filter((v) => v.assetId === s7.id).map((v) => v.advisoryId),
+    );
+    expect(finding.title).toMatch(
+      new RegExp(`^Siemens S7-1500 in ${zone.name}: ${advisories.size} advisories`),
+    );
+    expect(finding.description).toMatch(/- ICSA-23-257-01 \(.*\): CVSS \d/);
     expect(finding.description).toContain('S7-1516 V2.9.4');
-    expect(finding.recommendation).toMatch(/V2\.9\.7/);
     expect(finding.refs).toMatchObject({ zoneIds: [zone.id], assetIds: [s7.id] });
   });
 
@@ -84,8 +89,9 @@ describe('phase-5 vulnerability findings', () => {
       ),
     };
     const findings = generateFindings(accepted, { now: new Date(T1) });
-    expect(findings.some((f) => f.autoKey.startsWith('vulnerability:ICSA-23-257-01:'))).toBe(false);
-    const patched = findings.find((f) => f.autoKey.startsWith('vulnerability:ICSA-23-222-07:'))!;
-    expect(patched.recommendation).toMatch(/^Patch now \(1 asset\)/);
+    const s7 = findings.find((f) => f.autoKey.startsWith('vulnerability:siemens|s7-1500:'))!;
+    expect(s7.description).toMatch(/- ICSA-23-257-01 .*\(1 accept and document\)/);
+    expect(s7.recommendation).toMatch(/^Patch now, ICSA-23-222-07 on .*: /);
+    expect(s7.recommendation).not.toContain('ICSA-23-257-01');
   });
 });

@@ -85,7 +85,11 @@ describe('vulnerabilities in the report and the bundle', () => {
         'Accept and document: Line 3 is replaced in August (owner J. Weber, review 2026-09-01)',
       );
       // The phase-5 findings are in the findings section too.
-      expect(data.findings.some((f) => f.phase === 5 && f.title.startsWith('ICSA-'))).toBe(true);
+      expect(
+        data.findings.some(
+          (f) => f.autoKey?.startsWith('vulnerability:') && /ICSA-23-257-01/.test(f.description),
+        ),
+      ).toBe(true);
     },
     60_000,
   );

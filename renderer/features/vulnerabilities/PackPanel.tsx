@@ -1,0 +1,156 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import {
+  deleteAdvisoryPack,
+  listAdvisoryPacks,
+  storeAdvisoryPack,
+  type StoredAdvisoryPack,
+} from '../../db/advisory-packs';
+import { notify } from '../../ui/notices';
+import type { MatchProgress } from '../../workers/advisory.worker';
+import { describeBundled, importKevInWorker, importPackInWorker, type CancellableJob } from './match-client';
+
+type Bundled = { from: string | null; to: string | null; advisories: number };
+
+function dates(from: string | null, to: string | null): string {
+  return from && to ? `${from} to ${to}` : 'no dates';
+}
+
+function PackRow({ pack, onRemove }: { pack: StoredAdvisoryPack; onRemove: () => void }) {
+  const counts =
+    pack.kind === 'kev'
+      ? `KEV catalog ${pack.kev?.version ?? ''}: ${pack.kev?.cves.length ?? 0} CVEs`
+      : `${pack.advisories} advisories from ${pack.files} files, ${pack.verified} ${pack.verified === 1 ? 'checksum' : 'checksums'} verified, ${pack.superseded} superseded by a later revision`;
+  return (
+    <li data-testid="advisory-pack">
+      <strong>{pack.name}</strong> · {dates(pack.from, pack.to)} · {counts}
+      {pack.problems.length > 0 && (
+        <details>
+          <summary>
+            {pack.problems.length} {pack.problems.length === 1 ? 'file' : 'files'} not read
+          </summary>
+          <ul>
+            {pack.problems.map((p) => (
+              <li key={p.file}>
+                {p.file}: {p.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}{' '}
+      <button type="button" className="button" onClick={onRemove}>
+        Remove {pack.name}
+      </button>
+    </li>
+  );
+}
+
+/** Runs one import job at a time with progress and cancel; stores what it returns. */
+function useImport(onImported: () => void) {
+  const [job, setJob] = useState<{ cancel: () => void; progress: MatchProgress | null } | null>(null);
+  const start = (make: (onProgress: (p: MatchProgress) => void) => CancellableJob<StoredAdvisoryPack>) => {
+    const running = make((progress) => setJob((j) => (j ? { ...j, progress } : j)));
+    setJob({ cancel: running.cancel, progress: null });
+    running.result
+      .then(async (pack) => {
+        if (!pack) return notify('info', 'Import cancelled', ['Nothing was stored.']);
+        await storeAdvisoryPack(pack);
+        notify('success', `Imported ${pack.name}`, [
+          pack.kind === 'kev'
+            ? `${pack.kev?.cves.length ?? 0} known exploited CVEs`
+            : `${pack.advisories} advisories, ${dates(pack.from, pack.to)}`,
+          ...pack.problems.map((p) => `${p.file}: ${p.message}`),
+        ]);
+        onImported();
+      })
+      .catch((error: Error) => notify('error', 'The pack was not imported', [error.message]))
+      .finally(() => setJob(null));
+  };
+  return { job, start };
+}
+
+/** The advisory packs matching reads (the bundled one and those imported), and their import. */
+export function PackPanel({ onImported }: { onImported: () => void }) {
+  const packs = useLiveQuery(listAdvisoryPacks, []);
+  const [bundled, setBundled] = useState<Bundled | null>(null);
+  useEffect(() => void describeBundled().then(setBundled, () => setBundled(null)), []);
+  const { job, start } = useImport(onImported);
+  const picked = (files: FileList | null, kev: boolean) => {
+    const list = [...(files ?? [])];
+    if (list.length === 0) return;
+    start((onProgress) => (kev ? importKevInWorker(list[0]!) : importPackInWorker(list, onProgress)));
+  };
+  return (
+    <section className="advisory-packs" aria-label="Advisory packs">
+      <ul>
+        <li data-testid="advisory-pack">
+          <strong>Bundled CISA ICS advisories</strong> ·{' '}
+          {bundled ? `${dates(bundled.from, bundled.to)} · ${bundled.advisories} advisories` : 'reading…'}
+        </li>
+        {(packs ?? []).map((pack) => (
+          <PackRow
+            key={pack.id}
+            pack={pack}
+            onRemove={() => void deleteAdvisoryPack(pack.id).then(onImported)}
+          />
+        ))}
+      </ul>
+      <div className="toolbar">
+        <label className="button">
+          Import advisory pack…
+          <input
+            type="file"
+            hidden
+            accept=".zip,.tar.gz,.tgz,.tar"
+            data-testid="advisory-pack-input"
+            disabled={job !== null}
+            onChange={(e) => {
+              picked(e.target.files, false);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <label className="button">
+          Import advisory folder…
+          <input
+            type="file"
+            hidden
+            ref={(el) => el?.setAttribute('webkitdirectory', '')}
+            disabled={job !== null}
+            onChange={(e) => {
+              picked(e.target.files, false);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <label className="button">
+          Import KEV…
+          <input
+            type="file"
+            hidden
+            accept=".json"
+            data-testid="kev-input"
+            disabled={job !== null}
+            onChange={(e) => {
+              picked(e.target.files, true);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        {job && (
+          <>
+            <progress
+              aria-label="Importing"
+              max={Math.max(1, job.progress?.total ?? 1)}
+              value={job.progress?.done ?? 0}
+            />
+            <span>{job.progress?.step ?? 'starting'}</span>
+            <button type="button" className="button" onClick={job.cancel}>
+              Cancel import
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { mitigationText, severityFromCvss, type MitigationTargets } from '../../../shared/findings';
+import {
+  VULNERABILITY_DECISION_LABELS,
+  type Severity,
+  type Vulnerability,
+  type VulnerabilityDecision,
+} from '../../../shared/model';
+
+export type View = 'advisory' | 'asset' | 'zone';
+
+export interface Filter {
+  severity: Severity | 'all';
+  kev: 'all' | 'kev';
+  decision: VulnerabilityDecision | 'undecided' | 'all';
+  confidence: Vulnerability['confidence'] | 'all';
+}
+
+export const NO_FILTER: Filter = { severity: 'all', kev: 'all', decision: 'all', confidence: 'all' };
+
+export function passes(v: Vulnerability, f: Filter): boolean {
+  if (f.severity !== 'all' && severityFromCvss(v.cvss) !== f.severity) return false;
+  if (f.kev === 'kev' && !v.kev) return false;
+  if (f.decision === 'undecided' && v.decision !== null) return false;
+  if (f.decision !== 'all' && f.decision !== 'undecided' && v.decision !== f.decision) return false;
+  return f.confidence === 'all' || v.confidence === f.confidence;
+}
+
+export function decisionText(v: Vulnerability, targets: MitigationTargets): string {
+  if (!v.decision) return 'Not decided';
+  if (v.decision === 'accept' && v.acceptance) {
+    return `Accepted: ${v.acceptance.reason} (${v.acceptance.owner}, review ${v.acceptance.reviewDate})`;
+  }
+  if (v.decision === 'mitigate' && v.mitigation) return `Mitigated: ${mitigationText(v.mitigation, targets)}`;
+  return VULNERABILITY_DECISION_LABELS[v.decision];
+}
+
+export const CONFIDENCE_LABELS: Record<Vulnerability['confidence'], string> = {
+  'version-in-range': 'Version in range',
+  'version-unknown': 'Version unknown',
+  'name-only': 'Name only',
+};
