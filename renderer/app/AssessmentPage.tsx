@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useLocation } from 'wouter';
 import { getAssessment } from '../db/assessments';
 import { SaveIndicator } from '../ui/SaveIndicator';
 import { DiagramContributionsContext } from '../ui/diagram-contributions';
+import { FileHandoffContext, leaveHandedFiles, type FileHandoff } from '../ui/file-handoff';
 import { DIAGRAM_CONTRIBUTIONS, WORKSPACES } from './registry';
 
 /** An open assessment: top bar, left navigation of workspaces, and the chosen workspace. */
@@ -11,6 +12,19 @@ export function AssessmentPage({ id, workspaceId }: { id: string; workspaceId: s
   const [, navigate] = useLocation();
   const assessment = useLiveQuery(() => getAssessment(id).then((a) => a ?? null), [id]);
   const workspace = WORKSPACES.find((w) => w.id === workspaceId);
+  const handoff = useMemo<FileHandoff>(() => {
+    const taker = (kind: Parameters<FileHandoff['takerOf']>[0]) =>
+      WORKSPACES.find((w) => w.takesFiles?.includes(kind));
+    return {
+      takerOf: (kind) => taker(kind)?.label ?? null,
+      handOff: (kind, files) => {
+        const target = taker(kind);
+        if (!target) return;
+        leaveHandedFiles(kind, files);
+        navigate(`/a/${id}/${target.id}`);
+      },
+    };
+  }, [id, navigate]);
 
   // Alt+1..7 jumps between workspaces.
   useEffect(() => {
@@ -68,7 +82,9 @@ export function AssessmentPage({ id, workspaceId }: { id: string; workspaceId: s
       <main className="shell-main" id="workspace">
         {Workspace ? (
           <DiagramContributionsContext.Provider value={DIAGRAM_CONTRIBUTIONS}>
-            <Workspace key={assessment.id} assessment={assessment} />
+            <FileHandoffContext.Provider value={handoff}>
+              <Workspace key={assessment.id} assessment={assessment} />
+            </FileHandoffContext.Provider>
           </DiagramContributionsContext.Provider>
         ) : (
           <section className="workspace">

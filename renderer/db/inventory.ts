@@ -1,5 +1,11 @@
 import { assetSchema, createManualAsset, nowIso, type Asset, type ImportBatch } from '../../shared/model';
-import { makeImportBatch, mergeIntoInventory, type ParsedInventory } from '../../shared/importers';
+import {
+  makeImportBatch,
+  mergeIntoInventory,
+  outcomeOf,
+  type ImportOutcome,
+  type ParsedInventory,
+} from '../../shared/importers';
 import { commitBatch, type CommitResult } from './import-batches';
 import { db } from './index';
 
@@ -36,17 +42,19 @@ export interface ImportedFile {
  * Merges a parsed inventory file into an assessment's inventory and writes it through the one
  * import repository (commitBatch): one transaction, undone as a batch with undoBatch.
  */
-export function commitImport(
+export async function commitImport(
   assessmentId: string,
   format: string,
   file: ImportedFile,
   parsed: Pick<ParsedInventory, 'assets' | 'flows' | 'skipped' | 'warnings' | 'records'>,
-): Promise<CommitResult> {
-  return commitBatch(
+): Promise<CommitResult & { outcome: ImportOutcome }> {
+  let outcome: ImportOutcome | null = null;
+  const committed = await commitBatch(
     assessmentId,
     { format, fileName: file.name, readFlows: parsed.flows.length > 0 },
     (current, context) => {
       const result = mergeIntoInventory(current.assets, parsed, context, current.flows);
+      outcome = outcomeOf(parsed, result);
       if (result.added.length === 0 && result.updated.length === 0 && result.flows.length === 0)
         return { batch: null, counts: result.counts, warnings: result.warnings };
       return {
@@ -59,6 +67,28 @@ export function commitImport(
       };
     },
   );
+  return { ...committed, outcome: outcome! };
+}
+
+/**
+ * What importing a parsed file would do now, without writing: the same merge as commitImport, on
+ * the assessment's records as they are (the preview's counts, so they match the result's).
+ */
+export async function predictImport(
+  assessmentId: string,
+  format: string,
+  fileName: string,
+  parsed: Pick<ParsedInventory, 'assets' | 'flows' | 'skipped' | 'warnings' | 'records'>,
+): Promise<ImportOutcome> {
+  const database = db();
+  const [assets, flows] = await database.transaction('r', database.assets, database.flows, () =>
+    Promise.all([
+      database.assets.where('assessmentId').equals(assessmentId).toArray(),
+      parsed.flows.length > 0 ? database.flows.where('assessmentId').equals(assessmentId).toArray() : [],
+    ]),
+  );
+  const context = { id: crypto.randomUUID(), assessmentId, format, fileName, at: nowIso() };
+  return outcomeOf(parsed, mergeIntoInventory(assets, parsed, context, flows));
 }
 
 /** The fields a person may set on an asset by hand. */

@@ -1,4 +1,9 @@
-/** A form's Cancel and submit buttons, in the order and style every dialog uses. */
+import { focusInvalidAfterSubmit } from './invalid-focus';
+
+/**
+ * A form's Cancel and submit buttons, in the order and style every dialog uses. A submit that
+ * fails moves focus to the first invalid field.
+ */
 export function FormActions({
   submit,
   onCancel,
@@ -17,7 +22,12 @@ export function FormActions({
       <button type="button" className="button" onClick={onCancel}>
         Cancel
       </button>
-      <button type="submit" className={`button button-${tone}`} disabled={busy || undefined}>
+      <button
+        type="submit"
+        className={`button button-${tone}`}
+        disabled={busy || undefined}
+        onClick={focusInvalidAfterSubmit}
+      >
         {submit}
       </button>
     </div>

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Assessment } from '../../shared/model';
 import type { DiagramContribution } from './diagram-contributions';
+import type { HandedFileKind } from './file-handoff';
 
 /** What every workspace of an open assessment receives. */
 export interface WorkspaceProps {
@@ -14,4 +15,6 @@ export interface WorkspaceDefinition {
   component: ComponentType<WorkspaceProps>;
   /** What this workspace draws on the diagram, if anything. */
   diagram?: DiagramContribution;
+  /** Kinds of file it imports when another workspace is given one (see file-handoff.ts). */
+  takesFiles?: readonly HandedFileKind[];
 }

@@ -1,6 +1,7 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportBatch } from '../../../shared/model';
 import { trackSave } from '../../db/save-status';
+import { takeHandedFiles } from '../../ui/file-handoff';
 import { notify } from '../../ui/notices';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { WorkerError } from '../../workers/channel';
@@ -53,6 +54,13 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
       setRunning(null);
     }
   };
+  // Captures dropped on another workspace (Inventory) and handed here.
+  useEffect(() => {
+    const handed = takeHandedFiles('capture');
+    if (handed.length > 0) void importFiles(handed);
+    // Once, on mounting: the files wait in the hand-off until then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const undo = (batch: ImportBatch) =>
     trackSave(undoCaptureInWorker(batch.id)).then(
       () => notify('info', `Import of ${batch.fileName} undone`),

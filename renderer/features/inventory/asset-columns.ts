@@ -1,5 +1,6 @@
 import { toCsv, type CsvColumn } from '../../../shared/csv';
 import type { Asset, Zone } from '../../../shared/model';
+import { normaliseForSearch, searchWords } from '../../../shared/text/search';
 
 /** A column of the inventory table: how to show one asset's value as text. */
 export interface AssetColumn {
@@ -92,10 +93,23 @@ export function isFiltering(filter: AssetFilter): boolean {
 const contains = (value: string | null, needle: string) =>
   value !== null && value.toLowerCase().includes(needle);
 
+/** Each asset's searchable text, normalised once (assets are immutable: an edit makes a new object). */
+const searchTexts = new WeakMap<Asset, string>();
+
+function searchText(asset: Asset): string {
+  let text = searchTexts.get(asset);
+  if (text === undefined) {
+    const { name, vendor, model, serial, type, ips, macs, hostnames } = asset;
+    text = normaliseForSearch([name, vendor, model, serial, type, ...ips, ...macs, ...hostnames].join('\n'));
+    searchTexts.set(asset, text);
+  }
+  return text;
+}
+
 /** The assets a filter keeps; one pass with no allocation per asset, so it stays quick at 100,000. */
 export function filterAssets(assets: readonly Asset[], filter: AssetFilter): readonly Asset[] {
   if (!isFiltering(filter)) return assets;
-  const text = filter.text.trim().toLowerCase();
+  const words = searchWords(filter.text);
   const firmware = filter.firmware.trim().toLowerCase();
   const protocol = filter.protocol.toLowerCase();
   return assets.filter((a) => {
@@ -104,19 +118,7 @@ export function filterAssets(assets: readonly Asset[], filter: AssetFilter): rea
     if (protocol && !a.protocols.some((p) => p.toLowerCase() === protocol)) return false;
     if (filter.source && !a.sources.some((s) => s.format === filter.source)) return false;
     if (firmware && !contains(a.firmware, firmware)) return false;
-    if (text) {
-      return (
-        contains(a.name, text) ||
-        contains(a.vendor, text) ||
-        contains(a.model, text) ||
-        contains(a.serial, text) ||
-        contains(a.type, text) ||
-        a.ips.some((v) => v.includes(text)) ||
-        a.macs.some((v) => v.includes(text)) ||
-        a.hostnames.some((v) => contains(v, text))
-      );
-    }
-    return true;
+    return words.length === 0 || words.every((word) => searchText(a).includes(word));
   });
 }
 

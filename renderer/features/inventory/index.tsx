@@ -24,7 +24,7 @@ import {
   type AssetFilter,
 } from './asset-columns';
 import { INVENTORY_COMMANDS, type InventoryCommandState, type InventoryDialog } from './commands';
-import type { PendingFile } from './ImportDialog';
+import { useImportQueue } from './ImportQueue';
 import { COLUMNS_SETTING, InventoryDialogs } from './InventoryDialogs';
 import { InventoryFilters } from './InventoryFilters';
 import { useInventory } from './useInventory';
@@ -78,14 +78,6 @@ function useZones(assessmentId: string) {
   return { zones, zoneMap };
 }
 
-/** Files dropped while one is being imported wait their turn; each gets an id for its dialog. */
-function useImportQueue() {
-  const [queue, setQueue] = useState<PendingFile[]>([]);
-  const enqueue = (files: File[]) =>
-    setQueue((q) => [...q, ...files.map((f) => ({ id: crypto.randomUUID(), name: f.name, blob: f }))]);
-  return { queue, setQueue, enqueue };
-}
-
 /** The table's filter, sort and selection, and the rows they give. */
 function useTableView(all: readonly Asset[], zoneMap: Map<string, string>) {
   const [filter, setFilter] = useState<AssetFilter>(NO_FILTER);
@@ -137,7 +129,8 @@ function inventoryCommands(input: {
 function InventoryWorkspace({ assessment }: WorkspaceProps) {
   const { assets, patch, replace } = useInventory(assessment.id);
   const { zones, zoneMap } = useZones(assessment.id);
-  const { queue, setQueue, enqueue } = useImportQueue();
+  const importQueue = useImportQueue(assessment.id, replace);
+  const enqueue = importQueue.enqueue;
   const [dialog, setDialog] = useState<InventoryDialog | null>(null);
   const [visibleColumns, setVisibleColumns] = useVisibleColumns();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -197,10 +190,9 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
           onEdit={(asset, field, value) => void saveField(asset, field, value, patch)}
         />
       )}
+      {importQueue.view}
       <InventoryDialogs
         assessmentId={assessment.id}
-        importing={queue[0]}
-        onImportDone={() => setQueue((q) => q.slice(1))}
         dialog={dialog}
         setDialog={setDialog}
         assets={all}
