@@ -205,3 +205,50 @@ test('Record connection: a typed asset name or IP resolves; unknown and ambiguou
   await expect(row).toContainText('PLC-Line1');
   await expect(row).toContainText('Historian');
 });
+
+test('capture endpoints come into the inventory only when asked, as “seen in traffic”, kept apart', async ({
+  page,
+}) => {
+  await openInventory(page);
+  await dropFiles(page, [file(INVENTORY, 'base-assets.csv')]);
+  await page
+    .getByRole('dialog', { name: 'Import base-assets.csv' })
+    .getByRole('button', { name: 'Import' })
+    .click();
+  await expect(page.getByTestId('inventory-count')).toHaveText('2 assets');
+  const nav = page.getByRole('navigation', { name: 'Workspaces' });
+  const capture = path.join(CAPTURES, 'mixed_modbus_s7_enip_mb2.pcap');
+
+  await nav.getByRole('link', { name: /Connections/ }).click();
+  await page.getByRole('tab', { name: /Traffic/ }).click();
+  await page.getByLabel('Don’t add them (their flows keep the addresses)').check();
+  await page.getByTestId('capture-input').setInputFiles(capture);
+  await expect(page.getByText(/^Imported mixed_modbus_s7_enip_mb2\.pcap: \d+ packets/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await waitForSaved(page);
+  await nav.getByRole('link', { name: 'Inventory' }).click();
+  await expect(page.getByTestId('inventory-count')).toHaveText('2 assets');
+  await expect(page.getByRole('group', { name: 'Origin' })).toHaveCount(0);
+
+  // The choice is kept; now the other way.
+  await nav.getByRole('link', { name: /Connections/ }).click();
+  await page.getByRole('tab', { name: /Traffic/ }).click();
+  await expect(page.getByLabel('Don’t add them (their flows keep the addresses)')).toBeChecked();
+  await page.getByLabel('Add observed endpoints to the inventory as “seen in traffic”').check();
+  await page.getByTestId('capture-input').setInputFiles(capture);
+  await expect(page.getByTestId('capture-batch')).toHaveCount(2, { timeout: 30_000 });
+  await waitForSaved(page);
+  await nav.getByRole('link', { name: 'Inventory' }).click();
+  const count = page.getByTestId('inventory-count');
+  await expect(count).toHaveText(/^2 assets · \d+ seen in traffic$/);
+  const seen = Number((await count.textContent())!.match(/(\d+) seen/)![1]);
+  expect(seen).toBeGreaterThan(2);
+
+  const origins = page.getByRole('group', { name: 'Origin' });
+  await expect(origins.getByRole('button', { name: 'Sensor 2' })).toBeVisible();
+  await origins.getByRole('button', { name: `Seen in traffic ${seen}` }).click();
+  await expect(count).toHaveText(`${seen} of ${seen + 2} assets`);
+  await expect(page.getByTestId('asset-table')).not.toContainText('PLC-Line1');
+  await expect(page.getByTestId('asset-table').locator('tbody tr').first()).toContainText('Seen in traffic');
+});

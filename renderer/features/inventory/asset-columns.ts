@@ -1,5 +1,11 @@
 import { toCsv, type CsvColumn } from '../../../shared/csv';
-import type { Asset, Zone } from '../../../shared/model';
+import {
+  ASSET_ORIGIN_LABELS,
+  assetOrigin,
+  type Asset,
+  type AssetOrigin,
+  type Zone,
+} from '../../../shared/model';
 import { normaliseForSearch, searchWords } from '../../../shared/text/search';
 
 /** A column of the inventory table: how to show one asset's value as text. */
@@ -43,6 +49,7 @@ export const ASSET_COLUMNS: AssetColumn[] = [
   { id: 'criticality', label: 'Criticality', width: 90, text: (a) => a.criticality ?? '' },
   { id: 'hostnames', label: 'Host names', width: 150, text: (a) => joined(a.hostnames) },
   { id: 'sources', label: 'Sources', width: 120, text: (a) => joined(sourceFormats(a)) },
+  { id: 'origin', label: 'Origin', width: 120, text: (a) => ASSET_ORIGIN_LABELS[assetOrigin(a)] },
   { id: 'firstSeen', label: 'First seen', width: 170, text: (a) => a.firstSeen ?? '' },
   { id: 'lastSeen', label: 'Last seen', width: 170, text: (a) => a.lastSeen ?? '' },
   { id: 'conflicts', label: 'Conflicts', width: 80, numeric: true, text: (a) => String(a.conflicts.length) },
@@ -59,6 +66,7 @@ export const DEFAULT_VISIBLE_COLUMNS = [
   'zone',
   'protocols',
   'sources',
+  'origin',
 ];
 
 export function sourceFormats(asset: Asset): string[] {
@@ -75,6 +83,8 @@ export interface AssetFilter {
   protocol: string;
   source: string;
   firmware: string;
+  /** Sensor assets, endpoints only seen in traffic, assets added by hand, or "" for all. */
+  origin: AssetOrigin | '';
 }
 
 export const NO_FILTER: AssetFilter = {
@@ -84,6 +94,7 @@ export const NO_FILTER: AssetFilter = {
   protocol: '',
   source: '',
   firmware: '',
+  origin: '',
 };
 
 export function isFiltering(filter: AssetFilter): boolean {
@@ -118,6 +129,7 @@ export function filterAssets(assets: readonly Asset[], filter: AssetFilter): rea
     if (protocol && !a.protocols.some((p) => p.toLowerCase() === protocol)) return false;
     if (filter.source && !a.sources.some((s) => s.format === filter.source)) return false;
     if (firmware && !contains(a.firmware, firmware)) return false;
+    if (filter.origin && assetOrigin(a) !== filter.origin) return false;
     return words.length === 0 || words.every((word) => searchText(a).includes(word));
   });
 }

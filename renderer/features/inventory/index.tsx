@@ -25,6 +25,7 @@ import {
 } from './asset-columns';
 import { INVENTORY_COMMANDS, type InventoryCommandState, type InventoryDialog } from './commands';
 import { useImportQueue } from './ImportQueue';
+import { inventoryCountLabel, OriginChips } from './OriginChips';
 import { COLUMNS_SETTING, InventoryDialogs } from './InventoryDialogs';
 import { InventoryFilters } from './InventoryFilters';
 import { useInventory } from './useInventory';
@@ -66,9 +67,7 @@ async function saveField(asset: Asset, field: string, value: string, patch: (cha
 }
 
 function countLabel(assets: readonly Asset[] | undefined, shown: number, filtering: boolean): string {
-  if (assets === undefined) return 'Loading…';
-  const all = assets.length.toLocaleString('en');
-  return filtering ? `${shown.toLocaleString('en')} of ${all} assets` : `${all} assets`;
+  return assets === undefined ? 'Loading…' : inventoryCountLabel(assets, shown, filtering);
 }
 
 /** The assessment's zones, live, and their names by id. */
@@ -165,6 +164,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
         zones={zones ?? []}
         commands={commands}
       />
+      <OriginChips assets={all} filter={filter} setFilter={setFilter} />
       <SelectionBar
         zones={zones ?? []}
         selectedIds={selectedIds}
