@@ -6,6 +6,8 @@ import {
   type ImportOutcome,
   type ParsedInventory,
 } from '../../shared/importers';
+import { normaliseNames } from '../../shared/vendors';
+import { currentNormaliser } from './aliases';
 import { commitBatch, type CommitResult } from './import-batches';
 import { db } from './index';
 
@@ -38,6 +40,12 @@ export interface ImportedFile {
   size: number;
 }
 
+/** The parsed records with vendors and types under their normalised names (raw spellings kept). */
+async function normalisedNames<P extends Pick<ParsedInventory, 'assets'>>(parsed: P): Promise<P> {
+  const normaliser = await currentNormaliser();
+  return { ...parsed, assets: parsed.assets.map((a) => normaliseNames(a, normaliser)) };
+}
+
 /**
  * Merges a parsed inventory file into an assessment's inventory and writes it through the one
  * import repository (commitBatch): one transaction, undone as a batch with undoBatch.
@@ -49,6 +57,7 @@ export async function commitImport(
   parsed: Pick<ParsedInventory, 'assets' | 'flows' | 'skipped' | 'warnings' | 'records'>,
 ): Promise<CommitResult & { outcome: ImportOutcome }> {
   let outcome: ImportOutcome | null = null;
+  parsed = await normalisedNames(parsed);
   const committed = await commitBatch(
     assessmentId,
     { format, fileName: file.name, readFlows: parsed.flows.length > 0 },
@@ -80,6 +89,7 @@ export async function predictImport(
   fileName: string,
   parsed: Pick<ParsedInventory, 'assets' | 'flows' | 'skipped' | 'warnings' | 'records'>,
 ): Promise<ImportOutcome> {
+  parsed = await normalisedNames(parsed);
   const database = db();
   const [assets, flows] = await database.transaction('r', database.assets, database.flows, () =>
     Promise.all([
@@ -119,7 +129,12 @@ export async function updateAsset(id: string, patch: AssetEdit): Promise<Asset> 
   return database.transaction('rw', database.assets, async () => {
     const current = await database.assets.get(id);
     if (!current) throw new Error('This asset no longer exists.');
-    const next = assetSchema.parse({ ...current, ...patch, updatedAt: nowIso() });
+    // A name typed by hand replaces what the source said: no raw spelling is kept for it.
+    const raw = {
+      ...('vendor' in patch ? { vendorRaw: null } : {}),
+      ...('type' in patch ? { typeRaw: null } : {}),
+    };
+    const next = assetSchema.parse({ ...current, ...patch, ...raw, updatedAt: nowIso() });
     await database.assets.put(next);
     return next;
   });

@@ -252,3 +252,60 @@ test('capture endpoints come into the inventory only when asked, as “seen in t
   await expect(page.getByTestId('asset-table')).not.toContainText('PLC-Line1');
   await expect(page.getByTestId('asset-table').locator('tbody tr').first()).toContainText('Seen in traffic');
 });
+
+test('vendors and types are stored by one name, the export’s spelling kept; the assessor’s aliases apply', async ({
+  page,
+}) => {
+  await openInventory(page);
+  const csv =
+    'name,ip,vendor,type\nPLC-A,10.0.0.1,Siemens AG,PLCs\nPLC-B,10.0.0.2,SIEMENS,controller\nRTU-C,10.0.0.3,Acme Kontrols GmbH,Fernwirkstation\n';
+  await dropFiles(page, [{ name: 'plant.csv', bytes: Buffer.from(csv) }]);
+  await page
+    .getByRole('dialog', { name: 'Import plant.csv' })
+    .getByRole('button', { name: 'Import' })
+    .click();
+  await expect(page.getByTestId('inventory-count')).toHaveText('3 assets');
+  const row = (name: string) => page.getByTestId('asset-table').locator('tbody tr', { hasText: name });
+  await expect(row('PLC-A').getByRole('cell', { name: 'Siemens', exact: true })).toHaveAttribute(
+    'title',
+    'As exported: Siemens AG',
+  );
+  await expect(row('PLC-B').getByRole('cell', { name: 'PLC', exact: true })).toHaveAttribute(
+    'title',
+    'As exported: controller',
+  );
+  await page.getByLabel('Vendor filter').selectOption('Siemens');
+  await expect(page.getByTestId('inventory-count')).toHaveText('2 of 3 assets');
+  await page.getByLabel('Vendor filter').selectOption('');
+
+  await page.getByRole('button', { name: 'Names…' }).click();
+  const names = page.getByRole('dialog', { name: 'Vendor and type names' });
+  const add = names.getByRole('form', { name: 'Add an alias' });
+  await add.getByRole('button', { name: 'Add alias' }).click();
+  await expect(add.getByLabel('Spelling in the exports')).toBeFocused();
+  await add.getByLabel('Spelling in the exports').fill('Acme Kontrols');
+  await add.getByLabel('Stands for').fill('Acme Controls');
+  await add.getByRole('button', { name: 'Add alias' }).click();
+  await expect(page.getByText('Aliases applied: 1 asset renamed')).toBeVisible();
+  await add.getByLabel('Kind').selectOption('type');
+  await add.getByLabel('Spelling in the exports').fill('Fernwirkstation');
+  await add.getByLabel('Stands for').fill('RTU');
+  await add.getByRole('button', { name: 'Add alias' }).click();
+  await expect(names.getByRole('table', { name: 'Your aliases' }).locator('tbody tr')).toHaveCount(2);
+  await names.getByRole('button', { name: 'Done' }).click();
+  await expect(row('RTU-C')).toContainText('Acme Controls');
+  await expect(row('RTU-C').getByRole('cell', { name: 'RTU', exact: true })).toHaveAttribute(
+    'title',
+    'As exported: Fernwirkstation',
+  );
+  await waitForSaved(page);
+  await page.reload();
+  await expect(row('RTU-C')).toContainText('Acme Controls');
+
+  // A later import uses the aliases at once.
+  await dropFiles(page, [
+    { name: 'more.csv', bytes: Buffer.from('name,ip,vendor\nRTU-D,10.0.0.4,ACME KONTROLS\n') },
+  ]);
+  await page.getByRole('dialog', { name: 'Import more.csv' }).getByRole('button', { name: 'Import' }).click();
+  await expect(row('RTU-D')).toContainText('Acme Controls');
+});

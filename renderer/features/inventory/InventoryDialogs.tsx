@@ -2,6 +2,7 @@ import type { Asset } from '../../../shared/model';
 import { addManualAsset, updateAsset, writeSetting } from '../../db/inventory';
 import { trackSave } from '../../db/save-status';
 import { Modal } from '../../ui/Modal';
+import { AliasesDialog } from './AliasesDialog';
 import { AssetDetail } from './AssetDetail';
 import { AssetForm } from './AssetForm';
 import { ASSET_COLUMNS } from './asset-columns';
@@ -38,6 +39,9 @@ export function InventoryDialogs({
     <>
       {dialog?.kind === 'history' && (
         <ImportHistory assessmentId={assessmentId} onChanged={replace} onClose={close} />
+      )}
+      {dialog?.kind === 'aliases' && (
+        <AliasesDialog assessmentId={assessmentId} patch={patch} onClose={close} />
       )}
       {dialog?.kind === 'columns' && (
         <ColumnChooser

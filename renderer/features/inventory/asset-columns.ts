@@ -18,7 +18,11 @@ export interface AssetColumn {
   edit?: 'name' | 'vendor' | 'model' | 'firmware' | 'os' | 'serial' | 'type';
   /** Sorted as numbers rather than text. */
   numeric?: boolean;
+  /** More than the text says, for a tooltip and the detail (the spelling a name was normalised from). */
+  hint?(asset: Asset): string | null;
 }
+
+const asExported = (raw: string | null | undefined) => (raw ? `As exported: ${raw}` : null);
 
 const joined = (values: readonly string[]) => values.join(', ');
 
@@ -26,10 +30,24 @@ export const ASSET_COLUMNS: AssetColumn[] = [
   { id: 'name', label: 'Name', width: 200, text: (a) => a.name, edit: 'name' },
   { id: 'ips', label: 'IP addresses', width: 150, text: (a) => joined(a.ips) },
   { id: 'macs', label: 'MAC addresses', width: 150, text: (a) => joined(a.macs) },
-  { id: 'vendor', label: 'Vendor', width: 150, text: (a) => a.vendor ?? '', edit: 'vendor' },
+  {
+    id: 'vendor',
+    label: 'Vendor',
+    width: 150,
+    text: (a) => a.vendor ?? '',
+    edit: 'vendor',
+    hint: (a) => asExported(a.vendorRaw),
+  },
   { id: 'model', label: 'Model', width: 180, text: (a) => a.model ?? '', edit: 'model' },
   { id: 'firmware', label: 'Firmware', width: 110, text: (a) => a.firmware ?? '', edit: 'firmware' },
-  { id: 'type', label: 'Type', width: 110, text: (a) => a.type ?? '', edit: 'type' },
+  {
+    id: 'type',
+    label: 'Type',
+    width: 110,
+    text: (a) => a.type ?? '',
+    edit: 'type',
+    hint: (a) => asExported(a.typeRaw),
+  },
   {
     id: 'zone',
     label: 'Zone',
@@ -110,8 +128,9 @@ const searchTexts = new WeakMap<Asset, string>();
 function searchText(asset: Asset): string {
   let text = searchTexts.get(asset);
   if (text === undefined) {
-    const { name, vendor, model, serial, type, ips, macs, hostnames } = asset;
-    text = normaliseForSearch([name, vendor, model, serial, type, ...ips, ...macs, ...hostnames].join('\n'));
+    const { name, vendor, vendorRaw, model, serial, type, typeRaw, ips, macs, hostnames } = asset;
+    const fields = [name, vendor, vendorRaw, model, serial, type, typeRaw, ...ips, ...macs, ...hostnames];
+    text = normaliseForSearch(fields.filter(Boolean).join('\n'));
     searchTexts.set(asset, text);
   }
   return text;

@@ -30,7 +30,7 @@ import { COLUMNS_SETTING, InventoryDialogs } from './InventoryDialogs';
 import { InventoryFilters } from './InventoryFilters';
 import { useInventory } from './useInventory';
 
-const TOOLBAR = ['import-files', 'import-history', 'add-asset', 'columns', 'export-csv'];
+const TOOLBAR = ['import-files', 'import-history', 'add-asset', 'columns', 'aliases', 'export-csv'];
 
 function useVisibleColumns() {
   const [visibleColumns, setVisibleColumns] = useState<string[]>(DEFAULT_VISIBLE_COLUMNS);
