@@ -3,7 +3,7 @@ import { cloneElement, useId, type ReactElement } from 'react';
 /**
  * A labelled control: the label names it, and the hint and error are tied to it by
  * aria-describedby (not put in its name). The control gets its id from here, and aria-invalid
- * while it has an error (FormActions moves focus there after a failed submit).
+ * while it has an error (focus moves there after a failed submit: ui/invalid-focus.ts).
  */
 export function Field({
   label,

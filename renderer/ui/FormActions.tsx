@@ -1,8 +1,6 @@
-import { focusInvalidAfterSubmit } from './invalid-focus';
-
 /**
- * A form's Cancel and submit buttons, in the order and style every dialog uses. A submit that
- * fails moves focus to the first invalid field.
+ * A form's Cancel and submit buttons, in the order and style every dialog uses. (A submit that
+ * fails moves focus to the first invalid field: ui/invalid-focus.ts, for every form.)
  */
 export function FormActions({
   submit,
@@ -22,12 +20,7 @@ export function FormActions({
       <button type="button" className="button" onClick={onCancel}>
         Cancel
       </button>
-      <button
-        type="submit"
-        className={`button button-${tone}`}
-        disabled={busy || undefined}
-        onClick={focusInvalidAfterSubmit}
-      >
+      <button type="submit" className={`button button-${tone}`} disabled={busy || undefined}>
         {submit}
       </button>
     </div>

@@ -1,5 +1,3 @@
-import type { MouseEvent } from 'react';
-
 const INVALID = '[aria-invalid="true"]';
 /** How long after a submit an invalid field may still appear (a save that fails on the database). */
 const WATCH_MS = 4_000;
@@ -17,9 +15,7 @@ function focusFirstInvalid(form: HTMLFormElement): boolean {
  * as Field marks it). The form's own handler may check at once or after an await, so this looks
  * after the render that follows the submit, then watches the form for a short while.
  */
-export function focusInvalidAfterSubmit(event: MouseEvent<HTMLButtonElement>): void {
-  const form = event.currentTarget.form;
-  if (!form) return;
+export function focusInvalidAfterSubmit(form: HTMLFormElement): void {
   const observer = new MutationObserver(() => {
     if (focusFirstInvalid(form)) observer.disconnect();
   });
@@ -33,4 +29,18 @@ export function focusInvalidAfterSubmit(event: MouseEvent<HTMLButtonElement>): v
     });
     setTimeout(() => observer.disconnect(), WATCH_MS);
   });
+}
+
+/**
+ * Every form of the app, present and future, gets it: one listener on the document sees each
+ * submit (in the capture phase, before the form's own handler), so no form has to ask for it.
+ */
+export function installInvalidFocus(root: Document = document): void {
+  root.addEventListener(
+    'submit',
+    (event) => {
+      if (event.target instanceof HTMLFormElement) focusInvalidAfterSubmit(event.target);
+    },
+    true,
+  );
 }

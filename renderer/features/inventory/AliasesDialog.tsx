@@ -7,7 +7,6 @@ import { trackSave } from '../../db/save-status';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
-import { focusInvalidAfterSubmit } from '../../ui/invalid-focus';
 
 const KIND_LABELS: Record<AliasKind, string> = { vendor: 'Vendor', type: 'Device type' };
 const BUILT_IN: Record<AliasKind, Record<string, readonly string[]>> = {
@@ -67,7 +66,7 @@ function AddAliasForm({ onAdded }: { onAdded: (alias: StoredAlias) => Promise<vo
         ))}
       </datalist>
       <div className="modal-actions span-2">
-        <button type="submit" className="button button-primary" onClick={focusInvalidAfterSubmit}>
+        <button type="submit" className="button button-primary">
           Add alias
         </button>
       </div>
