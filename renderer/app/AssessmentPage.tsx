@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useLocation } from 'wouter';
 import { getAssessment } from '../db/assessments';
 import { SaveIndicator } from '../ui/SaveIndicator';
 import { DiagramContributionsContext } from '../ui/diagram-contributions';
 import { AssetDetailSectionsContext } from '../ui/asset-detail-contributions';
+import { FileHandoffContext, leaveHandedFiles, type FileHandoff } from '../ui/file-handoff';
 import { ASSET_DETAIL_SECTIONS, DIAGRAM_CONTRIBUTIONS, WORKSPACES } from './registry';
 
 /** An open assessment: top bar, left navigation of workspaces, and the chosen workspace. */
@@ -12,6 +13,19 @@ export function AssessmentPage({ id, workspaceId }: { id: string; workspaceId: s
   const [, navigate] = useLocation();
   const assessment = useLiveQuery(() => getAssessment(id).then((a) => a ?? null), [id]);
   const workspace = WORKSPACES.find((w) => w.id === workspaceId);
+  const handoff = useMemo<FileHandoff>(() => {
+    const taker = (kind: Parameters<FileHandoff['takerOf']>[0]) =>
+      WORKSPACES.find((w) => w.takesFiles?.includes(kind));
+    return {
+      takerOf: (kind) => taker(kind)?.label ?? null,
+      handOff: (kind, files) => {
+        const target = taker(kind);
+        if (!target) return;
+        leaveHandedFiles(kind, files);
+        navigate(`/a/${id}/${target.id}`);
+      },
+    };
+  }, [id, navigate]);
 
   // Alt+1..7 jumps between workspaces.
   useEffect(() => {
@@ -70,7 +84,9 @@ export function AssessmentPage({ id, workspaceId }: { id: string; workspaceId: s
         {Workspace ? (
           <DiagramContributionsContext.Provider value={DIAGRAM_CONTRIBUTIONS}>
             <AssetDetailSectionsContext.Provider value={ASSET_DETAIL_SECTIONS}>
-              <Workspace key={assessment.id} assessment={assessment} />
+              <FileHandoffContext.Provider value={handoff}>
+                <Workspace key={assessment.id} assessment={assessment} />
+              </FileHandoffContext.Provider>
             </AssetDetailSectionsContext.Provider>
           </DiagramContributionsContext.Provider>
         ) : (

@@ -12,12 +12,13 @@ export async function importCapture(
   assessmentId: string,
   summary: CaptureSummary,
   file: { name: string; size: number; sha256: string },
+  options: { addEndpoints?: boolean } = {},
 ): Promise<ImportBatch> {
   const { batch } = await commitBatch(
     assessmentId,
     { format: CAPTURE_FORMAT, fileName: file.name, readFlows: false },
     (current, context) => {
-      const result = captureToImport(summary, current.assets, context, file);
+      const result = captureToImport(summary, current.assets, context, file, options);
       return {
         batch: result.batch,
         added: result.merge.added,

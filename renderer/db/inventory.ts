@@ -1,5 +1,13 @@
 import { assetSchema, createManualAsset, nowIso, type Asset, type ImportBatch } from '../../shared/model';
-import { makeImportBatch, mergeIntoInventory, type ParsedInventory } from '../../shared/importers';
+import {
+  makeImportBatch,
+  mergeIntoInventory,
+  outcomeOf,
+  type ImportOutcome,
+  type ParsedInventory,
+} from '../../shared/importers';
+import { normaliseNames } from '../../shared/vendors';
+import { currentNormaliser } from './aliases';
 import { commitBatch, type CommitResult } from './import-batches';
 import { db } from './index';
 
@@ -32,21 +40,30 @@ export interface ImportedFile {
   size: number;
 }
 
+/** The parsed records with vendors and types under their normalised names (raw spellings kept). */
+async function normalisedNames<P extends Pick<ParsedInventory, 'assets'>>(parsed: P): Promise<P> {
+  const normaliser = await currentNormaliser();
+  return { ...parsed, assets: parsed.assets.map((a) => normaliseNames(a, normaliser)) };
+}
+
 /**
  * Merges a parsed inventory file into an assessment's inventory and writes it through the one
  * import repository (commitBatch): one transaction, undone as a batch with undoBatch.
  */
-export function commitImport(
+export async function commitImport(
   assessmentId: string,
   format: string,
   file: ImportedFile,
   parsed: Pick<ParsedInventory, 'assets' | 'flows' | 'skipped' | 'warnings' | 'records'>,
-): Promise<CommitResult> {
-  return commitBatch(
+): Promise<CommitResult & { outcome: ImportOutcome }> {
+  let outcome: ImportOutcome | null = null;
+  parsed = await normalisedNames(parsed);
+  const committed = await commitBatch(
     assessmentId,
     { format, fileName: file.name, readFlows: parsed.flows.length > 0 },
     (current, context) => {
       const result = mergeIntoInventory(current.assets, parsed, context, current.flows);
+      outcome = outcomeOf(parsed, result);
       if (result.added.length === 0 && result.updated.length === 0 && result.flows.length === 0)
         return { batch: null, counts: result.counts, warnings: result.warnings };
       return {
@@ -59,6 +76,29 @@ export function commitImport(
       };
     },
   );
+  return { ...committed, outcome: outcome! };
+}
+
+/**
+ * What importing a parsed file would do now, without writing: the same merge as commitImport, on
+ * the assessment's records as they are (the preview's counts, so they match the result's).
+ */
+export async function predictImport(
+  assessmentId: string,
+  format: string,
+  fileName: string,
+  parsed: Pick<ParsedInventory, 'assets' | 'flows' | 'skipped' | 'warnings' | 'records'>,
+): Promise<ImportOutcome> {
+  parsed = await normalisedNames(parsed);
+  const database = db();
+  const [assets, flows] = await database.transaction('r', database.assets, database.flows, () =>
+    Promise.all([
+      database.assets.where('assessmentId').equals(assessmentId).toArray(),
+      parsed.flows.length > 0 ? database.flows.where('assessmentId').equals(assessmentId).toArray() : [],
+    ]),
+  );
+  const context = { id: crypto.randomUUID(), assessmentId, format, fileName, at: nowIso() };
+  return outcomeOf(parsed, mergeIntoInventory(assets, parsed, context, flows));
 }
 
 /** The fields a person may set on an asset by hand. */
@@ -89,7 +129,12 @@ export async function updateAsset(id: string, patch: AssetEdit): Promise<Asset> 
   return database.transaction('rw', database.assets, async () => {
     const current = await database.assets.get(id);
     if (!current) throw new Error('This asset no longer exists.');
-    const next = assetSchema.parse({ ...current, ...patch, updatedAt: nowIso() });
+    // A name typed by hand replaces what the source said: no raw spelling is kept for it.
+    const raw = {
+      ...('vendor' in patch ? { vendorRaw: null } : {}),
+      ...('type' in patch ? { typeRaw: null } : {}),
+    };
+    const next = assetSchema.parse({ ...current, ...patch, ...raw, updatedAt: nowIso() });
     await database.assets.put(next);
     return next;
   });

@@ -20,6 +20,7 @@ import type {
   ThreatScenario,
   ZoneRisk,
 } from '../../shared/risk';
+import type { AliasEdit } from '../../shared/vendors';
 import { RECORD_TABLES } from '../../shared/model';
 import type { StoredAdvisoryPack } from './advisory-packs';
 import type { SigningIdentity } from '../../shared/bridge';
@@ -28,6 +29,13 @@ import type { SigningIdentity } from '../../shared/bridge';
 export interface SettingRecord {
   key: string;
   value: unknown;
+  updatedAt: string;
+}
+
+/** One alias the assessor set: a vendor or device-type spelling and the name it stands for. */
+export interface StoredAlias extends AliasEdit {
+  /** kind + the spelling's key, so one spelling has one alias. */
+  id: string;
   updatedAt: string;
 }
 
@@ -92,6 +100,12 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       vulnerabilities: 'id, assessmentId, [assessmentId+assetId], advisoryId',
     },
   },
+  {
+    // The assessor's vendor and device-type aliases, over the built-in tables (shared/vendors);
+    // app-wide, like the mapping presets. A new table: no record is rewritten.
+    version: 7,
+    stores: { aliases: 'id, kind' },
+  },
 ];
 
 /** Each table's indexes as the newest version has them (a version lists only what it changes). */
@@ -123,6 +137,7 @@ export class ConduitDatabase extends Dexie {
   countermeasures!: Table<Countermeasure, string>;
   advisoryPacks!: Table<StoredAdvisoryPack, string>;
   vulnerabilities!: Table<Vulnerability, string>;
+  aliases!: Table<StoredAlias, string>;
 
   constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

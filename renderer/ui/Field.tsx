@@ -2,7 +2,8 @@ import { cloneElement, useId, type ReactElement } from 'react';
 
 /**
  * A labelled control: the label names it, and the hint and error are tied to it by
- * aria-describedby (not put in its name). The control gets its id from here.
+ * aria-describedby (not put in its name). The control gets its id from here, and aria-invalid
+ * while it has an error (focus moves there after a failed submit: ui/invalid-focus.ts).
  */
 export function Field({
   label,
@@ -25,7 +26,11 @@ export function Field({
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      {cloneElement(children, { id, 'aria-describedby': describedBy })}
+      {cloneElement(children, {
+        id,
+        'aria-describedby': describedBy,
+        ...(error ? { 'aria-invalid': true } : {}),
+      })}
       {hint && !error && (
         <span className="field-hint" id={`${id}-hint`}>
           {hint}

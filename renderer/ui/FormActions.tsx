@@ -1,4 +1,7 @@
-/** A form's Cancel and submit buttons, in the order and style every dialog uses. */
+/**
+ * A form's Cancel and submit buttons, in the order and style every dialog uses. (A submit that
+ * fails moves focus to the first invalid field: ui/invalid-focus.ts, for every form.)
+ */
 export function FormActions({
   submit,
   onCancel,

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Assessment } from '../../shared/model';
 import type { AssetDetailSection } from './asset-detail-contributions';
 import type { DiagramContribution } from './diagram-contributions';
+import type { HandedFileKind } from './file-handoff';
 
 /** What every workspace of an open assessment receives. */
 export interface WorkspaceProps {
@@ -17,4 +18,6 @@ export interface WorkspaceDefinition {
   diagram?: DiagramContribution;
   /** What this workspace shows in the inventory's asset detail, if anything. */
   assetDetail?: AssetDetailSection;
+  /** Kinds of file it imports when another workspace is given one (see file-handoff.ts). */
+  takesFiles?: readonly HandedFileKind[];
 }

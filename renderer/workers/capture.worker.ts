@@ -73,7 +73,12 @@ export interface CaptureImported {
 
 /** Reads, hashes and merges one capture into the assessment, written through the import repository. */
 async function importCapture(
-  { file, ouiUrl, assessmentId }: { file: File; ouiUrl: string | null; assessmentId: string },
+  {
+    file,
+    ouiUrl,
+    assessmentId,
+    addEndpoints = true,
+  }: { file: File; ouiUrl: string | null; assessmentId: string; addEndpoints?: boolean },
   job: Job<CaptureProgress>,
 ): Promise<CaptureImported> {
   const { signal } = job;
@@ -98,11 +103,16 @@ async function importCapture(
     const hashMs = performance.now() - hashStart;
     signal.throwIfAborted();
     job.progress({ phase: 'writing', bytes: file.size, totalBytes: file.size, packets: summary.packets });
-    const batch = await writeCapture(assessmentId, summary, {
-      name: file.name,
-      size: file.size,
-      sha256: digest,
-    });
+    const batch = await writeCapture(
+      assessmentId,
+      summary,
+      {
+        name: file.name,
+        size: file.size,
+        sha256: digest,
+      },
+      { addEndpoints },
+    );
     return { batch, packets: summary.packets, readMs: hashStart - start, hashMs };
   } catch (error) {
     // A read error names the file; a cancel (signal aborted) is reported as such by the channel.

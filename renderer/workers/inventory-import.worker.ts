@@ -6,6 +6,7 @@ import {
   type DetectedFormat,
   type ImportPreview,
   type ImportProgress,
+  type ImportOutcome,
   type ImportWarning,
   type InventoryFormat,
   type MergeCounts,
@@ -13,7 +14,7 @@ import {
 } from '../../shared/importers';
 import { sha256Hex, type Asset, type ImportBatch } from '../../shared/model';
 import { undoBatch } from '../db/import-batches';
-import { commitImport } from '../db/inventory';
+import { commitImport, predictImport } from '../db/inventory';
 import { batchHandlers, importRefused } from './batch-handlers';
 import { serveSelf, type Job } from './channel';
 
@@ -40,11 +41,14 @@ export interface ParseSummary {
   warnings: ImportWarning[];
   warningCount: number;
   preview: ImportPreview;
+  /** What importing it would do now: the same merge as the write, run on the stored records. */
+  predicted: ImportOutcome;
 }
 
 export interface CommitSummary {
   batch: Pick<ImportBatch, 'id' | 'fileName' | 'format' | 'counts'> | null;
   counts: MergeCounts;
+  outcome: ImportOutcome;
 }
 
 export interface ImportStage extends ImportProgress {
@@ -72,7 +76,7 @@ function sendInventory(job: Job<WriteProgress>, assets: readonly Asset[]) {
 }
 
 async function parse(
-  request: { format?: InventoryFormat; mapping?: ColumnMapping },
+  request: { assessmentId: string; format?: InventoryFormat; mapping?: ColumnMapping },
   job: Job<ImportStage>,
 ): Promise<ParseSummary> {
   if (!loading) throw new Error('no file loaded');
@@ -86,6 +90,7 @@ async function parse(
       onProgress: (progress) => job.progress({ ...progress, stage: 'parsing' }),
     },
   );
+  const predicted = await predictImport(request.assessmentId, result.format, file.name, result);
   parsed = result;
   return {
     fileName: file.name,
@@ -100,6 +105,7 @@ async function parse(
     warnings: result.warnings.slice(0, WARNINGS_SHOWN),
     warningCount: result.warnings.length,
     preview: result.preview,
+    predicted,
   };
 }
 
@@ -130,6 +136,7 @@ async function commit(
   return {
     batch: batch && { id: batch.id, fileName: batch.fileName, format: batch.format, counts: batch.counts },
     counts: result.counts,
+    outcome: result.outcome,
   };
 }
 

@@ -36,12 +36,12 @@ export {
 export { parseVersion, compareVersions, type Version } from './version';
 export { parseRange, rangeContains, type VersionRange, type Constraint, type RangeAnswer } from './range';
 export { tokenizeProduct, matchProduct, type ProductTokens, type ProductMatch } from './product';
+export { FAMILY_WORDS } from './family-words';
 export {
   VENDOR_ALIASES,
-  FAMILY_WORDS,
   canonicalVendor,
   canonicalVendors,
   vendorInText,
   vendorKey,
-} from './vendor-aliases';
+} from '../vendors/vendor-aliases';
 export { mergeIndexes } from './merge-packs';

@@ -9,7 +9,7 @@ import {
 } from './product';
 import { parseRange, rangeContains, type RangeAnswer, type VersionRange } from './range';
 import type { Advisory, AdvisoryProduct, Remediation } from './types';
-import { canonicalVendors, vendorInText, vendorKey } from './vendor-aliases';
+import { canonicalVendors, vendorInText, vendorKey } from '../vendors/vendor-aliases';
 import { parseVersion } from './version';
 
 /** What matching reads of an asset. */

@@ -1,4 +1,4 @@
-import { FAMILY_WORDS } from './vendor-aliases';
+import { FAMILY_WORDS } from './family-words';
 
 /**
  * Product names compared by their model tokens. A "model" token carries a digit and says which

@@ -1,4 +1,4 @@
-import { canonicalVendor, vendorInText, vendorKey } from '../advisories/vendor-aliases';
+import { canonicalVendor, vendorInText, vendorKey } from '../vendors/vendor-aliases';
 import type { Asset } from '../model/inventory';
 
 /** The product line an asset belongs to, as a vulnerability finding groups and names it. */

@@ -1,3 +1,4 @@
+import { excerptList } from '../text/excerpt';
 import { decodePrefix } from './decode';
 import { detectDelimiter } from './delimited';
 import { looksLikeJson } from './json-input';
@@ -39,7 +40,7 @@ function fromScores(keys: Set<string>, container: 'json' | 'csv'): DetectedForma
     return {
       format: best.format,
       confidence: Math.min(0.99, 0.5 + 0.1 * best.hits.length + 0.05 * margin),
-      reason: `${container === 'json' ? 'keys' : 'columns'} ${best.hits.slice(0, 5).join(', ')}`,
+      reason: `${container === 'json' ? 'keys' : 'columns'} ${excerptList(best.hits.slice(0, 5), 120)}`,
       container,
     };
   }

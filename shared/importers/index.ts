@@ -46,6 +46,7 @@ export {
   type MappingPreset,
 } from './mapping';
 export { detectFormat, type DetectedFormat } from './detect';
+export { sniffBinary, notTextMessage, type BinaryContent } from './sniff-content';
 export {
   parseInventory,
   type InventoryFile,
@@ -65,3 +66,4 @@ export {
   type UndoPlan,
 } from './merge';
 export { parseXml, XmlError, type XmlElement } from './xml';
+export { outcomeOf, describeOutcome, changesSomething, countOf, type ImportOutcome } from './outcome';

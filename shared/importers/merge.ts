@@ -197,6 +197,8 @@ function newAsset(n: NormalizedAsset, batch: BatchContext, provenance: Provenanc
     os: n.os,
     serial: n.serial,
     type: n.type,
+    ...(n.vendorRaw ? { vendorRaw: n.vendorRaw } : {}),
+    ...(n.typeRaw ? { typeRaw: n.typeRaw } : {}),
     purdueLevel: n.purdueLevel,
     protocols: n.protocols,
     criticality: n.criticality,

@@ -1,6 +1,7 @@
 import { ImportContext } from './context';
 import { decodeText } from './decode';
 import { parseDelimited } from './delimited';
+import { notTextMessage, sniffBinary } from './sniff-content';
 import { detectFormat, type DetectedFormat } from './detect';
 import { isRecord, looksLikeJson, parseJsonDocument } from './json-input';
 import { flattenRecord, validateMapping, type ColumnMapping } from './mapping';
@@ -200,6 +201,8 @@ export async function parseInventory(
   options: ParseInventoryOptions = {},
 ): Promise<ParseInventoryResult> {
   if (file.bytes.length === 0) throw new ImportError(`${file.name}: the file is empty`);
+  const binary = sniffBinary(file.bytes);
+  if (binary) throw new ImportError(notTextMessage(file.name, binary));
   if (options.mapping) {
     const problems = validateMapping(options.mapping);
     if (problems.length > 0)

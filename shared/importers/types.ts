@@ -21,6 +21,9 @@ export interface NormalizedAsset {
   os: string | null;
   serial: string | null;
   type: string | null;
+  /** The spellings found, when vendor and type were normalised (shared/vendors). */
+  vendorRaw?: string | null;
+  typeRaw?: string | null;
   purdueLevel: number | null;
   protocols: string[];
   criticality: Criticality | null;

@@ -18,3 +18,12 @@ export * from './remap';
 export * from './slt';
 export { findExcessiveJsonNesting, excessiveNestingMessage, MAX_JSON_DEPTH } from './json-depth';
 export { escapeControlCharacters } from './escape-control';
+export { issueInWords, fieldMessages, issuesInWords } from './issue-words';
+export { lookUpAsset, assetLookupMessage, assetPickerLabel, type AssetLookup } from './asset-lookup';
+export {
+  assetOrigin,
+  countOrigins,
+  ASSET_ORIGIN_LABELS,
+  TRAFFIC_FORMATS,
+  type AssetOrigin,
+} from './asset-origin';

@@ -32,6 +32,9 @@ export const assetSchema = z.object({
   os: text,
   serial: text,
   type: text,
+  /** The vendor and type as the source spelled them, when the stored ones are their normalised names. */
+  vendorRaw: text.optional(),
+  typeRaw: text.optional(),
   purdueLevel: z.number().min(0).max(5).nullable(),
   protocols: z.array(z.string().max(100)).max(500),
   criticality: z.enum(CRITICALITIES).nullable(),

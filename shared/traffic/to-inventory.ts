@@ -16,12 +16,17 @@ export interface CaptureImport {
  * Turns a capture's aggregates into inventory changes: its assets merged with the inventory (by MAC,
  * then IP), its conversations and layer-2 frame streams as flows, and the batch that undoes them.
  * Pure; the caller writes the result in one transaction.
+ *
+ * Endpoints that match no asset become assets only with `addEndpoints` (the default): they are then
+ * "seen in traffic" (shared/model assetOrigin), kept apart from sensor assets. Without it, their
+ * flows keep the addresses with no asset, and existing assets still gain what the capture saw.
  */
 export function captureToImport(
   summary: CaptureSummary,
   existingAssets: readonly Asset[],
   context: BatchContext,
   file: { sha256: string; size: number },
+  options: { addEndpoints?: boolean } = {},
 ): CaptureImport {
   const at = context.at ?? nowIso();
   const firstSeen = new Map<string, string>();
@@ -66,6 +71,7 @@ export function captureToImport(
     { assets, flows: [], skipped: 0, warnings: [] },
     { ...context, at },
   );
+  if (options.addEndpoints === false) leaveOutNewAssets(merge);
 
   const byIp = new Map<string, string>();
   const byMac = new Map<string, string>();
@@ -148,4 +154,11 @@ export function captureToImport(
     undo: merge.undo,
   };
   return { merge, flows, batch };
+}
+
+/** Drops the assets a merge would add, and their place in its counts and its undo. */
+function leaveOutNewAssets(merge: MergeResult): void {
+  merge.counts.assets -= merge.added.length;
+  merge.added = [];
+  merge.undo.addedAssetIds = [];
 }

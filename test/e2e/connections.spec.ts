@@ -44,7 +44,7 @@ test('an undocumented connection recorded by hand, with a photo, survives a relo
   await expect(dialog.getByTestId('severity')).toHaveText('critical');
   await dialog.getByLabel('Status').selectOption('accepted');
   await dialog.getByRole('button', { name: 'Save connection' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('an accepted connection needs a justification');
+  await expect(dialog.getByRole('alert')).toContainText('An accepted connection needs a justification');
   await dialog.getByLabel('Justification (required to accept)').fill('Contract with the vendor until June');
   await dialog.getByLabel('Recommendation').fill('Replace with the remote-access gateway in the DMZ');
   await dialog

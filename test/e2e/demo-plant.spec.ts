@@ -22,7 +22,7 @@ test('the demo plant opens from the empty home screen with every workspace fille
   console.log(`demo plant created in the browser in ${created!.toFixed(0)} ms`);
 
   await openWorkspace(page, 'Inventory');
-  await expect(page.getByTestId('inventory-count')).toHaveText('139 assets');
+  await expect(page.getByTestId('inventory-count')).toHaveText('138 assets · 1 seen in traffic');
   await page.getByRole('button', { name: 'Import history' }).click();
   const history = page.getByRole('dialog', { name: 'Import history' });
   await expect(

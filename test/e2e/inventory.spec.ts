@@ -225,9 +225,9 @@ test('edit in place, add by hand, filter, choose columns and export the filtered
     .trim()
     .split('\r\n');
   expect(lines).toHaveLength(2);
-  expect(lines[0]).toBe('Name,IP addresses,Vendor,Model,Firmware,Type,Zone,Protocols,Sources');
+  expect(lines[0]).toBe('Name,IP addresses,Vendor,Model,Firmware,Type,Zone,Protocols,Sources,Origin');
   // papaparse quotes the cell it guards: a spreadsheet shows '=cmd modem as text.
-  expect(lines[1]).toBe(`"'=cmd modem",10.9.9.9,Teltonika,,,,,,manual`);
+  expect(lines[1]).toBe(`"'=cmd modem",10.9.9.9,Teltonika,,,,,,manual,By hand`);
 });
 
 test('select several assets and put them in a zone', async ({ page }) => {

@@ -20,7 +20,7 @@ test('an imported Modicon M340 is matched, decided in bulk, kept on reload, and 
   await page.getByTestId('inventory-file-input').setInputFiles(NOZOMI);
   const dialog = page.getByRole('dialog', { name: 'Import ibm-car_query_assets.json' });
   await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByTestId('inventory-count')).toHaveText('1 assets');
+  await expect(page.getByTestId('inventory-count')).toHaveText('1 asset');
 
   await nav.getByRole('link', { name: 'Vulnerabilities' }).click();
   await page.getByRole('button', { name: 'Match against the advisories' }).click();

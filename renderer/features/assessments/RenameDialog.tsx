@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ZodError } from 'zod';
-import type { Assessment } from '../../../shared/model';
+import { issuesInWords, type Assessment } from '../../../shared/model';
 import { updateAssessment } from '../../db/assessments';
 import { FormActions } from '../../ui/FormActions';
 import { Modal } from '../../ui/Modal';
@@ -13,7 +13,11 @@ export function RenameDialog({ assessment, onClose }: { assessment: Assessment; 
       await updateAssessment(assessment.id, { title: title.trim() });
       onClose();
     } catch (e) {
-      setError(e instanceof ZodError ? (e.issues[0]?.message ?? 'invalid title') : (e as Error).message);
+      setError(
+        e instanceof ZodError
+          ? (issuesInWords(e, { title: 'The title' })[0] ?? 'The title is not valid')
+          : (e as Error).message,
+      );
     }
   }
   return (

@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import type { Assessment } from '../../../shared/model';
+import { fieldMessages, type Assessment } from '../../../shared/model';
 import { splitAssessors, type AssessmentDraft, type DraftErrors } from './AssessmentFields';
 
 export function draftFromAssessment(a: Assessment): AssessmentDraft {
@@ -28,10 +28,15 @@ export function draftToInput(draft: AssessmentDraft) {
 
 /** Per-field messages from a zod error on the assessment's fields. */
 export function draftErrors(error: ZodError): DraftErrors {
-  const errors: DraftErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path[0] as keyof AssessmentDraft | undefined;
-    if (key && !errors[key]) errors[key] = issue.message;
-  }
-  return errors;
+  return fieldMessages(error, DRAFT_LABELS) as DraftErrors;
 }
+
+const DRAFT_LABELS: Record<string, string> = {
+  title: 'The title',
+  client: 'The client',
+  site: 'The site',
+  assessors: 'The assessors',
+  startDate: 'The start date',
+  endDate: 'The end date',
+  scope: 'The scope',
+};

@@ -1,17 +1,13 @@
 import type { Assessment } from '../../../shared/model';
+import { matchesWords, searchWords } from '../../../shared/text/search';
 
-/** Every word of the query must appear in the title, client, site, assessors or scope. */
+/** Every word of the query must appear in the title, client, site, assessors or scope (accents and case ignored). */
 export function matchesSearch(assessment: Assessment, query: string): boolean {
-  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = [
+  return matchesWords(searchWords(query), [
     assessment.title,
     assessment.client,
     assessment.site,
     assessment.scope,
     ...assessment.assessors,
-  ]
-    .join('\n')
-    .toLocaleLowerCase();
-  return words.every((word) => haystack.includes(word));
+  ]);
 }

@@ -1,6 +1,8 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { readSetting, writeSetting } from '../../db/inventory';
 import type { ImportBatch } from '../../../shared/model';
 import { trackSave } from '../../db/save-status';
+import { takeHandedFiles } from '../../ui/file-handoff';
 import { notify } from '../../ui/notices';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { WorkerError } from '../../workers/channel';
@@ -21,6 +23,27 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
 }
 
+const ENDPOINTS_SETTING = 'captures.addEndpoints';
+
+/** Whether a capture's unknown endpoints become "seen in traffic" assets: kept as a setting. */
+function useEndpointChoice() {
+  const [state, setState] = useState({ value: true, loaded: false });
+  // Read when an import starts, which may be before a re-render.
+  const current = useRef(true);
+  useEffect(() => {
+    void readSetting<boolean>(ENDPOINTS_SETTING).then((saved) => {
+      current.current = saved !== false;
+      setState({ value: saved !== false, loaded: true });
+    });
+  }, []);
+  const choose = (value: boolean) => {
+    current.current = value;
+    setState({ value, loaded: true });
+    void trackSave(writeSetting(ENDPOINTS_SETTING, value));
+  };
+  return [{ ...state, current: current.current }, choose] as const;
+}
+
 /** Picks or takes dropped captures, reads each in a Worker with progress and cancel, and stores the aggregates. */
 export function CaptureImport({ assessmentId, batches }: { assessmentId: string; batches: ImportBatch[] }) {
   const [running, setRunning] = useState<{
@@ -29,11 +52,15 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
     cancel: () => void;
   } | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const [addEndpoints, setAddEndpoints] = useEndpointChoice();
 
   const importFiles = async (files: File[]) => {
     for (const file of files) {
-      const job = importCaptureInWorker(assessmentId, file, (progress) =>
-        setRunning((r) => (r && r.name === file.name ? { ...r, progress } : r)),
+      const job = importCaptureInWorker(
+        assessmentId,
+        file,
+        (progress) => setRunning((r) => (r && r.name === file.name ? { ...r, progress } : r)),
+        { addEndpoints: addEndpoints.current },
       );
       setRunning({ name: file.name, progress: null, cancel: job.cancel });
       try {
@@ -53,6 +80,14 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
       setRunning(null);
     }
   };
+  // Captures dropped on another workspace (Inventory) and handed here, once the choice is read.
+  useEffect(() => {
+    if (!addEndpoints.loaded) return;
+    const handed = takeHandedFiles('capture');
+    if (handed.length > 0) void importFiles(handed);
+    // Once the setting is read: the files wait in the hand-off until then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [addEndpoints.loaded]);
   const undo = (batch: ImportBatch) =>
     trackSave(undoCaptureInWorker(batch.id)).then(
       () => notify('info', `Import of ${batch.fileName} undone`),
@@ -96,6 +131,27 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
       <p className="hint">
         pcap or pcapng, or a .gz of either. Drop files here. Only flows and assets are kept, never packets.
       </p>
+      <fieldset className="capture-endpoints" disabled={running !== null}>
+        <legend>Endpoints that match no asset</legend>
+        <label>
+          <input
+            type="radio"
+            name="capture-endpoints"
+            checked={addEndpoints.value}
+            onChange={() => setAddEndpoints(true)}
+          />
+          Add observed endpoints to the inventory as “seen in traffic”
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="capture-endpoints"
+            checked={!addEndpoints.value}
+            onChange={() => setAddEndpoints(false)}
+          />
+          Don’t add them (their flows keep the addresses)
+        </label>
+      </fieldset>
       {running && (
         <div className="capture-progress" data-testid="capture-progress">
           <span>

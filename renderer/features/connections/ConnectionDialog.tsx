@@ -1,11 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { connectionSeverity } from '../../../shared/network';
 import {
   CONNECTION_TYPE_LABELS,
   CONNECTION_TYPES,
+  assetLookupMessage,
+  assetPickerLabel,
   connectionSchema,
-  describeZodError,
+  fieldMessages,
   FOUND_BY,
+  lookUpAsset,
   type Asset,
   type Connection,
   type EndpointRef,
@@ -13,7 +16,9 @@ import {
   type Zone,
 } from '../../../shared/model';
 import { listEvidence } from '../../db/evidence';
+import { FormActions } from '../../ui/FormActions';
 import { Modal } from '../../ui/Modal';
+import { EndpointField } from './EndpointField';
 
 export const FOUND_BY_LABELS: Record<(typeof FOUND_BY)[number], string> = {
   'walk-down': 'Walk-down',
@@ -21,101 +26,6 @@ export const FOUND_BY_LABELS: Record<(typeof FOUND_BY)[number], string> = {
   traffic: 'Traffic',
   inventory: 'Sensor inventory',
 };
-
-const MAX_ASSET_OPTIONS = 200;
-
-function EndpointField({
-  label,
-  value,
-  onChange,
-  zones,
-  assets,
-}: {
-  label: string;
-  value: EndpointRef;
-  onChange: (next: EndpointRef) => void;
-  zones: Zone[];
-  assets: Asset[];
-}) {
-  const assetLabel = (a: Asset) => (a.ips[0] && a.ips[0] !== a.name ? `${a.name} (${a.ips[0]})` : a.name);
-  const current = value.kind === 'asset' ? assets.find((a) => a.id === value.assetId) : undefined;
-  const [query, setQuery] = useState(current ? assetLabel(current) : '');
-  const matches = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    const found: Asset[] = [];
-    for (const asset of assets) {
-      if (found.length >= MAX_ASSET_OPTIONS) break;
-      if (q === '' || assetLabel(asset).toLowerCase().includes(q)) found.push(asset);
-    }
-    return found;
-  }, [assets, query]);
-  const listId = `${label.replace(/\W/g, '')}-assets`;
-  return (
-    <fieldset className="endpoint-field">
-      <legend>{label}</legend>
-      <select
-        className="select"
-        aria-label={`${label} kind`}
-        value={value.kind}
-        onChange={(e) => {
-          const kind = e.target.value as EndpointRef['kind'];
-          if (kind === 'zone') onChange({ kind, zoneId: zones[0]?.id ?? '' });
-          else if (kind === 'asset') onChange({ kind, assetId: '' });
-          else onChange({ kind, text: '' });
-        }}
-      >
-        <option value="text">Free text</option>
-        <option value="zone">Zone</option>
-        <option value="asset">Asset</option>
-      </select>
-      {value.kind === 'text' && (
-        <input
-          className="input"
-          aria-label={`${label} description`}
-          placeholder="e.g. vendor cloud, 4G network"
-          value={value.text}
-          onChange={(e) => onChange({ kind: 'text', text: e.target.value })}
-        />
-      )}
-      {value.kind === 'zone' && (
-        <select
-          className="select"
-          aria-label={`${label} zone`}
-          value={value.zoneId}
-          onChange={(e) => onChange({ kind: 'zone', zoneId: e.target.value })}
-        >
-          {zones.length === 0 && <option value="">No zones yet</option>}
-          {zones.map((z) => (
-            <option key={z.id} value={z.id}>
-              {z.name}
-            </option>
-          ))}
-        </select>
-      )}
-      {value.kind === 'asset' && (
-        <>
-          <input
-            className="input"
-            aria-label={`${label} asset`}
-            list={listId}
-            placeholder="Type a name or an IP"
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              const picked = matches.find((a) => assetLabel(a) === e.target.value);
-              onChange({ kind: 'asset', assetId: picked?.id ?? '' });
-            }}
-          />
-          <datalist id={listId}>
-            {matches.map((a) => (
-              <option key={a.id} value={assetLabel(a)} />
-            ))}
-          </datalist>
-        </>
-      )}
-    </fieldset>
-  );
-}
 
 function PhotoThumb({ blob, name, onRemove }: { blob: Blob; name: string; onRemove: () => void }) {
   const [url, setUrl] = useState<string | null>(null);
@@ -142,6 +52,39 @@ function PhotoThumb({ blob, name, onRemove }: { blob: Blob; name: string; onRemo
   );
 }
 
+const FIELD_LABELS: Record<string, string> = {
+  from: 'From',
+  to: 'To',
+  description: 'Description',
+  justification: 'Justification',
+  recommendation: 'Recommendation',
+};
+
+/** What the asset box of an end shows on opening: the chosen asset's label. */
+function initialQuery(end: EndpointRef, assets: readonly Asset[]): string {
+  const asset = end.kind === 'asset' ? assets.find((a) => a.id === end.assetId) : undefined;
+  return asset ? assetPickerLabel(asset) : '';
+}
+
+/** A message per end that names no asset or zone: the typed text is looked up once more. */
+function endpointErrors(
+  draft: Connection,
+  queries: { from: string; to: string },
+  assets: readonly Asset[],
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const key of ['from', 'to'] as const) {
+    const end = draft[key];
+    if (end.kind === 'asset' && end.assetId === '') {
+      errors[key] = `${FIELD_LABELS[key]}: ${assetLookupMessage(lookUpAsset(assets, queries[key]))}`;
+    }
+    if (end.kind === 'zone' && end.zoneId === '') errors[key] = `${FIELD_LABELS[key]}: pick a zone`;
+    if (end.kind === 'text' && end.text.trim() === '')
+      errors[key] = `${FIELD_LABELS[key]}: describe this end`;
+  }
+  return errors;
+}
+
 export interface ConnectionDialogProps {
   title: string;
   initial: Connection;
@@ -157,7 +100,11 @@ export function ConnectionDialog({ title, initial, zones, assets, onSave, onClos
   const [photos, setPhotos] = useState<Evidence[]>([]);
   const [newPhotos, setNewPhotos] = useState<File[]>([]);
   const [removed, setRemoved] = useState<string[]>([]);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [queries, setQueries] = useState(() => ({
+    from: initialQuery(initial.from, assets),
+    to: initialQuery(initial.to, assets),
+  }));
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     void listEvidence(initial.evidenceIds).then(setPhotos);
@@ -167,24 +114,18 @@ export function ConnectionDialog({ title, initial, zones, assets, onSave, onClos
   const severity = connectionSeverity(draft.likelihood, draft.impact);
 
   const submit = async () => {
-    const problems: string[] = [];
-    for (const [name, end] of [
-      ['From', draft.from],
-      ['To', draft.to],
-    ] as const) {
-      if (end.kind === 'asset' && end.assetId === '') problems.push(`${name}: pick an asset from the list`);
-      if (end.kind === 'zone' && end.zoneId === '') problems.push(`${name}: pick a zone`);
-    }
+    const problems = endpointErrors(draft, queries, assets);
     const parsed = connectionSchema.safeParse(draft);
-    if (!parsed.success) problems.push(...describeZodError(parsed.error));
+    if (!parsed.success)
+      Object.assign(problems, { ...fieldMessages(parsed.error, FIELD_LABELS), ...problems });
     setErrors(problems);
-    if (problems.length > 0 || !parsed.success) return;
+    if (Object.keys(problems).length > 0 || !parsed.success) return;
     setSaving(true);
     try {
       await onSave(parsed.data, newPhotos, removed);
       onClose();
     } catch (error) {
-      setErrors([(error as Error).message]);
+      setErrors({ form: (error as Error).message });
     } finally {
       setSaving(false);
     }
@@ -204,6 +145,9 @@ export function ConnectionDialog({ title, initial, zones, assets, onSave, onClos
             label="From"
             value={draft.from}
             onChange={(v) => set('from', v)}
+            query={queries.from}
+            onQuery={(q) => setQueries((qs) => ({ ...qs, from: q }))}
+            error={errors.from}
             zones={zones}
             assets={assets}
           />
@@ -211,6 +155,9 @@ export function ConnectionDialog({ title, initial, zones, assets, onSave, onClos
             label="To"
             value={draft.to}
             onChange={(v) => set('to', v)}
+            query={queries.to}
+            onQuery={(q) => setQueries((qs) => ({ ...qs, to: q }))}
+            error={errors.to}
             zones={zones}
             assets={assets}
           />
@@ -305,6 +252,7 @@ export function ConnectionDialog({ title, initial, zones, assets, onSave, onClos
             <textarea
               className="textarea"
               aria-label="Justification (required to accept)"
+              aria-invalid={errors.justification ? true : undefined}
               rows={2}
               value={draft.justification}
               onChange={(e) => set('justification', e.target.value)}
@@ -355,21 +303,14 @@ export function ConnectionDialog({ title, initial, zones, assets, onSave, onClos
             }}
           />
         </div>
-        {errors.length > 0 && (
+        {Object.keys(errors).length > 0 && (
           <ul className="form-errors" role="alert">
-            {errors.map((error, i) => (
-              <li key={i}>{error}</li>
+            {Object.entries(errors).map(([field, error]) => (
+              <li key={field}>{error}</li>
             ))}
           </ul>
         )}
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            Save connection
-          </button>
-        </div>
+        <FormActions submit="Save connection" onCancel={onClose} busy={saving} />
       </form>
     </Modal>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { hasHandedFiles } from '../../ui/file-handoff';
 import type { WorkspaceProps } from '../../ui/workspace';
 import { CandidatesPanel } from './CandidatesPanel';
 import { CaptureImport } from './CaptureImport';
@@ -13,7 +14,8 @@ type Tab = 'register' | 'traffic';
 /** The register of undocumented connections, and observed traffic reconciled against the conduits. */
 export function ConnectionsWorkspace({ assessment }: WorkspaceProps) {
   const data = useConnectionsData(assessment.id);
-  const [tab, setTab] = useState<Tab>('register');
+  // Captures handed over from another workspace open the traffic view, which imports them.
+  const [tab, setTab] = useState<Tab>(() => (hasHandedFiles('capture') ? 'traffic' : 'register'));
   const [pair, setPair] = useState<string | null>(null);
   if (!data) return <p className="hint">Loading…</p>;
   const openCandidates = data.candidates.filter((c) => c.triage === null).length;

@@ -21,6 +21,7 @@ export function importCaptureInWorker(
   assessmentId: string,
   file: File,
   onProgress: (progress: CaptureProgress) => void,
+  options: { addEndpoints: boolean } = { addEndpoints: true },
 ): { result: Promise<CaptureImported>; cancel: () => void } {
   const worker = captureWorker();
   const controller = new AbortController();
@@ -28,7 +29,12 @@ export function importCaptureInWorker(
   const result = worker
     .call(
       'importCapture',
-      { file, assessmentId, ouiUrl: new URL(ouiUrl, document.baseURI).href },
+      {
+        file,
+        assessmentId,
+        ouiUrl: new URL(ouiUrl, document.baseURI).href,
+        addEndpoints: options.addEndpoints,
+      },
       { onProgress, signal: controller.signal },
     )
     .finally(() => worker.close());

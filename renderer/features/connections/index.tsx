@@ -7,4 +7,5 @@ export const connectionsWorkspace: WorkspaceDefinition = {
   label: 'Connections',
   component: ConnectionsWorkspace,
   diagram: { overlay: undocumentedOverlay },
+  takesFiles: ['capture'],
 };

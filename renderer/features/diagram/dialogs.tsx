@@ -7,7 +7,7 @@ import {
   type DiagramTemplateId,
   type ManualAssetInput,
 } from '../../../shared/diagram';
-import { describeZodError, type Zone } from '../../../shared/model';
+import { issuesInWords, type Zone } from '../../../shared/model';
 import type { SubnetAssignment } from '../../../shared/network';
 import { ConfirmDialog, Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
@@ -132,7 +132,7 @@ function addAsset(store: DiagramStore, input: ManualAssetInput): boolean {
   try {
     asset = manualAsset(store.assessmentId, input, null);
   } catch (error) {
-    const detail = error instanceof ZodError ? describeZodError(error) : [(error as Error).message];
+    const detail = error instanceof ZodError ? issuesInWords(error) : [(error as Error).message];
     notify('error', 'The asset was not added', detail);
     return false;
   }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ZodError } from 'zod';
+import { issuesInWords } from '../../../shared/model';
 import {
   PROGRAM_PHASE_LABELS,
   PROGRAM_PHASES,
@@ -59,7 +60,8 @@ export function FindingDialog({
       else await addManualFinding(assessmentId, clean);
       onClose();
     } catch (caught) {
-      if (caught instanceof ZodError) setError(caught.issues[0]?.message ?? 'The finding is not valid.');
+      if (caught instanceof ZodError)
+        setError(issuesInWords(caught, { title: 'The title' })[0] ?? 'The finding is not valid.');
       else notify('error', 'The finding was not saved', [(caught as Error).message]);
     }
   }

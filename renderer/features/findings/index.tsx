@@ -18,6 +18,7 @@ import { FindingList } from './FindingList';
 import { Roadmap } from './Roadmap';
 import { AssessorTodo } from './AssessorTodo';
 import './findings.css';
+import { matchesWords, searchWords } from '../../../shared/text/search';
 
 type Dialog =
   | { kind: 'edit'; finding: Finding | null }
@@ -36,8 +37,7 @@ function matches(finding: Finding, filter: Filter): boolean {
   if (filter.severity !== 'all' && finding.severity !== filter.severity) return false;
   if (filter.phase !== 'all' && finding.phase !== filter.phase) return false;
   if (filter.status !== 'all' && finding.status !== filter.status) return false;
-  const text = filter.text.trim().toLowerCase();
-  return !text || `${finding.title}\n${finding.description}`.toLowerCase().includes(text);
+  return matchesWords(searchWords(filter.text), [finding.title, finding.description]);
 }
 
 type Grouping = 'none' | 'phase' | 'severity';

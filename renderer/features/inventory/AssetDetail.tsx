@@ -22,7 +22,10 @@ export function AssetDetail({
         {ASSET_COLUMNS.filter((c) => c.id !== 'name').map((c) => (
           <div key={c.id}>
             <dt>{c.label}</dt>
-            <dd>{c.text(asset, zones) || '—'}</dd>
+            <dd>
+              {c.text(asset, zones) || '—'}
+              {c.hint?.(asset) && <span className="field-hint"> ({c.hint(asset)})</span>}
+            </dd>
           </div>
         ))}
         {asset.endOfSupport && (

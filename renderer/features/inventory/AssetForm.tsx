@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ZodError } from 'zod';
 import { normalizeIp, normalizeMac, parseCriticality, splitMulti } from '../../../shared/importers';
-import type { Asset } from '../../../shared/model';
+import { fieldMessages, type Asset } from '../../../shared/model';
 import type { AssetEdit } from '../../db/inventory';
+import { FormActions } from '../../ui/FormActions';
 import { Modal } from '../../ui/Modal';
 
 const TEXT_FIELDS = [
@@ -38,29 +39,44 @@ function draftOf(asset: Asset | null): Draft {
   };
 }
 
-/** Checks the draft and turns it into an edit; returns the problems instead when there are any. */
-export function draftToEdit(draft: Draft): { edit: AssetEdit } | { problems: string[] } {
-  const problems: string[] = [];
-  const ips: string[] = [];
-  for (const raw of splitMulti(draft.ips)) {
-    const ip = normalizeIp(raw);
-    if (ip) ips.push(ip);
-    else problems.push(`“${raw}” is not an IP address`);
+type DraftErrors = Partial<Record<keyof Draft | 'form', string>>;
+
+const LABELS: Record<string, string> = {
+  ...Object.fromEntries(TEXT_FIELDS),
+  ips: 'IP addresses',
+  macs: 'MAC addresses',
+  protocols: 'Protocols',
+  purdueLevel: 'Purdue level',
+  criticality: 'Criticality',
+  notes: 'Notes',
+};
+
+/** The addresses of a comma-separated list, normalised, and the first that is not one. */
+function addresses(text: string, normalise: (raw: string) => string | null, what: string) {
+  const found: string[] = [];
+  for (const raw of splitMulti(text)) {
+    const value = normalise(raw);
+    if (!value) return { found, error: `“${raw}” is not ${what}` };
+    found.push(value);
   }
-  const macs: string[] = [];
-  for (const raw of splitMulti(draft.macs)) {
-    const mac = normalizeMac(raw);
-    if (mac) macs.push(mac);
-    else problems.push(`“${raw}” is not a MAC address`);
-  }
+  return { found, error: undefined };
+}
+
+/** Checks the draft and turns it into an edit; returns the field messages instead when there are any. */
+export function draftToEdit(draft: Draft): { edit: AssetEdit } | { errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  if (!draft.name.trim()) errors.name = 'An asset needs a name';
+  const { found: ips, error: ipError } = addresses(draft.ips, normalizeIp, 'an IP address');
+  const { found: macs, error: macError } = addresses(draft.macs, normalizeMac, 'a MAC address');
+  if (ipError) errors.ips = ipError;
+  if (macError) errors.macs = macError;
   let purdueLevel: number | null = null;
   if (draft.purdue.trim()) {
     purdueLevel = Number(draft.purdue);
     if (!Number.isFinite(purdueLevel) || purdueLevel < 0 || purdueLevel > 5)
-      problems.push('the Purdue level is a number from 0 to 5');
+      errors.purdue = 'The Purdue level is a number from 0 to 5';
   }
-  if (!draft.name.trim()) problems.push('an asset needs a name');
-  if (problems.length > 0) return { problems };
+  if (Object.keys(errors).length > 0) return { errors };
   const text = (value: string) => value.trim() || null;
   return {
     edit: {
@@ -92,36 +108,46 @@ export function AssetForm({
   onClose: () => void;
 }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(asset));
-  const [problems, setProblems] = useState<string[]>([]);
+  const [errors, setErrors] = useState<DraftErrors>({});
   const set = (key: keyof Draft) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const result = draftToEdit(draft);
-    if ('problems' in result) {
-      setProblems(result.problems);
+    if ('errors' in result) {
+      setErrors(result.errors);
       return;
     }
     try {
       await onSave(result.edit);
       onClose();
     } catch (error) {
-      setProblems(
-        error instanceof ZodError
-          ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
-          : [(error as Error).message],
-      );
+      const messages =
+        error instanceof ZodError ? fieldMessages(error, LABELS) : { form: (error as Error).message };
+      const { purdueLevel, ...rest } = messages;
+      setErrors(purdueLevel ? { ...rest, purdue: purdueLevel } : rest);
     }
   }
 
   const field = (key: keyof Draft, label: string, hint?: string) => (
     <label className="field" key={key}>
       <span className="field-label">{label}</span>
-      <input className="input" aria-label={label} value={draft[key]} onChange={set(key)} />
-      {hint && <span className="field-hint">{hint}</span>}
+      <input
+        className="input"
+        aria-label={label}
+        aria-invalid={errors[key] ? true : undefined}
+        value={draft[key]}
+        onChange={set(key)}
+      />
+      {errors[key] ? (
+        <span className="field-error">{errors[key]}</span>
+      ) : (
+        hint && <span className="field-hint">{hint}</span>
+      )}
     </label>
   );
+  const problems = Object.values(errors);
 
   return (
     <Modal title={asset ? `Edit ${asset.name}` : 'Add asset'} onClose={onClose} wide>
@@ -159,14 +185,7 @@ export function AssetForm({
             ))}
           </ul>
         )}
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            {asset ? 'Save' : 'Add asset'}
-          </button>
-        </div>
+        <FormActions submit={asset ? 'Save' : 'Add asset'} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -237,7 +237,7 @@ function AssetRow({
         return (
           <td
             key={cell.id}
-            title={cell.text ?? undefined}
+            title={(cell.column?.hint?.(asset) ?? cell.text) || undefined}
             onDoubleClick={cell.column?.edit ? () => onStartEdit(cell.id) : undefined}
             className={cell.column?.edit ? 'cell-editable' : undefined}
           >

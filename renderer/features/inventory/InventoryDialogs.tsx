@@ -2,31 +2,18 @@ import type { Asset } from '../../../shared/model';
 import { addManualAsset, updateAsset, writeSetting } from '../../db/inventory';
 import { trackSave } from '../../db/save-status';
 import { Modal } from '../../ui/Modal';
-import { notify } from '../../ui/notices';
+import { AliasesDialog } from './AliasesDialog';
 import { AssetDetail } from './AssetDetail';
 import { AssetForm } from './AssetForm';
 import { ASSET_COLUMNS } from './asset-columns';
 import type { InventoryDialog } from './commands';
-import { ImportDialog, type PendingFile } from './ImportDialog';
-import type { CommittedImport } from './import-session';
 import { ImportHistory } from './ImportHistory';
 
 export const COLUMNS_SETTING = 'inventory.columns';
 
-function notifyImported(name: string, result: CommittedImport) {
-  const c = result.counts;
-  if (!result.batch) notify('info', `${name} changed nothing: every record is already here`);
-  else
-    notify('success', `Imported ${name}`, [
-      `${c.assets.toLocaleString('en')} assets (${c.merged.toLocaleString('en')} records merged), ${c.flows.toLocaleString('en')} connections, ${c.skipped.toLocaleString('en')} skipped`,
-    ]);
-}
-
-/** The file being imported (one at a time, in the order dropped) and the dialog a command opened. */
+/** The dialog a command opened. */
 export function InventoryDialogs({
   assessmentId,
-  importing,
-  onImportDone,
   dialog,
   setDialog,
   assets,
@@ -37,8 +24,6 @@ export function InventoryDialogs({
   replace,
 }: {
   assessmentId: string;
-  importing: PendingFile | undefined;
-  onImportDone: () => void;
   dialog: InventoryDialog | null;
   setDialog: (dialog: InventoryDialog | null) => void;
   assets: readonly Asset[];
@@ -52,21 +37,11 @@ export function InventoryDialogs({
   const detail = dialog?.kind === 'detail' ? assets.find((a) => a.id === dialog.assetId) : undefined;
   return (
     <>
-      {importing && (
-        <ImportDialog
-          key={importing.id}
-          file={importing}
-          assessmentId={assessmentId}
-          onDone={(result) => {
-            onImportDone();
-            if (!result) return;
-            notifyImported(importing.name, result);
-            replace(result.inventory);
-          }}
-        />
-      )}
       {dialog?.kind === 'history' && (
         <ImportHistory assessmentId={assessmentId} onChanged={replace} onClose={close} />
+      )}
+      {dialog?.kind === 'aliases' && (
+        <AliasesDialog assessmentId={assessmentId} patch={patch} onClose={close} />
       )}
       {dialog?.kind === 'columns' && (
         <ColumnChooser

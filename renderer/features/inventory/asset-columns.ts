@@ -1,5 +1,12 @@
 import { toCsv, type CsvColumn } from '../../../shared/csv';
-import type { Asset, Zone } from '../../../shared/model';
+import {
+  ASSET_ORIGIN_LABELS,
+  assetOrigin,
+  type Asset,
+  type AssetOrigin,
+  type Zone,
+} from '../../../shared/model';
+import { normaliseForSearch, searchWords } from '../../../shared/text/search';
 
 /** A column of the inventory table: how to show one asset's value as text. */
 export interface AssetColumn {
@@ -11,7 +18,11 @@ export interface AssetColumn {
   edit?: 'name' | 'vendor' | 'model' | 'firmware' | 'os' | 'serial' | 'type';
   /** Sorted as numbers rather than text. */
   numeric?: boolean;
+  /** More than the text says, for a tooltip and the detail (the spelling a name was normalised from). */
+  hint?(asset: Asset): string | null;
 }
+
+const asExported = (raw: string | null | undefined) => (raw ? `As exported: ${raw}` : null);
 
 const joined = (values: readonly string[]) => values.join(', ');
 
@@ -19,10 +30,24 @@ export const ASSET_COLUMNS: AssetColumn[] = [
   { id: 'name', label: 'Name', width: 200, text: (a) => a.name, edit: 'name' },
   { id: 'ips', label: 'IP addresses', width: 150, text: (a) => joined(a.ips) },
   { id: 'macs', label: 'MAC addresses', width: 150, text: (a) => joined(a.macs) },
-  { id: 'vendor', label: 'Vendor', width: 150, text: (a) => a.vendor ?? '', edit: 'vendor' },
+  {
+    id: 'vendor',
+    label: 'Vendor',
+    width: 150,
+    text: (a) => a.vendor ?? '',
+    edit: 'vendor',
+    hint: (a) => asExported(a.vendorRaw),
+  },
   { id: 'model', label: 'Model', width: 180, text: (a) => a.model ?? '', edit: 'model' },
   { id: 'firmware', label: 'Firmware', width: 110, text: (a) => a.firmware ?? '', edit: 'firmware' },
-  { id: 'type', label: 'Type', width: 110, text: (a) => a.type ?? '', edit: 'type' },
+  {
+    id: 'type',
+    label: 'Type',
+    width: 110,
+    text: (a) => a.type ?? '',
+    edit: 'type',
+    hint: (a) => asExported(a.typeRaw),
+  },
   {
     id: 'zone',
     label: 'Zone',
@@ -42,6 +67,7 @@ export const ASSET_COLUMNS: AssetColumn[] = [
   { id: 'criticality', label: 'Criticality', width: 90, text: (a) => a.criticality ?? '' },
   { id: 'hostnames', label: 'Host names', width: 150, text: (a) => joined(a.hostnames) },
   { id: 'sources', label: 'Sources', width: 120, text: (a) => joined(sourceFormats(a)) },
+  { id: 'origin', label: 'Origin', width: 120, text: (a) => ASSET_ORIGIN_LABELS[assetOrigin(a)] },
   { id: 'firstSeen', label: 'First seen', width: 170, text: (a) => a.firstSeen ?? '' },
   { id: 'lastSeen', label: 'Last seen', width: 170, text: (a) => a.lastSeen ?? '' },
   { id: 'conflicts', label: 'Conflicts', width: 80, numeric: true, text: (a) => String(a.conflicts.length) },
@@ -58,6 +84,7 @@ export const DEFAULT_VISIBLE_COLUMNS = [
   'zone',
   'protocols',
   'sources',
+  'origin',
 ];
 
 export function sourceFormats(asset: Asset): string[] {
@@ -74,6 +101,8 @@ export interface AssetFilter {
   protocol: string;
   source: string;
   firmware: string;
+  /** Sensor assets, endpoints only seen in traffic, assets added by hand, or "" for all. */
+  origin: AssetOrigin | '';
 }
 
 export const NO_FILTER: AssetFilter = {
@@ -83,6 +112,7 @@ export const NO_FILTER: AssetFilter = {
   protocol: '',
   source: '',
   firmware: '',
+  origin: '',
 };
 
 export function isFiltering(filter: AssetFilter): boolean {
@@ -92,10 +122,24 @@ export function isFiltering(filter: AssetFilter): boolean {
 const contains = (value: string | null, needle: string) =>
   value !== null && value.toLowerCase().includes(needle);
 
+/** Each asset's searchable text, normalised once (assets are immutable: an edit makes a new object). */
+const searchTexts = new WeakMap<Asset, string>();
+
+function searchText(asset: Asset): string {
+  let text = searchTexts.get(asset);
+  if (text === undefined) {
+    const { name, vendor, vendorRaw, model, serial, type, typeRaw, ips, macs, hostnames } = asset;
+    const fields = [name, vendor, vendorRaw, model, serial, type, typeRaw, ...ips, ...macs, ...hostnames];
+    text = normaliseForSearch(fields.filter(Boolean).join('\n'));
+    searchTexts.set(asset, text);
+  }
+  return text;
+}
+
 /** The assets a filter keeps; one pass with no allocation per asset, so it stays quick at 100,000. */
 export function filterAssets(assets: readonly Asset[], filter: AssetFilter): readonly Asset[] {
   if (!isFiltering(filter)) return assets;
-  const text = filter.text.trim().toLowerCase();
+  const words = searchWords(filter.text);
   const firmware = filter.firmware.trim().toLowerCase();
   const protocol = filter.protocol.toLowerCase();
   return assets.filter((a) => {
@@ -104,19 +148,8 @@ export function filterAssets(assets: readonly Asset[], filter: AssetFilter): rea
     if (protocol && !a.protocols.some((p) => p.toLowerCase() === protocol)) return false;
     if (filter.source && !a.sources.some((s) => s.format === filter.source)) return false;
     if (firmware && !contains(a.firmware, firmware)) return false;
-    if (text) {
-      return (
-        contains(a.name, text) ||
-        contains(a.vendor, text) ||
-        contains(a.model, text) ||
-        contains(a.serial, text) ||
-        contains(a.type, text) ||
-        a.ips.some((v) => v.includes(text)) ||
-        a.macs.some((v) => v.includes(text)) ||
-        a.hostnames.some((v) => contains(v, text))
-      );
-    }
-    return true;
+    if (filter.origin && assetOrigin(a) !== filter.origin) return false;
+    return words.length === 0 || words.every((word) => searchText(a).includes(word));
   });
 }
 

@@ -6,7 +6,8 @@ export type InventoryDialog =
   | { kind: 'detail'; assetId: string }
   | { kind: 'form'; asset: Asset | null }
   | { kind: 'history' }
-  | { kind: 'columns' };
+  | { kind: 'columns' }
+  | { kind: 'aliases' };
 
 /** What the Inventory commands read and act on. */
 export interface InventoryCommandState {
@@ -26,6 +27,7 @@ export const INVENTORY_COMMANDS: readonly Command<InventoryCommandState>[] = [
   { id: 'import-history', label: 'Import history', perform: (s) => s.open({ kind: 'history' }) },
   { id: 'add-asset', label: 'Add asset', perform: (s) => s.open({ kind: 'form', asset: null }) },
   { id: 'columns', label: 'Columns', perform: (s) => s.open({ kind: 'columns' }) },
+  { id: 'aliases', label: 'Names…', perform: (s) => s.open({ kind: 'aliases' }) },
   { id: 'export-csv', label: 'Export CSV', enabled: (s) => s.shown > 0, perform: (s) => s.exportCsv() },
   {
     id: 'clear-filters',

@@ -44,8 +44,10 @@ export class ImportSession {
   }
 
   /** Reads the whole file in the worker: format, preview rows, mapping, counts and warnings. */
-  parse(format?: InventoryFormat, mapping?: ColumnMapping): Promise<ParseSummary> {
-    return this.one(() => this.worker.call('parse', { format, mapping }, { onProgress: this.onProgress }));
+  parse(assessmentId: string, format?: InventoryFormat, mapping?: ColumnMapping): Promise<ParseSummary> {
+    return this.one(() =>
+      this.worker.call('parse', { assessmentId, format, mapping }, { onProgress: this.onProgress }),
+    );
   }
 
   /**

@@ -24,12 +24,13 @@ import {
   type AssetFilter,
 } from './asset-columns';
 import { INVENTORY_COMMANDS, type InventoryCommandState, type InventoryDialog } from './commands';
-import type { PendingFile } from './ImportDialog';
+import { useImportQueue } from './ImportQueue';
+import { inventoryCountLabel, OriginChips } from './OriginChips';
 import { COLUMNS_SETTING, InventoryDialogs } from './InventoryDialogs';
 import { InventoryFilters } from './InventoryFilters';
 import { useInventory } from './useInventory';
 
-const TOOLBAR = ['import-files', 'import-history', 'add-asset', 'columns', 'export-csv'];
+const TOOLBAR = ['import-files', 'import-history', 'add-asset', 'columns', 'aliases', 'export-csv'];
 
 function useVisibleColumns() {
   const [visibleColumns, setVisibleColumns] = useState<string[]>(DEFAULT_VISIBLE_COLUMNS);
@@ -66,9 +67,7 @@ async function saveField(asset: Asset, field: string, value: string, patch: (cha
 }
 
 function countLabel(assets: readonly Asset[] | undefined, shown: number, filtering: boolean): string {
-  if (assets === undefined) return 'Loading…';
-  const all = assets.length.toLocaleString('en');
-  return filtering ? `${shown.toLocaleString('en')} of ${all} assets` : `${all} assets`;
+  return assets === undefined ? 'Loading…' : inventoryCountLabel(assets, shown, filtering);
 }
 
 /** The assessment's zones, live, and their names by id. */
@@ -76,14 +75,6 @@ function useZones(assessmentId: string) {
   const zones = useLiveQuery(() => db().zones.where({ assessmentId }).toArray(), [assessmentId]);
   const zoneMap = useMemo(() => zoneNames(zones ?? []), [zones]);
   return { zones, zoneMap };
-}
-
-/** Files dropped while one is being imported wait their turn; each gets an id for its dialog. */
-function useImportQueue() {
-  const [queue, setQueue] = useState<PendingFile[]>([]);
-  const enqueue = (files: File[]) =>
-    setQueue((q) => [...q, ...files.map((f) => ({ id: crypto.randomUUID(), name: f.name, blob: f }))]);
-  return { queue, setQueue, enqueue };
 }
 
 /** The table's filter, sort and selection, and the rows they give. */
@@ -137,7 +128,8 @@ function inventoryCommands(input: {
 function InventoryWorkspace({ assessment }: WorkspaceProps) {
   const { assets, patch, replace } = useInventory(assessment.id);
   const { zones, zoneMap } = useZones(assessment.id);
-  const { queue, setQueue, enqueue } = useImportQueue();
+  const importQueue = useImportQueue(assessment.id, replace);
+  const enqueue = importQueue.enqueue;
   const [dialog, setDialog] = useState<InventoryDialog | null>(null);
   const [visibleColumns, setVisibleColumns] = useVisibleColumns();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -172,6 +164,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
         zones={zones ?? []}
         commands={commands}
       />
+      <OriginChips assets={all} filter={filter} setFilter={setFilter} />
       <SelectionBar
         zones={zones ?? []}
         selectedIds={selectedIds}
@@ -197,10 +190,9 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
           onEdit={(asset, field, value) => void saveField(asset, field, value, patch)}
         />
       )}
+      {importQueue.view}
       <InventoryDialogs
         assessmentId={assessment.id}
-        importing={queue[0]}
-        onImportDone={() => setQueue((q) => q.slice(1))}
         dialog={dialog}
         setDialog={setDialog}
         assets={all}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ZodError } from 'zod';
+import { issuesInWords } from '../../../shared/model';
 import { isRequiredAt, targetVector, type CatalogueItem } from '../../../shared/catalogue';
 import {
   ANSWER_STATUS_LABELS,
@@ -58,7 +59,7 @@ export function BulkAnswerDialog(props: BulkAnswerDialogProps) {
       notify('success', `${item.id} answered “${ANSWER_STATUS_LABELS[status]}” in ${written.length} zones`);
       props.onClose();
     } catch (caught) {
-      setError(caught instanceof ZodError ? caught.issues.map((i) => i.message).join('; ') : String(caught));
+      setError(caught instanceof ZodError ? issuesInWords(caught).join('; ') : String(caught));
     }
   };
 

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ZodError } from 'zod';
+import { issuesInWords } from '../../../shared/model';
 import {
   evaluateZone,
   formatVector,
@@ -47,7 +48,7 @@ export interface ZoneChecklistProps {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join('; ');
+  if (error instanceof ZodError) return issuesInWords(error).join('; ');
   return error instanceof Error ? error.message : String(error);
 }
 

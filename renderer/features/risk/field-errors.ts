@@ -1,13 +1,9 @@
 import type { ZodError } from 'zod';
+import { fieldMessages } from '../../../shared/model';
 
 /** A zod failure as one message per top-level field, in words (the path only picks the field). */
 export function fieldErrorsOf(error: ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    out[field] ??= capitalised(issue.message);
-  }
-  return out;
+  return fieldMessages(error);
 }
 
 export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

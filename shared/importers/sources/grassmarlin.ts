@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { excerptList } from '../../text/excerpt';
 import { emitAsset, emitFlow } from '../build';
 import type { ImportContext } from '../context';
 import type { RecordImporter, SourceRecord } from '../importer';
@@ -313,7 +314,7 @@ function sniffGrassmarlin({ bytes, text, headers }: DetectionSample): Sniffed | 
   if (headers && isGrassmarlinCsvHeader(headers)) {
     return {
       confidence: 0.9,
-      reason: `GRASSMARLIN report columns (${headers.slice(0, 4).join(', ')})`,
+      reason: `GRASSMARLIN report columns (${excerptList(headers.slice(0, 4), 120)})`,
       container: 'csv',
     };
   }

@@ -1,3 +1,4 @@
+import { excerptList } from '../../text/excerpt';
 import { emitAsset } from '../build';
 import { isRecord } from '../json-input';
 import {
@@ -45,7 +46,7 @@ export function mappedImporter(
       const mapping = ctx.mapping ?? suggestMapping(headers, preset);
       if (!mappingIdentifiesAssets(mapping)) {
         throw new ImportError(
-          `${ctx.fileName}: no column could be mapped to an address, a name or an id (columns: ${headers.slice(0, 20).join(', ')}); choose a mapping`,
+          `${ctx.fileName}: no column could be mapped to an address, a name or an id (columns: ${excerptList(headers)}); choose a mapping`,
         );
       }
       ctx.mapping = mapping;

@@ -56,10 +56,18 @@ describe('hostile inputs', () => {
   it('escapes control characters that a file puts into a message, on stderr and stdout', async () => {
     const evil = '\u001b]0;pwned\u0007\u001b[2J\r\u202eevil';
     const file = join(dir, 'evil.csv');
-    writeFileSync(file, `${evil},${evil}\nx,y\n`);
+    // Mostly text with one hostile column name: the name is quoted, escaped and cut short.
+    writeFileSync(file, `${evil},${'description '.repeat(40)}\nx,y\n`);
     const result = await cli('import', file, '--format', 'csv');
     expect(result.stderr + result.stdout).not.toMatch(RAW_CONTROL);
     expect(result.stderr).toContain('pwned\\u0007\\u001b[2J\\u000d\\u202eevil');
+    // As many control characters as text: not a text export, and none of it is echoed.
+    const noise = join(dir, 'noise.csv');
+    writeFileSync(noise, `${evil},${evil}\nx,y\n`);
+    const refused = await cli('import', noise, '--format', 'csv');
+    expect(refused.stderr).not.toMatch(RAW_CONTROL);
+    expect(refused.stderr).toContain('noise.csv: not a text export (looks like binary data)');
+    expect(refused.stderr).not.toContain('pwned');
     const verified = await cli('verify', join(dir, `no-such-\u001b[2J.zip`));
     expect(verified.stderr).not.toMatch(RAW_CONTROL);
     expect(verified.stderr).toContain('no-such-\\u001b[2J.zip: no such file');

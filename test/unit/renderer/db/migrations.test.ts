@@ -32,49 +32,62 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
     const data = await richAssessment();
     for (const table of RISK_TABLES) await db.table(table).bulkAdd(data[table]);
   },
-  4: async (db) => {
-    await writeRichAssessment(db);
-    const data = await richAssessment();
-    for (const table of RISK_TABLES) await db.table(table).bulkAdd(data[table]);
-    const s7 = data.assets.find((a) => a.model === 'S7-1516')!;
-    await db.table('vulnerabilities').add({
-      id: 'vuln-1',
-      assessmentId: data.assessment.id,
-      createdAt: data.assessment.updatedAt,
-      updatedAt: data.assessment.updatedAt,
-      assetId: s7.id,
-      advisoryId: 'ICSA-23-257-01',
-      title: 'Siemens SIMATIC and SIPLUS Products',
-      cves: ['CVE-2023-28831'],
-      cvss: 7.5,
-      kev: false,
-      status: 'affected',
-      confidence: 'version-in-range',
-      why: 'Siemens / SIMATIC S7-1500 CPU 1516-3 PN/DP, versions "vers:all/<V2.9.7": firmware V2.9.4 is in range',
-      remediation: 'Update to V2.9.7 or later version',
-      stale: false,
-      matchedAt: data.assessment.updatedAt,
-      decision: 'accept',
-      mitigation: null,
-      acceptance: { reason: 'Line 3 stops in August', owner: 'Plant manager', reviewDate: '2026-09-01' },
-      decidedAt: data.assessment.updatedAt,
-    });
-    await db.table('advisoryPacks').add({
-      id: 'pack-1',
-      name: 'csaf-2024.tar.gz',
-      importedAt: data.assessment.updatedAt,
-      from: '2024-01-02',
-      to: '2024-06-30',
-      advisories: 1,
-      files: 1,
-      verified: 1,
-      superseded: 0,
-      problems: [],
-      sha256: '0'.repeat(64),
-      index: new Uint8Array([1, 2, 3]),
+  4: writeVersion4,
+  // 7: the assessor's vendor and device-type aliases.
+  7: async (db) => {
+    await writeVersion4(db);
+    await db.table('aliases').add({
+      id: 'vendor:siemens mobility',
+      kind: 'vendor',
+      spelling: 'Siemens Mobility GmbH',
+      canonical: 'Siemens',
+      updatedAt: '2026-03-02T08:15:00.000Z',
     });
   },
 };
+
+async function writeVersion4(db: Dexie) {
+  await writeRichAssessment(db);
+  const data = await richAssessment();
+  for (const table of RISK_TABLES) await db.table(table).bulkAdd(data[table]);
+  const s7 = data.assets.find((a) => a.model === 'S7-1516')!;
+  await db.table('vulnerabilities').add({
+    id: 'vuln-1',
+    assessmentId: data.assessment.id,
+    createdAt: data.assessment.updatedAt,
+    updatedAt: data.assessment.updatedAt,
+    assetId: s7.id,
+    advisoryId: 'ICSA-23-257-01',
+    title: 'Siemens SIMATIC and SIPLUS Products',
+    cves: ['CVE-2023-28831'],
+    cvss: 7.5,
+    kev: false,
+    status: 'affected',
+    confidence: 'version-in-range',
+    why: 'Siemens / SIMATIC S7-1500 CPU 1516-3 PN/DP, versions "vers:all/<V2.9.7": firmware V2.9.4 is in range',
+    remediation: 'Update to V2.9.7 or later version',
+    stale: false,
+    matchedAt: data.assessment.updatedAt,
+    decision: 'accept',
+    mitigation: null,
+    acceptance: { reason: 'Line 3 stops in August', owner: 'Plant manager', reviewDate: '2026-09-01' },
+    decidedAt: data.assessment.updatedAt,
+  });
+  await db.table('advisoryPacks').add({
+    id: 'pack-1',
+    name: 'csaf-2024.tar.gz',
+    importedAt: data.assessment.updatedAt,
+    from: '2024-01-02',
+    to: '2024-06-30',
+    advisories: 1,
+    files: 1,
+    verified: 1,
+    superseded: 0,
+    problems: [],
+    sha256: '0'.repeat(64),
+    index: new Uint8Array([1, 2, 3]),
+  });
+}
 const RISK_TABLES = ['riskMethods', 'riskScopes', 'zoneRisks', 'threatScenarios', 'countermeasures'] as const;
 
 describe('schema migrations', () => {
@@ -133,6 +146,8 @@ describe('schema migrations', () => {
         await current.countermeasures.add(data.countermeasures[0]!);
         expect(await current.countermeasures.count()).toBe(1);
       }
+      const aliases = await current.aliases.toArray();
+      expect(aliases.map((a) => a.canonical)).toEqual(version >= 7 ? ['Siemens'] : []);
       current.close();
     });
   }

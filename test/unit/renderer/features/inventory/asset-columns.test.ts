@@ -99,4 +99,22 @@ describe('inventory table helpers', () => {
     const byVendor = sortAssets(assets, [{ id: 'vendor', desc: false }], zones);
     expect(names(byVendor)).toEqual(['Drive-7', ...names(assets.filter((a) => a.vendor === 'Siemens'))]);
   });
+  it('searches accents and case away, every word anywhere in the asset', async () => {
+    const assets = await assetsFrom(
+      [
+        'name,ip,vendor',
+        'Pumpe Müller,10.9.0.1,Bürkert',
+        'Pump Mueller,10.9.0.2,ABB',
+        'ÉCRAN-3,10.9.0.3,Schneider',
+      ].join('\n'),
+    );
+    const names = (list: readonly Asset[]) => list.map((a) => a.name).sort();
+    expect(names(filterAssets(assets, { ...NO_FILTER, text: 'muller' }))).toEqual(['Pumpe Müller']);
+    expect(names(filterAssets(assets, { ...NO_FILTER, text: 'MÜLLER burkert' }))).toEqual(['Pumpe Müller']);
+    expect(names(filterAssets(assets, { ...NO_FILTER, text: 'ecran' }))).toEqual(['ÉCRAN-3']);
+    expect(names(filterAssets(assets, { ...NO_FILTER, text: 'pump 10.9.0' }))).toEqual([
+      'Pump Mueller',
+      'Pumpe Müller',
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import {
   canonicalVendors,
   VENDOR_ALIASES,
   vendorInText,
-} from '../../../../shared/advisories';
+} from '../../../../shared/vendors/vendor-aliases';
 
 describe('vendor alias table', () => {
   it.each([

@@ -1,6 +1,7 @@
 /**
  * Vendor names as advisories and sensor exports spell them, mapped to one canonical name. Data,
- * not code: add a line here when a new spelling turns up (the inventory can use the same table).
+ * not code: add a line here when a new spelling turns up. The advisory matcher and the inventory
+ * (shared/vendors/normalise.ts, at import, with the assessor's own aliases) share this table.
  * Keys are compared after `vendorKey` (lower case, punctuation and legal suffixes dropped).
  */
 export const VENDOR_ALIASES: Record<string, readonly string[]> = {
@@ -77,50 +78,6 @@ export const VENDOR_ALIASES: Record<string, readonly string[]> = {
   'Saia Burgess Controls': ['saia burgess controls', 'saia burgess', 'sbc'],
   Cisco: ['cisco', 'cisco systems'],
 };
-
-/** Product-line words that name a whole family, never one product (used by the product matcher). */
-export const FAMILY_WORDS: readonly string[] = [
-  'simatic',
-  'sinumerik',
-  'sinamics',
-  'sinec',
-  'sipass',
-  'siprotec',
-  'scalance',
-  'ruggedcom',
-  'desigo',
-  'modicon',
-  'ecostruxure',
-  'powerlogix',
-  'logix',
-  'factorytalk',
-  'melsec',
-  'iq',
-  'sysmac',
-  'plc',
-  'hmi',
-  'scada',
-  'controller',
-  'controllers',
-  'system',
-  'systems',
-  'software',
-  'server',
-  'station',
-  'device',
-  'devices',
-  'ethernet',
-  'industrial',
-  'automation',
-  'network',
-  'switch',
-  'switches',
-  'router',
-  'gateway',
-  'panel',
-  'web',
-  'suite',
-];
 
 const LEGAL_SUFFIX =
   /\s+(?:&|inc|incorporated|llc|ltd|limited|gmbh|ag|co|corp|corporation|company|sa|se|kg|plc|pte|bv|nv|srl|spa|oy|s a|sp z o o)$/;
