@@ -156,6 +156,43 @@ test('answer a zone at SL-T 2 entirely from the keyboard, and SL-A reaches 2', a
   await expect(page.locator('.req-row-above-target')).toHaveCount(40);
 });
 
+test('after a mouse click on a status, the keys still work and nothing typed is lost', async ({ page }) => {
+  const data = zonedAssessment(['Brewhouse cell'], [2]);
+  await openRequirements(page, data);
+  await page.getByRole('option', { name: /^SR 1\.2 [A-Z][a-z]/ }).click();
+  const detail = page.getByTestId('item-detail');
+  await detail.getByRole('button', { name: /^2 Met$/ }).click();
+  await expect(detail.getByRole('button', { name: /^2 Met$/ })).toBeFocused();
+  await expect(page.getByRole('option', { name: /^SR 1\.2 [A-Z][a-z]/ })).toContainText('Met');
+
+  // N, with the focus still on the clicked button, opens the notes; Esc goes back to the list.
+  await page.keyboard.press('n');
+  await expect(page.getByLabel('Notes')).toBeFocused();
+  await page.keyboard.type('Badge reader at the door. ');
+  await page.keyboard.press('Escape');
+  await expect(focusedItem(page)).toHaveAttribute('data-item-id', 'SR 1.2');
+
+  // A status key after a click acts on the item; Esc from a button returns to the list.
+  await detail.getByRole('button', { name: /^3 Partially met$/ }).click();
+  await page.keyboard.press('4');
+  await expect(page.getByRole('option', { name: /^SR 1\.2 [A-Z][a-z]/ })).toContainText('Not met');
+  await page.keyboard.press('Escape');
+  await expect(focusedItem(page)).toHaveAttribute('data-item-id', 'SR 1.2');
+
+  // Typing after a click on a button lands in the notes, not nowhere.
+  await detail.getByRole('button', { name: /^4 Not met$/ }).click();
+  await page.keyboard.type('Seen on the night shift.');
+  await expect(page.getByLabel('Notes')).toBeFocused();
+  await expect(page.getByLabel('Notes')).toHaveValue('Badge reader at the door. Seen on the night shift.');
+  await page.keyboard.press('Escape');
+  await waitForSaved(page);
+
+  await page.reload();
+  await page.getByRole('option', { name: /^SR 1\.2 [A-Z][a-z]/ }).click();
+  await expect(page.getByLabel('Notes')).toHaveValue('Badge reader at the door. Seen on the night shift.');
+  await expect(page.getByRole('option', { name: /^SR 1\.2 [A-Z][a-z]/ })).toContainText('Not met');
+});
+
 test('attach a photo, reload, and find the photo', async ({ page }) => {
   const data = zonedAssessment(['Brewhouse cell'], [2]);
   const photo = cabinetPhotoPng();

@@ -32,8 +32,8 @@ import { ItemDetail } from './ItemDetail';
 import { ChartLegend, LevelChart } from './LevelChart';
 import { checklistGroups, type ChecklistGroup, type ChecklistRow } from '../../../shared/catalogue/checklist';
 import { needsJustification, STATUS_CLASS } from './status';
-import { runKey } from '../../ui/commands';
-import { CHECKLIST_COMMANDS } from './commands';
+import { isTyping, runKey } from '../../ui/commands';
+import { CHECKLIST_COMMANDS, typesText } from './commands';
 
 export interface ZoneChecklistProps {
   assessmentId: string;
@@ -158,25 +158,43 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
     focusRow(target.item.id);
   };
 
-  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!active) return;
-    runKey(
+  // The caret goes to the end, so what is typed adds to the notes.
+  const focusNotes = () => {
+    const notes = notesRef.current;
+    notes?.focus();
+    notes?.setSelectionRange(notes.value.length, notes.value.length);
+  };
+
+  // One keyboard map for the whole checklist: after a click on a status button or a tab, the keys
+  // still act on the active item, and a typed character lands in the notes instead of nowhere.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!active || event.defaultPrevented || isTyping(event.target)) return;
+    const handled = runKey(
       CHECKLIST_COMMANDS,
       {
         index: rows.indexOf(active),
         count: rows.length,
         move,
         setStatus: (status) => setStatus(active, status),
-        focusNotes: () => notesRef.current?.focus(),
+        focusNotes,
         attachFiles: () => void attachFromDisk(active.item.id),
         openBulk: () => setBulkOpen(true),
+        backToList,
       },
       event,
     );
+    // Focus moves before the character is inserted, so the keystroke types into the notes.
+    if (!handled && typesText(event)) focusNotes();
   };
 
   return (
-    <div className="req-zone" data-testid="zone-checklist" data-zone-id={zone.id} data-fr-filter={frFilter}>
+    <div
+      className="req-zone"
+      data-testid="zone-checklist"
+      data-zone-id={zone.id}
+      data-fr-filter={frFilter}
+      onKeyDown={onKeyDown}
+    >
       <ZoneSummary zone={zone} evaluation={evaluation} />
       <FrTabs perFr={evaluation.perFr} value={frFilter} onChange={props.onFrFilter} />
       {evaluation.unknown.length > 0 && (
@@ -186,13 +204,7 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
         </p>
       )}
       <div className="req-columns">
-        <div
-          ref={listRef}
-          className="req-list"
-          role="listbox"
-          aria-label={`Requirements for ${zone.name}`}
-          onKeyDown={onListKeyDown}
-        >
+        <div ref={listRef} className="req-list" role="listbox" aria-label={`Requirements for ${zone.name}`}>
           {groups.map((group) => (
             <FrGroup key={group.fr.fr} group={group} activeId={active?.item.id} onSelect={selectItem} />
           ))}
