@@ -170,6 +170,15 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     await expect(result.getByRole('list', { name: 'Files that do not match' })).toContainText(
       'data/zones.csv: changed',
     );
+    // Said once: the file list names it, the problems do not repeat it.
+    await expect(result.getByText(/zones\.csv/)).toHaveCount(1);
+
+    // Something that is not a bundle at all says so, with no empty signer or file count.
+    await dropZip('notes.pdf', new TextEncoder().encode('%PDF-1.7 a report, not a bundle'));
+    await expect(result).toContainText('notes.pdf is not a Conduit bundle');
+    await expect(result).toContainText('It is not a zip archive.');
+    await expect(result).not.toContainText('Fingerprint');
+    await expect(result).not.toContainText('unknown');
 
     // A bundle by another assessor: intact, but signed by an unknown key until the user compares
     // the fingerprint received separately and trusts it.

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { BundleVerification } from '../../../shared/bundle';
+import { problemsBesideFiles, type BundleVerification } from '../../../shared/bundle';
 import {
   normaliseFingerprint,
   signerStanding,
@@ -91,6 +91,30 @@ function VerificationResult({
 }) {
   const { result, fileName } = checked;
   const known = useLiveQuery(listKnownSigners, [], []);
+  if (result.notABundle) {
+    return (
+      <div className="notice notice-error" role="status" data-testid="verify-result">
+        <strong>{fileName} is not a Conduit bundle</strong>
+        <p>
+          It is {result.notABundle}. A report bundle is the .zip that Export writes, with SHA256SUMS, its
+          signature and manifest.json inside.
+        </p>
+      </div>
+    );
+  }
+  return <VerificationFacts checked={checked} known={known} ownFingerprint={ownFingerprint} />;
+}
+
+function VerificationFacts({
+  checked,
+  known,
+  ownFingerprint,
+}: {
+  checked: Checked;
+  known: Parameters<typeof signerStanding>[1];
+  ownFingerprint: string | null;
+}) {
+  const { result, fileName } = checked;
   const standing = signerStanding(result.signer, known, ownFingerprint);
   const notOk = result.fileStatus.filter((f) => f.status !== 'ok');
   const trusted = result.valid && standing.kind !== 'unknown';
@@ -136,7 +160,7 @@ function VerificationResult({
             </ul>
           )}
           <ul aria-label="Problems">
-            {result.problems.map((p) => (
+            {problemsBesideFiles(result).map((p) => (
               <li key={p}>{p}</li>
             ))}
           </ul>
