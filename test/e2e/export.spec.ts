@@ -157,7 +157,16 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     await expect(result).toContainText('Signed with your own signing key.');
     await expect(result).toContainText(fingerprint);
     await expect(result).toContainText('Ana Ödegaard');
-    await expect(result).toContainText(verified.signedAt!);
+    // In the user's locale, not raw ISO.
+    const signedAtShown = await page.evaluate(
+      (iso) =>
+        new Intl.DateTimeFormat(navigator.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+          new Date(iso),
+        ),
+      verified.signedAt!,
+    );
+    await expect(result).toContainText(signedAtShown);
+    await expect(result).not.toContainText(verified.signedAt!);
 
     // ...and a copy with one byte of the data changed is rejected, naming the file.
     const tampered = { ...entries };

@@ -159,7 +159,7 @@ test('a malformed record is named with its reason and skipped only once the user
   await page.getByRole('button', { name: 'Import history' }).click();
   const history = page.getByRole('dialog', { name: 'Import history' });
   await expect(history.getByTestId('import-batch')).toContainText('1 skipped');
-  await history.getByText('1 warnings').click();
+  await history.getByText('1 warning', { exact: true }).click();
   await expect(history).toContainText('nothing identifies this asset');
 });
 
@@ -264,7 +264,7 @@ test('select several assets and put them in a zone', async ({ page }) => {
   await page.getByLabel('Select all shown assets').check();
   await expect(page.getByText('2 selected')).toBeVisible();
   await page.getByLabel('Assign the selected assets to a zone').selectOption({ label: 'Cell 1 - Filling' });
-  await expect(page.getByText('2 asset(s) put in Cell 1 - Filling')).toBeVisible();
+  await expect(page.getByText('2 assets put in Cell 1 - Filling')).toBeVisible();
   await waitForSaved(page);
   await page.reload();
   await expect(page.getByTestId('inventory-count')).toHaveText('2 assets');

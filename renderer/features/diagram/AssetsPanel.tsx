@@ -5,6 +5,7 @@ import { parseIp } from '../../../shared/network';
 import { Modal } from '../../ui/Modal';
 import { ASSET_DRAG_TYPE } from './context';
 import type { ManualAssetInput } from '../../../shared/diagram';
+import { plural } from '../../ui/format';
 
 /** The assets not yet in a zone: select one or several, drag them onto a zone. */
 export const AssetsPanel = memo(function AssetsPanel({
@@ -114,7 +115,7 @@ export const AssetsPanel = memo(function AssetsPanel({
                   const ids = isSelected ? selection : [asset.id];
                   if (!isSelected) setSelected(new Set([asset.id]));
                   event.dataTransfer.setData(ASSET_DRAG_TYPE, JSON.stringify(ids));
-                  event.dataTransfer.setData('text/plain', `${ids.length} asset(s)`);
+                  event.dataTransfer.setData('text/plain', plural(ids.length, 'asset'));
                   event.dataTransfer.effectAllowed = 'move';
                 }}
               >

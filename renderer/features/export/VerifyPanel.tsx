@@ -10,6 +10,7 @@ import { listKnownSigners, trustSigner } from '../../db/known-signers';
 import { platform } from '../../platform';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { verifyInWorker } from './verify-in-worker';
+import { formatDate, formatDateTime } from '../../ui/format';
 
 interface Checked {
   fileName: string;
@@ -141,7 +142,7 @@ function VerificationFacts({
         <dt>Fingerprint</dt>
         <dd className="mono">{result.signer.fingerprint || 'unknown'}</dd>
         <dt>Signed at</dt>
-        <dd>{result.signedAt ?? 'unknown'}</dd>
+        <dd>{result.signedAt ? formatDateTime(result.signedAt) : 'unknown'}</dd>
         <dt>Files</dt>
         <dd>{result.files}</dd>
       </dl>
@@ -179,7 +180,7 @@ function SignerTrust({ result, standing }: { result: BundleVerification; standin
     return (
       <p data-testid="signer-standing">
         Signed by a known signer: {name}
-        {organization && `, ${organization}`} (trusted since {new Date(trustedAt).toLocaleDateString()}).
+        {organization && `, ${organization}`} (trusted since {formatDate(trustedAt)}).
       </p>
     );
   }

@@ -10,16 +10,25 @@ import type { InventoryDialog } from './commands';
 import { ImportDialog, type PendingFile } from './ImportDialog';
 import type { CommittedImport } from './import-session';
 import { ImportHistory } from './ImportHistory';
+import { plural } from '../../ui/format';
 
 export const COLUMNS_SETTING = 'inventory.columns';
+
+/** Several files imported in a row show as one notice that counts them. */
+const FILES_IMPORTED = { key: 'inventory-imported', title: (n: number) => `${plural(n, 'file')} imported` };
 
 function notifyImported(name: string, result: CommittedImport) {
   const c = result.counts;
   if (!result.batch) notify('info', `${name} changed nothing: every record is already here`);
   else
-    notify('success', `Imported ${name}`, [
-      `${c.assets.toLocaleString('en')} assets (${c.merged.toLocaleString('en')} records merged), ${c.flows.toLocaleString('en')} connections, ${c.skipped.toLocaleString('en')} skipped`,
-    ]);
+    notify(
+      'success',
+      `Imported ${name}`,
+      [
+        `${plural(c.assets, 'asset')} (${plural(c.merged, 'record')} merged), ${plural(c.flows, 'connection')}, ${c.skipped.toLocaleString('en')} skipped`,
+      ],
+      { group: FILES_IMPORTED },
+    );
 }
 
 /** The file being imported (one at a time, in the order dropped) and the dialog a command opened. */

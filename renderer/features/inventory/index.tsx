@@ -28,6 +28,7 @@ import type { PendingFile } from './ImportDialog';
 import { COLUMNS_SETTING, InventoryDialogs } from './InventoryDialogs';
 import { InventoryFilters } from './InventoryFilters';
 import { useInventory } from './useInventory';
+import { plural } from '../../ui/format';
 
 const TOOLBAR = ['import-files', 'import-history', 'add-asset', 'columns', 'export-csv'];
 
@@ -67,8 +68,9 @@ async function saveField(asset: Asset, field: string, value: string, patch: (cha
 
 function countLabel(assets: readonly Asset[] | undefined, shown: number, filtering: boolean): string {
   if (assets === undefined) return 'Loading…';
-  const all = assets.length.toLocaleString('en');
-  return filtering ? `${shown.toLocaleString('en')} of ${all} assets` : `${all} assets`;
+  return filtering
+    ? `${shown.toLocaleString('en')} of ${plural(assets.length, 'asset')}`
+    : plural(assets.length, 'asset');
 }
 
 /** The assessment's zones, live, and their names by id. */
@@ -288,7 +290,7 @@ function SelectionBar({
     const changed = await trackSave(assignZone(selectedIds, zoneId));
     notify(
       'success',
-      `${changed.length.toLocaleString('en')} asset(s) ${zoneId ? `put in ${zoneMap.get(zoneId)}` : 'taken out of their zone'}`,
+      `${plural(changed.length, 'asset')} ${zoneId ? `put in ${zoneMap.get(zoneId)}` : 'taken out of their zone'}`,
     );
     onAssigned(changed);
   }

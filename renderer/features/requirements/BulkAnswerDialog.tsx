@@ -12,6 +12,7 @@ import { applyAnswerToZones } from '../../db/answers';
 import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
 import { justificationLabel, needsJustification } from './status';
+import { plural } from '../../ui/format';
 
 interface BulkAnswerDialogProps {
   assessmentId: string;
@@ -55,7 +56,10 @@ export function BulkAnswerDialog(props: BulkAnswerDialogProps) {
         { status, justification, notes, evidenceIds: linkEvidence ? evidenceIds : [] },
         props.assessor,
       );
-      notify('success', `${item.id} answered “${ANSWER_STATUS_LABELS[status]}” in ${written.length} zones`);
+      notify(
+        'success',
+        `${item.id} answered “${ANSWER_STATUS_LABELS[status]}” in ${plural(written.length, 'zone')}`,
+      );
       props.onClose();
     } catch (caught) {
       setError(caught instanceof ZodError ? caught.issues.map((i) => i.message).join('; ') : String(caught));
@@ -91,7 +95,7 @@ export function BulkAnswerDialog(props: BulkAnswerDialogProps) {
                 checked={linkEvidence}
                 onChange={(e) => setLinkEvidence(e.target.checked)}
               />{' '}
-              Link the {evidenceIds.length} evidence file(s) too
+              Link the {plural(evidenceIds.length, 'evidence file')} too
             </span>
           </label>
         )}

@@ -34,6 +34,7 @@ import { checklistGroups, type ChecklistGroup, type ChecklistRow } from '../../.
 import { needsJustification, STATUS_CLASS } from './status';
 import { isTyping, runKey } from '../../ui/commands';
 import { CHECKLIST_COMMANDS, typesText } from './commands';
+import { plural } from '../../ui/format';
 
 export interface ZoneChecklistProps {
   assessmentId: string;
@@ -123,7 +124,7 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
     try {
       const evidence = await prepareEvidence(assessmentId, files);
       await attachEvidence(key(itemId), evidence);
-      notify('success', `${files.length} file${files.length === 1 ? '' : 's'} attached to ${itemId}`);
+      notify('success', `${plural(files.length, 'file')} attached to ${itemId}`);
     } catch (error) {
       notify('error', `The files were not attached to ${itemId}`, [describeError(error)]);
     }
@@ -199,8 +200,8 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
       <FrTabs perFr={evaluation.perFr} value={frFilter} onChange={props.onFrFilter} />
       {evaluation.unknown.length > 0 && (
         <p className="notice" role="note">
-          {evaluation.unknown.length} answer(s) name items this catalogue ({catalogue.version}) does not have;
-          they are kept unchanged.
+          {plural(evaluation.unknown.length, 'answer')} name items this catalogue ({catalogue.version}) does
+          not have; they are kept unchanged.
         </p>
       )}
       <div className="req-columns">
@@ -266,7 +267,7 @@ function ZoneSummary({ zone, evaluation }: { zone: Zone; evaluation: ZoneEvaluat
         <p className="req-muted" data-testid="zone-progress">
           {progress.answered} of {progress.required} required items answered
           {evaluation.outOfScope.length > 0 &&
-            ` · ${evaluation.outOfScope.length} answer(s) out of scope, kept`}
+            ` · ${plural(evaluation.outOfScope.length, 'answer')} out of scope, kept`}
         </p>
         {evaluation.provisional && (
           <p className="req-muted" data-testid="sla-provisional">
@@ -390,7 +391,7 @@ const FrGroup = memo(function FrGroup({
             )}
             {(row.answer?.evidenceIds.length ?? 0) > 0 && (
               <span className="req-marker" title="Evidence attached">
-                {row.answer?.evidenceIds.length} file{row.answer?.evidenceIds.length === 1 ? '' : 's'}
+                {plural(row.answer?.evidenceIds.length ?? 0, 'file')}
               </span>
             )}
             <span className={`req-status ${STATUS_CLASS[status]}`}>{ANSWER_STATUS_LABELS[status]}</span>

@@ -16,6 +16,7 @@ import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { bundledAdvisories, matchInWorker } from './match-client';
+import { formatDate, plural } from '../../ui/format';
 
 type View = 'advisory' | 'asset' | 'zone';
 interface Filter {
@@ -36,7 +37,7 @@ function passes(v: Vulnerability, f: Filter): boolean {
 function decisionText(v: Vulnerability): string {
   if (!v.decision) return 'Not decided';
   if (v.decision === 'accept' && v.acceptance) {
-    return `Accepted: ${v.acceptance.reason} (${v.acceptance.owner}, review ${v.acceptance.reviewDate})`;
+    return `Accepted: ${v.acceptance.reason} (${v.acceptance.owner}, review ${formatDate(v.acceptance.reviewDate)})`;
   }
   if (v.decision === 'mitigate' && v.mitigation) return `Mitigated: ${v.mitigation.control}`;
   return VULNERABILITY_DECISION_LABELS[v.decision];
@@ -185,9 +186,13 @@ function VulnerabilitiesWorkspace({ assessment }: WorkspaceProps) {
       const matches = await matchInWorker(list, source, (done, total) => setProgress({ done, total })).result;
       if (matches) {
         const result = await storeMatches(assessmentId, matches);
-        notify('success', `${result.records.length - result.stale} matches on ${matches.size} assets`, [
-          `${result.added} new, ${result.refreshed} seen again, ${result.stale} decisions no longer match (kept, marked stale)`,
-        ]);
+        notify(
+          'success',
+          `${plural(result.records.length - result.stale, 'match')} on ${plural(matches.size, 'asset')}`,
+          [
+            `${result.added} new, ${result.refreshed} seen again, ${result.stale} decisions no longer match (kept, marked stale)`,
+          ],
+        );
       }
     } catch (error) {
       notify('error', 'Matching failed', [(error as Error).message]);
@@ -216,7 +221,7 @@ function VulnerabilitiesWorkspace({ assessment }: WorkspaceProps) {
         <span data-testid="vulnerabilities-summary">
           {records === undefined
             ? ''
-            : `${records.length} matches · ${records.filter((v) => v.kev).length} KEV · ${records.filter((v) => v.decision === null).length} undecided`}
+            : `${plural(records.length, 'match')} · ${records.filter((v) => v.kev).length} KEV · ${records.filter((v) => v.decision === null).length} undecided`}
         </span>
         <div className="spacer" />
         <div className="segmented" role="group" aria-label="View">
