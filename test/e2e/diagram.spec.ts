@@ -310,3 +310,78 @@ test('resize a zone, move an asset out of it, and find both after a reload', asy
   expect(resized.width / resized.height).not.toBeCloseTo(before.width / before.height, 1);
   await expect(page.getByTestId('unassigned-count')).toHaveText('1');
 });
+
+type Rect = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const boxes = async (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+
+test('on a full plant: panels fold away and stay folded, fit view clears the minimap, labels stay apart and legible, new zones land in free space', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the demo plant' }).click();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Diagram' }).click();
+  await expect(page.getByTestId('zone-node')).toHaveCount(8);
+  const canvas = page.getByTestId('diagram-canvas');
+  const narrow = (await canvas.boundingBox())!.width;
+
+  // The side panels fold away (button and shortcut), the canvas takes the width, and it is remembered.
+  await page
+    .getByRole('toolbar', { name: 'Diagram tools' })
+    .getByRole('button', { name: 'Assets panel' })
+    .click();
+  await page.locator('body').press(']');
+  await expect(page.getByRole('heading', { name: /Unassigned assets/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Model checks/ })).toHaveCount(0);
+  await expect.poll(async () => (await canvas.boundingBox())!.width).toBeGreaterThan(narrow + 500);
+  await page.reload();
+  await expect(page.getByTestId('zone-node')).toHaveCount(8);
+  await expect(page.getByRole('button', { name: 'Show the assets panel ([)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Model checks/ })).toHaveCount(0);
+
+  // Fit view: every zone on the canvas and none under the minimap; names legible.
+  await page
+    .getByRole('toolbar', { name: 'Diagram tools' })
+    .getByRole('button', { name: 'Fit view' })
+    .click();
+  await page.waitForTimeout(400);
+  const area = (await canvas.boundingBox())!;
+  const minimap = (await page.locator('.react-flow__minimap').boundingBox())!;
+  for (const node of await boxes(page, '[data-testid="zone-node"]')) {
+    expect(node.x).toBeGreaterThanOrEqual(area.x);
+    expect(node.y).toBeGreaterThanOrEqual(area.y);
+    expect(node.x + node.width).toBeLessThanOrEqual(area.x + area.width);
+    expect(node.y + node.height).toBeLessThanOrEqual(area.y + area.height);
+    expect(overlaps(node, minimap), 'a zone under the minimap').toBe(false);
+  }
+  for (const name of await boxes(page, '.zone-name')) expect(name.height).toBeGreaterThanOrEqual(11);
+
+  // Conduit labels: each service said once, none on another, none hidden behind a zone.
+  const labels = page.getByTestId('conduit-label');
+  await expect(labels).toHaveCount(7);
+  for (const text of await labels.allTextContents()) {
+    const parts = text.replace(/ \+\d+$/, '').split(', ');
+    expect(new Set(parts).size, text).toBe(parts.length);
+  }
+  const labelBoxes = await boxes(page, '[data-testid="conduit-label"]');
+  const zoneBoxes = await boxes(page, '[data-testid="zone-node"]');
+  for (const [i, label] of labelBoxes.entries()) {
+    for (const other of labelBoxes.slice(i + 1)) expect(overlaps(label, other), `label ${i}`).toBe(false);
+    for (const node of zoneBoxes) expect(overlaps(label, node), `label ${i} behind a zone`).toBe(false);
+  }
+
+  // New zones go to free space, never on top of the plant's zones or each other.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add zone' }).click();
+  await expect(page.getByTestId('zone-node')).toHaveCount(11);
+  const all = await boxes(page, '[data-testid="zone-node"]');
+  for (const [i, a] of all.entries())
+    for (const b of all.slice(i + 1)) expect(overlaps(a, b), `zone ${i} overlaps`).toBe(false);
+});

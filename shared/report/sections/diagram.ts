@@ -1,20 +1,13 @@
 import { ZONE_KIND_LABELS, type Zone } from '../../model';
 
+import { hexToRgb, ZONE_KIND_COLORS } from '../../diagram/zone-style';
 import type { ReportModel } from '../model';
 import type { ReportImage } from '../options';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter, type Rgb } from '../layout';
 
-const KIND_FILL: Record<Zone['kind'], Rgb> = {
-  enterprise: [227, 236, 247],
-  dmz: [252, 240, 219],
-  operations: [225, 242, 236],
-  cell: [232, 245, 233],
-  safety: [251, 228, 228],
-  utilities: [240, 236, 250],
-  'remote-access': [255, 246, 214],
-  external: [236, 236, 236],
-  other: [242, 244, 246],
-};
+/** The zone colours of the app's canvas and the exported diagram: one palette. */
+const kindFill = (kind: Zone['kind']): Rgb => hexToRgb(ZONE_KIND_COLORS[kind].fill);
+const kindStroke = (kind: Zone['kind']): Rgb => hexToRgb(ZONE_KIND_COLORS[kind].stroke);
 
 /** Where the segment from the box's centre towards (tx, ty) leaves the box. */
 function borderPoint(
@@ -55,8 +48,8 @@ function drawVectorDiagram(w: ReportWriter, model: ReportModel, maxHeight: numbe
   const lineH = fontSize * 0.42;
   for (const zone of zones) {
     const r = box(zone);
-    doc.setFillColor(...KIND_FILL[zone.kind]);
-    doc.setDrawColor(...COLORS.primary);
+    doc.setFillColor(...kindFill(zone.kind));
+    doc.setDrawColor(...kindStroke(zone.kind));
     doc.setLineWidth(0.35);
     doc.roundedRect(r.x, r.y, r.w, r.h, 1.2, 1.2, 'FD');
     const room = Math.max(1, Math.floor((r.h - 2) / lineH));
