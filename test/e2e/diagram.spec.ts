@@ -385,3 +385,54 @@ test('on a full plant: panels fold away and stay folded, fit view clears the min
   for (const [i, a] of all.entries())
     for (const b of all.slice(i + 1)) expect(overlaps(a, b), `zone ${i} overlaps`).toBe(false);
 });
+
+test("a zone's assets: listed in its properties with search, taken out, opened in the inventory; the unassigned list searches and filters", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the demo plant' }).click();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Diagram' }).click();
+  await expect(page.getByTestId('zone-node')).toHaveCount(8);
+
+  // The unassigned list: search ignores case and accents; the vendor filter narrows it.
+  const unassigned = page.getByRole('complementary', { name: 'Unassigned assets' });
+  await expect(page.getByTestId('unassigned-count')).toHaveText('4');
+  await unassigned.getByLabel('Search unassigned assets').fill('TELTONIKA');
+  await expect(page.getByTestId('unassigned-count')).toHaveText('1 of 4');
+  await expect(
+    unassigned.getByRole('listbox', { name: 'Unassigned assets list' }).getByRole('option'),
+  ).toHaveText([/Teltonika RUT240/]);
+  await unassigned.getByLabel('Search unassigned assets').fill('');
+  await unassigned.getByLabel('Vendor of unassigned assets').selectOption('Dell Inc.');
+  await expect(
+    unassigned.getByRole('listbox', { name: 'Unassigned assets list' }).getByRole('option'),
+  ).toHaveText([/contractor-laptop/]);
+  await unassigned.getByLabel('Vendor of unassigned assets').selectOption('');
+
+  // The zone's properties list its assets.
+  await zone(page, 'Control room').locator('.zone-name').click();
+  const panel = page.getByRole('region', { name: 'Assets in this zone' });
+  const list = panel.getByRole('list', { name: 'Assets of Control room' });
+  await expect(list.getByRole('listitem')).toHaveCount(18);
+  const first = (await list.getByRole('link').first().textContent())!;
+  await panel.getByLabel('Search the assets of Control room').fill(first);
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+
+  // Taken out of the zone: it is unassigned, the zone counts one less.
+  await list.getByRole('button', { name: `Remove ${first} from Control room` }).click();
+  await expect(page.getByTestId('unassigned-count')).toHaveText('5');
+  await expect(zone(page, 'Control room').getByTestId('zone-asset-count')).toHaveText('17 assets');
+  await panel.getByLabel('Search the assets of Control room').fill('');
+  await expect(list.getByRole('listitem')).toHaveCount(17);
+
+  // Shown on the diagram on demand, capped with "+N more".
+  await panel.getByRole('button', { name: 'Show on the diagram' }).click();
+  await expect(zone(page, 'Control room').locator('.asset-chip').first()).toBeVisible();
+  await expect(zone(page, 'Control room').locator('.asset-chip-more')).toHaveText(/^\+\d+ more$/);
+
+  // Jump: the asset opens in the inventory.
+  const second = (await list.getByRole('link').first().textContent())!;
+  await list.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: 'Inventory', level: 1 })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: second })).toBeVisible();
+});

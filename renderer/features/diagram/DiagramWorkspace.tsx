@@ -26,6 +26,7 @@ import { fitViewportClear } from './viewport';
 import { DiagramDialogs } from './dialogs';
 import { exportDiagram } from './export-diagram';
 import { ConduitProperties, ZoneProperties } from './PropertiesPanel';
+import { ZoneAssets } from './ZoneAssets';
 import { useFlowProjection } from './use-flow-projection';
 import type { ZoneFlowNode } from './ZoneNode';
 import './diagram.css';
@@ -307,6 +308,7 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
               selection={selection}
               checks={projection.checks}
               select={select}
+              expanded={expanded}
             />
           ) : (
             <PanelRail
@@ -335,9 +337,11 @@ function DiagramSide({
   selection,
   checks,
   select,
+  expanded,
 }: {
   store: DiagramStore;
   state: DiagramState;
+  expanded: ReadonlySet<string>;
   selection: DiagramCommandState['selection'];
   checks: readonly ModelCheckEntry[];
   select: (zoneIds: string[], conduitIds: string[]) => void;
@@ -366,7 +370,16 @@ function DiagramSide({
   return (
     <div className="diagram-side">
       {selectedZone ? (
-        <ZoneProperties key={selectedZone.id} zone={selectedZone} store={store} />
+        <>
+          <ZoneProperties key={selectedZone.id} zone={selectedZone} store={store} />
+          <ZoneAssets
+            key={`assets:${selectedZone.id}`}
+            zone={selectedZone}
+            assets={state.assets}
+            store={store}
+            expanded={expanded.has(selectedZone.id)}
+          />
+        </>
       ) : selectedConduit ? (
         <ConduitProperties
           key={selectedConduit.id}

@@ -29,6 +29,7 @@ import { COLUMNS_SETTING, InventoryDialogs } from './InventoryDialogs';
 import { InventoryFilters } from './InventoryFilters';
 import { useInventory } from './useInventory';
 import { plural } from '../../ui/format';
+import { useSearchParams } from 'wouter';
 
 const TOOLBAR = ['import-files', 'import-history', 'add-asset', 'columns', 'export-csv'];
 
@@ -135,12 +136,24 @@ function inventoryCommands(input: {
   };
 }
 
+/** A link such as …/inventory?asset=<id> (the diagram's "open in the inventory") opens that asset's details once. */
+function useOpenAssetFromLink(open: (dialog: InventoryDialog) => void) {
+  const [params, setParams] = useSearchParams();
+  const assetId = params.get('asset');
+  useEffect(() => {
+    if (!assetId) return;
+    open({ kind: 'detail', assetId });
+    setParams(new URLSearchParams(), { replace: true });
+  }, [assetId, open, setParams]);
+}
+
 /** The assessment's assets: import, browse, filter, edit, assign zones, export. */
 function InventoryWorkspace({ assessment }: WorkspaceProps) {
   const { assets, patch, replace } = useInventory(assessment.id);
   const { zones, zoneMap } = useZones(assessment.id);
   const { queue, setQueue, enqueue } = useImportQueue();
   const [dialog, setDialog] = useState<InventoryDialog | null>(null);
+  useOpenAssetFromLink(setDialog);
   const [visibleColumns, setVisibleColumns] = useVisibleColumns();
   const fileInput = useRef<HTMLInputElement>(null);
   const all = useMemo(() => assets ?? [], [assets]);
