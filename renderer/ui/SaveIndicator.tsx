@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useSaveStatus } from '../db/save-status';
+import { formatTime } from './format';
 
 function sinceText(savedAt: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - savedAt) / 1000));
   if (seconds < 5) return 'just now';
   if (seconds < 60) return `${seconds}s ago`;
-  return new Date(savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return formatTime(savedAt);
 }
 
 /** "Saving…", "All changes saved" or the error: every edit autosaves and this says so. */

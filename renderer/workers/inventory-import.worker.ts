@@ -17,6 +17,7 @@ import { undoBatch } from '../db/import-batches';
 import { commitImport, predictImport } from '../db/inventory';
 import { batchHandlers, importRefused } from './batch-handlers';
 import { serveSelf, type Job } from './channel';
+import { plural } from '../ui/format';
 
 /**
  * Parses, merges and writes one inventory file off the main thread. The file's bytes come in
@@ -117,7 +118,7 @@ async function commit(
   if (!file || !parsed) throw new Error('nothing parsed to import');
   if (parsed.skipped > 0 && !request.acceptSkipped) {
     throw new ImportError(
-      `${file.name}: ${parsed.skipped} malformed record(s) would be skipped; accept that first`,
+      `${file.name}: ${plural(parsed.skipped, 'malformed record')} would be skipped; accept that first`,
     );
   }
   if (parsed.assets.length === 0 && parsed.flows.length === 0) {

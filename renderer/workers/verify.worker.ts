@@ -1,10 +1,10 @@
 import '../first-import';
-import { verifyBundle } from '../../shared/bundle';
+import { verifyDroppedBundle } from '../../shared/bundle';
 import { serveSelf } from './channel';
 
 /** Verifies a dropped bundle off the UI thread: unzipping and hashing a large bundle takes a while. */
 const handlers = {
-  verify: (bytes: Uint8Array) => verifyBundle(bytes),
+  verify: (bytes: Uint8Array) => verifyDroppedBundle(bytes),
 };
 export type VerifyHandlers = typeof handlers;
 

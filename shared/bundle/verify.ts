@@ -27,6 +27,8 @@ export interface BundleVerification {
   problems: string[];
   /** Per file: ok, changed, missing, added or renamed (for the UI's list). */
   fileStatus: { path: string; status: FileStatus; detail?: string }[];
+  /** Set when the bytes are not a Conduit bundle at all (not a zip, or a zip with none of its metadata): why. */
+  notABundle?: string;
 }
 
 export interface VerifyOptions {
@@ -44,6 +46,8 @@ export class BundleUnreadableError extends Error {
 
 /** The files that SHA256SUMS cannot list: itself, its signature, and the key the signature names. */
 const SIGNATURE_FILES: readonly string[] = ['SHA256SUMS', 'SHA256SUMS.sig', 'allowed_signers'];
+/** A zip with none of these is some other archive, not a bundle with its metadata stripped. */
+const BUNDLE_MARKERS: readonly string[] = ['SHA256SUMS', 'SHA256SUMS.sig', 'manifest.json'];
 /** The largest metadata file (SHA256SUMS, manifest, signature) worth parsing. */
 const MAX_METADATA_BYTES = 64 * 1024 * 1024;
 /** How much of the unlisted entries may be hashed to tell a renamed file from an added one. */
@@ -82,6 +86,9 @@ export async function verifyBundle(
   const files = listBundleFiles(zip, options.limits ?? DEFAULT_ZIP_LIMITS, result.problems);
   if (files === null) return result;
   const context: Context = { zip, files, result, options };
+  if (!BUNDLE_MARKERS.some((path) => files.has(path))) {
+    result.notABundle = `a zip archive without ${BUNDLE_MARKERS.join(', ')}`;
+  }
 
   const sumsBytes = await readMetadata(context, 'SHA256SUMS');
   const signingKey = sumsBytes === null ? null : await checkSignature(context, sumsBytes);
@@ -108,6 +115,38 @@ export async function verifyBundle(
   result.valid = result.problems.length === 0;
   result.problems = result.problems.map(escapeControlCharacters);
   return result;
+}
+
+/** The verification of bytes that may not be a zip at all: those are "not a Conduit bundle", not an error. */
+export async function verifyDroppedBundle(
+  zip: Uint8Array,
+  options: VerifyOptions = {},
+): Promise<BundleVerification> {
+  try {
+    return await verifyBundle(zip, options);
+  } catch (error) {
+    if (!(error instanceof BundleUnreadableError)) throw error;
+    return {
+      valid: false,
+      signer: { name: '', email: '', organization: '', fingerprint: '' },
+      signedAt: null,
+      files: 0,
+      problems: [`not a zip archive (${escapeControlCharacters(error.message)})`],
+      fileStatus: [],
+      notABundle: 'not a zip archive',
+    };
+  }
+}
+
+/**
+ * The problems not already said by the per-file list: "changed: data/zones.csv (…)" repeats the
+ * file list's "data/zones.csv: changed", so a reader sees each failure once.
+ */
+export function problemsBesideFiles(result: BundleVerification): string[] {
+  const said = result.fileStatus.filter((file) => file.status !== 'ok');
+  const covered = (problem: string) =>
+    said.some((file) => problem.startsWith(`${file.status}: `) && problem.includes(file.detail ?? file.path));
+  return [...new Set(result.problems)].filter((problem) => !covered(problem));
 }
 
 /** The bundle's files by their path inside the one top folder, or null when the zip is refused. */

@@ -6,3 +6,5 @@ export * from './svg';
 export * from './templates';
 export * from './undocumented-edges';
 export * from './zone-style';
+export * from './placement';
+export * from './label-placement';

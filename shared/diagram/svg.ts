@@ -3,7 +3,14 @@ import type { SecurityLevelTarget, ZoneKind } from '../model/zone';
 import { ZONE_KIND_LABELS } from '../model/zone';
 import { summarizeServices } from '../network';
 import { formatSlt } from '../model/slt';
-import { parallelOffset, parallelSlots, ZONE_KIND_COLORS } from './zone-style';
+import {
+  conduitLabelSize,
+  conduitSegment,
+  labelPoint,
+  placeConduitLabels,
+  type ConduitSegment,
+} from './label-placement';
+import { parallelSlots, ZONE_KIND_COLORS } from './zone-style';
 
 export interface DiagramSvgZone {
   id: string;
@@ -44,20 +51,6 @@ export function escapeXml(text: string): string {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** Where the segment from the rectangle's centre towards (tx, ty) leaves the rectangle. */
-function borderPoint(zone: DiagramSvgZone, tx: number, ty: number): { x: number; y: number } {
-  const cx = zone.position.x + zone.size.width / 2;
-  const cy = zone.position.y + zone.size.height / 2;
-  const dx = tx - cx;
-  const dy = ty - cy;
-  if (dx === 0 && dy === 0) return { x: cx, y: cy };
-  const scale = Math.min(
-    dx === 0 ? Infinity : zone.size.width / 2 / Math.abs(dx),
-    dy === 0 ? Infinity : zone.size.height / 2 / Math.abs(dy),
-  );
-  return { x: cx + dx * scale, y: cy + dy * scale };
-}
-
 /** The drawing's extent: the zones' bounding box, or a blank 400 x 200 canvas. */
 function bounds(zones: DiagramSvgData['zones']) {
   if (zones.length === 0) return { minX: 0, minY: 0, maxX: 400, maxY: 200 };
@@ -87,38 +80,24 @@ function zoneSvg(zone: SvgZone, count: number): string[] {
   ];
 }
 
-/** One conduit: a line between the zones' borders, spread from its parallels, with its services. */
-function conduitSvg(
-  conduit: SvgConduit,
-  from: SvgZone,
-  to: SvgZone,
-  slot: { index: number; count: number },
-): string[] {
-  const fc = { x: from.position.x + from.size.width / 2, y: from.position.y + from.size.height / 2 };
-  const tc = { x: to.position.x + to.size.width / 2, y: to.position.y + to.size.height / 2 };
-  const length = Math.hypot(tc.x - fc.x, tc.y - fc.y) || 1;
-  // Offset perpendicular to the canonical (sorted) direction so parallel conduits spread the same way.
-  const sign = conduit.fromZoneId < conduit.toZoneId ? 1 : -1;
-  const offset = parallelOffset(slot.index, slot.count) * sign;
-  const nx = (-(tc.y - fc.y) / length) * offset;
-  const ny = ((tc.x - fc.x) / length) * offset;
-  const start = borderPoint(from, tc.x + nx, tc.y + ny);
-  const end = borderPoint(to, fc.x + nx, fc.y + ny);
-  const a = { x: start.x + nx, y: start.y + ny };
-  const b = { x: end.x + nx, y: end.y + ny };
+/** One conduit's line between the zones' borders, spread from its parallels. */
+function conduitLineSvg(conduit: SvgConduit, segment: ConduitSegment): string {
+  const { a, b } = segment;
   const markers =
     conduit.direction === 'both'
       ? 'marker-start="url(#arrow)" marker-end="url(#arrow)"'
       : 'marker-end="url(#arrow)"';
+  return `<line class="conduit" data-id="${escapeXml(conduit.id)}" x1="${round(a.x)}" y1="${round(a.y)}" x2="${round(b.x)}" y2="${round(b.y)}" stroke="#444" stroke-width="2" ${markers}/>`;
+}
+
+/** One conduit's services, in a box placed clear of zones and other labels where there is room. */
+function conduitLabelSvg(conduit: SvgConduit, centre: { x: number; y: number }): string[] {
   const label = summarizeServices(conduit.services);
-  const mx = (a.x + b.x) / 2;
-  const my = (a.y + b.y) / 2;
-  const labelWidth = Math.min(320, 12 + label.length * 6.4);
+  const { width, height } = conduitLabelSize(label);
   return [
-    `<g class="conduit" data-id="${escapeXml(conduit.id)}">`,
-    `<line x1="${round(a.x)}" y1="${round(a.y)}" x2="${round(b.x)}" y2="${round(b.y)}" stroke="#444" stroke-width="2" ${markers}/>`,
-    `<rect x="${round(mx - labelWidth / 2)}" y="${round(my - 10)}" width="${round(labelWidth)}" height="20" rx="4" fill="#ffffff" fill-opacity="0.9" stroke="#bbb"/>`,
-    `<text x="${round(mx)}" y="${round(my + 4)}" font-size="11" text-anchor="middle" fill="#222">${escapeXml(label)}</text>`,
+    `<g class="conduit-label" data-id="${escapeXml(conduit.id)}">`,
+    `<rect x="${round(centre.x - width / 2)}" y="${round(centre.y - height / 2)}" width="${round(width)}" height="${height}" rx="4" fill="#ffffff" fill-opacity="0.95" stroke="#bbb"/>`,
+    `<text x="${round(centre.x)}" y="${round(centre.y + 4)}" font-size="11" text-anchor="middle" fill="#222">${escapeXml(label)}</text>`,
     '</g>',
   ];
 }
@@ -155,12 +134,39 @@ export function renderDiagramSvg(data: DiagramSvgData): string {
   for (const zone of zones) out.push(...zoneSvg(zone, data.assetCounts.get(zone.id) ?? 0));
   out.push('</g>');
   out.push('<g class="conduits">');
-  const slots = parallelSlots(data.conduits);
-  for (const conduit of data.conduits) {
-    const from = byId.get(conduit.fromZoneId);
-    const to = byId.get(conduit.toZoneId);
-    if (from && to)
-      out.push(...conduitSvg(conduit, from, to, slots.get(conduit.id) ?? { index: 0, count: 1 }));
+  const drawn = data.conduits.filter((c) => byId.has(c.fromZoneId) && byId.has(c.toZoneId));
+  const slots = parallelSlots(drawn);
+  for (const conduit of drawn) {
+    const slot = slots.get(conduit.id) ?? { index: 0, count: 1 };
+    out.push(
+      conduitLineSvg(
+        conduit,
+        conduitSegment(conduit, byId.get(conduit.fromZoneId)!, byId.get(conduit.toZoneId)!, slot),
+      ),
+    );
+  }
+  out.push('</g>');
+  // Labels after every line, so no line crosses a label.
+  const sizes = new Map(drawn.map((c) => [c.id, conduitLabelSize(summarizeServices(c.services))]));
+  const centres = placeConduitLabels(zones, drawn, (id) => sizes.get(id)!);
+  out.push('<g class="conduit-labels">');
+  for (const conduit of drawn) {
+    const spot = centres.get(conduit.id)!;
+    // A label moved off its line to find room is tied back to it by a thin leader.
+    if (spot.shift !== 0) {
+      const slot = slots.get(conduit.id) ?? { index: 0, count: 1 };
+      const segment = conduitSegment(
+        conduit,
+        byId.get(conduit.fromZoneId)!,
+        byId.get(conduit.toZoneId)!,
+        slot,
+      );
+      const on = labelPoint(segment, { t: spot.t, shift: 0 });
+      out.push(
+        `<line class="label-leader" x1="${round(on.x)}" y1="${round(on.y)}" x2="${round(spot.x)}" y2="${round(spot.y)}" stroke="#888" stroke-width="1" stroke-dasharray="3 2"/>`,
+      );
+    }
+    out.push(...conduitLabelSvg(conduit, spot));
   }
   out.push('</g></g></svg>');
   return out.join('\n');

@@ -1,17 +1,43 @@
 import type { ZoneKind } from '../model/zone';
 
-/** Fill and stroke per zone kind, shared by the canvas and the exported SVG so both look alike. */
-export const ZONE_KIND_COLORS: Record<ZoneKind, { fill: string; stroke: string }> = {
-  enterprise: { fill: '#e8f0fb', stroke: '#3b6fb6' },
-  dmz: { fill: '#fdf1dc', stroke: '#c98a12' },
-  operations: { fill: '#e6f5ee', stroke: '#2f8a5b' },
-  cell: { fill: '#eaf6f6', stroke: '#1f8285' },
-  safety: { fill: '#fbe7e6', stroke: '#c0392b' },
-  utilities: { fill: '#f1ecf8', stroke: '#7a57b0' },
-  'remote-access': { fill: '#fcebf4', stroke: '#b0457d' },
-  external: { fill: '#eeeeee', stroke: '#666666' },
-  other: { fill: '#f5f5f0', stroke: '#8a8a70' },
+/**
+ * The one zone palette: a stroke per kind. The canvas, the exported SVG/PNG and the PDF report
+ * all read it, so a zone is the same colour everywhere.
+ */
+export const ZONE_KIND_STROKES: Record<ZoneKind, string> = {
+  enterprise: '#3b6fb6',
+  dmz: '#c98a12',
+  operations: '#2f8a5b',
+  cell: '#1f8285',
+  safety: '#c0392b',
+  utilities: '#7a57b0',
+  'remote-access': '#b0457d',
+  external: '#666666',
+  other: '#8a8a70',
 };
+
+/** How much of the stroke colour tints a zone's fill (the canvas mixes the same share into its surface). */
+export const ZONE_FILL_TINT = 0.12;
+
+type Rgb = [number, number, number];
+
+/** #rrggbb as [r, g, b] (what jsPDF takes). */
+export function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+const toHex = (rgb: Rgb) => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+
+/** The stroke mixed into white at ZONE_FILL_TINT, as CSS color-mix(in srgb) does on a white surface. */
+function tint(stroke: string): string {
+  return toHex(hexToRgb(stroke).map((c) => Math.round(255 + (c - 255) * ZONE_FILL_TINT)) as Rgb);
+}
+
+/** Fill and stroke per zone kind, from the one palette. */
+export const ZONE_KIND_COLORS: Record<ZoneKind, { fill: string; stroke: string }> = Object.fromEntries(
+  Object.entries(ZONE_KIND_STROKES).map(([kind, stroke]) => [kind, { fill: tint(stroke), stroke }]),
+) as Record<ZoneKind, { fill: string; stroke: string }>;
 
 /** The Purdue level a new zone of this kind usually sits at. */
 export const DEFAULT_PURDUE_LEVEL: Record<ZoneKind, number | null> = {

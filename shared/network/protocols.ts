@@ -70,7 +70,9 @@ export function describeService(service: ConduitService): string {
 /** The edge label: "Modbus/TCP 502, OPC UA 4840", shortened to `max` services with "+N". */
 export function summarizeServices(services: readonly ConduitService[], max = 3): string {
   if (services.length === 0) return 'no services';
-  const shown = services.slice(0, max).map(describeService);
-  const more = services.length - shown.length;
+  // Two services that read the same (tcp and udp 502 both named "Modbus/TCP") are said once.
+  const distinct = [...new Set(services.map(describeService))];
+  const shown = distinct.slice(0, max);
+  const more = distinct.length - shown.length;
   return more > 0 ? `${shown.join(', ')} +${more}` : shown.join(', ');
 }

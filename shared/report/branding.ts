@@ -1,3 +1,4 @@
+import { hexToRgb } from '../diagram/zone-style';
 import { decodeBase64, encodeBase64 } from '../model/base64';
 import { LOGO_MAX_BYTES, type Assessment, type ReportBranding } from '../model/assessment';
 
@@ -11,11 +12,6 @@ export const DEFAULT_ACCENT = '#007a85';
  * must read against white both ways.
  */
 export const MIN_ACCENT_CONTRAST = 4.5;
-
-export function hexToRgb(hex: string): Rgb {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
 
 function channel(c: number): number {
   const s = c / 255;

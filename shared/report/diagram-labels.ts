@@ -17,12 +17,6 @@ export function conduitLabel(conduit: Pick<Conduit, 'services'>): string {
   return [...new Set(names)].join(', ');
 }
 
-/** "#1f8285" → [31, 130, 133]. */
-export function hexToRgb(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.replace('#', ''), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
 /** The Purdue level a diagram page groups a zone under ("Level 3.5", or "No Purdue level"). */
 export function purdueGroup(level: number | null): string {
   return level === null ? 'No Purdue level' : `Purdue level ${level}`;

@@ -310,3 +310,129 @@ test('resize a zone, move an asset out of it, and find both after a reload', asy
   expect(resized.width / resized.height).not.toBeCloseTo(before.width / before.height, 1);
   await expect(page.getByTestId('unassigned-count')).toHaveText('1');
 });
+
+type Rect = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const boxes = async (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+
+test('on a full plant: panels fold away and stay folded, fit view clears the minimap, labels stay apart and legible, new zones land in free space', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the demo plant' }).click();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Diagram' }).click();
+  await expect(page.getByTestId('zone-node')).toHaveCount(8);
+  const canvas = page.getByTestId('diagram-canvas');
+  const narrow = (await canvas.boundingBox())!.width;
+
+  // The side panels fold away (button and shortcut), the canvas takes the width, and it is remembered.
+  await page
+    .getByRole('toolbar', { name: 'Diagram tools' })
+    .getByRole('button', { name: 'Assets panel' })
+    .click();
+  await page.locator('body').press(']');
+  await expect(page.getByRole('heading', { name: /Unassigned assets/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Model checks/ })).toHaveCount(0);
+  await expect.poll(async () => (await canvas.boundingBox())!.width).toBeGreaterThan(narrow + 500);
+  await page.reload();
+  await expect(page.getByTestId('zone-node')).toHaveCount(8);
+  await expect(page.getByRole('button', { name: 'Show the assets panel ([)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Model checks/ })).toHaveCount(0);
+
+  // Fit view: every zone on the canvas and none under the minimap; names legible.
+  await page
+    .getByRole('toolbar', { name: 'Diagram tools' })
+    .getByRole('button', { name: 'Fit view' })
+    .click();
+  await page.waitForTimeout(400);
+  const area = (await canvas.boundingBox())!;
+  const minimap = (await page.locator('.react-flow__minimap').boundingBox())!;
+  for (const node of await boxes(page, '[data-testid="zone-node"]')) {
+    expect(node.x).toBeGreaterThanOrEqual(area.x);
+    expect(node.y).toBeGreaterThanOrEqual(area.y);
+    expect(node.x + node.width).toBeLessThanOrEqual(area.x + area.width);
+    expect(node.y + node.height).toBeLessThanOrEqual(area.y + area.height);
+    expect(overlaps(node, minimap), 'a zone under the minimap').toBe(false);
+  }
+  for (const name of await boxes(page, '.zone-name')) expect(name.height).toBeGreaterThanOrEqual(11);
+
+  // Conduit labels: each service said once, none on another, none hidden behind a zone.
+  const labels = page.getByTestId('conduit-label');
+  await expect(labels).toHaveCount(7);
+  for (const text of await labels.allTextContents()) {
+    const parts = text.replace(/ \+\d+$/, '').split(', ');
+    expect(new Set(parts).size, text).toBe(parts.length);
+  }
+  const labelBoxes = await boxes(page, '[data-testid="conduit-label"]');
+  const zoneBoxes = await boxes(page, '[data-testid="zone-node"]');
+  for (const [i, label] of labelBoxes.entries()) {
+    for (const other of labelBoxes.slice(i + 1)) expect(overlaps(label, other), `label ${i}`).toBe(false);
+    for (const node of zoneBoxes) expect(overlaps(label, node), `label ${i} behind a zone`).toBe(false);
+  }
+
+  // New zones go to free space, never on top of the plant's zones or each other.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add zone' }).click();
+  await expect(page.getByTestId('zone-node')).toHaveCount(11);
+  const all = await boxes(page, '[data-testid="zone-node"]');
+  for (const [i, a] of all.entries())
+    for (const b of all.slice(i + 1)) expect(overlaps(a, b), `zone ${i} overlaps`).toBe(false);
+});
+
+test("a zone's assets: listed in its properties with search, taken out, opened in the inventory; the unassigned list searches and filters", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the demo plant' }).click();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Diagram' }).click();
+  await expect(page.getByTestId('zone-node')).toHaveCount(8);
+
+  // The unassigned list: search ignores case and accents; the vendor filter narrows it.
+  const unassigned = page.getByRole('complementary', { name: 'Unassigned assets' });
+  await expect(page.getByTestId('unassigned-count')).toHaveText('4');
+  await unassigned.getByLabel('Search unassigned assets').fill('TELTONIKA');
+  await expect(page.getByTestId('unassigned-count')).toHaveText('1 of 4');
+  await expect(
+    unassigned.getByRole('listbox', { name: 'Unassigned assets list' }).getByRole('option'),
+  ).toHaveText([/Teltonika RUT240/]);
+  await unassigned.getByLabel('Search unassigned assets').fill('');
+  await unassigned.getByLabel('Vendor of unassigned assets').selectOption('Dell Inc.');
+  await expect(
+    unassigned.getByRole('listbox', { name: 'Unassigned assets list' }).getByRole('option'),
+  ).toHaveText([/contractor-laptop/]);
+  await unassigned.getByLabel('Vendor of unassigned assets').selectOption('');
+
+  // The zone's properties list its assets.
+  await zone(page, 'Control room').locator('.zone-name').click();
+  const panel = page.getByRole('region', { name: 'Assets in this zone' });
+  const list = panel.getByRole('list', { name: 'Assets of Control room' });
+  await expect(list.getByRole('listitem')).toHaveCount(18);
+  const first = (await list.getByRole('link').first().textContent())!;
+  await panel.getByLabel('Search the assets of Control room').fill(first);
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+
+  // Taken out of the zone: it is unassigned, the zone counts one less.
+  await list.getByRole('button', { name: `Remove ${first} from Control room` }).click();
+  await expect(page.getByTestId('unassigned-count')).toHaveText('5');
+  await expect(zone(page, 'Control room').getByTestId('zone-asset-count')).toHaveText('17 assets');
+  await panel.getByLabel('Search the assets of Control room').fill('');
+  await expect(list.getByRole('listitem')).toHaveCount(17);
+
+  // Shown on the diagram on demand, capped with "+N more".
+  await panel.getByRole('button', { name: 'Show on the diagram' }).click();
+  await expect(zone(page, 'Control room').locator('.asset-chip').first()).toBeVisible();
+  await expect(zone(page, 'Control room').locator('.asset-chip-more')).toHaveText(/^\+\d+ more$/);
+
+  // Jump: the asset opens in the inventory.
+  const second = (await list.getByRole('link').first().textContent())!;
+  await list.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: 'Inventory', level: 1 })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: second })).toBeVisible();
+});

@@ -161,7 +161,16 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     await expect(result).toContainText('Signed with your own signing key.');
     await expect(result).toContainText(fingerprint);
     await expect(result).toContainText('Ana Ödegaard');
-    await expect(result).toContainText(verified.signedAt!);
+    // In the user's locale, not raw ISO.
+    const signedAtShown = await page.evaluate(
+      (iso) =>
+        new Intl.DateTimeFormat(navigator.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+          new Date(iso),
+        ),
+      verified.signedAt!,
+    );
+    await expect(result).toContainText(signedAtShown);
+    await expect(result).not.toContainText(verified.signedAt!);
 
     // ...and a copy with one byte of the data changed is rejected, naming the file.
     const tampered = { ...entries };
@@ -174,6 +183,15 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     await expect(result.getByRole('list', { name: 'Files that do not match' })).toContainText(
       'data/zones.csv: changed',
     );
+    // Said once: the file list names it, the problems do not repeat it.
+    await expect(result.getByText(/zones\.csv/)).toHaveCount(1);
+
+    // Something that is not a bundle at all says so, with no empty signer or file count.
+    await dropZip('notes.pdf', new TextEncoder().encode('%PDF-1.7 a report, not a bundle'));
+    await expect(result).toContainText('notes.pdf is not a Conduit bundle');
+    await expect(result).toContainText('It is not a zip archive.');
+    await expect(result).not.toContainText('Fingerprint');
+    await expect(result).not.toContainText('unknown');
 
     // A bundle by another assessor: intact, but signed by an unknown key until the user compares
     // the fingerprint received separately and trusts it.

@@ -159,7 +159,7 @@ test('a malformed record is named with its reason and skipped only once the user
   await page.getByRole('button', { name: 'Import history' }).click();
   const history = page.getByRole('dialog', { name: 'Import history' });
   await expect(history.getByTestId('import-batch')).toContainText('1 skipped');
-  await history.getByText('1 warnings').click();
+  await history.getByText('1 warning', { exact: true }).click();
   await expect(history).toContainText('nothing identifies this asset');
 });
 
@@ -196,7 +196,25 @@ test('edit in place, add by hand, filter, choose columns and export the filtered
   // Filter by vendor, then by text.
   await page.getByLabel('Vendor filter').selectOption('Teltonika');
   await expect(page.getByTestId('inventory-count')).toHaveText('1 of 3 assets');
+  // The filters sit in one row (not a full-width menu each), with the filter in force as a chip.
+  const filterTops = await Promise.all(
+    [
+      'Search assets',
+      'Vendor filter',
+      'Zone filter',
+      'Protocol filter',
+      'Source filter',
+      'Firmware filter',
+    ].map(async (label) => (await page.getByLabel(label, { exact: true }).boundingBox())!.y),
+  );
+  expect(Math.max(...filterTops) - Math.min(...filterTops)).toBeLessThan(4);
+  expect((await page.getByRole('search').boundingBox())!.height).toBeLessThan(80);
+  await page.getByRole('button', { name: 'Remove filter Vendor: Teltonika' }).click();
+  await expect(page.getByTestId('inventory-count')).toHaveText('3 assets');
+  await page.getByLabel('Vendor filter').selectOption('Teltonika');
+  await expect(page.getByRole('list', { name: 'Active filters' })).toHaveText(/Vendor: Teltonika/);
   await page.getByLabel('Vendor filter').selectOption('');
+  await expect(page.getByRole('list', { name: 'Active filters' })).toHaveCount(0);
   await page.getByLabel('Search assets').fill('10.20.');
   await expect(page.getByTestId('inventory-count')).toHaveText('2 of 3 assets');
   await page.getByLabel('Search assets').fill('');
@@ -264,7 +282,7 @@ test('select several assets and put them in a zone', async ({ page }) => {
   await page.getByLabel('Select all shown assets').check();
   await expect(page.getByText('2 selected')).toBeVisible();
   await page.getByLabel('Assign the selected assets to a zone').selectOption({ label: 'Cell 1 - Filling' });
-  await expect(page.getByText('2 asset(s) put in Cell 1 - Filling')).toBeVisible();
+  await expect(page.getByText('2 assets put in Cell 1 - Filling')).toBeVisible();
   await waitForSaved(page);
   await page.reload();
   await expect(page.getByTestId('inventory-count')).toHaveText('2 assets');

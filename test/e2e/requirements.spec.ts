@@ -140,7 +140,7 @@ test('answer a zone at SL-T 2 entirely from the keyboard, and SL-A reaches 2', a
   await page.reload();
   await expect(page.getByTestId('slt-vector')).toHaveText('SL-T {1,1,1,1,1,1,1}');
   await expect(page.getByTestId('zone-progress')).toHaveText(
-    '37 of 37 required items answered · 23 answer(s) out of scope, kept',
+    '37 of 37 required items answered · 23 answers out of scope, kept',
   );
   await expect(page.locator('.req-row-out-of-scope')).toHaveCount(23);
   // SL-A is what was achieved, so it stands above this lower target.
@@ -154,6 +154,43 @@ test('answer a zone at SL-T 2 entirely from the keyboard, and SL-A reaches 2', a
   await page.getByLabel('Show items above SL-T').check();
   await expect(checklistItems(page)).toHaveCount(100);
   await expect(page.locator('.req-row-above-target')).toHaveCount(40);
+});
+
+test('after a mouse click on a status, the keys still work and nothing typed is lost', async ({ page }) => {
+  const data = zonedAssessment(['Brewhouse cell'], [2]);
+  await openRequirements(page, data);
+  await page.getByRole('option', { name: /^SR 1\.2 [A-Z][a-z]/ }).click();
+  const detail = page.getByTestId('item-detail');
+  await detail.getByRole('button', { name: /^2 Met$/ }).click();
+  await expect(detail.getByRole('button', { name: /^2 Met$/ })).toBeFocused();
+  await expect(page.getByRole('option', { name: /^SR 1\.2 [A-Z][a-z]/ })).toContainText('Met');
+
+  // N, with the focus still on the clicked button, opens the notes; Esc goes back to the list.
+  await page.keyboard.press('n');
+  await expect(page.getByLabel('Notes')).toBeFocused();
+  await page.keyboard.type('Badge reader at the door. ');
+  await page.keyboard.press('Escape');
+  await expect(focusedItem(page)).toHaveAttribute('data-item-id', 'SR 1.2');
+
+  // A status key after a click acts on the item; Esc from a button returns to the list.
+  await detail.getByRole('button', { name: /^3 Partially met$/ }).click();
+  await page.keyboard.press('4');
+  await expect(page.getByRole('option', { name: /^SR 1\.2 [A-Z][a-z]/ })).toContainText('Not met');
+  await page.keyboard.press('Escape');
+  await expect(focusedItem(page)).toHaveAttribute('data-item-id', 'SR 1.2');
+
+  // Typing after a click on a button lands in the notes, not nowhere.
+  await detail.getByRole('button', { name: /^4 Not met$/ }).click();
+  await page.keyboard.type('Seen on the night shift.');
+  await expect(page.getByLabel('Notes')).toBeFocused();
+  await expect(page.getByLabel('Notes')).toHaveValue('Badge reader at the door. Seen on the night shift.');
+  await page.keyboard.press('Escape');
+  await waitForSaved(page);
+
+  await page.reload();
+  await page.getByRole('option', { name: /^SR 1\.2 [A-Z][a-z]/ }).click();
+  await expect(page.getByLabel('Notes')).toHaveValue('Badge reader at the door. Seen on the night shift.');
+  await expect(page.getByRole('option', { name: /^SR 1\.2 [A-Z][a-z]/ })).toContainText('Not met');
 });
 
 test('attach a photo, reload, and find the photo', async ({ page }) => {

@@ -286,7 +286,7 @@ test('edit a scenario and a countermeasure after creation, reload and find the e
   await editor.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('tab', { name: 'Countermeasures' }).click();
   const row = page.getByTestId('risk-countermeasure').filter({ hasText: 'Remove the modem' });
-  await expect(row).toContainText('Existing · Jürgen Weiß · due 2027-03-31');
+  await expect(row).toContainText('Existing · Jürgen Weiß · due Mar 31, 2027');
   await expect(row).toContainText('SR 1.13, SR 5.1 RE 1, Jump host / remote-access gateway');
   await expect(row).toContainText('likelihood −2');
   await expect(row.getByLabel(/^Status of/)).toHaveValue('in-progress');

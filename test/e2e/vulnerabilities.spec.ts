@@ -37,7 +37,7 @@ test('an imported Modicon M340 is matched, decided in bulk, kept on reload, and 
   await decide.getByLabel('Review date').fill('2026-09-01');
   await decide.getByRole('button', { name: 'Save decision' }).click();
   await expect(page.getByTestId('vulnerability-decision').first()).toHaveText(
-    'Accepted: Controller replaced at the August shutdown (J. Weber, review 2026-09-01)',
+    'Accepted: Controller replaced at the August shutdown (J. Weber, review Sep 1, 2026)',
   );
 
   await page.reload();

@@ -1,9 +1,12 @@
 import { Link } from 'wouter';
 import type { Assessment } from '../../../shared/model';
+import { formatDate, formatDateTime } from '../../ui/format';
 
 function formatDates(a: Assessment): string {
-  if (a.startDate && a.endDate && a.startDate !== a.endDate) return `${a.startDate} → ${a.endDate}`;
-  return a.startDate ?? a.endDate ?? 'no dates';
+  if (a.startDate && a.endDate && a.startDate !== a.endDate)
+    return `${formatDate(a.startDate)} → ${formatDate(a.endDate)}`;
+  const one = a.startDate ?? a.endDate;
+  return one ? formatDate(one) : 'no dates';
 }
 
 export interface CardActions {
@@ -15,10 +18,7 @@ export interface CardActions {
 }
 
 export function AssessmentCard({ assessment, actions }: { assessment: Assessment; actions: CardActions }) {
-  const edited = new Date(assessment.updatedAt).toLocaleString([], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  const edited = formatDateTime(assessment.updatedAt);
   return (
     <li className="assessment-card" data-testid="assessment-card" data-assessment-id={assessment.id}>
       <div className="assessment-card-main">

@@ -7,6 +7,7 @@ import { notify } from '../../ui/notices';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { WorkerError } from '../../workers/channel';
 import { importCaptureInWorker, undoCaptureInWorker, type CaptureProgress } from './capture-client';
+import { plural } from '../../ui/format';
 
 const ACCEPT = '.pcap,.pcapng,.cap,.gz,application/vnd.tcpdump.pcap,application/gzip';
 
@@ -45,6 +46,12 @@ function useEndpointChoice() {
 }
 
 /** Picks or takes dropped captures, reads each in a Worker with progress and cancel, and stores the aggregates. */
+/** Several captures imported in a row show as one notice that counts them. */
+const CAPTURES_IMPORTED = {
+  key: 'captures-imported',
+  title: (n: number) => `${plural(n, 'capture')} imported`,
+};
+
 export function CaptureImport({ assessmentId, batches }: { assessmentId: string; batches: ImportBatch[] }) {
   const [running, setRunning] = useState<{
     name: string;
@@ -67,7 +74,9 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
         const { batch, packets } = await trackSave(job.result);
         notify(
           'success',
-          `Imported ${file.name}: ${packets} packets, ${batch.counts.flows} flows, ${batch.counts.assets} assets`,
+          `Imported ${file.name}: ${plural(packets, 'packet')}, ${plural(batch.counts.flows, 'flow')}, ${plural(batch.counts.assets, 'asset')}`,
+          undefined,
+          { group: CAPTURES_IMPORTED },
         );
       } catch (error) {
         if (error instanceof WorkerError && error.kind === 'cancelled') {

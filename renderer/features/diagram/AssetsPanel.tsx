@@ -1,10 +1,12 @@
-import { memo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Asset } from '../../../shared/model';
 import { parseIp } from '../../../shared/network';
 import { Modal } from '../../ui/Modal';
 import { ASSET_DRAG_TYPE } from './context';
 import type { ManualAssetInput } from '../../../shared/diagram';
+import { plural } from '../../ui/format';
+import { ANY_ASSET, assetFacets, searchAssets, type AssetQuery } from './asset-search';
 
 /** The assets not yet in a zone: select one or several, drag them onto a zone. */
 export const AssetsPanel = memo(function AssetsPanel({
@@ -23,9 +25,12 @@ export const AssetsPanel = memo(function AssetsPanel({
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
   const [dropActive, setDropActive] = useState(false);
+  const [query, setQuery] = useState<AssetQuery>(ANY_ASSET);
+  const shown = useMemo(() => searchAssets(unassigned, query), [unassigned, query]);
+  const facets = useMemo(() => assetFacets(unassigned), [unassigned]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: unassigned.length,
+    count: shown.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 40,
     overscan: 12,
@@ -37,7 +42,7 @@ export const AssetsPanel = memo(function AssetsPanel({
     const next = new Set(event.ctrlKey || event.metaKey || event.shiftKey ? selection : []);
     if (event.shiftKey && anchor !== null) {
       const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
-      for (let i = from; i <= to; i += 1) next.add(unassigned[i]!.id);
+      for (let i = from; i <= to; i += 1) next.add(shown[i]!.id);
     } else if ((event.ctrlKey || event.metaKey) && next.has(id)) {
       next.delete(id);
     } else {
@@ -68,7 +73,9 @@ export const AssetsPanel = memo(function AssetsPanel({
         <h2>
           Unassigned assets{' '}
           <span className="badge" data-testid="unassigned-count">
-            {unassigned.length}
+            {shown.length === unassigned.length
+              ? unassigned.length
+              : `${shown.length} of ${unassigned.length}`}
           </span>
         </h2>
         <div className="toolbar">
@@ -79,6 +86,7 @@ export const AssetsPanel = memo(function AssetsPanel({
             Add asset
           </button>
         </div>
+        <AssetQueryFields query={query} onChange={setQuery} facets={facets} />
         {selection.length > 1 && (
           <p className="field-hint">{selection.length} selected: drag them onto a zone.</p>
         )}
@@ -92,7 +100,7 @@ export const AssetsPanel = memo(function AssetsPanel({
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const asset = unassigned[item.index]!;
+            const asset = shown[item.index]!;
             const isSelected = selected.has(asset.id);
             return (
               <div
@@ -114,7 +122,7 @@ export const AssetsPanel = memo(function AssetsPanel({
                   const ids = isSelected ? selection : [asset.id];
                   if (!isSelected) setSelected(new Set([asset.id]));
                   event.dataTransfer.setData(ASSET_DRAG_TYPE, JSON.stringify(ids));
-                  event.dataTransfer.setData('text/plain', `${ids.length} asset(s)`);
+                  event.dataTransfer.setData('text/plain', plural(ids.length, 'asset'));
                   event.dataTransfer.effectAllowed = 'move';
                 }}
               >
@@ -195,5 +203,53 @@ export function AddAssetDialog({
         </div>
       </form>
     </Modal>
+  );
+}
+
+/** Search and the vendor and type filters of the unassigned list. */
+function AssetQueryFields({
+  query,
+  onChange,
+  facets,
+}: {
+  query: AssetQuery;
+  onChange: (query: AssetQuery) => void;
+  facets: { vendors: string[]; types: string[] };
+}) {
+  return (
+    <div className="assets-query" role="search">
+      <input
+        className="input"
+        type="search"
+        aria-label="Search unassigned assets"
+        placeholder="Name, address, vendor, model"
+        value={query.text}
+        onChange={(e) => onChange({ ...query, text: e.target.value })}
+      />
+      <div className="assets-query-row">
+        <select
+          className="select"
+          aria-label="Vendor of unassigned assets"
+          value={query.vendor}
+          onChange={(e) => onChange({ ...query, vendor: e.target.value })}
+        >
+          <option value="">Any vendor</option>
+          {facets.vendors.map((v) => (
+            <option key={v}>{v}</option>
+          ))}
+        </select>
+        <select
+          className="select"
+          aria-label="Type of unassigned assets"
+          value={query.type}
+          onChange={(e) => onChange({ ...query, type: e.target.value })}
+        >
+          <option value="">Any type</option>
+          {facets.types.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </div>
+    </div>
   );
 }

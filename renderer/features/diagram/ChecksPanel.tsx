@@ -23,7 +23,8 @@ export const ChecksPanel = memo(function ChecksPanel({
             <li key={entry.id}>
               <button
                 type="button"
-                className={`check-entry severity-${entry.severity}`}
+                className="check-entry"
+                data-severity={entry.severity}
                 onClick={() => onPick(entry)}
                 data-check={entry.checkId}
               >

@@ -10,7 +10,7 @@ import {
 } from '@xyflow/react';
 import type { Conduit } from '../../../shared/model';
 import { summarizeServices } from '../../../shared/network';
-import { parallelOffset } from '../../../shared/diagram';
+import { labelPoint, parallelOffset } from '../../../shared/diagram';
 import { farSelector } from './context';
 
 export interface ConduitEdgeData extends Record<string, unknown> {
@@ -18,6 +18,8 @@ export interface ConduitEdgeData extends Record<string, unknown> {
   index: number;
   count: number;
   flagged: boolean;
+  /** Where the label sits along the line and beside it, placed clear of zones and other labels. */
+  label: { t: number; shift: number };
 }
 export type ConduitFlowEdge = Edge<ConduitEdgeData, 'conduit'>;
 
@@ -68,6 +70,7 @@ function ConduitEdgeView({
   const ex = end.x + nx;
   const ey = end.y + ny;
   const label = summarizeServices(data.conduit.services);
+  const at = labelPoint({ a: { x: sx, y: sy }, b: { x: ex, y: ey } }, data.label);
   return (
     <>
       <BaseEdge
@@ -83,7 +86,8 @@ function ConduitEdgeView({
           <div
             className={`conduit-label nodrag nopan${selected ? ' is-selected' : ''}`}
             data-testid="conduit-label"
-            style={{ transform: `translate(-50%, -50%) translate(${(sx + ex) / 2}px, ${(sy + ey) / 2}px)` }}
+            style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
+            title={label}
           >
             {label}
           </div>

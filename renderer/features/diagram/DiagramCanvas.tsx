@@ -1,10 +1,19 @@
-import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode, type RefObject } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import {
   Background,
   ConnectionMode,
   Controls,
   MiniMap,
   ReactFlow,
+  useStore,
   type Connection,
   type FinalConnectionState,
   type Viewport,
@@ -17,7 +26,7 @@ import { UndocumentedEdgeComponent, UndocumentedToggle, useUndocumentedFlowEdges
 import { ConduitEdge, type ConduitFlowEdge } from './ConduitEdge';
 import { ASSET_DRAG_TYPE } from './context';
 import type { useFlowProjection } from './use-flow-projection';
-import { fitViewport } from './viewport';
+import { fitViewportClear } from './viewport';
 import { ZoneNode, type ZoneFlowNode } from './ZoneNode';
 
 const nodeTypes = { zone: ZoneNode };
@@ -36,6 +45,14 @@ function useOverlayEdges(assessmentId: string, conduitEdges: ConduitFlowEdge[]) 
   );
   return { edges, shown, setShown, count: undocumented.length };
 }
+
+/**
+ * Zoomed out, zone names and conduit labels grow against the zoom (up to 2.5 times), so that at
+ * fit view they stay about 11 px on screen instead of shrinking to 7. Rounded, so the canvas
+ * re-renders in steps, not on every wheel tick.
+ */
+const labelScaleSelector = (state: { transform: [number, number, number] }) =>
+  Math.round(Math.min(2.5, Math.max(1, 0.85 / state.transform[2])) * 10) / 10;
 
 /** The canvas: React Flow over the projection, asset drops onto zones, and the empty state. */
 export function DiagramCanvas({
@@ -57,12 +74,13 @@ export function DiagramCanvas({
 }) {
   const { store, state } = commandState;
   const editable = state.assetsLoaded;
+  const labelScale = useStore(labelScaleSelector);
   const overlay = useOverlayEdges(store.assessmentId, projection.edges);
   // The canvas opens fitted to the stored zones (an empty one at 100 %), once its size is known.
   const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
   useLayoutEffect(() => {
     const box = wrapper.current?.getBoundingClientRect();
-    setInitialViewport(fitViewport(store.getState().zones, box?.width ?? 0, box?.height ?? 0));
+    setInitialViewport(fitViewportClear(store.getState().zones, box?.width ?? 0, box?.height ?? 0));
   }, [store, wrapper]);
   const onConnect = useCallback(
     (connection: Connection) => onAddConduit(connection.source, connection.target),
@@ -85,6 +103,7 @@ export function DiagramCanvas({
       data-testid="diagram-canvas"
       data-zone-count={state.zones.length}
       data-assets-loaded={editable}
+      style={{ '--label-scale': labelScale } as CSSProperties}
       onDragOver={(event) => {
         if (event.dataTransfer.types.includes(ASSET_DRAG_TYPE)) {
           event.preventDefault();

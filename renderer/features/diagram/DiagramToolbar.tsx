@@ -30,7 +30,26 @@ export function DiagramToolbar({ state }: { state: DiagramCommandState }) {
         ))}
       </select>
       <span className="spacer" />
+      <PanelToggle state={state} id="toggle-assets-panel" />
+      <PanelToggle state={state} id="toggle-side-panel" />
       {RIGHT.map(button)}
     </div>
+  );
+}
+
+/** A pressed/unpressed button for a side panel, its shortcut in the tooltip. */
+function PanelToggle({ state, id }: { state: DiagramCommandState; id: string }) {
+  const command = commandById(DIAGRAM_COMMANDS, id);
+  const open = command.checked?.(state) ?? false;
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      aria-pressed={open}
+      title={`${open ? 'Hide' : 'Show'} the ${command.label.toLowerCase()} (${command.shortcuts?.[0] ?? ''})`}
+      onClick={() => command.perform(state)}
+    >
+      {command.label}
+    </button>
   );
 }

@@ -11,14 +11,22 @@ import type { WorkspaceProps } from '../../ui/workspace';
 import { AssetsPanel } from './AssetsPanel';
 import { ChecksPanel } from './ChecksPanel';
 import type { ConduitFlowEdge } from './ConduitEdge';
-import { DIAGRAM_COMMANDS, type DiagramCommandState, type DiagramDialog } from './commands';
+import {
+  DIAGRAM_COMMANDS,
+  type DiagramCommandState,
+  type DiagramDialog,
+  type DiagramPanels,
+} from './commands';
 import { ASSET_DRAG_TYPE, DiagramCanvasContext, farSelector, type DiagramCanvasActions } from './context';
 import { DiagramCanvas } from './DiagramCanvas';
 import { DiagramStore, useDiagramState, type DiagramState } from './diagram-store';
 import { DiagramToolbar } from './DiagramToolbar';
+import { PanelRail, usePanels } from './panels';
+import { fitViewportClear } from './viewport';
 import { DiagramDialogs } from './dialogs';
 import { exportDiagram } from './export-diagram';
 import { ConduitProperties, ZoneProperties } from './PropertiesPanel';
+import { ZoneAssets } from './ZoneAssets';
 import { useFlowProjection } from './use-flow-projection';
 import type { ZoneFlowNode } from './ZoneNode';
 import './diagram.css';
@@ -120,10 +128,24 @@ function useCommandState(input: {
   assetCounts: Map<string, number>;
   selectAfterEdit: DiagramCommandState['selectAfterEdit'];
   open: DiagramCommandState['open'];
+  panels: DiagramPanels;
+  togglePanel: DiagramCommandState['togglePanel'];
 }): DiagramCommandState {
   const flow = useReactFlow<ZoneFlowNode, ConduitFlowEdge>();
   const clipboard = useClipboard();
-  const { store, state, selection, snap, setSnap, fitView, wrapper, title, assetCounts } = input;
+  const {
+    store,
+    state,
+    selection,
+    snap,
+    setSnap,
+    fitView,
+    wrapper,
+    title,
+    assetCounts,
+    panels,
+    togglePanel,
+  } = input;
   const latest = useRef(input);
   latest.current = input;
   return useMemo<DiagramCommandState>(
@@ -135,6 +157,8 @@ function useCommandState(input: {
       snap,
       setSnap,
       fitView,
+      panels,
+      togglePanel,
       viewCentre: () => {
         const box = wrapper.current?.getBoundingClientRect();
         return box
@@ -151,7 +175,21 @@ function useCommandState(input: {
         );
       },
     }),
-    [store, state, selection, clipboard, snap, setSnap, fitView, wrapper, flow, title, assetCounts],
+    [
+      store,
+      state,
+      selection,
+      clipboard,
+      snap,
+      setSnap,
+      fitView,
+      panels,
+      togglePanel,
+      wrapper,
+      flow,
+      title,
+      assetCounts,
+    ],
   );
 }
 
@@ -208,8 +246,14 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
   const far = useStore(farSelector);
 
   const selectAfterEdit = useSelectAfterEdit(state, select);
+  const [panels, togglePanel] = usePanels();
 
-  const fitView = useCallback(() => void flow.fitView({ duration: 200, maxZoom: 1 }), [flow]);
+  // Fitted from the stored zones, clear of the minimap's corner, so no zone hides under it.
+  const fitView = useCallback(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    if (!box) return;
+    void flow.setViewport(fitViewportClear(store.getState().zones, box.width, box.height), { duration: 200 });
+  }, [flow, store]);
   const commandState = useCommandState({
     store,
     state,
@@ -222,6 +266,8 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
     assetCounts,
     selectAfterEdit,
     open: setDialog,
+    panels,
+    togglePanel,
   });
   useCommandKeys(DIAGRAM_COMMANDS, commandState);
   const panel = useEditorCallbacks(commandState);
@@ -230,14 +276,22 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
     <DiagramCanvasContext.Provider value={actions}>
       <div className="diagram-workspace workspace-full" data-testid="diagram-workspace">
         <DiagramToolbar state={commandState} />
-        <div className="diagram-body">
-          <AssetsPanel
-            loading={!state.assetsLoaded}
-            unassigned={projection.unassigned}
-            onAssignBySubnet={panel.onAssignBySubnet}
-            onAddAsset={panel.onAddAsset}
-            onDropAssets={panel.unassignAssets}
-          />
+        <div
+          className="diagram-body"
+          data-assets-panel={panels.assets ? 'open' : 'closed'}
+          data-side-panel={panels.side ? 'open' : 'closed'}
+        >
+          {panels.assets ? (
+            <AssetsPanel
+              loading={!state.assetsLoaded}
+              unassigned={projection.unassigned}
+              onAssignBySubnet={panel.onAssignBySubnet}
+              onAddAsset={panel.onAddAsset}
+              onDropAssets={panel.unassignAssets}
+            />
+          ) : (
+            <PanelRail label="Show the assets panel ([)" onOpen={() => togglePanel('assets')} side="left" />
+          )}
           <DiagramCanvas
             wrapper={wrapper}
             far={far}
@@ -247,13 +301,22 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
             onAddConduit={panel.addConduit}
             onMoveAssets={panel.moveAssets}
           />
-          <DiagramSide
-            store={store}
-            state={state}
-            selection={selection}
-            checks={projection.checks}
-            select={select}
-          />
+          {panels.side ? (
+            <DiagramSide
+              store={store}
+              state={state}
+              selection={selection}
+              checks={projection.checks}
+              select={select}
+              expanded={expanded}
+            />
+          ) : (
+            <PanelRail
+              label="Show the properties panel (])"
+              onOpen={() => togglePanel('side')}
+              side="right"
+            />
+          )}
         </div>
       </div>
       <DiagramDialogs
@@ -274,9 +337,11 @@ function DiagramSide({
   selection,
   checks,
   select,
+  expanded,
 }: {
   store: DiagramStore;
   state: DiagramState;
+  expanded: ReadonlySet<string>;
   selection: DiagramCommandState['selection'];
   checks: readonly ModelCheckEntry[];
   select: (zoneIds: string[], conduitIds: string[]) => void;
@@ -305,7 +370,16 @@ function DiagramSide({
   return (
     <div className="diagram-side">
       {selectedZone ? (
-        <ZoneProperties key={selectedZone.id} zone={selectedZone} store={store} />
+        <>
+          <ZoneProperties key={selectedZone.id} zone={selectedZone} store={store} />
+          <ZoneAssets
+            key={`assets:${selectedZone.id}`}
+            zone={selectedZone}
+            assets={state.assets}
+            store={store}
+            expanded={expanded.has(selectedZone.id)}
+          />
+        </>
       ) : selectedConduit ? (
         <ConduitProperties
           key={selectedConduit.id}

@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
+import { ZONE_KIND_COLORS } from '../../../shared/diagram';
 import { Handle, NodeResizer, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import type { Asset, Zone } from '../../../shared/model';
 import { ZONE_KIND_LABELS } from '../../../shared/model';
@@ -49,6 +50,7 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
   return (
     <div
       className={`zone-node zone-kind-${zone.kind}${selected ? ' is-selected' : ''}`}
+      style={{ '--zone-color': ZONE_KIND_COLORS[zone.kind].stroke } as CSSProperties}
       data-testid="zone-node"
       data-zone-name={zone.name}
       aria-label={`Zone ${zone.name}`}

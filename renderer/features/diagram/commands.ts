@@ -2,8 +2,10 @@ import type { XYPosition } from '@xyflow/react';
 import {
   applyTemplateChange,
   assignBySubnetChange,
+  DEFAULT_ZONE_SIZE,
   DIAGRAM_TEMPLATE_LABELS,
   emptyChange,
+  freeZonePosition,
   makeZone,
   moveZonesChange,
   pasteChange,
@@ -42,6 +44,14 @@ export interface DiagramCommandState {
   selectAfterEdit(zoneIds: string[], conduitIds: string[]): void;
   open(dialog: DiagramDialog): void;
   exportAs(format: 'svg' | 'png'): void;
+  /** Which side panels are open (remembered); closing them gives the canvas the width. */
+  panels: DiagramPanels;
+  togglePanel(panel: keyof DiagramPanels): void;
+}
+
+export interface DiagramPanels {
+  assets: boolean;
+  side: boolean;
 }
 
 type DiagramCommand = Command<DiagramCommandState>;
@@ -52,14 +62,13 @@ const hasSelection = (s: DiagramCommandState) =>
 
 function addZone(s: DiagramCommandState) {
   const centre = s.viewCentre();
-  const count = s.store.getState().zones.length;
+  const zones = s.store.getState().zones;
+  const size = DEFAULT_ZONE_SIZE;
+  const wanted = { x: centre.x - size.width / 2, y: centre.y - size.height / 2 };
   const zone = makeZone(s.store.assessmentId, {
-    name: `Zone ${count + 1}`,
+    name: `Zone ${zones.length + 1}`,
     kind: 'cell',
-    position: {
-      x: Math.round((centre.x - 140) / GRID) * GRID + (count % 5) * GRID,
-      y: Math.round((centre.y - 75) / GRID) * GRID + (count % 5) * GRID,
-    },
+    position: freeZonePosition(zones, size, wanted, { grid: GRID }),
   });
   s.selectAfterEdit([zone.id], []);
   s.store.commit({ ...emptyChange('Add zone'), zones: [{ before: null, after: zone }] });
@@ -191,6 +200,20 @@ export const DIAGRAM_COMMANDS: readonly DiagramCommand[] = [
   ...templateCommands,
   { id: 'export-svg', label: 'Export SVG', perform: (s) => s.exportAs('svg') },
   { id: 'export-png', label: 'Export PNG', perform: (s) => s.exportAs('png') },
+  {
+    id: 'toggle-assets-panel',
+    label: 'Assets panel',
+    shortcuts: ['['],
+    checked: (s) => s.panels.assets,
+    perform: (s) => s.togglePanel('assets'),
+  },
+  {
+    id: 'toggle-side-panel',
+    label: 'Properties panel',
+    shortcuts: [']'],
+    checked: (s) => s.panels.side,
+    perform: (s) => s.togglePanel('side'),
+  },
   { id: 'assign-by-subnet', label: 'Assign by subnet', enabled: editable, perform: assignBySubnet },
   { id: 'add-asset', label: 'Add asset', enabled: editable, perform: (s) => s.open({ kind: 'add-asset' }) },
 ];

@@ -7,9 +7,9 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import type { Asset, Conduit, Zone } from '../../../shared/model';
-import { parallelSlots } from '../../../shared/diagram';
+import { conduitLabelSize, parallelSlots, placeConduitLabels } from '../../../shared/diagram';
 import { runModelChecks } from '../../../shared/findings';
-import { findRangeOverlaps } from '../../../shared/network';
+import { findRangeOverlaps, summarizeServices } from '../../../shared/network';
 import { KeyedCache } from '../../ui/keyed-cache';
 import type { ConduitEdgeData, ConduitFlowEdge } from './ConduitEdge';
 import type { DiagramState } from './diagram-store';
@@ -125,21 +125,26 @@ function useNodeData(
   }, [zoneData, zones, assetsByZone, flaggedZones, expanded, editable]);
 }
 
-/** Each conduit edge's data: its parallel slot and whether a check flags it. */
+/** Each conduit edge's data: its parallel slot, where its label sits clear of the rest, and whether a check flags it. */
 function useEdgeData(
+  zones: readonly Zone[],
   conduits: readonly Conduit[],
   flaggedConduits: ReadonlySet<string>,
 ): Map<string, ConduitEdgeData> {
   return useMemo(() => {
     const slots = parallelSlots(conduits);
+    const sizes = new Map(conduits.map((c) => [c.id, conduitLabelSize(summarizeServices(c.services))]));
+    const spots = placeConduitLabels(zones, conduits, (id) => sizes.get(id)!);
     return new Map(
       conduits.map((conduit) => {
         const slot = slots.get(conduit.id) ?? { index: 0, count: 1 };
         const flagged = flaggedConduits.has(conduit.id);
-        return [conduit.id, { conduit, index: slot.index, count: slot.count, flagged }];
+        const spot = spots.get(conduit.id);
+        const label = spot ? { t: spot.t, shift: spot.shift } : { t: 0.5, shift: 0 };
+        return [conduit.id, { conduit, index: slot.index, count: slot.count, flagged, label }];
       }),
     );
-  }, [conduits, flaggedConduits]);
+  }, [zones, conduits, flaggedConduits]);
 }
 
 /** The store's zones, conduits and assets as React Flow nodes and edges, with what the editor derives from them. */
@@ -157,7 +162,7 @@ export function useFlowProjection(state: DiagramState, expanded: ReadonlySet<str
   );
 
   const nodeData = useNodeData(zones, assetsByZone, flaggedZones, expanded, editable);
-  const edgeData = useEdgeData(conduits, flaggedConduits);
+  const edgeData = useEdgeData(zones, conduits, flaggedConduits);
 
   const [nodes, setNodes] = useState<ZoneFlowNode[]>([]);
   const [edges, setEdges] = useState<ConduitFlowEdge[]>([]);

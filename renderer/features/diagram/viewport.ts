@@ -38,3 +38,23 @@ export function fitViewport(
     zoom,
   };
 }
+
+/** The minimap's corner (React Flow's default 200 x 150, 15 px from the edges) and a little air. */
+export const MINIMAP_CORNER = { width: 230, height: 180 };
+
+/**
+ * The fitted viewport that keeps every zone out from under the minimap in the bottom-right
+ * corner: fitted beside it or above it, whichever shows the zones larger.
+ */
+export function fitViewportClear(
+  zones: readonly Box[],
+  width: number,
+  height: number,
+  corner: { width: number; height: number } = MINIMAP_CORNER,
+): Viewport {
+  if (zones.length === 0 || width <= corner.width || height <= corner.height)
+    return fitViewport(zones, width, height);
+  const beside = fitViewport(zones, width - corner.width, height);
+  const above = fitViewport(zones, width, height - corner.height);
+  return beside.zoom >= above.zoom ? beside : above;
+}

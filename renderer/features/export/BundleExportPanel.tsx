@@ -3,6 +3,7 @@ import type { SigningIdentity } from '../../../shared/bridge';
 import type { Assessment } from '../../../shared/model';
 import { notify } from '../../ui/notices';
 import { buildSignedBundle, saveBundle, type BundleExportProgress } from './bundle-export';
+import { formatDateTime, plural } from '../../ui/format';
 
 const STEP_LABELS: Record<string, string> = {
   loading: 'Loading the assessment',
@@ -42,7 +43,9 @@ export function BundleExportPanel({
       .then(async (bundle) => {
         const saved = await saveBundle(bundle);
         if (saved.saved)
-          notify('success', `Saved ${bundle.fileName}`, [`${bundle.files} files, signed ${bundle.signedAt}`]);
+          notify('success', `Saved ${bundle.fileName}`, [
+            `${plural(bundle.files, 'file')}, signed ${formatDateTime(bundle.signedAt)}`,
+          ]);
       })
       .catch((e: Error) => setError(`The bundle was not built: ${e.message}`))
       .finally(() => setProgress(null));

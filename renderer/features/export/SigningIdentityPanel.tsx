@@ -3,6 +3,7 @@ import type { SigningIdentity } from '../../../shared/bridge';
 import { platform } from '../../platform';
 import { notify } from '../../ui/notices';
 import { Field } from '../../ui/Field';
+import { formatDateTime } from '../../ui/format';
 
 const PROTECTION_LABELS: Record<SigningIdentity['protection'], string> = {
   'os-keychain': "encrypted with the system's keychain",
@@ -149,7 +150,7 @@ export function SigningIdentityPanel({
         </dd>
         <dt>Private key</dt>
         <dd>
-          {PROTECTION_LABELS[identity.protection]}, created {new Date(identity.createdAt).toLocaleString()}
+          {PROTECTION_LABELS[identity.protection]}, created {formatDateTime(identity.createdAt)}
         </dd>
       </dl>
       <label className="field-label" htmlFor="public-key">

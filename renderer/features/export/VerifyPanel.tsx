@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { BundleVerification } from '../../../shared/bundle';
+import { problemsBesideFiles, type BundleVerification } from '../../../shared/bundle';
 import {
   normaliseFingerprint,
   signerStanding,
@@ -10,6 +10,7 @@ import { listKnownSigners, trustSigner } from '../../db/known-signers';
 import { platform } from '../../platform';
 import { useFileDrop } from '../../ui/useFileDrop';
 import { verifyInWorker } from './verify-in-worker';
+import { formatDate, formatDateTime } from '../../ui/format';
 
 interface Checked {
   fileName: string;
@@ -91,6 +92,30 @@ function VerificationResult({
 }) {
   const { result, fileName } = checked;
   const known = useLiveQuery(listKnownSigners, [], []);
+  if (result.notABundle) {
+    return (
+      <div className="notice notice-error" role="status" data-testid="verify-result">
+        <strong>{fileName} is not a Conduit bundle</strong>
+        <p>
+          It is {result.notABundle}. A report bundle is the .zip that Export writes, with SHA256SUMS, its
+          signature and manifest.json inside.
+        </p>
+      </div>
+    );
+  }
+  return <VerificationFacts checked={checked} known={known} ownFingerprint={ownFingerprint} />;
+}
+
+function VerificationFacts({
+  checked,
+  known,
+  ownFingerprint,
+}: {
+  checked: Checked;
+  known: Parameters<typeof signerStanding>[1];
+  ownFingerprint: string | null;
+}) {
+  const { result, fileName } = checked;
   const standing = signerStanding(result.signer, known, ownFingerprint);
   const notOk = result.fileStatus.filter((f) => f.status !== 'ok');
   const trusted = result.valid && standing.kind !== 'unknown';
@@ -117,7 +142,7 @@ function VerificationResult({
         <dt>Fingerprint</dt>
         <dd className="mono">{result.signer.fingerprint || 'unknown'}</dd>
         <dt>Signed at</dt>
-        <dd>{result.signedAt ?? 'unknown'}</dd>
+        <dd>{result.signedAt ? formatDateTime(result.signedAt) : 'unknown'}</dd>
         <dt>Files</dt>
         <dd>{result.files}</dd>
       </dl>
@@ -136,7 +161,7 @@ function VerificationResult({
             </ul>
           )}
           <ul aria-label="Problems">
-            {result.problems.map((p) => (
+            {problemsBesideFiles(result).map((p) => (
               <li key={p}>{p}</li>
             ))}
           </ul>
@@ -155,7 +180,7 @@ function SignerTrust({ result, standing }: { result: BundleVerification; standin
     return (
       <p data-testid="signer-standing">
         Signed by a known signer: {name}
-        {organization && `, ${organization}`} (trusted since {new Date(trustedAt).toLocaleDateString()}).
+        {organization && `, ${organization}`} (trusted since {formatDate(trustedAt)}).
       </p>
     );
   }

@@ -5,6 +5,7 @@ import { ROADMAP_SLOT_LABELS, roadmapSlotOf } from '../../../shared/findings';
 import { moveStoredFinding, restoreStoredFinding } from '../../db/findings';
 import { notify } from '../../ui/notices';
 import { PhaseBadge, SeverityBadge } from './badges';
+import { plural } from '../../ui/format';
 
 interface ListProps {
   assessmentId: string;
@@ -202,10 +203,10 @@ function References({ finding }: { finding: Finding }) {
   const { itemIds, zoneIds, conduitIds, connectionIds, assetIds } = finding.refs;
   const parts = [
     itemIds.length ? `Requirements: ${itemIds.join(', ')}` : '',
-    zoneIds.length ? `${zoneIds.length} zone(s)` : '',
-    conduitIds.length ? `${conduitIds.length} conduit(s)` : '',
-    connectionIds.length ? `${connectionIds.length} connection(s)` : '',
-    assetIds.length ? `${assetIds.length} asset(s)` : '',
+    zoneIds.length ? plural(zoneIds.length, 'zone') : '',
+    conduitIds.length ? plural(conduitIds.length, 'conduit') : '',
+    connectionIds.length ? plural(connectionIds.length, 'connection') : '',
+    assetIds.length ? plural(assetIds.length, 'asset') : '',
   ].filter(Boolean);
   if (parts.length === 0) return null;
   const attack = attackForItemIds(itemIds);
@@ -215,7 +216,7 @@ function References({ finding }: { finding: Finding }) {
       {attack.mitigations.length > 0 && (
         <p className="finding-refs" data-testid="finding-attack">
           ATT&amp;CK for ICS: {attack.mitigations.map((m) => `${m.id} ${m.name}`).join(', ')} (
-          {attack.techniques.length} techniques)
+          {plural(attack.techniques.length, 'technique')})
         </p>
       )}
     </>

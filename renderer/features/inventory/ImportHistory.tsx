@@ -6,6 +6,7 @@ import { trackSave } from '../../db/save-status';
 import { ConfirmDialog, Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
 import { ImportSession } from './import-session';
+import { formatDateTime, plural } from '../../ui/format';
 
 /** The assessment's imports, newest first, each undoable as a whole. */
 export function ImportHistory({
@@ -80,17 +81,17 @@ export function ImportHistory({
                 </button>
               </div>
               <div className="import-history-meta">
-                {new Date(batch.importedAt).toLocaleString()} · {batch.counts.records.toLocaleString('en')}{' '}
-                records · {batch.counts.assets.toLocaleString('en')} assets ·{' '}
-                {batch.counts.merged.toLocaleString('en')} merged · {batch.counts.flows.toLocaleString('en')}{' '}
-                connections · {batch.counts.skipped.toLocaleString('en')} skipped · SHA-256{' '}
+                {formatDateTime(batch.importedAt)} · {plural(batch.counts.records, 'record')} ·{' '}
+                {plural(batch.counts.assets, 'asset')} · {batch.counts.merged.toLocaleString('en')} merged ·{' '}
+                {plural(batch.counts.flows, 'connection')} · {batch.counts.skipped.toLocaleString('en')}{' '}
+                skipped · SHA-256{' '}
                 <span className="mono" title={batch.fileSha256}>
                   {batch.fileSha256.slice(0, 12)}…
                 </span>
               </div>
               {batch.warnings.length > 0 && (
                 <details>
-                  <summary>{batch.warnings.length.toLocaleString('en')} warnings</summary>
+                  <summary>{plural(batch.warnings.length, 'warning')}</summary>
                   <ul>
                     {batch.warnings.slice(0, 200).map((w, i) => (
                       <li key={i}>
@@ -116,7 +117,7 @@ export function ImportHistory({
           confirmLabel="Undo import"
           message={
             <p>
-              {confirm.check.deletes.toLocaleString('en')} asset(s) it added will be removed and{' '}
+              {plural(confirm.check.deletes, 'asset')} it added will be removed and{' '}
               {confirm.check.restores.toLocaleString('en')} it changed put back as they were.
               {confirm.check.edited > 0 &&
                 ` ${confirm.check.edited.toLocaleString('en')} of them were edited by hand since; those edits will be lost.`}

@@ -4,7 +4,7 @@ import { commandById, CommandButton } from '../../ui/commands';
 import { filterChoices, isFiltering, type AssetFilter } from './asset-columns';
 import { INVENTORY_COMMANDS, type InventoryCommandState } from './commands';
 
-/** The filter bar: text search and one menu per facet. */
+/** The filter bar: text search and one compact menu per facet in one row, the filters in force as chips. */
 export function InventoryFilters({
   filter,
   setFilter,
@@ -19,65 +19,115 @@ export function InventoryFilters({
   commands: InventoryCommandState;
 }) {
   const choices = useFilterChoices(assets);
+  const zoneName = (id: string) => (id === 'none' ? 'no zone' : (zones.find((z) => z.id === id)?.name ?? id));
   return (
-    <div className="toolbar inventory-filters" role="search">
-      <input
-        className="input"
-        type="search"
-        aria-label="Search assets"
-        placeholder="Name, address, vendor, model, serial"
-        value={filter.text}
-        onChange={(e) => setFilter({ ...filter, text: e.target.value })}
-        style={{ maxWidth: 280 }}
-      />
-      <FilterSelect
-        label="Vendor"
-        value={filter.vendor}
-        options={choices.vendors}
-        onChange={(vendor) => setFilter({ ...filter, vendor })}
-      />
-      <select
-        className="select"
-        aria-label="Zone filter"
-        value={filter.zone}
-        onChange={(e) => setFilter({ ...filter, zone: e.target.value })}
-      >
-        <option value="">Any zone</option>
-        <option value="none">No zone</option>
-        {zones.map((z) => (
-          <option key={z.id} value={z.id}>
-            {z.name}
-          </option>
-        ))}
-      </select>
-      <FilterSelect
-        label="Protocol"
-        value={filter.protocol}
-        options={choices.protocols}
-        onChange={(protocol) => setFilter({ ...filter, protocol })}
-      />
-      <FilterSelect
-        label="Source"
-        value={filter.source}
-        options={choices.sources}
-        onChange={(source) => setFilter({ ...filter, source })}
-      />
-      <input
-        className="input"
-        aria-label="Firmware filter"
-        placeholder="Firmware"
-        value={filter.firmware}
-        onChange={(e) => setFilter({ ...filter, firmware: e.target.value })}
-        style={{ maxWidth: 140 }}
-      />
-      {isFiltering(filter) && (
-        <CommandButton
-          command={commandById(INVENTORY_COMMANDS, 'clear-filters')}
-          state={commands}
-          className="button button-ghost button-small"
+    <div className="inventory-filters" role="search">
+      <div className="inventory-filter-row">
+        <input
+          className="input inventory-filter-search"
+          type="search"
+          aria-label="Search assets"
+          placeholder="Name, address, vendor, model, serial"
+          value={filter.text}
+          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
         />
-      )}
+        <FilterSelect
+          label="Vendor"
+          value={filter.vendor}
+          options={choices.vendors}
+          onChange={(vendor) => setFilter({ ...filter, vendor })}
+        />
+        <select
+          className="select inventory-filter-select"
+          aria-label="Zone filter"
+          value={filter.zone}
+          onChange={(e) => setFilter({ ...filter, zone: e.target.value })}
+        >
+          <option value="">Any zone</option>
+          <option value="none">No zone</option>
+          {zones.map((z) => (
+            <option key={z.id} value={z.id}>
+              {z.name}
+            </option>
+          ))}
+        </select>
+        <FilterSelect
+          label="Protocol"
+          value={filter.protocol}
+          options={choices.protocols}
+          onChange={(protocol) => setFilter({ ...filter, protocol })}
+        />
+        <FilterSelect
+          label="Source"
+          value={filter.source}
+          options={choices.sources}
+          onChange={(source) => setFilter({ ...filter, source })}
+        />
+        <input
+          className="input inventory-filter-firmware"
+          aria-label="Firmware filter"
+          placeholder="Firmware"
+          value={filter.firmware}
+          onChange={(e) => setFilter({ ...filter, firmware: e.target.value })}
+        />
+        {isFiltering(filter) && (
+          <CommandButton
+            command={commandById(INVENTORY_COMMANDS, 'clear-filters')}
+            state={commands}
+            className="button button-ghost button-small"
+          />
+        )}
+      </div>
+      <FilterChips filter={filter} setFilter={setFilter} zoneName={zoneName} />
     </div>
+  );
+}
+
+/** Origin has its own chips beside the filter bar (OriginChips), so it is not repeated here. */
+type ChipKey = Exclude<keyof AssetFilter, 'origin'>;
+
+const CHIP_LABELS: Record<ChipKey, string> = {
+  text: 'Search',
+  vendor: 'Vendor',
+  zone: 'Zone',
+  protocol: 'Protocol',
+  source: 'Source',
+  firmware: 'Firmware',
+};
+
+/** The filters in force as chips, each removable on its own. */
+function FilterChips({
+  filter,
+  setFilter,
+  zoneName,
+}: {
+  filter: AssetFilter;
+  setFilter: (filter: AssetFilter) => void;
+  zoneName: (id: string) => string;
+}) {
+  const active = (Object.keys(CHIP_LABELS) as ChipKey[]).filter((key) => filter[key] !== '');
+  if (active.length === 0) return null;
+  return (
+    <ul className="filter-chips" aria-label="Active filters">
+      {active.map((key) => {
+        const value = key === 'zone' ? zoneName(filter.zone) : filter[key];
+        return (
+          <li key={key} className="filter-chip">
+            <span>
+              {CHIP_LABELS[key]}: <strong>{value}</strong>
+            </span>
+            <button
+              type="button"
+              className="filter-chip-remove"
+              aria-label={`Remove filter ${CHIP_LABELS[key]}: ${value}`}
+              onClick={() => setFilter({ ...filter, [key]: '' })}
+            >
+              ×
+            </button>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -119,7 +169,7 @@ function FilterSelect({
 }) {
   return (
     <select
-      className="select"
+      className="select inventory-filter-select"
       aria-label={`${label} filter`}
       value={value}
       onChange={(e) => onChange(e.target.value)}

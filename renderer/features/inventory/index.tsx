@@ -29,6 +29,8 @@ import { inventoryCountLabel, OriginChips } from './OriginChips';
 import { COLUMNS_SETTING, InventoryDialogs } from './InventoryDialogs';
 import { InventoryFilters } from './InventoryFilters';
 import { useInventory } from './useInventory';
+import { plural } from '../../ui/format';
+import { useSearchParams } from 'wouter';
 
 const TOOLBAR = ['import-files', 'import-history', 'add-asset', 'columns', 'aliases', 'export-csv'];
 
@@ -124,6 +126,17 @@ function inventoryCommands(input: {
   };
 }
 
+/** A link such as …/inventory?asset=<id> (the diagram's "open in the inventory") opens that asset's details once. */
+function useOpenAssetFromLink(open: (dialog: InventoryDialog) => void) {
+  const [params, setParams] = useSearchParams();
+  const assetId = params.get('asset');
+  useEffect(() => {
+    if (!assetId) return;
+    open({ kind: 'detail', assetId });
+    setParams(new URLSearchParams(), { replace: true });
+  }, [assetId, open, setParams]);
+}
+
 /** The assessment's assets: import, browse, filter, edit, assign zones, export. */
 function InventoryWorkspace({ assessment }: WorkspaceProps) {
   const { assets, patch, replace } = useInventory(assessment.id);
@@ -131,6 +144,7 @@ function InventoryWorkspace({ assessment }: WorkspaceProps) {
   const importQueue = useImportQueue(assessment.id, replace);
   const enqueue = importQueue.enqueue;
   const [dialog, setDialog] = useState<InventoryDialog | null>(null);
+  useOpenAssetFromLink(setDialog);
   const [visibleColumns, setVisibleColumns] = useVisibleColumns();
   const fileInput = useRef<HTMLInputElement>(null);
   const all = useMemo(() => assets ?? [], [assets]);
@@ -280,7 +294,7 @@ function SelectionBar({
     const changed = await trackSave(assignZone(selectedIds, zoneId));
     notify(
       'success',
-      `${changed.length.toLocaleString('en')} asset(s) ${zoneId ? `put in ${zoneMap.get(zoneId)}` : 'taken out of their zone'}`,
+      `${plural(changed.length, 'asset')} ${zoneId ? `put in ${zoneMap.get(zoneId)}` : 'taken out of their zone'}`,
     );
     onAssigned(changed);
   }

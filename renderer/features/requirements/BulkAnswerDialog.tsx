@@ -13,6 +13,7 @@ import { applyAnswerToZones } from '../../db/answers';
 import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
 import { justificationLabel, needsJustification } from './status';
+import { plural } from '../../ui/format';
 
 interface BulkAnswerDialogProps {
   assessmentId: string;
@@ -56,7 +57,10 @@ export function BulkAnswerDialog(props: BulkAnswerDialogProps) {
         { status, justification, notes, evidenceIds: linkEvidence ? evidenceIds : [] },
         props.assessor,
       );
-      notify('success', `${item.id} answered “${ANSWER_STATUS_LABELS[status]}” in ${written.length} zones`);
+      notify(
+        'success',
+        `${item.id} answered “${ANSWER_STATUS_LABELS[status]}” in ${plural(written.length, 'zone')}`,
+      );
       props.onClose();
     } catch (caught) {
       setError(caught instanceof ZodError ? issuesInWords(caught).join('; ') : String(caught));
@@ -92,7 +96,7 @@ export function BulkAnswerDialog(props: BulkAnswerDialogProps) {
                 checked={linkEvidence}
                 onChange={(e) => setLinkEvidence(e.target.checked)}
               />{' '}
-              Link the {evidenceIds.length} evidence file(s) too
+              Link the {plural(evidenceIds.length, 'evidence file')} too
             </span>
           </label>
         )}

@@ -15,6 +15,7 @@ import { CompensatingLink } from './CompensatingLink';
 import { GuidancePanel } from './Guidance';
 import type { ItemScope } from '../../../shared/catalogue/checklist';
 import { justificationLabel, needsJustification, STATUS_CLASS } from './status';
+import { formatDateTime } from '../../ui/format';
 
 export interface ItemDetailProps {
   item: CatalogueItem;
@@ -114,7 +115,7 @@ export function ItemDetail(props: ItemDetailProps) {
 
       <p className="req-muted req-answered" data-testid="answered-by">
         {answer?.answeredAt
-          ? `Answered by ${answer.answeredBy ?? 'an unnamed assessor'} on ${new Date(answer.answeredAt).toLocaleString()}`
+          ? `Answered by ${answer.answeredBy ?? 'an unnamed assessor'} on ${formatDateTime(answer.answeredAt)}`
           : 'Not answered yet'}
       </p>
 

@@ -33,8 +33,9 @@ import { ItemDetail } from './ItemDetail';
 import { ChartLegend, LevelChart } from './LevelChart';
 import { checklistGroups, type ChecklistGroup, type ChecklistRow } from '../../../shared/catalogue/checklist';
 import { needsJustification, STATUS_CLASS } from './status';
-import { runKey } from '../../ui/commands';
-import { CHECKLIST_COMMANDS } from './commands';
+import { isTyping, runKey } from '../../ui/commands';
+import { CHECKLIST_COMMANDS, typesText } from './commands';
+import { plural } from '../../ui/format';
 
 export interface ZoneChecklistProps {
   assessmentId: string;
@@ -124,7 +125,7 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
     try {
       const evidence = await prepareEvidence(assessmentId, files);
       await attachEvidence(key(itemId), evidence);
-      notify('success', `${files.length} file${files.length === 1 ? '' : 's'} attached to ${itemId}`);
+      notify('success', `${plural(files.length, 'file')} attached to ${itemId}`);
     } catch (error) {
       notify('error', `The files were not attached to ${itemId}`, [describeError(error)]);
     }
@@ -159,41 +160,53 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
     focusRow(target.item.id);
   };
 
-  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!active) return;
-    runKey(
+  // The caret goes to the end, so what is typed adds to the notes.
+  const focusNotes = () => {
+    const notes = notesRef.current;
+    notes?.focus();
+    notes?.setSelectionRange(notes.value.length, notes.value.length);
+  };
+
+  // One keyboard map for the whole checklist: after a click on a status button or a tab, the keys
+  // still act on the active item, and a typed character lands in the notes instead of nowhere.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!active || event.defaultPrevented || isTyping(event.target)) return;
+    const handled = runKey(
       CHECKLIST_COMMANDS,
       {
         index: rows.indexOf(active),
         count: rows.length,
         move,
         setStatus: (status) => setStatus(active, status),
-        focusNotes: () => notesRef.current?.focus(),
+        focusNotes,
         attachFiles: () => void attachFromDisk(active.item.id),
         openBulk: () => setBulkOpen(true),
+        backToList,
       },
       event,
     );
+    // Focus moves before the character is inserted, so the keystroke types into the notes.
+    if (!handled && typesText(event)) focusNotes();
   };
 
   return (
-    <div className="req-zone" data-testid="zone-checklist" data-zone-id={zone.id} data-fr-filter={frFilter}>
+    <div
+      className="req-zone"
+      data-testid="zone-checklist"
+      data-zone-id={zone.id}
+      data-fr-filter={frFilter}
+      onKeyDown={onKeyDown}
+    >
       <ZoneSummary zone={zone} evaluation={evaluation} />
       <FrTabs perFr={evaluation.perFr} value={frFilter} onChange={props.onFrFilter} />
       {evaluation.unknown.length > 0 && (
         <p className="notice" role="note">
-          {evaluation.unknown.length} answer(s) name items this catalogue ({catalogue.version}) does not have;
-          they are kept unchanged.
+          {plural(evaluation.unknown.length, 'answer')} name items this catalogue ({catalogue.version}) does
+          not have; they are kept unchanged.
         </p>
       )}
       <div className="req-columns">
-        <div
-          ref={listRef}
-          className="req-list"
-          role="listbox"
-          aria-label={`Requirements for ${zone.name}`}
-          onKeyDown={onListKeyDown}
-        >
+        <div ref={listRef} className="req-list" role="listbox" aria-label={`Requirements for ${zone.name}`}>
           {groups.map((group) => (
             <FrGroup key={group.fr.fr} group={group} activeId={active?.item.id} onSelect={selectItem} />
           ))}
@@ -255,7 +268,7 @@ function ZoneSummary({ zone, evaluation }: { zone: Zone; evaluation: ZoneEvaluat
         <p className="req-muted" data-testid="zone-progress">
           {progress.answered} of {progress.required} required items answered
           {evaluation.outOfScope.length > 0 &&
-            ` · ${evaluation.outOfScope.length} answer(s) out of scope, kept`}
+            ` · ${plural(evaluation.outOfScope.length, 'answer')} out of scope, kept`}
         </p>
         {evaluation.provisional && (
           <p className="req-muted" data-testid="sla-provisional">
@@ -379,7 +392,7 @@ const FrGroup = memo(function FrGroup({
             )}
             {(row.answer?.evidenceIds.length ?? 0) > 0 && (
               <span className="req-marker" title="Evidence attached">
-                {row.answer?.evidenceIds.length} file{row.answer?.evidenceIds.length === 1 ? '' : 's'}
+                {plural(row.answer?.evidenceIds.length ?? 0, 'file')}
               </span>
             )}
             <span className={`req-status ${STATUS_CLASS[status]}`}>{ANSWER_STATUS_LABELS[status]}</span>

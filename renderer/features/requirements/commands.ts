@@ -12,6 +12,7 @@ export interface ChecklistCommandState {
   focusNotes(): void;
   attachFiles(): void;
   openBulk(): void;
+  backToList(): void;
 }
 
 const STATUS_HINTS: Record<AnswerStatus, string> = {
@@ -40,10 +41,24 @@ export const CHECKLIST_COMMANDS: readonly ChecklistCommand[] = [
   { id: 'notes', label: 'notes', shortcuts: ['N'], perform: (s) => s.focusNotes() },
   { id: 'attach', label: 'attach files', shortcuts: ['E'], perform: (s) => s.attachFiles() },
   { id: 'bulk', label: 'apply to several zones', shortcuts: ['B'], perform: (s) => s.openBulk() },
+  { id: 'back', label: 'back to the list', shortcuts: ['Escape'], perform: (s) => s.backToList() },
 ];
 
-const KEY_SYMBOLS: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑' };
-/** Shown in the footer: the list moves with the arrows (Home and End go unsaid), and Esc leaves a text field. */
+/**
+ * Whether a key press would type a character: a key that is not a shortcut must not be dropped, so
+ * the checklist sends it to the notes (Space and Enter stay with the focused button).
+ */
+export function typesText(press: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}): boolean {
+  return press.key.length === 1 && press.key !== ' ' && !press.ctrlKey && !press.metaKey && !press.altKey;
+}
+
+const KEY_SYMBOLS: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc' };
+/** Shown in the footer: the list moves with the arrows (Home and End go unsaid). */
 const HELP_HIDDEN = new Set(['first', 'last']);
 
 /** The footer's key hints, read from the commands: [keys, what they do]. */
@@ -57,6 +72,5 @@ export function checklistHelp(): [string, string][] {
     if (last && last[1] === command.label) last[0] = `${keys} ${last[0]}`;
     else help.push([keys, command.label]);
   }
-  help.push(['Esc', 'back to the list']);
   return help;
 }

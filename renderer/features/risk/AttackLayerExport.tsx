@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Answer, Assessment, Zone } from '../../../shared/model';
 import { notify } from '../../ui/notices';
 import { exportAttackLayer } from './export-attack-layer';
+import { plural } from '../../ui/format';
 
 /** Picks the site or one zone and saves its ATT&CK Navigator layer. */
 export function AttackLayerExport({
@@ -44,7 +45,7 @@ export function AttackLayerExport({
                 saved &&
                 notify(
                   'success',
-                  `ATT&CK Navigator layer saved: ${techniques} techniques left open (${zone ? zone.name : 'whole site'})`,
+                  `ATT&CK Navigator layer saved: ${plural(techniques, 'technique')} left open (${zone ? zone.name : 'whole site'})`,
                 ),
               (error: Error) => notify('error', 'The ATT&CK layer could not be exported', [error.message]),
             )

@@ -19,6 +19,7 @@ import { RiskBadge, targetNames } from './labels';
 import { problemsOf } from './problems';
 import { CountermeasureEditor } from './CountermeasureEditor';
 import { parseItemIds } from './item-ids';
+import { formatDate } from '../../ui/format';
 
 interface Props {
   assessmentId: string;
@@ -247,7 +248,7 @@ export function CountermeasuresPanel({ assessmentId, data, result }: Props) {
                     <small>
                       {c.kind === 'existing' ? 'Existing' : 'Recommended'}
                       {c.owner ? ` · ${c.owner}` : ''}
-                      {c.dueDate ? ` · due ${c.dueDate}` : ''}
+                      {c.dueDate ? ` · due ${formatDate(c.dueDate)}` : ''}
                     </small>
                   </td>
                   <td>

@@ -11,6 +11,7 @@ import { ScopePanel } from './ScopePanel';
 import { ZonesPanel } from './ZonesPanel';
 import { AttackLayerExport } from './AttackLayerExport';
 import './risk.css';
+import { plural } from '../../ui/format';
 
 const TABS = [
   ['scope', 'System under consideration'],
@@ -38,8 +39,8 @@ function RiskWorkspace({ assessment }: WorkspaceProps) {
       <div className="risk-header">
         <h1 id="risk-title">Risk assessment</h1>
         <span className="risk-summary" data-testid="risk-summary">
-          {result.scenarios.length} scenarios, {intolerable} above the tolerable line after countermeasures ·{' '}
-          {suggestions.length} suggested
+          {plural(result.scenarios.length, 'scenario')}, {intolerable} above the tolerable line after
+          countermeasures · {suggestions.length} suggested
         </span>
         <AttackLayerExport assessment={assessment} zones={data.zones} answers={data.answers} />
       </div>

@@ -5,6 +5,7 @@ import {
   type Vulnerability,
   type VulnerabilityDecision,
 } from '../../../shared/model';
+import { formatDate } from '../../ui/format';
 
 export type View = 'advisory' | 'asset' | 'zone';
 
@@ -28,7 +29,7 @@ export function passes(v: Vulnerability, f: Filter): boolean {
 export function decisionText(v: Vulnerability, targets: MitigationTargets): string {
   if (!v.decision) return 'Not decided';
   if (v.decision === 'accept' && v.acceptance) {
-    return `Accepted: ${v.acceptance.reason} (${v.acceptance.owner}, review ${v.acceptance.reviewDate})`;
+    return `Accepted: ${v.acceptance.reason} (${v.acceptance.owner}, review ${formatDate(v.acceptance.reviewDate)})`;
   }
   if (v.decision === 'mitigate' && v.mitigation) return `Mitigated: ${mitigationText(v.mitigation, targets)}`;
   return VULNERABILITY_DECISION_LABELS[v.decision];

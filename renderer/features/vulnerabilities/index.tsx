@@ -6,6 +6,7 @@ import { addCountermeasure } from '../../db/risk';
 import { decideVulnerabilities, listVulnerabilities } from '../../db/vulnerabilities';
 import { notify } from '../../ui/notices';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
+import { plural } from '../../ui/format';
 import { AssetAdvisories } from './AssetAdvisories';
 import { DecisionDialog } from './DecisionDialog';
 import { FilterBar } from './FilterBar';
@@ -61,7 +62,7 @@ function Summary({ records }: { records: Vulnerability[] | undefined }) {
     <span data-testid="vulnerabilities-summary">
       {records === undefined
         ? ''
-        : `${records.length} matches · ${records.filter((v) => v.kev).length} KEV · ${records.filter((v) => v.decision === null).length} undecided`}
+        : `${plural(records.length, 'match')} · ${records.filter((v) => v.kev).length} KEV · ${records.filter((v) => v.decision === null).length} undecided`}
     </span>
   );
 }

@@ -1,7 +1,7 @@
-import { ZONE_KIND_COLORS } from '../../diagram/zone-style';
+import { hexToRgb, ZONE_KIND_COLORS } from '../../diagram/zone-style';
 import { undocumentedEdges, type UndocumentedEdge } from '../../diagram/undocumented-edges';
 import { ZONE_KIND_LABELS, type Conduit, type Zone } from '../../model';
-import { conduitLabel, hexToRgb, purdueGroup, sltLabel } from '../diagram-labels';
+import { conduitLabel, purdueGroup, sltLabel } from '../diagram-labels';
 import type { ReportModel } from '../model';
 import type { ReportImage } from '../options';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';

@@ -4,8 +4,10 @@ import {
   buildBundle,
   BundleUnreadableError,
   formatAllowedSigners,
+  problemsBesideFiles,
   signSshSig,
   verifyBundle,
+  verifyDroppedBundle,
   type BundleSigner,
   type BuiltBundle,
 } from '../../../../shared/bundle';
@@ -208,5 +210,42 @@ describe('verifyBundle', () => {
       BundleUnreadableError,
     );
     await expect(verifyBundle(new Uint8Array(0))).rejects.toThrow(/too small to be a zip/);
+  });
+  it('says each failure once: a changed file is in the file list, not again among the problems', async () => {
+    const tampered = rezip(bundle.bytes, (files) => {
+      const csv = files[`${folder}/data/zones.csv`]!;
+      csv[csv.length - 2] = csv[csv.length - 2]! ^ 0x01;
+      files[`${folder}/evidence/extra.jpg`] = encoder.encode('not signed');
+    });
+    const result = await verifyBundle(tampered);
+    expect(result.fileStatus.filter((f) => f.status !== 'ok')).toEqual([
+      { path: 'data/zones.csv', status: 'changed' },
+      { path: 'evidence/extra.jpg', status: 'added' },
+    ]);
+    expect(result.problems).toHaveLength(2);
+    expect(problemsBesideFiles(result)).toEqual([]);
+    // A problem about no listed file stays, and a repeated one is said once.
+    const repeated = { ...result, problems: [...result.problems, 'manifest.json: x', 'manifest.json: x'] };
+    expect(problemsBesideFiles(repeated)).toEqual(['manifest.json: x']);
+  });
+
+  it('calls bytes that are not a zip, or a zip without bundle metadata, "not a Conduit bundle"', async () => {
+    const pdf = await verifyDroppedBundle(encoder.encode('%PDF-1.7 not a zip at all'));
+    expect(pdf).toMatchObject({ valid: false, files: 0, notABundle: 'not a zip archive' });
+    expect(pdf.problems[0]).toMatch(/^not a zip archive \(/);
+    const other = rezip(bundle.bytes, (files) => {
+      for (const name of Object.keys(files)) if (!name.endsWith('.csv')) delete files[name];
+    });
+    expect((await verifyDroppedBundle(other)).notABundle).toBe(
+      'a zip archive without SHA256SUMS, SHA256SUMS.sig, manifest.json',
+    );
+    expect((await verifyDroppedBundle(bundle.bytes)).notABundle).toBeUndefined();
+    // A bundle with only its signature stripped is still a bundle, and invalid.
+    const stripped = rezip(bundle.bytes, (files) => {
+      delete files[`${folder}/SHA256SUMS.sig`];
+    });
+    const result = await verifyDroppedBundle(stripped);
+    expect(result.notABundle).toBeUndefined();
+    expect(result.valid).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import {
   renderDiagramSvg,
   parallelOffset,
   parallelSlots,
+  boxesOverlap,
 } from '../../../../shared/diagram';
 import {
   describeService,
@@ -44,6 +45,14 @@ describe('services', () => {
       ]),
     ).toBe('Modbus/TCP 502, OPC UA 4840');
     expect(summarizeServices([])).toBe('no services');
+    // The same service twice (tcp and udp both named Modbus/TCP 502) is said once.
+    expect(
+      summarizeServices([
+        { transport: 'tcp', ports: '502', protocol: 'Modbus/TCP' },
+        { transport: 'udp', ports: '502', protocol: 'Modbus/TCP' },
+        { transport: 'tcp', ports: '44818', protocol: 'EtherNet/IP' },
+      ]),
+    ).toBe('Modbus/TCP 502, EtherNet/IP 44818');
     expect(describeService({ transport: 'udp', ports: '161', protocol: '' })).toBe('UDP 161');
     expect(describeService({ transport: 'any', ports: '', protocol: 'any' })).toBe('any');
     const many = Array.from({ length: 5 }, (_, i) => ({
@@ -113,7 +122,8 @@ describe('renderDiagramSvg', () => {
     const svg = renderDiagramSvg({ title: 'Plant "North"', zones, conduits, assetCounts: counts });
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.match(/<g class="zone"/g)).toHaveLength(zones.length);
-    expect(svg.match(/<g class="conduit"/g)).toHaveLength(conduits.length);
+    expect(svg.match(/<line class="conduit"/g)).toHaveLength(conduits.length);
+    expect(svg.match(/<g class="conduit-label"/g)).toHaveLength(conduits.length);
     expect(svg).toContain('R&amp;D &lt;lab&gt;');
     expect(svg).toContain('Plant &quot;North&quot;');
     expect(svg).toContain('3 assets');
@@ -123,6 +133,60 @@ describe('renderDiagramSvg', () => {
     // Well-formed enough for an XML parser: balanced tags.
     const opened = (svg.match(/<g[\s>]/g) ?? []).length;
     expect((svg.match(/<\/g>/g) ?? []).length).toBe(opened);
+  });
+
+  it('places conduit labels clear of each other and of the zones, even for a fan of short conduits', () => {
+    const zone = (id: string, x: number, y: number) => ({
+      ...purdueReferenceTemplate('a1').zones[0]!,
+      id,
+      name: id,
+      position: { x, y },
+      size: { width: 280, height: 150 },
+    });
+    // The demo plant's control room: three conduits down to three cells, and one sideways across a short gap.
+    const zones = [
+      zone('ctl', 400, 0),
+      zone('p', 0, 270),
+      zone('f', 400, 270),
+      zone('u', 800, 270),
+      zone('s', 760, 0),
+    ];
+    const service = (protocol: string, ports: string) => ({ transport: 'tcp' as const, ports, protocol });
+    const conduit = (id: string, to: string, services: ReturnType<typeof service>[]) => ({
+      id,
+      name: id,
+      fromZoneId: 'ctl',
+      toZoneId: to,
+      direction: 'one-way' as const,
+      services,
+    });
+    const conduits = [
+      conduit('c1', 'p', [service('S7comm', '102'), service('OPC UA', '4840')]),
+      conduit('c2', 'f', [service('EtherNet/IP', '44818'), service('CIP I/O', '2222')]),
+      conduit('c3', 'u', [
+        service('Modbus/TCP', '502'),
+        service('Modbus/TCP', '502'),
+        service('BACnet/IP', '47808'),
+      ]),
+      conduit('c4', 's', [service('Modbus/TCP', '502'), service('SILworX', '20000')]),
+    ];
+    const svg = renderDiagramSvg({ zones, conduits, assetCounts: new Map() });
+    expect(svg).toContain('Modbus/TCP 502, BACnet/IP 47808');
+    expect(svg).not.toContain('Modbus/TCP 502, Modbus/TCP 502');
+    const labels = [
+      ...svg.matchAll(
+        /<g class="conduit-label"[^>]*>\n<rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.-]+)" height="(\d+)"/g,
+      ),
+    ].map((m) => ({ x: +m[1]!, y: +m[2]!, width: +m[3]!, height: +m[4]! }));
+    expect(labels).toHaveLength(4);
+    // The drawing is shifted by its margin; the zones' boxes are shifted the same way.
+    const shift = /<g transform="translate\(([\d.-]+),([\d.-]+)\)">/.exec(svg)!;
+    expect(shift).not.toBeNull();
+    const boxes = zones.map((z) => ({ ...z.position, ...z.size }));
+    for (const [i, label] of labels.entries()) {
+      for (const other of labels.slice(i + 1)) expect(boxesOverlap(label, other), `labels ${i}`).toBe(false);
+      for (const box of boxes) expect(boxesOverlap(label, box), `label ${i} on a zone`).toBe(false);
+    }
   });
 
   it('renders an empty diagram', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conduitLabel, hexToRgb, purdueGroup, sltLabel } from '../../../../shared/report/diagram-labels';
+import { hexToRgb } from '../../../../shared/diagram/zone-style';
+import { conduitLabel, purdueGroup, sltLabel } from '../../../../shared/report/diagram-labels';
 
 describe('diagram labels', () => {
   it('show the base SL-T and each per-FR override that differs', () => {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAssessment } from '../../../../../shared/model';
 import { ConduitDatabase, useDatabase } from '../../../../../renderer/db';
-import { applyTemplateChange } from '../../../../../shared/diagram';
+import { boxesOverlap, applyTemplateChange } from '../../../../../shared/diagram';
 import { AppClipboard } from '../../../../../renderer/ui/clipboard';
 import { commandById, isEnabled, matchesShortcut } from '../../../../../renderer/ui/commands';
 import {
@@ -36,6 +36,8 @@ async function commandState(clipboard = new AppClipboard()) {
     clipboard,
     snap: true,
     setSnap: () => undefined,
+    panels: { assets: true, side: true },
+    togglePanel: () => undefined,
     viewCentre: () => ({ x: 400, y: 300 }),
     fitView: () => undefined,
     selectAfterEdit: (zones, conduits) => selected.push({ zones, conduits }),
@@ -72,6 +74,16 @@ describe('diagram commands', () => {
     expect(isEnabled(commandById(DIAGRAM_COMMANDS, 'redo'), state())).toBe(true);
     run('redo');
     expect(store.getState().zones.map((z) => z.id)).toEqual([zone!.id]);
+    await store.flushed();
+  });
+
+  it('puts each new zone in free space, never on top of one already there', async () => {
+    const { store, state } = await commandState();
+    for (let i = 0; i < 6; i++) commandById(DIAGRAM_COMMANDS, 'add-zone').perform(state());
+    const boxes = store.getState().zones.map((z) => ({ ...z.position, ...z.size }));
+    expect(boxes).toHaveLength(6);
+    for (const [i, box] of boxes.entries())
+      for (const other of boxes.slice(i + 1)) expect(boxesOverlap(box, other), `zone ${i + 1}`).toBe(false);
     await store.flushed();
   });
 

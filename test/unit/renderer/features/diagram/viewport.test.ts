@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport } from '../../../../../renderer/features/diagram/viewport';
+import {
+  fitViewport,
+  fitViewportClear,
+  MINIMAP_CORNER,
+} from '../../../../../renderer/features/diagram/viewport';
 
 const box = (x: number, y: number, width = 200, height = 100) => ({
   position: { x, y },
@@ -27,5 +31,43 @@ describe('fitViewport', () => {
     expect(fitViewport([box(40, 40)], 1200, 800).zoom).toBe(1);
     expect(fitViewport([], 1200, 800)).toEqual({ x: 0, y: 0, zoom: 1 });
     expect(fitViewport([box(0, 0)], 0, 0)).toEqual({ x: 0, y: 0, zoom: 1 });
+  });
+});
+
+describe('fitViewportClear', () => {
+  const zone = (x: number, y: number) => ({ position: { x, y }, size: { width: 280, height: 150 } });
+  const onScreen = (view: { x: number; y: number; zoom: number }, z: ReturnType<typeof zone>) => ({
+    left: view.x + z.position.x * view.zoom,
+    top: view.y + z.position.y * view.zoom,
+    right: view.x + (z.position.x + z.size.width) * view.zoom,
+    bottom: view.y + (z.position.y + z.size.height) * view.zoom,
+  });
+
+  it('keeps every zone out from under the minimap, beside it or above it', () => {
+    // The demo plant's 3 x 3 grid of zones, in a canvas of 600 x 760 and one of 1300 x 760.
+    const zones = [0, 1, 2].flatMap((row) => [0, 1, 2].map((col) => zone(col * 380, row * 250)));
+    for (const [width, height] of [
+      [600, 760],
+      [1300, 760],
+      [900, 400],
+    ] as const) {
+      const view = fitViewportClear(zones, width, height);
+      const minimap = { left: width - MINIMAP_CORNER.width, top: height - MINIMAP_CORNER.height };
+      for (const z of zones) {
+        const box = onScreen(view, z);
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        expect(box.top).toBeGreaterThanOrEqual(0);
+        expect(box.right).toBeLessThanOrEqual(width);
+        expect(box.bottom).toBeLessThanOrEqual(height);
+        const underMinimap = box.right > minimap.left && box.bottom > minimap.top;
+        expect(underMinimap, `${width}x${height}`).toBe(false);
+      }
+    }
+  });
+
+  it('takes the larger of the two fits', () => {
+    const wide = [zone(0, 0), zone(2000, 0)];
+    const view = fitViewportClear(wide, 1200, 800);
+    expect(view.zoom).toBeCloseTo(fitViewport(wide, 1200, 800 - MINIMAP_CORNER.height).zoom, 6);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKLIST_COMMANDS, checklistHelp } from '../../../../../renderer/features/requirements/commands';
+import {
+  CHECKLIST_COMMANDS,
+  checklistHelp,
+  typesText,
+} from '../../../../../renderer/features/requirements/commands';
 import { runKey } from '../../../../../renderer/ui/commands';
 
 describe('checklist commands', () => {
@@ -29,6 +33,7 @@ describe('checklist commands', () => {
       focusNotes: () => done.push('notes'),
       attachFiles: () => done.push('attach'),
       openBulk: () => done.push('bulk'),
+      backToList: () => done.push('back'),
     };
     const key = (k: string, ctrl = false) => ({
       key: k,
@@ -38,7 +43,7 @@ describe('checklist commands', () => {
       altKey: false,
       preventDefault: () => undefined,
     });
-    for (const k of ['ArrowDown', 'ArrowUp', 'Home', 'End', '2', '6', 'n', 'E', 'b'])
+    for (const k of ['ArrowDown', 'ArrowUp', 'Home', 'End', '2', '6', 'n', 'E', 'b', 'Escape'])
       runKey(CHECKLIST_COMMANDS, state, key(k));
     expect(done).toEqual([
       'move 4',
@@ -50,8 +55,28 @@ describe('checklist commands', () => {
       'notes',
       'attach',
       'bulk',
+      'back',
     ]);
     expect(runKey(CHECKLIST_COMMANDS, state, key('7'))).toBe(false);
     expect(runKey(CHECKLIST_COMMANDS, state, key('2', true))).toBe(false);
+  });
+
+  it('counts a plain character as typing, so the checklist sends it to the notes', () => {
+    const press = (
+      k: string,
+      mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {},
+    ) => ({
+      key: k,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+      ...mods,
+    });
+    expect(typesText(press('q'))).toBe(true);
+    expect(typesText(press('Ü'))).toBe(true);
+    expect(typesText(press(' '))).toBe(false);
+    expect(typesText(press('Enter'))).toBe(false);
+    expect(typesText(press('q', { ctrlKey: true }))).toBe(false);
+    expect(typesText(press('q', { altKey: true }))).toBe(false);
   });
 });
