@@ -67,6 +67,8 @@ export interface CaptureProgress {
 export interface CaptureImported {
   batch: ImportBatch;
   packets: number;
+  /** Where the capture was cut short mid-record, when it was: the packets before the cut were kept. */
+  warnings: string[];
   readMs: number;
   hashMs: number;
 }
@@ -103,7 +105,7 @@ async function importCapture(
       size: file.size,
       sha256: digest,
     });
-    return { batch, packets: summary.packets, readMs: hashStart - start, hashMs };
+    return { batch, packets: summary.packets, warnings: summary.warnings, readMs: hashStart - start, hashMs };
   } catch (error) {
     // A read error names the file; a cancel (signal aborted) is reported as such by the channel.
     if (error instanceof CaptureError) throw new CaptureError(`${file.name}: ${error.message}`);

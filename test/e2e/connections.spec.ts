@@ -210,4 +210,11 @@ test('a gzipped capture dropped on the page imports; a damaged one says why and 
   await page.getByTestId('capture-batch').getByRole('button', { name: 'Undo import' }).click();
   await expect(page.getByTestId('capture-batch')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Flows' })).toHaveCount(0);
+
+  // Cut short mid-record (the first 5000 bytes): the packets before the cut land, and the cut is said.
+  await drop('cut.pcap', dnp3.subarray(0, 5000));
+  const cut = page.getByTestId('capture-batch');
+  await expect(cut).toContainText(/cut\.pcap — \d+ packets/);
+  await expect(cut.getByRole('note')).toContainText(/the capture is cut short at byte \d+: pcap record \d+/);
+  await expect(page.getByText(/Imported cut\.pcap: \d+ packets/)).toBeVisible();
 });

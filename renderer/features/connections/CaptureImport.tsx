@@ -37,11 +37,10 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
       );
       setRunning({ name: file.name, progress: null, cancel: job.cancel });
       try {
-        const { batch, packets } = await trackSave(job.result);
-        notify(
-          'success',
-          `Imported ${file.name}: ${packets} packets, ${batch.counts.flows} flows, ${batch.counts.assets} assets`,
-        );
+        const { batch, packets, warnings } = await trackSave(job.result);
+        const imported = `Imported ${file.name}: ${packets} packets, ${batch.counts.flows} flows, ${batch.counts.assets} assets`;
+        if (warnings.length > 0) notify('info', imported, warnings);
+        else notify('success', imported);
       } catch (error) {
         if (error instanceof WorkerError && error.kind === 'cancelled') {
           setRunning(null);
@@ -116,6 +115,13 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
             <li key={batch.id} data-testid="capture-batch">
               <strong>{batch.fileName}</strong> — {batch.counts.records} packets, {batch.counts.flows} flows,{' '}
               {batch.counts.assets} assets, {formatBytes(batch.fileSize)}
+              {batch.warnings
+                .filter((warning) => warning.record === 'capture')
+                .map((warning) => (
+                  <p key={warning.message} className="capture-warning" role="note">
+                    {warning.message}
+                  </p>
+                ))}
               <button
                 type="button"
                 className="button button-small button-ghost"
