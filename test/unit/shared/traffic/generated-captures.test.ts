@@ -163,7 +163,7 @@ describe.runIf(tsharkAvailable())(
       expect(framesWith('ecat')).toBe(9);
       expect(l2Frames('EtherCAT')).toBe(framesWith('ecat'));
       expect(framesWith('pn_rt')).toBe(14);
-    expect(framesWith('pn_io')).toBe(14); // cyclic IO data, as tshark decodes it
+      expect(framesWith('pn_io')).toBe(14); // cyclic IO data, as tshark decodes it
       expect(l2Frames('PROFINET RT')).toBe(framesWith('pn_rt'));
       expect(summary.l2.find((entry) => entry.protocol === 'Sampled Values')).toMatchObject({
         src: MERGING_UNIT,
@@ -171,7 +171,7 @@ describe.runIf(tsharkAvailable())(
         ethertype: 0x88ba,
       });
       // tshark's ENIP dissector takes UDP 2222 as CIP class 0/1 I/O (cipio).
-    expect(framesWith('cipio')).toBe(10);
+      expect(framesWith('cipio')).toBe(10);
       expect(summary.flows).toEqual([
         expect.objectContaining({
           transport: 'udp',
