@@ -51,7 +51,8 @@ test('the page and every worker script are served with the CSP, and the guard se
         worker.onmessage = (e: MessageEvent<{ kind: string; error?: { message: string } }>) =>
           resolve(e.data.kind === 'error' ? (e.data.error?.message ?? '') : e.data.kind);
       });
-      worker.postMessage({ kind: 'call', id: 1, name: 'verify', args: new Uint8Array([1, 2, 3]) });
+      const args = { bytes: new Uint8Array([1, 2, 3]), trusted: [] };
+      worker.postMessage({ kind: 'call', id: 1, name: 'verify', args });
       return answer;
     }, workerUrl),
   ).toMatch(/too small to be a zip/);
