@@ -23,11 +23,7 @@ function formatBytes(bytes: number): string {
 
 /** Picks or takes dropped captures, reads each in a Worker with progress and cancel, and stores the aggregates. */
 export function CaptureImport({ assessmentId, batches }: { assessmentId: string; batches: ImportBatch[] }) {
-  const [running, setRunning] = useState<{
-    name: string;
-    progress: CaptureProgress | null;
-    cancel: () => void;
-  } | null>(null);
+  const [running, setRunning] = useState<Running | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   const importFiles = async (files: File[]) => {
@@ -58,9 +54,6 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
       (error: Error) => notify('error', `Import of ${batch.fileName} cannot be undone`, [error.message]),
     );
   const drop = useFileDrop((files) => void importFiles(files));
-  const progress = running?.progress;
-  const percent =
-    progress && progress.totalBytes > 0 ? Math.round((progress.bytes / progress.totalBytes) * 100) : 0;
 
   return (
     <section
@@ -95,44 +88,58 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
       <p className="hint">
         pcap or pcapng, or a .gz of either. Drop files here. Only flows and assets are kept, never packets.
       </p>
-      {running && (
-        <div className="capture-progress" data-testid="capture-progress">
-          <span>
-            {PHASE_LABELS[progress?.phase ?? 'reading']} {running.name}
-            {progress
-              ? `: ${formatBytes(progress.bytes)} of ${formatBytes(progress.totalBytes)}, ${progress.packets} packets`
-              : '…'}
-          </span>
-          <progress max={100} value={percent} aria-label={`Reading ${running.name}`} />
-          <button type="button" className="button button-small" onClick={running.cancel}>
-            Cancel
-          </button>
-        </div>
-      )}
-      {batches.length > 0 && (
-        <ul className="batch-list">
-          {batches.map((batch) => (
-            <li key={batch.id} data-testid="capture-batch">
-              <strong>{batch.fileName}</strong> — {batch.counts.records} packets, {batch.counts.flows} flows,{' '}
-              {batch.counts.assets} assets, {formatBytes(batch.fileSize)}
-              {batch.warnings
-                .filter((warning) => warning.record === 'capture')
-                .map((warning) => (
-                  <p key={warning.message} className="capture-warning" role="note">
-                    {warning.message}
-                  </p>
-                ))}
-              <button
-                type="button"
-                className="button button-small button-ghost"
-                onClick={() => void undo(batch)}
-              >
-                Undo import
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {running && <RunningImport running={running} />}
+      {batches.length > 0 && <BatchList batches={batches} onUndo={(batch) => void undo(batch)} />}
     </section>
+  );
+}
+
+interface Running {
+  name: string;
+  progress: CaptureProgress | null;
+  cancel: () => void;
+}
+
+function RunningImport({ running }: { running: Running }) {
+  const progress = running.progress;
+  const percent =
+    progress && progress.totalBytes > 0 ? Math.round((progress.bytes / progress.totalBytes) * 100) : 0;
+  return (
+    <div className="capture-progress" data-testid="capture-progress">
+      <span>
+        {PHASE_LABELS[progress?.phase ?? 'reading']} {running.name}
+        {progress
+          ? `: ${formatBytes(progress.bytes)} of ${formatBytes(progress.totalBytes)}, ${progress.packets} packets`
+          : '…'}
+      </span>
+      <progress max={100} value={percent} aria-label={`Reading ${running.name}`} />
+      <button type="button" className="button button-small" onClick={running.cancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/** The captures imported, each with its counts, where it was cut short (if it was), and its undo. */
+function BatchList({ batches, onUndo }: { batches: ImportBatch[]; onUndo: (batch: ImportBatch) => void }) {
+  return (
+    <ul className="batch-list">
+      {batches.map((batch) => (
+        <li key={batch.id} data-testid="capture-batch">
+          <strong>{batch.fileName}</strong> — {batch.counts.records} packets, {batch.counts.flows} flows,{' '}
+          {batch.counts.assets} assets, {formatBytes(batch.fileSize)}
+          {batch.warnings
+            .filter((warning) => warning.record === 'capture')
+            .map((warning) => (
+              <p key={warning.message} className="capture-warning" role="note">
+                {warning.message}
+              </p>
+            ))}
+          <button type="button" className="button button-small button-ghost" onClick={() => onUndo(batch)}>
+            Undo import
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
