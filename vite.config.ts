@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from './shared/csp.ts';
+import { contentSecurityPolicyFor, META_CONTENT_SECURITY_POLICY } from './shared/csp.ts';
 
 /** The production HTML carries the strict CSP; the dev server needs HMR, so it is left out there. */
 function contentSecurityPolicy(): Plugin {
@@ -17,11 +17,30 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The served build carries the CSP as a header (with frame-ancestors, which a <meta> cannot set), as
+ * Electron's app:// protocol does. Workers take their CSP from their own response, never from the
+ * page's <meta>: worker scripts get the workers' policy, everything else the page's.
+ */
+function previewContentSecurityPolicy(): Plugin {
+  return {
+    name: 'conduit-preview-csp',
+    configurePreviewServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+        response.setHeader('Content-Security-Policy', contentSecurityPolicyFor(path));
+        response.setHeader('X-Content-Type-Options', 'nosniff');
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: false,
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), previewContentSecurityPolicy()],
   worker: { format: 'es' },
   build: {
     outDir: '../out/web',
@@ -31,14 +50,6 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 4096,
   },
-  // The served build carries the same CSP as a header (with frame-ancestors, which a <meta> cannot set).
-  // Workers take their CSP from their own response, never from the page's <meta>: the preview
-  // server sends the header with every file, as Electron's app:// protocol does.
-  preview: {
-    host: '127.0.0.1',
-    port: 4173,
-    strictPort: true,
-    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
-  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1' },
 });

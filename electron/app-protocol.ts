@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { contentSecurityPolicyFor } from '../shared/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'conduit';
@@ -71,7 +71,9 @@ export function createAppProtocolHandler(rootDir: string, readFile: ReadFile) {
         status: 200,
         headers: {
           'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'Content-Security-Policy': contentSecurityPolicyFor(
+            path.relative(rootDir, file).split(path.sep).join('/'),
+          ),
           'X-Content-Type-Options': 'nosniff',
         },
       });

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { createHash } from 'node:crypto';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
@@ -55,6 +56,7 @@ void app.whenReady().then(() => {
       stat,
     },
     downloadsDir: app.getPath('downloads'),
+    hash: { createSha256: () => createHash('sha256') },
     keys: new SigningKeyStore(
       {
         read: () => readFile(keyFile, 'utf8').catch(() => null),

@@ -1,7 +1,7 @@
 // `npm start`: the desktop app when Electron's binary is here or can be fetched now; otherwise the
 // production web build in the system browser, with one line on why and how to get the desktop app.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,11 +17,17 @@ const FETCH_TIMEOUT_MS = 5 * 60_000;
 const HOW_TO_GET_IT =
   'on a connected machine run "node node_modules/electron/install.js" (or copy its cache, see README), then "npm start" again';
 
-/** The Electron binary's path when it is installed; the electron package throws when it is not. */
+/**
+ * The Electron binary's path when it is installed, or null. Read from the package's path.txt and
+ * dist/ rather than by require('electron'): since Electron 45 that require starts a download of its
+ * own (blocking, with no timeout) when the binary is missing.
+ */
 function electronBinary() {
+  const dir = path.join(root, 'node_modules', 'electron');
   try {
-    const resolved = require('electron');
-    return typeof resolved === 'string' && existsSync(resolved) ? resolved : null;
+    const relative = readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
+    const binary = path.join(dir, 'dist', relative);
+    return relative !== '' && existsSync(binary) ? binary : null;
   } catch {
     return null;
   }

@@ -29,6 +29,18 @@ export const saveFileOptionsSchema = z.object({
     .refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'the file is too large to save'),
 });
 
+/** 16 MiB: the most bytes one updateSha256 call carries. */
+export const MAX_HASH_CHUNK = 16 * 1024 * 1024;
+
+export const sha256IdSchema = z.uuid();
+
+export const sha256UpdateSchema = z.object({
+  id: sha256IdSchema,
+  chunk: z
+    .instanceof(Uint8Array)
+    .refine((c) => c.byteLength <= MAX_HASH_CHUNK, 'a hash chunk is at most 16 MiB'),
+});
+
 export const createSigningKeyRequestSchema = z.object({
   name: z.string().trim().min(1, 'a name is required').max(200),
   organization: z.string().trim().max(200),

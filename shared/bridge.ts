@@ -18,6 +18,15 @@ export interface DesktopApi {
   deleteSigningKey(): Promise<void>;
   /** Opens an http(s) link in the system browser, after validating it. */
   openExternal(url: string): Promise<boolean>;
+  /**
+   * Opens a SHA-256 stream in the host's native hash and returns its id; null when the host has
+   * none (the browser, where a worker hashes with WebAssembly instead).
+   */
+  openSha256(): Promise<string | null>;
+  /** Adds bytes (at most MAX_HASH_CHUNK a call) to an open stream. */
+  updateSha256(request: Sha256Update): Promise<void>;
+  /** Ends a stream: its digest, as lowercase hex. */
+  digestSha256(id: string): Promise<string>;
 }
 
 export const DESKTOP_API_METHODS = [
@@ -28,6 +37,9 @@ export const DESKTOP_API_METHODS = [
   'sign',
   'deleteSigningKey',
   'openExternal',
+  'openSha256',
+  'updateSha256',
+  'digestSha256',
 ] as const satisfies readonly (keyof DesktopApi)[];
 export type DesktopApiMethod = (typeof DESKTOP_API_METHODS)[number];
 
@@ -61,6 +73,11 @@ export interface SaveResult {
   saved: boolean;
   /** Where it was saved, when the host knows (Electron). */
   path?: string;
+}
+
+export interface Sha256Update {
+  id: string;
+  chunk: Uint8Array;
 }
 
 export interface CreateSigningKeyRequest {

@@ -2,6 +2,7 @@ import type { IpcMainLike } from './guard';
 import { registerFileHandlers, type DialogLike, type FileSystemLike } from './files';
 import { registerKeyHandlers, type SigningKeyStore } from './keys';
 import { registerExternalHandlers } from './external';
+import { registerHashHandlers, type HashApis } from './hash';
 import type { OpenExternal } from '../security';
 
 export interface IpcDependencies {
@@ -11,6 +12,7 @@ export interface IpcDependencies {
   downloadsDir: string;
   keys: SigningKeyStore;
   openExternal: OpenExternal;
+  hash: HashApis;
 }
 
 /** Registers one handler per DesktopApi method; each checks its sender and its payload. */
@@ -18,4 +20,5 @@ export function registerIpcHandlers(deps: IpcDependencies): void {
   registerFileHandlers(deps.ipcMain, deps.dialog, deps.fs, deps.downloadsDir);
   registerKeyHandlers(deps.ipcMain, deps.keys);
   registerExternalHandlers(deps.ipcMain, deps.openExternal);
+  registerHashHandlers(deps.ipcMain, deps.hash);
 }

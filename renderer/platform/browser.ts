@@ -101,5 +101,10 @@ export function createBrowserPlatform(): DesktopApi {
       window.open(url, '_blank', 'noopener,noreferrer');
       return true;
     },
+
+    // No native hash in a browser: the capture worker hashes with WebAssembly (hash-wasm) itself.
+    openSha256: () => Promise.resolve(null),
+    updateSha256: () => Promise.reject(new Error('the browser host has no native hash')),
+    digestSha256: () => Promise.reject(new Error('the browser host has no native hash')),
   };
 }

@@ -1,5 +1,5 @@
 import '../first-import';
-import { sha256 } from '@noble/hashes/sha2';
+import { createSHA256 } from 'hash-wasm';
 import type { ImportBatch } from '../../shared/model';
 import { toHex } from '../../shared/model/hash';
 import { CaptureAnalyzer } from '../../shared/traffic/analyzer';
@@ -7,16 +7,13 @@ import { CaptureError } from '../../shared/traffic/errors';
 import { OuiTable } from '../../shared/traffic/oui';
 import { importCapture as writeCapture } from '../db/captures';
 import { batchHandlers, importRefused } from './batch-handlers';
-import { serveSelf, type Job } from './channel';
+import { serveSelf, type Handler, type Job } from './channel';
 
 /**
  * Reads a capture File chunk by chunk (never whole), aggregates flows, layer-2 frames and assets,
  * hashes the file for the import record, then merges and writes it in one transaction, the same
  * way as an inventory file. Reports progress about every 100 ms; stops when cancelled.
  */
-/** Above this the file is hashed in streaming JS; below, WebCrypto digests it in one read (much faster). */
-const WEBCRYPTO_HASH_LIMIT = 256 * 1024 * 1024;
-
 async function loadOui(url: string | null): Promise<OuiTable | null> {
   if (url === null) return null;
   const response = await fetch(url);
@@ -46,15 +43,35 @@ async function* chunksOf(
   }
 }
 
-async function hashFile(file: File, signal: AbortSignal, progress: (bytes: number) => void): Promise<string> {
+/** Up to this size WebCrypto (native, but not incremental) digests the file in one read. */
+const WEBCRYPTO_HASH_LIMIT = 256 * 1024 * 1024;
+
+/** What the capture worker may ask the page: the host's native SHA-256 of the file, or null when it has none. */
+export interface CapturePageHandlers {
+  [name: string]: Handler;
+  sha256Natively(file: File): Promise<string | null>;
+}
+
+/**
+ * The file's SHA-256 for the import record: the host's native hash when it has one (Electron,
+ * node:crypto streamed over IPC by the page: a quarter of the read time); else WebCrypto for a file
+ * that fits in memory; else, streaming, WebAssembly (hash-wasm, faster than the pure-JS hash used
+ * before; the workers' CSP allows wasm, see shared/csp.ts).
+ */
+async function hashFile(
+  file: File,
+  job: Job<CaptureProgress, CapturePageHandlers>,
+  progress: (bytes: number) => void,
+): Promise<string> {
+  const native = await job.ask('sha256Natively', file);
+  if (native !== null) return native;
   if (file.size <= WEBCRYPTO_HASH_LIMIT) {
     return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())));
   }
-  // WebCrypto has no incremental digest: stream the big ones through a JS SHA-256.
-  const hash = sha256.create();
+  const hash = await createSHA256();
   let read = 0;
-  for await (const chunk of chunksOf(file, signal, (n) => progress((read += n)))) hash.update(chunk);
-  return toHex(hash.digest());
+  for await (const chunk of chunksOf(file, job.signal, (n) => progress((read += n)))) hash.update(chunk);
+  return hash.digest('hex');
 }
 
 export interface CaptureProgress {
@@ -67,6 +84,8 @@ export interface CaptureProgress {
 export interface CaptureImported {
   batch: ImportBatch;
   packets: number;
+  /** Where the capture was cut short mid-record, when it was: the packets before the cut were kept. */
+  warnings: string[];
   readMs: number;
   hashMs: number;
 }
@@ -79,7 +98,7 @@ async function importCapture(
     assessmentId,
     addEndpoints = true,
   }: { file: File; ouiUrl: string | null; assessmentId: string; addEndpoints?: boolean },
-  job: Job<CaptureProgress>,
+  job: Job<CaptureProgress, CapturePageHandlers>,
 ): Promise<CaptureImported> {
   const { signal } = job;
   const analyzer = new CaptureAnalyzer({ oui: await loadOui(ouiUrl).catch(() => null) });
@@ -99,7 +118,8 @@ async function importCapture(
     }
     const summary = analyzer.finish();
     const hashStart = performance.now();
-    const digest = await hashFile(file, signal, (bytes) => progress('hashing', bytes));
+    job.progress({ phase: 'hashing', bytes: 0, totalBytes: file.size, packets: summary.packets });
+    const digest = await hashFile(file, job, (bytes) => progress('hashing', bytes));
     const hashMs = performance.now() - hashStart;
     signal.throwIfAborted();
     job.progress({ phase: 'writing', bytes: file.size, totalBytes: file.size, packets: summary.packets });
@@ -113,7 +133,7 @@ async function importCapture(
       },
       { addEndpoints },
     );
-    return { batch, packets: summary.packets, readMs: hashStart - start, hashMs };
+    return { batch, packets: summary.packets, warnings: summary.warnings, readMs: hashStart - start, hashMs };
   } catch (error) {
     // A read error names the file; a cancel (signal aborted) is reported as such by the channel.
     if (error instanceof CaptureError) throw new CaptureError(`${file.name}: ${error.message}`);

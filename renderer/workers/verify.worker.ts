@@ -1,10 +1,12 @@
 import '../first-import';
-import { verifyDroppedBundle } from '../../shared/bundle';
+import { verifyDroppedBundle, type VerifyOptions } from '../../shared/bundle';
 import { serveSelf } from './channel';
 
 /** Verifies a dropped bundle off the UI thread: unzipping and hashing a large bundle takes a while. */
 const handlers = {
-  verify: (bytes: Uint8Array) => verifyDroppedBundle(bytes),
+  /** `trusted`: the fingerprints of the signers the user trusts; another key is refused before hashing. */
+  verify: ({ bytes, trusted }: { bytes: Uint8Array; trusted: readonly string[] }) =>
+    verifyDroppedBundle(bytes, { trusted } satisfies VerifyOptions),
 };
 export type VerifyHandlers = typeof handlers;
 

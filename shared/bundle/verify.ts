@@ -29,12 +29,23 @@ export interface BundleVerification {
   fileStatus: { path: string; status: FileStatus; detail?: string }[];
   /** Set when the bytes are not a Conduit bundle at all (not a zip, or a zip with none of its metadata): why. */
   notABundle?: string;
+  /**
+   * Set when the signature holds but its key is none of `VerifyOptions.trusted`: the bundle was
+   * refused before any file was hashed, and its signer (as the manifest names it) is still unproven.
+   */
+  untrustedSigner?: true;
 }
 
 export interface VerifyOptions {
   limits?: ZipLimits;
   /** The signer's fingerprint received separately ("SHA256:…"): any other signing key makes the bundle invalid. */
   fingerprint?: string;
+  /**
+   * The fingerprints of the signers the user trusts: a key that is none of them refuses the bundle
+   * (untrustedSigner) before anything is inflated, so a bundle re-signed by an attacker costs no
+   * hashing however large its files claim to be.
+   */
+  trusted?: readonly string[];
   /** The incremental SHA-256 to hash entries with (the host's native one where it has one). */
   sha256?: Sha256Factory;
 }
@@ -240,6 +251,11 @@ async function checkSignature(context: Context, sumsBytes: Uint8Array): Promise<
       result.problems.push(
         `signed by another key: ${check.fingerprint}, not the expected ${options.fingerprint}`,
       );
+      return null;
+    }
+    if (options.trusted !== undefined && !options.trusted.includes(check.fingerprint)) {
+      result.untrustedSigner = true;
+      result.problems.push(`signed by an unknown key: ${check.fingerprint} is not a signer you trust`);
       return null;
     }
     return check.publicKey;

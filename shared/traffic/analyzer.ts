@@ -1,6 +1,7 @@
 import { DecodedPacket, decodePacket, formatIpv4, formatMac, FRAGMENT, isInitialTtl } from './decode';
 import { FlowState, type Recognition } from './flows';
 import { l2Protocol } from './l2';
+import { isRegisteredPort, type ProtocolSpec } from './protocols';
 import type { OuiTable } from './oui';
 import type { RawPacket } from './packet';
 import { CaptureReader, type CaptureFormat } from './reader';
@@ -46,6 +47,8 @@ export interface CaptureSummary {
   l2: CaptureL2[];
   /** Conversations not kept because the flow limit was reached (their packets are still counted). */
   flowsOverLimit: number;
+  /** What the reader could not read whole (a capture cut short mid-record), each saying where. */
+  warnings: string[];
 }
 
 export interface AnalyzerOptions {
@@ -61,6 +64,8 @@ const MAX_L2_PAIRS = 100_000;
 /** Fragmented datagrams waiting for their last fragment; more at once than this and the oldest are dropped. */
 const MAX_PENDING_FRAGMENTS = 10_000;
 const MAX_HOSTS = 1_000_000;
+/** Sessions followed to a reply port (HART-IP); more at once than this and the oldest are forgotten. */
+const MAX_SESSIONS = 10_000;
 
 interface L2Entry {
   src: number;
@@ -89,6 +94,8 @@ export class CaptureAnalyzer {
   private readonly arp = new Map<number, number>();
   private readonly hosts = new Map<string, HostSighting>();
   private readonly fragments = new Map<string, { transport: number; srcPort: number; dstPort: number }>();
+  /** `client address|client port|server address` of a session whose server answers from another port. */
+  private readonly sessions = new Map<string, ProtocolSpec>();
   private flowCount = 0;
   private flowsOverLimit = 0;
   private readonly maxFlows: number;
@@ -162,8 +169,28 @@ export class CaptureAnalyzer {
       );
       table.set(key, flow);
       this.flowCount++;
+      if (flow.transport === 'udp') flow.followed = this.sessionOf(flow);
     }
+    const known = flow.match;
     flow.add(srcId === flow.aId, d, packet.data, packet.originalLength, packet.timestampMs);
+    if (flow.match !== known && flow.match?.followsSession) this.noteSession(flow, flow.match);
+  }
+
+  private sessionOf(flow: FlowState): ProtocolSpec | null {
+    return (
+      this.sessions.get(`${flow.a}|${flow.aPort}|${flow.b}`) ??
+      this.sessions.get(`${flow.b}|${flow.bPort}|${flow.a}`) ??
+      null
+    );
+  }
+
+  /** The client is the side not on the protocol's registered port. */
+  private noteSession(flow: FlowState, spec: ProtocolSpec): void {
+    if (flow.followed) return;
+    const aServes = isRegisteredPort(flow.transport, flow.aPort, spec.name);
+    const key = aServes ? `${flow.b}|${flow.bPort}|${flow.a}` : `${flow.a}|${flow.aPort}|${flow.b}`;
+    if (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    this.sessions.set(key, spec);
   }
 
   /**
@@ -241,6 +268,7 @@ export class CaptureAnalyzer {
         frames: entry.frames,
       })),
       flowsOverLimit: this.flowsOverLimit,
+      warnings: [...this.reader.warnings],
     };
   }
 }

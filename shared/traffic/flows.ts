@@ -13,6 +13,13 @@ export type { Recognition };
 
 /** Payload-carrying packets inspected per direction: handshakes come first, so look past them. */
 const SAMPLES_PER_DIRECTION = 8;
+/** A TPKT header shorter than this (4 bytes TPKT + 3 of COTP) is held for the next segment. */
+const TPKT_HEAD = 7;
+
+/** A segment holding only the start of a TPKT header (03 00 …), its COTP part still to come. */
+function isPartialTpkt(data: Uint8Array, at: number, length: number): boolean {
+  return length < TPKT_HEAD && data[at] === 3 && (length < 2 || data[at + 1] === 0);
+}
 
 /** One conversation: an unordered pair of (address, port) endpoints on one transport. */
 export class FlowState {
@@ -32,6 +39,14 @@ export class FlowState {
   /** A packet from this side arrived with an initial TTL, i.e. not routed (see isInitialTtl). */
   aUnrouted = false;
   bUnrouted = false;
+  /**
+   * A TPKT header split across TCP segments, held per direction until the next segment of that
+   * direction (as tshark reassembles): at most TPKT_HEAD - 1 bytes each, so memory stays bounded.
+   */
+  private heldA: Uint8Array | null = null;
+  private heldB: Uint8Array | null = null;
+  /** A protocol whose session this flow continues (see ProtocolSpec.followsSession). */
+  followed: ProtocolSpec | null = null;
 
   constructor(
     readonly transport: Transport,
@@ -78,11 +93,36 @@ export class FlowState {
     if (fromA ? this.samplesA >= SAMPLES_PER_DIRECTION : this.samplesB >= SAMPLES_PER_DIRECTION) return;
     if (fromA) this.samplesA++;
     else this.samplesB++;
+    this.classify(fromA, packet, data);
+  }
+
+  private classify(fromA: boolean, packet: DecodedPacket, data: Uint8Array): void {
+    let bytes = data;
+    let at = packet.payloadOffset;
+    let length = packet.payloadLength;
+    if (this.transport === 'tcp') {
+      const held = fromA ? this.heldA : this.heldB;
+      if (fromA) this.heldA = null;
+      else this.heldB = null;
+      if (held) {
+        bytes = new Uint8Array(held.length + length);
+        bytes.set(held);
+        bytes.set(data.subarray(at, at + length), held.length);
+        at = 0;
+        length = bytes.length;
+      } else if (isPartialTpkt(data, at, length)) {
+        const copy = data.slice(at, at + length);
+        if (fromA) this.heldA = copy;
+        else this.heldB = copy;
+        return;
+      }
+    }
     // Weak checks only on the server's port once a SYN tells which it is: client ports mislead.
     const server = (this.synFrom ?? this.synAckFrom) ? this.server : null;
     const ports =
       server === null ? [packet.dstPort, packet.srcPort] : [server === 'a' ? this.aPort : this.bPort];
-    const spec = classifyPayload(this.transport, data, packet.payloadOffset, packet.payloadLength, ports);
+    let spec = classifyPayload(this.transport, bytes, at, length, ports);
+    if (!spec && this.followed?.check!(bytes, at, length, this.transport)) spec = this.followed;
     if (spec && (!this.match || this.match.provisional)) this.match = spec;
   }
 
@@ -108,7 +148,8 @@ export class FlowState {
     const ports = serverPort === null ? [this.aPort, this.bPort] : [serverPort];
     const match = this.match;
     if (match && !match.provisional) {
-      const standard = ports.some((port) => isRegisteredPort(this.transport, port, match.name));
+      const standard =
+        match === this.followed || ports.some((port) => isRegisteredPort(this.transport, port, match.name));
       return { name: match.name, recognizedBy: standard ? 'payload' : 'payload-nonstandard-port' };
     }
     for (const port of ports) {

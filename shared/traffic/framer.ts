@@ -62,15 +62,16 @@ export class RecordFramer {
     }
   }
 
-  /** Throws when the stream ended inside a record. */
-  finish(): void {
-    if (this.carryLength > 0) {
-      const need = this.carryKnowsLength ? `${this.carryNeed} bytes` : `a ${this.carryNeed}-byte header`;
-      throw new CaptureError(
-        `truncated file: ${this.format.describeIncomplete(this.offset)} needs ${need} but only ${this.carryLength} remain`,
-        this.offset,
-      );
-    }
+  /**
+   * Where the stream ended inside a record, or null when it ended between records. A cut in the file's
+   * own header (offset 0) leaves nothing to read, so that one throws.
+   */
+  finish(): { problem: string; offset: number } | null {
+    if (this.carryLength === 0) return null;
+    const need = this.carryKnowsLength ? `${this.carryNeed} bytes` : `a ${this.carryNeed}-byte header`;
+    const problem = `${this.format.describeIncomplete(this.offset)} needs ${need} but only ${this.carryLength} remain`;
+    if (this.offset === 0) throw new CaptureError(`truncated file: ${problem}`, this.offset);
+    return { problem, offset: this.offset };
   }
 
   private startCarry(chunk: Uint8Array, pos: number, need: number, knowsLength: boolean): void {

@@ -16,6 +16,12 @@ export interface ProtocolSpec {
   strong?: boolean;
   /** When the check matches a handshake that does not decide the protocol (COTP connect), keep looking. */
   provisional?: boolean;
+  /**
+   * The server answers from another port than the one asked (HART-IP: a session opened on UDP 5094
+   * goes on from 5095): datagrams between the server and the client's address and port that pass the
+   * check carry the same protocol, as tshark follows the session.
+   */
+  followsSession?: boolean;
 }
 
 const u16be = (p: Uint8Array, i: number): number => (p[i]! << 8) | p[i + 1]!;
@@ -75,6 +81,17 @@ const cotpConnect: PayloadCheck = (p, at, length) => {
 /** ISO session SPDU types seen ahead of MMS: give-tokens+data, connect, accept, finish, disconnect, abort. */
 const isoSession = (first: number, second: number): boolean =>
   (first === 0x01 && second === 0x00) || [0x0d, 0x0e, 0x09, 0x0a, 0x19, 0x0c].includes(first);
+
+/**
+ * MMS PDUs straight on COTP with no session or presentation layer (as some IEC 61850 test tools
+ * send them): a BER tag of the MMS PDU CHOICE (confirmed request/response/error, unconfirmed,
+ * reject, cancel, initiate, conclude) followed by a definite length.
+ */
+const MMS_PDU_TAGS = new Set([
+  0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0x85, 0x86, 0xa7, 0xa8, 0xa9, 0xaa, 0x8b, 0x8c, 0xad,
+]);
+const mmsPdu = (first: number, second: number): boolean =>
+  MMS_PDU_TAGS.has(first) && second >= 0 && (second < 0x80 || second === 0x81 || second === 0x82);
 
 const ENIP_COMMANDS = new Set([0x04, 0x63, 0x64, 0x65, 0x66, 0x6f, 0x70, 0x72, 0x73]);
 /** EtherNet/IP encapsulation: 24-byte headers with a known command, zero options, tiling the payload exactly. */
@@ -266,7 +283,12 @@ export const PROTOCOLS: readonly ProtocolSpec[] = [
   { name: 'ISO-TSAP', tcp: [102] },
   { name: 'S7comm', tcp: [102], check: cotpPayload((first) => first === 0x32), strong: true },
   { name: 'S7comm-plus', tcp: [102], check: cotpPayload((first) => first === 0x72), strong: true },
-  { name: 'MMS', tcp: [102], check: cotpPayload(isoSession), strong: true },
+  {
+    name: 'MMS',
+    tcp: [102],
+    check: cotpPayload((first, second) => isoSession(first, second) || mmsPdu(first, second)),
+    strong: true,
+  },
   { name: 'COTP', tcp: [102], check: cotpConnect, strong: true, provisional: true },
   { name: 'EtherNet/IP', tcp: [44818], udp: [44818], check: enip, strong: true },
   { name: 'CIP I/O', udp: [2222], check: cipIo },
@@ -291,7 +313,7 @@ export const PROTOCOLS: readonly ProtocolSpec[] = [
   { name: 'Omron FINS', tcp: [9600], check: finsTcp, strong: true },
   { name: 'Omron FINS', udp: [9600], check: finsUdp },
   { name: 'MELSEC', tcp: [5006, 5007, 4999, 1025, 5001], udp: [5006, 5007], check: melsec },
-  { name: 'HART-IP', tcp: [5094], udp: [5094], check: hartIp },
+  { name: 'HART-IP', tcp: [5094], udp: [5094], check: hartIp, followsSession: true },
   { name: 'CODESYS', tcp: [[11740, 11743]], check: codesysV3Tcp, strong: true },
   {
     name: 'CODESYS',

@@ -27,6 +27,7 @@ export class CaptureReader {
   private finished = false;
   private detectedFormat: CaptureFormat | null = null;
   private gzipped = false;
+  private readonly cutShort: string[] = [];
 
   constructor(private readonly sink: PacketSink) {}
 
@@ -47,6 +48,14 @@ export class CaptureReader {
     return this.pcap?.packetCount ?? 0;
   }
 
+  /**
+   * What was read but not whole: a capture cut short mid-record keeps every packet before the cut (as
+   * tshark does) and says here where it was cut.
+   */
+  get warnings(): readonly string[] {
+    return this.cutShort;
+  }
+
   push(chunk: Uint8Array): void {
     if (this.finished) throw new Error('CaptureReader.push after finish');
     this.consumed += chunk.length;
@@ -61,7 +70,14 @@ export class CaptureReader {
     if (!this.gunzip && !this.framer) this.detect(new Uint8Array(0), true);
     if (this.gunzip) this.inflate(new Uint8Array(0), true);
     if (!this.framer) throw new CaptureError('truncated file: the capture ends inside its first bytes', 0);
-    this.framer.finish();
+    const cut = this.framer.finish();
+    if (cut) {
+      const packets = this.packetCount;
+      this.cutShort.push(
+        `the capture is cut short at byte ${cut.offset}: ${cut.problem}; ` +
+          `the ${packets} packet${packets === 1 ? '' : 's'} before the cut ${packets === 1 ? 'was' : 'were'} read`,
+      );
+    }
   }
 
   private detect(chunk: Uint8Array, atEnd: boolean): void {

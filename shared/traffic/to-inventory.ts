@@ -125,7 +125,10 @@ export function captureToImport(
     });
   }
   merge.undo.addedFlowIds = flows.map((f) => f.id);
-  const warnings = [...merge.warnings];
+  const warnings = [
+    ...summary.warnings.map((message) => ({ record: 'capture', message })),
+    ...merge.warnings,
+  ];
   if (summary.flowsOverLimit > 0) {
     warnings.push({
       record: 'capture',

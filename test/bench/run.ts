@@ -24,6 +24,7 @@ const BENCHMARKS = [
   'report',
   'advisories',
   'risk',
+  'tshark-agreement',
 ];
 
 const wanted = process.argv.slice(2);

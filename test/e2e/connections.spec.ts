@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
@@ -199,8 +200,25 @@ test('a gzipped capture dropped on the page imports; a damaged one says why and 
     await area.dispatchEvent('drop', { dataTransfer: transfer });
   };
   const dnp3 = readFileSync('test/fixtures/traffic/dnp3_test_data_part1.pcap');
-  await drop('dnp3.pcap.gz', gzipSync(dnp3));
+  const gzipped = gzipSync(dnp3);
+  await drop('dnp3.pcap.gz', gzipped);
   await expect(page.getByTestId('capture-batch')).toContainText('dnp3.pcap.gz — 181 packets, 8 flows');
+  // The import record's SHA-256 (WebAssembly in the worker, under the workers' CSP) is the file's.
+  const stored = await page.evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('conduit');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const batches = await new Promise<{ fileName: string; fileSha256: string }[]>((resolve, reject) => {
+      const request = database.transaction('importBatches').objectStore('importBatches').getAll();
+      request.onsuccess = () => resolve(request.result as { fileName: string; fileSha256: string }[]);
+      request.onerror = () => reject(request.error);
+    });
+    database.close();
+    return batches.find((batch) => batch.fileName === 'dnp3.pcap.gz')?.fileSha256;
+  });
+  expect(stored).toBe(createHash('sha256').update(gzipped).digest('hex'));
 
   await drop('broken.pcap', Buffer.from('this is not a capture at all, just text'));
   await expect(page.getByRole('alert')).toContainText('broken.pcap was not imported');
@@ -210,4 +228,11 @@ test('a gzipped capture dropped on the page imports; a damaged one says why and 
   await page.getByTestId('capture-batch').getByRole('button', { name: 'Undo import' }).click();
   await expect(page.getByTestId('capture-batch')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Flows' })).toHaveCount(0);
+
+  // Cut short mid-record (the first 5000 bytes): the packets before the cut land, and the cut is said.
+  await drop('cut.pcap', dnp3.subarray(0, 5000));
+  const cut = page.getByTestId('capture-batch');
+  await expect(cut).toContainText(/cut\.pcap — \d+ packets/);
+  await expect(cut.getByRole('note')).toContainText(/the capture is cut short at byte \d+: pcap record \d+/);
+  await expect(page.getByText(/Imported cut\.pcap: \d+ packets/)).toBeVisible();
 });

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
@@ -12,20 +11,22 @@ import { DESKTOP_API_METHODS } from '../../shared/bridge';
  * is true: it never passes silently.
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const require = createRequire(import.meta.url);
 
+/**
+ * Where the electron package put its binary (path.txt, dist/). Not require('electron'): since
+ * Electron 45 that starts a download when the binary is missing.
+ */
 function electronBinary(): { path: string } | { missing: string } {
-  let resolved: unknown;
-  try {
-    resolved = require('electron');
-  } catch (error) {
-    return { missing: `the Electron binary is not installed (${(error as Error).message.split('\n')[0]})` };
-  }
-  if (typeof resolved !== 'string' || !existsSync(resolved))
-    return { missing: `no Electron binary at ${String(resolved)}` };
+  const dir = path.join(root, 'node_modules', 'electron');
+  if (!existsSync(path.join(dir, 'package.json')))
+    return { missing: 'the electron package is not installed' };
+  const pathFile = path.join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return { missing: 'the Electron binary is not installed (no path.txt)' };
+  const binary = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  if (!existsSync(binary)) return { missing: `no Electron binary at ${binary}` };
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
     return { missing: 'there is no display (run under xvfb-run)' };
-  return { path: resolved };
+  return { path: binary };
 }
 
 test('the desktop app creates an assessment, and its renderer reaches only the DesktopApi', async () => {

@@ -193,8 +193,8 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     await expect(result).not.toContainText('Fingerprint');
     await expect(result).not.toContainText('unknown');
 
-    // A bundle by another assessor: intact, but signed by an unknown key until the user compares
-    // the fingerprint received separately and trusts it.
+    // A bundle by another assessor: signed by an unknown key, not checked until the user compares the
+    // fingerprint received separately and trusts it; then checked in full.
     const colleague = await nodeSigner({
       name: 'Bo Lindqvist',
       organization: 'Nordic OT',
@@ -202,9 +202,13 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     });
     const theirs = await buildBundle({ data: rich, signer: colleague, signedAt: '2026-03-06T17:00:00Z' });
     await dropZip('colleague.zip', theirs.bytes);
-    await expect(result).toContainText('colleague.zip is intact, but signed by an unknown key');
+    await expect(result).toContainText('colleague.zip is signed by an unknown key');
     const standing = page.getByTestId('signer-standing');
     await expect(standing).toContainText('Signed by an unknown key.');
+    // Refused before any file was hashed (the app pins the signers it trusts), naming who it claims to be.
+    await expect(standing).toContainText('The bundle says it is from Bo Lindqvist, Nordic OT');
+    await expect(standing).toContainText('Its files were not checked.');
+    await expect(result).toContainText(theirs.fingerprint);
     const trust = standing.getByRole('button', { name: 'Trust this signer' });
     await expect(trust).toBeDisabled();
     const received = standing.getByLabel(/Fingerprint the signer gave you separately/);
@@ -224,7 +228,7 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
     });
     const forged = await buildBundle({ data: rich, signer: forger, signedAt: '2026-03-06T17:00:00Z' });
     await dropZip('forged.zip', forged.bytes);
-    await expect(result).toContainText('forged.zip is intact, but signed by an unknown key');
+    await expect(result).toContainText('forged.zip is signed by an unknown key');
     await expect(standing).toContainText(`you trust another key for this signer (${theirs.fingerprint})`);
     // Trusted signers survive a reload (they live in the settings table).
     await page.reload();

@@ -17,8 +17,11 @@ export const flowsCommand: CliCommandModule = {
       const summary = await analyzeCapture(createReadStream(file, { highWaterMark: CHUNK_SIZE }), {
         oui: loadOuiTable(),
       });
+      // Cut short mid-record: every packet before the cut is kept, and the cut is said, as tshark does.
+      for (const warning of summary.warnings) io.stderr(`${file}: warning: ${warning}\n`);
       printJson(io, {
         packets: summary.packets,
+        warnings: summary.warnings,
         flows: summary.flows,
         assets: summary.assets,
         l2: summary.l2,

@@ -53,11 +53,7 @@ const CAPTURES_IMPORTED = {
 };
 
 export function CaptureImport({ assessmentId, batches }: { assessmentId: string; batches: ImportBatch[] }) {
-  const [running, setRunning] = useState<{
-    name: string;
-    progress: CaptureProgress | null;
-    cancel: () => void;
-  } | null>(null);
+  const [running, setRunning] = useState<Running | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const [addEndpoints, setAddEndpoints] = useEndpointChoice();
 
@@ -71,13 +67,11 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
       );
       setRunning({ name: file.name, progress: null, cancel: job.cancel });
       try {
-        const { batch, packets } = await trackSave(job.result);
-        notify(
-          'success',
-          `Imported ${file.name}: ${plural(packets, 'packet')}, ${plural(batch.counts.flows, 'flow')}, ${plural(batch.counts.assets, 'asset')}`,
-          undefined,
-          { group: CAPTURES_IMPORTED },
-        );
+        const { batch, packets, warnings } = await trackSave(job.result);
+        const imported = `Imported ${file.name}: ${plural(packets, 'packet')}, ${plural(batch.counts.flows, 'flow')}, ${plural(batch.counts.assets, 'asset')}`;
+        // A capture cut short is kept up to the cut; its warning stays on screen until read.
+        if (warnings.length > 0) notify('info', imported, warnings);
+        else notify('success', imported, undefined, { group: CAPTURES_IMPORTED });
       } catch (error) {
         if (error instanceof WorkerError && error.kind === 'cancelled') {
           setRunning(null);
@@ -103,9 +97,6 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
       (error: Error) => notify('error', `Import of ${batch.fileName} cannot be undone`, [error.message]),
     );
   const drop = useFileDrop((files) => void importFiles(files));
-  const progress = running?.progress;
-  const percent =
-    progress && progress.totalBytes > 0 ? Math.round((progress.bytes / progress.totalBytes) * 100) : 0;
 
   return (
     <section
@@ -161,37 +152,58 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
           Don’t add them (their flows keep the addresses)
         </label>
       </fieldset>
-      {running && (
-        <div className="capture-progress" data-testid="capture-progress">
-          <span>
-            {PHASE_LABELS[progress?.phase ?? 'reading']} {running.name}
-            {progress
-              ? `: ${formatBytes(progress.bytes)} of ${formatBytes(progress.totalBytes)}, ${progress.packets} packets`
-              : '…'}
-          </span>
-          <progress max={100} value={percent} aria-label={`Reading ${running.name}`} />
-          <button type="button" className="button button-small" onClick={running.cancel}>
-            Cancel
-          </button>
-        </div>
-      )}
-      {batches.length > 0 && (
-        <ul className="batch-list">
-          {batches.map((batch) => (
-            <li key={batch.id} data-testid="capture-batch">
-              <strong>{batch.fileName}</strong> — {batch.counts.records} packets, {batch.counts.flows} flows,{' '}
-              {batch.counts.assets} assets, {formatBytes(batch.fileSize)}
-              <button
-                type="button"
-                className="button button-small button-ghost"
-                onClick={() => void undo(batch)}
-              >
-                Undo import
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {running && <RunningImport running={running} />}
+      {batches.length > 0 && <BatchList batches={batches} onUndo={(batch) => void undo(batch)} />}
     </section>
+  );
+}
+
+interface Running {
+  name: string;
+  progress: CaptureProgress | null;
+  cancel: () => void;
+}
+
+function RunningImport({ running }: { running: Running }) {
+  const progress = running.progress;
+  const percent =
+    progress && progress.totalBytes > 0 ? Math.round((progress.bytes / progress.totalBytes) * 100) : 0;
+  return (
+    <div className="capture-progress" data-testid="capture-progress">
+      <span>
+        {PHASE_LABELS[progress?.phase ?? 'reading']} {running.name}
+        {progress
+          ? `: ${formatBytes(progress.bytes)} of ${formatBytes(progress.totalBytes)}, ${progress.packets} packets`
+          : '…'}
+      </span>
+      <progress max={100} value={percent} aria-label={`Reading ${running.name}`} />
+      <button type="button" className="button button-small" onClick={running.cancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/** The captures imported, each with its counts, where it was cut short (if it was), and its undo. */
+function BatchList({ batches, onUndo }: { batches: ImportBatch[]; onUndo: (batch: ImportBatch) => void }) {
+  return (
+    <ul className="batch-list">
+      {batches.map((batch) => (
+        <li key={batch.id} data-testid="capture-batch">
+          <strong>{batch.fileName}</strong> — {batch.counts.records} packets, {batch.counts.flows} flows,{' '}
+          {batch.counts.assets} assets, {formatBytes(batch.fileSize)}
+          {batch.warnings
+            .filter((warning) => warning.record === 'capture')
+            .map((warning) => (
+              <p key={warning.message} className="capture-warning" role="note">
+                {warning.message}
+              </p>
+            ))}
+          <button type="button" className="button button-small button-ghost" onClick={() => onUndo(batch)}>
+            Undo import
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

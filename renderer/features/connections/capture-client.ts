@@ -1,13 +1,59 @@
 import ouiUrl from '../../../assets/oui/oui.txt.gz?url';
+import { platform } from '../../platform';
 import { connect, type WorkerClient } from '../../workers/channel';
-import type { CaptureHandlers, CaptureImported, CaptureProgress } from '../../workers/capture.worker';
+import type {
+  CaptureHandlers,
+  CaptureImported,
+  CapturePageHandlers,
+  CaptureProgress,
+} from '../../workers/capture.worker';
 
 export type { CaptureImported, CaptureProgress };
 
+/** Bytes sent per IPC call: few calls, each well under the host's 16 MiB limit. */
+const NATIVE_HASH_CHUNK = 8 * 1024 * 1024;
+
+/**
+ * The host's native SHA-256 of a file (Electron: node:crypto, streamed over IPC in 8 MiB pieces),
+ * or null when the host has none (the browser).
+ */
+export async function sha256Natively(file: Blob): Promise<string | null> {
+  const host = platform();
+  const id = await host.openSha256();
+  if (id === null) return null;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const send = async () => {
+    const chunk = new Uint8Array(pendingBytes);
+    let at = 0;
+    for (const part of pending) chunk.set(part, (at += part.length) - part.length);
+    pending = [];
+    pendingBytes = 0;
+    await host.updateSha256({ id, chunk });
+  };
+  try {
+    const reader = file.stream().getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      pending.push(value);
+      pendingBytes += value.length;
+      if (pendingBytes >= NATIVE_HASH_CHUNK) await send();
+    }
+    if (pendingBytes > 0) await send();
+  } catch (error) {
+    await host.digestSha256(id).catch(() => undefined); // closes the host's stream
+    throw error;
+  }
+  return host.digestSha256(id);
+}
+
+const answers: CapturePageHandlers = { sha256Natively };
+
 function captureWorker(): WorkerClient<CaptureHandlers> {
-  return connect<CaptureHandlers>(
+  return connect<CaptureHandlers, CapturePageHandlers>(
     new Worker(new URL('../../workers/capture.worker.ts', import.meta.url), { type: 'module' }),
-    { peer: 'the capture reader' },
+    { peer: 'the capture reader', answers },
   );
 }
 

@@ -15,6 +15,8 @@ import { formatDate, formatDateTime } from '../../ui/format';
 interface Checked {
   fileName: string;
   result: BundleVerification;
+  /** Checks the same bundle again (after its signer was trusted). */
+  recheck: () => void;
 }
 
 const STATUS_LABELS = {
@@ -31,11 +33,20 @@ export function VerifyPanel({ ownFingerprint }: { ownFingerprint: string | null 
   const [busy, setBusy] = useState(false);
   const check = (fileName: string, bytes: Uint8Array) => {
     setBusy(true);
-    verifyInWorker(bytes)
-      .then((result) => setChecked({ fileName, result }))
+    const recheck = () => check(fileName, bytes);
+    // The signers the user trusts, and their own key: any other key is refused before hashing.
+    const trusted = listKnownSigners().then((known) => [
+      ...known.map((k) => k.fingerprint),
+      ...(ownFingerprint ? [ownFingerprint] : []),
+    ]);
+    // A copy goes to the worker (transferred), so that the bundle can be checked again once trusted.
+    trusted
+      .then((fingerprints) => verifyInWorker(bytes.slice(), fingerprints))
+      .then((result) => setChecked({ fileName, result, recheck }))
       .catch((e: Error) =>
         setChecked({
           fileName,
+          recheck,
           result: {
             valid: false,
             signer: { name: '', email: '', organization: '', fingerprint: '' },
@@ -119,6 +130,7 @@ function VerificationFacts({
   const standing = signerStanding(result.signer, known, ownFingerprint);
   const notOk = result.fileStatus.filter((f) => f.status !== 'ok');
   const trusted = result.valid && standing.kind !== 'unknown';
+  const unknownKey = result.untrustedSigner === true || (result.valid && standing.kind === 'unknown');
   return (
     <div
       className={trusted ? 'notice notice-success' : 'notice notice-error'}
@@ -126,11 +138,11 @@ function VerificationFacts({
       data-testid="verify-result"
     >
       <strong>
-        {!result.valid
-          ? `${fileName} is NOT valid`
-          : trusted
-            ? `${fileName} is valid`
-            : `${fileName} is intact, but signed by an unknown key`}
+        {unknownKey
+          ? `${fileName} is signed by an unknown key: its files are checked once you trust the signer`
+          : !result.valid
+            ? `${fileName} is NOT valid`
+            : `${fileName} is valid`}
       </strong>
       <dl className="facts">
         <dt>Signer</dt>
@@ -146,8 +158,8 @@ function VerificationFacts({
         <dt>Files</dt>
         <dd>{result.files}</dd>
       </dl>
-      {result.valid ? (
-        <SignerTrust result={result} standing={standing} />
+      {result.valid || unknownKey ? (
+        <SignerTrust result={result} standing={standing} onTrusted={checked.recheck} />
       ) : (
         <>
           {notOk.length > 0 && (
@@ -172,7 +184,15 @@ function VerificationFacts({
 }
 
 /** Who signed, against the trusted signers; for a new key, trusting it only after the fingerprints are compared. */
-function SignerTrust({ result, standing }: { result: BundleVerification; standing: SignerStanding }) {
+function SignerTrust({
+  result,
+  standing,
+  onTrusted,
+}: {
+  result: BundleVerification;
+  standing: SignerStanding;
+  onTrusted: () => void;
+}) {
   const [received, setReceived] = useState('');
   if (standing.kind === 'own') return <p data-testid="signer-standing">Signed with your own signing key.</p>;
   if (standing.kind === 'known') {
@@ -189,8 +209,9 @@ function SignerTrust({ result, standing }: { result: BundleVerification; standin
   return (
     <div data-testid="signer-standing" role="alert">
       <p>
-        <strong>Signed by an unknown key.</strong> The files are as this key signed them, but nothing yet
-        shows that the key is {signer.name}&apos;s: anyone can sign a bundle in any name.
+        <strong>Signed by an unknown key.</strong> The bundle says it is from {signer.name || 'nobody named'}
+        {signer.organization && `, ${signer.organization}`}, but nothing yet shows that the key is theirs:
+        anyone can sign a bundle in any name. Its files were not checked.
       </p>
       {standing.sameName.length > 0 && (
         <p>
@@ -222,10 +243,10 @@ function SignerTrust({ result, standing }: { result: BundleVerification; standin
             name: signer.name,
             organization: signer.organization,
             email: signer.email,
-          })
+          }).then(onTrusted)
         }
       >
-        Trust this signer
+        Trust this signer…
       </button>
     </div>
   );

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppProtocolHandler, resolveAppFile } from '../../../electron/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import { CONTENT_SECURITY_POLICY, WORKER_CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 
 function webRoot() {
   const root = mkdtempSync(path.join(tmpdir(), 'conduit-web-'));
   mkdirSync(path.join(root, 'assets'));
   writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Conduit</title>');
   writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(path.join(root, 'assets', 'capture.worker-B1x_9z.js'), 'postMessage(1)');
   writeFileSync(path.join(path.dirname(root), 'secret.txt'), 'do not serve');
   return root;
 }
@@ -49,6 +50,15 @@ describe('app:// protocol', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await response.text()).toContain('<title>Conduit</title>');
+  });
+
+  it("sends worker scripts the workers' policy (WebAssembly allowed) and every other file the page's", async () => {
+    const worker = await handler(new Request('app://conduit/assets/capture.worker-B1x_9z.js'));
+    expect(worker.headers.get('content-security-policy')).toBe(WORKER_CONTENT_SECURITY_POLICY);
+    expect(worker.headers.get('content-security-policy')).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
+    const script = await handler(new Request('app://conduit/assets/app.js'));
+    expect(script.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(script.headers.get('content-security-policy')).not.toMatch(/wasm/);
   });
 
   it('answers 403 to a traversal and 404 to a missing file', async () => {

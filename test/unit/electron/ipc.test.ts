@@ -76,6 +76,7 @@ function setup(safeStorage: SafeStorageLike = keychain) {
     downloadsDir: dir,
     keys: new SigningKeyStore(keyFile, safeStorage),
     openExternal,
+    hash: { createSha256: () => crypto.createHash('sha256') },
   });
   return { ...fake, dialog, written, openExternal, keyFile, dir };
 }

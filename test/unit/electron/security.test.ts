@@ -8,7 +8,11 @@ import {
   type HardenableWebContents,
   type PreventableEvent,
 } from '../../../electron/security';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import {
+  CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
+  WORKER_CONTENT_SECURITY_POLICY,
+} from '../../../shared/csp';
 import { isSafeExternalUrl } from '../../../shared/bridge';
 
 type Listener = (event: PreventableEvent, url?: string) => void;
@@ -145,6 +149,15 @@ describe('content security policy', () => {
       expect(policy).toMatch(/object-src 'none'/);
     }
     expect(CONTENT_SECURITY_POLICY).toMatch(/frame-ancestors 'none'/);
+  });
+
+  it("gives workers the page's policy plus WebAssembly compilation, and never 'unsafe-eval'", () => {
+    expect(WORKER_CONTENT_SECURITY_POLICY).toBe(
+      CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"),
+    );
+    expect(WORKER_CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'/);
+    for (const policy of [CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY])
+      expect(policy).not.toMatch(/wasm-unsafe-eval/);
   });
 });
 

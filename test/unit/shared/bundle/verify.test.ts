@@ -14,6 +14,7 @@ import {
 import { parseAssessmentFile } from '../../../../shared/model';
 import { generateAssessment } from '../../../fixtures/bundle/generated-assessment';
 import { richAssessment } from '../../../fixtures/rich-assessment';
+import { jsSha256 } from '../../../../shared/bundle/stream-hash';
 import { rezip, webCryptoSigner } from './helpers';
 
 const encoder = new TextEncoder();
@@ -156,6 +157,45 @@ describe('verifyBundle', () => {
     expect(result.signer.name).toBe('Zoë Müller');
     expect(result.signer.fingerprint).toBe(forged.fingerprint);
     expect(result.signer.fingerprint).not.toBe(bundle.fingerprint);
+  });
+
+  it('refuses a bundle signed by none of the trusted keys before hashing any file, naming the claimed signer', async () => {
+    const forger = await webCryptoSigner({
+      name: 'Zoë Müller',
+      organization: 'Sécurité OT',
+      email: 'zoe@example.com',
+    });
+    const forged = await buildBundle({
+      data: await generateAssessment(),
+      signer: forger,
+      signedAt: '2026-03-06T17:00:00Z',
+    });
+    let hashed = 0;
+    const counting = () => {
+      const hash = jsSha256();
+      return {
+        update: (chunk: Uint8Array) => ((hashed += chunk.length), hash.update(chunk)),
+        hex: () => hash.hex(),
+      };
+    };
+    const refused = await verifyBundle(forged.bytes, { trusted: [bundle.fingerprint], sha256: counting });
+    expect(refused).toMatchObject({
+      valid: false,
+      untrustedSigner: true,
+      signer: { name: 'Zoë Müller', organization: 'Sécurité OT', fingerprint: forged.fingerprint },
+      fileStatus: [],
+    });
+    expect(refused.problems[0]).toBe(
+      `signed by an unknown key: ${forged.fingerprint} is not a signer you trust`,
+    );
+    expect(hashed).toBe(0);
+    // The genuine bundle under the same list: fully checked and valid.
+    const genuine = await verifyBundle(bundle.bytes, { trusted: [bundle.fingerprint], sha256: counting });
+    expect(genuine.valid).toBe(true);
+    expect(genuine.untrustedSigner).toBeUndefined();
+    expect(hashed).toBeGreaterThan(0);
+    // No trusted signer at all: every key is unknown.
+    expect((await verifyBundle(bundle.bytes, { trusted: [] })).untrustedSigner).toBe(true);
   });
 
   it('rejects a SHA256SUMS edited to match a changed file (the signature no longer matches)', async () => {

@@ -85,24 +85,48 @@ describe('hostile and broken captures', () => {
     expect(await errorOf(wrong)).toMatch(/unknown magic number d5 c3 b2 a1/);
   });
 
-  it('reports a truncated pcap with the packet and byte where it stops', async () => {
-    const cut = goodPcap.subarray(0, goodPcap.length - 5);
-    expect(await errorOf(cut)).toBe(
-      `truncated file: pcap record 2 at byte ${24 + 16 + frame.length} needs ${16 + frame.length} bytes but only ${16 + frame.length - 5} remain (at byte ${24 + 16 + frame.length})`,
-    );
-    expect(await errorOf(goodPcap.subarray(0, 30))).toMatch(
-      /pcap record 1 at byte 24 needs a 16-byte header but only 6 remain/,
-    );
+  it('keeps the packets before a cut mid-record and says where the capture was cut', async () => {
+    const at = 24 + 16 + frame.length;
+    const cut = await analyzeBytes(goodPcap.subarray(0, goodPcap.length - 5), 7);
+    expect(cut.packets).toBe(1);
+    expect(cut.flows).toMatchObject([{ aPort: 50000, bPort: 502, packets: 1 }]);
+    expect(cut.warnings).toEqual([
+      `the capture is cut short at byte ${at}: pcap record 2 at byte ${at} needs ${16 + frame.length} bytes but only ${16 + frame.length - 5} remain; the 1 packet before the cut was read`,
+    ]);
+    const inHeader = await analyzeBytes(goodPcap.subarray(0, 30));
+    expect(inHeader.packets).toBe(0);
+    expect(inHeader.warnings).toEqual([
+      'the capture is cut short at byte 24: pcap record 1 at byte 24 needs a 16-byte header but only 6 remain; the 0 packets before the cut were read',
+    ]);
+    expect((await analyzeBytes(goodPcap)).warnings).toEqual([]);
+    // A cut inside the file header leaves nothing to read.
     expect(await errorOf(goodPcap.subarray(0, 10))).toMatch(/the pcap file header needs a 24-byte header/);
   });
 
-  it('keeps what was read before the error', () => {
+  it('keeps what a cut pcapng held before its last block', async () => {
+    const pcapng = pcapngFile([
+      {
+        interfaces: [{ linkType: 1 }],
+        blocks: [
+          { kind: 'epb', interfaceId: 0, units: 1n, data: frame },
+          { kind: 'epb', interfaceId: 0, units: 2n, data: frame },
+        ],
+      },
+    ]);
+    const summary = await analyzeBytes(pcapng.subarray(0, pcapng.length - 3), 11);
+    expect(summary.packets).toBe(1);
+    expect(summary.warnings[0]).toMatch(
+      /^the capture is cut short at byte \d+: pcapng block at byte \d+ needs \d+ bytes/,
+    );
+  });
+
+  it('keeps what was read before an error', () => {
     const analyzer = new CaptureAnalyzer();
-    analyzer.push(goodPcap.subarray(0, goodPcap.length - 5));
-    expect(() => analyzer.finish()).toThrow(CaptureError);
+    const zeroLength = new Bytes().u32(1, true).u32(0, true).u32(0, true).u32(60, true).build();
+    expect(() => analyzer.push(concatBytes([goodPcap, zeroLength]))).toThrow(CaptureError);
     expect(analyzer.summarySoFar()).toMatchObject({
-      packets: 1,
-      flows: [{ aPort: 50000, bPort: 502, packets: 1 }],
+      packets: 2,
+      flows: [{ aPort: 50000, bPort: 502, packets: 2 }],
     });
   });
 

@@ -13,6 +13,11 @@ export const SAMPLES = [
   'dnp3_test_data_part1.pcap',
   'iec61850_mms_goose.pcap',
   'profinet_dcp_ChangeIPUsingDCP.pcap',
+  // From ITI/ICS-Security-Tools pcaps/ (CC BY 4.0 via ITI): IEC61850/MMS - Specific Commands/mms-readRequest.pcap,
+  // IEC61850/8d7c7db0-9804-012b-b2a6-0016cb8cea27.pcap and hart/hart_ip.pcap.
+  'mms_on_cotp_readRequest.pcap',
+  'mms_tpkt_split_segments.pcap',
+  'hart_ip.pcap',
 ] as const;
 
 let oui: OuiTable | null = null;

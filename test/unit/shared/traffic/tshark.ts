@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 /** One row of `tshark -q -z conv,tcp -z conv,udp`, with the byte total as a range (tshark prints kB/MB rounded). */
 export interface TsharkConversation {
@@ -36,21 +36,22 @@ export function tsharkVersion(): string {
   return out.split('\n')[0]?.trim() ?? 'tshark';
 }
 
+/**
+ * tshark's output. A capture cut short mid-packet makes tshark exit 2 after printing all it read,
+ * with a "cut short in the middle of a packet" message: that output stands, any other failure throws.
+ */
+function tshark(args: string[]): string {
+  const run = spawnSync('tshark', args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status === 0 || /cut short in the middle of a packet/.test(run.stderr)) return run.stdout;
+  throw new Error(`tshark ${args.join(' ')} failed (${run.status ?? run.signal}): ${run.stderr}`);
+}
+
 /** Runs tshark on a capture: its packet count and its TCP and UDP conversation tables. */
 export function runTshark(path: string): { packets: number; conversations: TsharkConversation[] } {
-  const options = {
-    encoding: 'utf8' as const,
-    stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'],
-    maxBuffer: 1 << 28,
-  };
-  const conv = execFileSync('tshark', ['-n', '-r', path, '-q', '-z', 'conv,tcp', '-z', 'conv,udp'], options);
+  const conv = tshark(['-n', '-r', path, '-q', '-z', 'conv,tcp', '-z', 'conv,udp']);
   // tshark also lists non-packet pcapng records (custom blocks) as frames, without an encapsulation;
   // they are not packets (capinfos does not count them either).
-  const frames = execFileSync(
-    'tshark',
-    ['-n', '-r', path, '-T', 'fields', '-e', 'frame.number', '-e', 'frame.encap_type'],
-    options,
-  );
+  const frames = tshark(['-n', '-r', path, '-T', 'fields', '-e', 'frame.number', '-e', 'frame.encap_type']);
   const packets = frames.split('\n').filter((line) => /\t\S/.test(line)).length;
   return { packets, conversations: parseConversations(conv) };
 }
@@ -137,15 +138,21 @@ export function tsharkProtocolsByConversation(path: string): Map<string, Set<str
     'udp.dstport',
     'frame.protocols',
   ];
-  const out = execFileSync(
-    'tshark',
-    ['-n', '-r', path, '-T', 'fields', '-E', 'occurrence=f', ...fields.flatMap((f) => ['-e', f])],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 },
-  );
+  const out = tshark([
+    '-n',
+    '-r',
+    path,
+    '-T',
+    'fields',
+    '-E',
+    'occurrence=f',
+    ...fields.flatMap((f) => ['-e', f]),
+  ]);
   const result = new Map<string, Set<string>>();
   for (const line of out.split('\n')) {
     const [src, dst, tcpSrc, tcpDst, udpSrc, udpDst, protocols] = line.split('\t');
-    if (!src || !dst || !protocols) continue;
+    // An ICMP error quotes the datagram it answers: its ports are the quoted packet's, not a conversation.
+    if (!src || !dst || !protocols || /(^|:)icmp(v6)?(:|$)/.test(protocols)) continue;
     const transport = tcpSrc ? 'tcp' : udpSrc ? 'udp' : null;
     if (!transport) continue;
     const key = conversationKey(

@@ -25,7 +25,8 @@ describe('cli flows', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(['packets', 'flows', 'assets', 'l2']);
+    expect(Object.keys(out)).toEqual(['packets', 'warnings', 'flows', 'assets', 'l2']);
+    expect(out.warnings).toEqual([]);
     expect(out.packets).toBe(181);
     expect(out.flows).toContainEqual({
       a: '10.0.0.8',
@@ -84,14 +85,14 @@ describe('cli flows', () => {
     const garbage = join(workDir, 'inventory.pcap');
     writeFileSync(garbage, 'ip,name\n10.0.0.1,plc\n');
     const truncated = join(workDir, 'cut.pcap');
-    writeFileSync(truncated, readFileSync(join(FIXTURES, 'dnp3_test_data_part1.pcap')).subarray(0, 5000));
+    writeFileSync(truncated, readFileSync(join(FIXTURES, 'dnp3_test_data_part1.pcap')).subarray(0, 10));
     const cases: [string, RegExp][] = [
       [join(workDir, 'missing.pcap'), /missing\.pcap: no such file$/],
       [workDir, /is a directory|not a regular file/],
       [garbage, /inventory\.pcap: not a capture file: unknown magic number 69 70 2c 6e/],
       [
         truncated,
-        /cut\.pcap: truncated file: pcap record \d+ at byte \d+ needs \d+ bytes but only \d+ remain/,
+        /cut\.pcap: truncated file: the pcap file header needs a 24-byte header but only 10 remain/,
       ],
     ];
     for (const [file, reason] of cases) {
@@ -101,6 +102,30 @@ describe('cli flows', () => {
       expect(stderr.trimEnd().split('\n'), file).toHaveLength(1);
       expect(stderr.trimEnd()).toMatch(reason);
     }
+  });
+
+  it('reads a capture cut short mid-record up to the cut, like tshark: exit 0, a warning on stderr and in the JSON', async () => {
+    // `head -c 5000` of a real capture: the cut falls inside a packet record.
+    const cut = join(workDir, 'head-5000.pcap');
+    execFileSync('sh', ['-c', `head -c 5000 "$0" > "$1"`, join(FIXTURES, 'dnp3_test_data_part1.pcap'), cut]);
+    const { code, stdout, stderr } = await cli('flows', cut);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { packets: number; warnings: string[] };
+    const tshark = spawnSync('tshark', ['-n', '-r', cut, '-T', 'fields', '-e', 'frame.number'], {
+      encoding: 'utf8',
+    });
+    // tshark reads the packets before the cut and says it was cut short in the middle of a packet.
+    expect(tshark.stderr).toMatch(/cut short in the middle of a packet/);
+    const tsharkPackets = tshark.stdout.split('\n').filter((line) => line.trim() !== '').length;
+    expect(tsharkPackets).toBeGreaterThan(0);
+    expect(out.packets).toBe(tsharkPackets);
+    expect(out.warnings).toHaveLength(1);
+    expect(out.warnings[0]).toMatch(
+      new RegExp(
+        `^the capture is cut short at byte \\d+: pcap record ${tsharkPackets + 1} at byte \\d+ needs \\d+ bytes but only \\d+ remain; the ${tsharkPackets} packets before the cut were read$`,
+      ),
+    );
+    expect(stderr).toBe(`${cut}: warning: ${out.warnings[0]}\n`);
   });
 
   it('works as `npm run -s cli -- flows`, with stdout holding only the JSON', () => {
