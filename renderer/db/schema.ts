@@ -10,6 +10,7 @@ import type {
   Flow,
   ImportBatch,
   Triage,
+  TriageRule,
   Vulnerability,
   Zone,
 } from '../../shared/model';
@@ -92,6 +93,11 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       vulnerabilities: 'id, assessmentId, [assessmentId+assetId], advisoryId',
     },
   },
+  {
+    // Triage rules over traffic candidates (issue 15): a new table, nothing to rewrite.
+    version: 5,
+    stores: { triageRules: 'id, assessmentId' },
+  },
 ];
 
 /** Each table's indexes as the newest version has them (a version lists only what it changes). */
@@ -123,6 +129,7 @@ export class ConduitDatabase extends Dexie {
   countermeasures!: Table<Countermeasure, string>;
   advisoryPacks!: Table<StoredAdvisoryPack, string>;
   vulnerabilities!: Table<Vulnerability, string>;
+  triageRules!: Table<TriageRule, string>;
 
   constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

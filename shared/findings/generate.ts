@@ -4,7 +4,7 @@ import type { AssessmentData } from '../model/assessment-file';
 import { connectionFindings, modelCheckFindings } from './connections';
 import { firmwareFindings, unzonedAssetFindings } from './inventory';
 import { requirementFindings } from './requirements';
-import { reconcile } from '../network';
+import { applyTriageRules, reconcile } from '../network';
 import { riskConsequenceOf, zoneConsequence, type ZoneConsequenceInput } from './consequence';
 import { zoneExposures } from './exposure';
 import { resolveFindingSettings } from './settings';
@@ -22,7 +22,9 @@ export type FindingsInput = Pick<
   AssessmentData,
   'assessment' | 'zones' | 'conduits' | 'assets' | 'answers' | 'connections'
 > &
-  Partial<Pick<AssessmentData, 'flows' | 'triage' | 'vulnerabilities' | 'zoneRisks' | 'riskMethods'>>;
+  Partial<
+    Pick<AssessmentData, 'flows' | 'triage' | 'triageRules' | 'vulnerabilities' | 'zoneRisks' | 'riskMethods'>
+  >;
 
 export interface GenerateOptions {
   /** Defaults to the assessment's catalogue version, else the shipped one. */
@@ -100,7 +102,8 @@ export function generateFindings(input: FindingsInput, options: GenerateOptions 
           conduits: input.conduits,
           flows,
           traffic,
-          triage: input.triage ?? [],
+          // A candidate a triage rule covers counts exactly as one triaged by hand.
+          triage: applyTriageRules(traffic.candidates, input.triage ?? [], input.triageRules ?? []),
           consequence,
         })
       : []),

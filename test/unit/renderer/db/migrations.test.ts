@@ -1,7 +1,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { assessmentSchema, assetSchema, vulnerabilitySchema, zoneSchema } from '../../../../shared/model';
+import {
+  assessmentSchema,
+  assetSchema,
+  triageRuleSchema,
+  vulnerabilitySchema,
+  zoneSchema,
+} from '../../../../shared/model';
 import { threatScenarioSchema, zoneRiskSchema } from '../../../../shared/risk';
 import { ConduitDatabase, CURRENT_STORES, SCHEMA_VERSIONS } from '../../../../renderer/db';
 import { richAssessment } from '../../../fixtures/rich-assessment';
@@ -74,6 +80,24 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
       index: new Uint8Array([1, 2, 3]),
     });
   },
+  // 5: triage rules over traffic candidates.
+  5: async (db) => {
+    await WRITERS[4]!(db);
+    const data = await richAssessment();
+    await db.table('triageRules').add({
+      id: 'rule-1',
+      assessmentId: data.assessment.id,
+      createdAt: data.assessment.updatedAt,
+      updatedAt: data.assessment.updatedAt,
+      kind: 'public-ip',
+      subnet: '52.0.0.0/8',
+      zoneAId: null,
+      zoneBId: null,
+      service: null,
+      action: 'dismiss',
+      reason: 'Vendor cloud licence check, agreed with the plant',
+    });
+  },
 };
 const RISK_TABLES = ['riskMethods', 'riskScopes', 'zoneRisks', 'threatScenarios', 'countermeasures'] as const;
 
@@ -132,6 +156,12 @@ describe('schema migrations', () => {
         const data = await richAssessment();
         await current.countermeasures.add(data.countermeasures[0]!);
         expect(await current.countermeasures.count()).toBe(1);
+      }
+      const rules = await current.triageRules.where('assessmentId').equals(assessment!.id).toArray();
+      if (version >= 5) {
+        expect(rules.map((r) => triageRuleSchema.parse(r).subnet)).toEqual(['52.0.0.0/8']);
+      } else {
+        expect(rules).toEqual([]);
       }
       current.close();
     });
