@@ -14,3 +14,4 @@ export * from './settings';
 export * from './traffic';
 export * from './todo';
 export * from './vulnerabilities';
+export * from './overview';

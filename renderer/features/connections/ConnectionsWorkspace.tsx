@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNavIntent } from '../../ui/nav-intent';
 import type { WorkspaceProps } from '../../ui/workspace';
 import { CandidatesPanel } from './CandidatesPanel';
 import { CaptureImport } from './CaptureImport';
@@ -13,7 +14,8 @@ type Tab = 'register' | 'traffic';
 /** The register of undocumented connections, and observed traffic reconciled against the conduits. */
 export function ConnectionsWorkspace({ assessment }: WorkspaceProps) {
   const data = useConnectionsData(assessment.id);
-  const [tab, setTab] = useState<Tab>('register');
+  const intent = useNavIntent('connections');
+  const [tab, setTab] = useState<Tab>(intent.tab === 'traffic' ? 'traffic' : 'register');
   const [pair, setPair] = useState<string | null>(null);
   if (!data) return <p className="hint">Loading…</p>;
   const openCandidates = data.candidates.filter((c) => c.triage === null).length;
