@@ -4,7 +4,13 @@ import type { AssessmentData } from '../model/assessment-file';
 import { FR_IDS, type FrId } from '../model/common';
 import { SEVERITIES, type Finding, type Severity } from '../model/findings';
 import { CANDIDATE_KINDS } from '../model/triage-rule';
-import { applyTriageRules, reconcile, withTriage, type CandidateKind } from '../network';
+import {
+  applyTriageRules,
+  reconcile,
+  withTriage,
+  type CandidateKind,
+  type ReconcileResult,
+} from '../network';
 import { generateFindings } from './generate';
 import { reconcileFindings } from './reconcile';
 
@@ -69,8 +75,12 @@ function completionOf(input: OverviewInput): ZoneCompletion[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function openFindingsOf(input: OverviewInput, now: Date): Record<Severity, number> {
-  const generated = generateFindings(input, { now });
+function openFindingsOf(
+  input: OverviewInput,
+  now: Date,
+  traffic: ReconcileResult | undefined,
+): Record<Severity, number> {
+  const generated = generateFindings(input, { now, traffic });
   const { findings } = reconcileFindings(input.findings, generated, {
     assessmentId: input.assessment.id,
     now: now.toISOString(),
@@ -81,10 +91,10 @@ function openFindingsOf(input: OverviewInput, now: Date): Record<Severity, numbe
   return counts;
 }
 
-function candidatesOf(input: OverviewInput): Overview['candidates'] {
+function candidatesOf(input: OverviewInput, traffic: ReconcileResult | undefined): Overview['candidates'] {
   const byKind = Object.fromEntries(CANDIDATE_KINDS.map((k) => [k, 0])) as Record<CandidateKind, number>;
-  if (input.flows.length === 0) return { untriaged: 0, total: 0, byKind };
-  const { candidates } = reconcile(input);
+  if (traffic === undefined) return { untriaged: 0, total: 0, byKind };
+  const { candidates } = traffic;
   const applied = applyTriageRules(candidates, input.triage, input.triageRules ?? []);
   let untriaged = 0;
   for (const candidate of withTriage(candidates, applied)) {
@@ -145,13 +155,15 @@ function nextStepOf(overview: Omit<Overview, 'nextStep'>, input: OverviewInput):
 /** The whole Overview, from the assessment's records. Pure, so it can run in a worker. */
 export function assessmentOverview(input: OverviewInput, now: Date = new Date()): Overview {
   const completion = completionOf(input);
+  // Reconciled once: the candidates and the traffic findings both come from it.
+  const traffic = input.flows.length > 0 ? reconcile(input) : undefined;
   const live = input.vulnerabilities.filter((v) => !v.stale);
   const partial = {
     completion,
     answered: completion.reduce((sum, z) => sum + z.total.answered, 0),
     required: completion.reduce((sum, z) => sum + z.total.required, 0),
-    openFindings: openFindingsOf(input, now),
-    candidates: candidatesOf(input),
+    openFindings: openFindingsOf(input, now, traffic),
+    candidates: candidatesOf(input, traffic),
     assets: { total: input.assets.length, unzoned: input.assets.filter((a) => a.zoneId === null).length },
     vulnerabilities: { undecided: live.filter((v) => v.decision === null).length, total: live.length },
   };

@@ -92,11 +92,23 @@ function compiledMatches({ rule, range, service, valid }: CompiledRule, candidat
   if (rule.zoneAId !== null && !zonesMatch(rule, candidate)) return false;
   if (service !== null && !serviceMatches(service, candidate)) return false;
   if (range !== null) {
-    const address = subjectAddress(candidate);
-    const ip = address === null ? null : parseIp(address);
+    const ip = subjectIp(candidate);
     if (ip === null || !rangeContainsIp(range, ip)) return false;
   }
   return true;
+}
+
+/** Parsed once per candidate object, however many rules test it. */
+const subjectIps = new WeakMap<object, ReturnType<typeof parseIp>>();
+
+function subjectIp(candidate: RuleCandidate): ReturnType<typeof parseIp> {
+  let ip = subjectIps.get(candidate);
+  if (ip === undefined) {
+    const address = subjectAddress(candidate);
+    ip = address === null ? null : parseIp(address);
+    subjectIps.set(candidate, ip);
+  }
+  return ip;
 }
 
 /** Whether every criterion of the rule holds for the candidate. */
@@ -135,11 +147,12 @@ export function applyTriageRules(
   if (rules.length === 0) return [...triage];
   const compiled = byAge(rules).map(compile);
   const applied: AppliedTriage[] = [...triage];
-  for (const candidate of withTriage(candidates, triage)) {
-    if (candidate.triage !== null) continue;
+  withTriage(candidates, triage).forEach((decided, index) => {
+    if (decided.triage !== null) return;
+    const candidate = candidates[index]!;
     const rule = compiled.find((c) => compiledMatches(c, candidate));
     if (rule) applied.push(ruleDecision(rule.rule, candidate.key));
-  }
+  });
   return applied;
 }
 

@@ -24,6 +24,7 @@ const BENCHMARKS = [
   'report',
   'advisories',
   'risk',
+  'overview',
 ];
 
 const wanted = process.argv.slice(2);
