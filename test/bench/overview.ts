@@ -78,7 +78,7 @@ function largePlant(): AssessmentData {
   for (let z = 0; z < 150; z++) {
     builder.zone(`${z}`, `Zone ${z}`, { sl: 2 });
     for (let i = 0; i < 100; i++)
-      builder.answer(`${z}`, statuses[(i + z) % 4], `SR ${1 + (i % 7)}.${1 + (i % 13)}`);
+      builder.answer(`${z}`, statuses[(i + z) % 4]!, `SR ${1 + (i % 7)}.${1 + (i % 13)}`);
   }
   for (let a = 0; a < 20_000; a++) builder.asset(`${a}`, { zoneId: a % 7 === 0 ? null : `z-${a % 150}` });
   const data = builder.build();
