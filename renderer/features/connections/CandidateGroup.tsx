@@ -36,29 +36,33 @@ export function CandidateGroup({
         {label} ({open.length} open{rows.length > open.length ? ` of ${rows.length}` : ''})
       </summary>
       <div className="candidate-group-actions">
-        <label className="checkbox">
-          <input
-            ref={all}
-            type="checkbox"
-            disabled={open.length === 0}
-            checked={open.length > 0 && chosen === open.length}
-            onChange={(e) =>
-              selection.setMany(
-                open.map((r) => r.key),
-                e.target.checked,
-              )
-            }
-          />{' '}
-          Select all in this group
-        </label>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={open.length === 0}
-          onClick={() => onDismissMany(open)}
-        >
-          Dismiss all in this group…
-        </button>
+        {open.length > 1 && (
+          <>
+            <label className="checkbox">
+              <input
+                ref={all}
+                type="checkbox"
+                disabled={open.length === 0}
+                checked={open.length > 0 && chosen === open.length}
+                onChange={(e) =>
+                  selection.setMany(
+                    open.map((r) => r.key),
+                    e.target.checked,
+                  )
+                }
+              />{' '}
+              Select all in this group
+            </label>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={open.length === 0}
+              onClick={() => onDismissMany(open)}
+            >
+              Dismiss all in this group…
+            </button>
+          </>
+        )}
         <button type="button" className="button button-small button-ghost" onClick={() => onMakeRule(kind)}>
           Make a rule…
         </button>

@@ -1,4 +1,5 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
+import { plural } from '../../../shared/findings';
 import type { Triage } from '../../../shared/model';
 import type { CandidateRow as Row } from './use-connections-data';
 
@@ -50,7 +51,7 @@ export function CandidateRow({ row, checked, onCheck, onCheckKey, ...actions }: 
       <div className="candidate-main">
         <strong>{row.summary}</strong>
         <span className="hint">
-          {row.flowIds.length} flows, {row.packets} packets
+          {plural(row.flowIds.length, 'flow')}, {plural(row.packets, 'packet')}
           {row.endpoints.length > 0 &&
             ` · ${row.endpoints.slice(0, 6).join(', ')}${row.endpoints.length > 6 ? '…' : ''}`}
         </span>

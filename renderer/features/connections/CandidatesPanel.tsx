@@ -126,6 +126,11 @@ export function CandidatesPanel({ assessmentId, data }: { assessmentId: string; 
           ))}
         </ul>
       )}
+      <TriageRulesView
+        data={data}
+        onNewRule={() => setDialog({ kind: 'rule', candidateKind: null })}
+        onUndoable={setUndo}
+      />
       {data.candidates.length === 0 && (
         <p className="empty-state">Nothing to reconcile: import a capture or a sensor's link export first.</p>
       )}
@@ -142,11 +147,6 @@ export function CandidatesPanel({ assessmentId, data }: { assessmentId: string; 
         />
       ))}
       <ResolvedDecisions data={data} />
-      <TriageRulesView
-        data={data}
-        onNewRule={() => setDialog({ kind: 'rule', candidateKind: null })}
-        onUndoable={setUndo}
-      />
       <CandidateDialogs
         assessmentId={assessmentId}
         data={data}
