@@ -34,7 +34,7 @@ export function TriageRulesView({ data, onNewRule, onUndoable }: Props) {
     );
   };
   return (
-    <section className="connections-section" aria-label="Triage rules">
+    <section className="connections-section triage-rules" aria-label="Triage rules">
       <div className="toolbar">
         <h2>Triage rules ({rules.length})</h2>
         <button type="button" className="button button-small" onClick={onNewRule}>

@@ -10,6 +10,7 @@ import {
   withTriage,
 } from '../../../../shared/network';
 import { generateFindings } from '../../../../shared/findings';
+import { undocumentedFlowsOf } from '../../../../shared/risk';
 import {
   parseAssessmentFile,
   serializeAssessmentFile,
@@ -230,6 +231,18 @@ describe('rules in findings and in the assessment file', () => {
     expect(titles(data).some((t) => /public address/.test(t))).toBe(true);
     expect(titles(byRule).some((t) => /public address/.test(t))).toBe(false);
     expect(titles(byRule)).toEqual(titles(byHand));
+  });
+
+  it('risk suggestions leave out a flow a rule dismissed, as one dismissed by hand', () => {
+    const data = plant();
+    const before = undocumentedFlowsOf(data).map((f) => f.summary);
+    expect(before.some((s) => s.startsWith('Modbus/TCP'))).toBe(true);
+    const ruled = {
+      ...data,
+      triageRules: [rule({ zoneAId: 'z-ops', zoneBId: 'z-cell', service: 'tcp/502' })],
+    };
+    const after = undocumentedFlowsOf(ruled).map((f) => f.summary);
+    expect(after).toEqual(before.filter((s) => !s.startsWith('Modbus/TCP')));
   });
 
   it('round-trips rules through the file, and reads a file written without them', async () => {
