@@ -55,24 +55,30 @@ function useCheckboxKeys(
   };
 }
 
+/** The candidates by kind, in display order, and the open ones' keys in that order (for ranges). */
+function useGroups(candidates: CandidateRow[], showTriaged: boolean) {
+  const groups = useMemo(
+    () =>
+      KIND_ORDER.map((kind) => ({
+        kind,
+        rows: candidates.filter((c) => c.kind === kind && (showTriaged || c.triage === null)),
+      })).filter((g) => g.rows.length > 0),
+    [candidates, showTriaged],
+  );
+  const order = useMemo(
+    () => groups.flatMap((g) => g.rows.filter((r) => r.triage === null).map((r) => r.key)),
+    [groups],
+  );
+  return { groups, order };
+}
+
 /** The reconciliation candidates, grouped by kind: triage one by one, many at once, or by rule. */
 export function CandidatesPanel({ assessmentId, data }: { assessmentId: string; data: ConnectionsData }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [showTriaged, setShowTriaged] = useState(true);
   const [undo, setUndo] = useState<UndoOffer | null>(null);
   const section = useRef<HTMLElement>(null);
-  const groups = useMemo(
-    () =>
-      KIND_ORDER.map((kind) => ({
-        kind,
-        rows: data.candidates.filter((c) => c.kind === kind && (showTriaged || c.triage === null)),
-      })).filter((g) => g.rows.length > 0),
-    [data.candidates, showTriaged],
-  );
-  const order = useMemo(
-    () => groups.flatMap((g) => g.rows.filter((r) => r.triage === null).map((r) => r.key)),
-    [groups],
-  );
+  const { groups, order } = useGroups(data.candidates, showTriaged);
   const selection = useCandidateSelection(order);
   const onCheckKey = useCheckboxKeys(section, (key) => selection.setMany([key], true), selection.clear);
   const open = data.candidates.filter((c) => c.triage === null).length;
@@ -104,36 +110,17 @@ export function CandidatesPanel({ assessmentId, data }: { assessmentId: string; 
         </label>
       </div>
       <UndoBar offer={undo} onDone={() => setUndo(null)} />
-      {chosen.length > 0 && (
-        <div className="selection-bar" role="region" aria-label="Selection">
-          <span data-testid="selection-count">{plural(chosen.length, 'candidate')} selected</span>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => setDialog({ kind: 'dismiss', rows: chosen })}
-          >
-            Dismiss selected…
-          </button>
-          <button type="button" className="button button-small button-ghost" onClick={selection.clear}>
-            Clear selection
-          </button>
-        </div>
-      )}
-      {data.reconciliation.warnings.length > 0 && (
-        <ul className="hint">
-          {data.reconciliation.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      )}
+      <SelectionBar
+        count={chosen.length}
+        onDismiss={() => setDialog({ kind: 'dismiss', rows: chosen })}
+        onClear={selection.clear}
+      />
       <TriageRulesView
         data={data}
         onNewRule={() => setDialog({ kind: 'rule', candidateKind: null })}
         onUndoable={setUndo}
       />
-      {data.candidates.length === 0 && (
-        <p className="empty-state">Nothing to reconcile: import a capture or a sensor's link export first.</p>
-      )}
+      <ReconciliationNotes data={data} />
       {groups.map(({ kind, rows }) => (
         <CandidateGroup
           key={kind}
@@ -156,6 +143,40 @@ export function CandidatesPanel({ assessmentId, data }: { assessmentId: string; 
         onUndoable={setUndo}
       />
     </section>
+  );
+}
+
+/** What is selected, and what can be done with it at once. */
+function SelectionBar({ count, onDismiss, onClear }: { count: number; onDismiss(): void; onClear(): void }) {
+  if (count === 0) return null;
+  return (
+    <div className="selection-bar" role="region" aria-label="Selection">
+      <span data-testid="selection-count">{plural(count, 'candidate')} selected</span>
+      <button type="button" className="button button-small" onClick={onDismiss}>
+        Dismiss selected…
+      </button>
+      <button type="button" className="button button-small button-ghost" onClick={onClear}>
+        Clear selection
+      </button>
+    </div>
+  );
+}
+
+/** The reconciliation's warnings (a zone range that does not parse), or why there is nothing. */
+function ReconciliationNotes({ data }: { data: ConnectionsData }) {
+  return (
+    <>
+      {data.reconciliation.warnings.length > 0 && (
+        <ul className="hint">
+          {data.reconciliation.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      {data.candidates.length === 0 && (
+        <p className="empty-state">Nothing to reconcile: import a capture or a sensor's link export first.</p>
+      )}
+    </>
   );
 }
 

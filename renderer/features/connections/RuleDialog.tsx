@@ -78,6 +78,87 @@ function ZoneSelect(props: {
   );
 }
 
+interface CriteriaProps {
+  draft: Draft;
+  errors: Errors;
+  zones: Zone[];
+  onChange(patch: Partial<Draft>): void;
+}
+
+/** What a rule matches (kind, subnet, zone pair, protocol) and what it does. */
+function RuleCriteria({ draft, errors, zones, onChange: set }: CriteriaProps) {
+  return (
+    <div className="rule-grid">
+      <label className="field">
+        <span>Kind</span>
+        <select className="select" value={draft.kind} onChange={(e) => set({ kind: e.target.value })}>
+          <option value="">Any kind</option>
+          {CANDIDATE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {CANDIDATE_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Subnet (public address or address in no zone)</span>
+        <input
+          className="input"
+          value={draft.subnet}
+          placeholder="52.0.0.0/8"
+          aria-invalid={errors.subnet !== undefined}
+          onChange={(e) => set({ subnet: e.target.value })}
+        />
+        {errors.subnet && <span className="field-error">{errors.subnet}</span>}
+      </label>
+      <ZoneSelect
+        label="Zone"
+        value={draft.zoneAId}
+        zones={zones}
+        none="Any zone"
+        onChange={(v) => set({ zoneAId: v })}
+      />
+      <ZoneSelect
+        label="And zone"
+        value={draft.zoneBId}
+        zones={zones}
+        none="Any other (or none)"
+        onChange={(v) => set({ zoneBId: v })}
+      />
+      <label className="field">
+        <span>Protocol or port</span>
+        <input
+          className="input"
+          value={draft.service}
+          placeholder="NTP, 443 or udp/123"
+          aria-invalid={errors.service !== undefined}
+          onChange={(e) => set({ service: e.target.value })}
+        />
+        {errors.service && <span className="field-error">{errors.service}</span>}
+      </label>
+      <fieldset className="field">
+        <legend>Action</legend>
+        <label className="checkbox">
+          <input
+            type="radio"
+            checked={draft.action === 'dismiss'}
+            onChange={() => set({ action: 'dismiss' })}
+          />{' '}
+          Dismiss
+        </label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            checked={draft.action === 'expected'}
+            onChange={() => set({ action: 'expected' })}
+          />{' '}
+          Mark as expected (documented)
+        </label>
+      </fieldset>
+    </div>
+  );
+}
+
 interface Props {
   assessmentId: string;
   data: ConnectionsData;
@@ -114,74 +195,7 @@ export function RuleDialog({ assessmentId, data, initial, onClose, onCreated }: 
         The rule applies to every candidate matching all of its criteria, now and after later imports. Your
         own decisions on a candidate always win; deleting the rule gives its candidates back.
       </p>
-      <div className="rule-grid">
-        <label className="field">
-          <span>Kind</span>
-          <select className="select" value={draft.kind} onChange={(e) => set({ kind: e.target.value })}>
-            <option value="">Any kind</option>
-            {CANDIDATE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {CANDIDATE_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Subnet (public address or address in no zone)</span>
-          <input
-            className="input"
-            value={draft.subnet}
-            placeholder="52.0.0.0/8"
-            aria-invalid={errors.subnet !== undefined}
-            onChange={(e) => set({ subnet: e.target.value })}
-          />
-          {errors.subnet && <span className="field-error">{errors.subnet}</span>}
-        </label>
-        <ZoneSelect
-          label="Zone"
-          value={draft.zoneAId}
-          zones={data.zones}
-          none="Any zone"
-          onChange={(v) => set({ zoneAId: v })}
-        />
-        <ZoneSelect
-          label="And zone"
-          value={draft.zoneBId}
-          zones={data.zones}
-          none="Any other (or none)"
-          onChange={(v) => set({ zoneBId: v })}
-        />
-        <label className="field">
-          <span>Protocol or port</span>
-          <input
-            className="input"
-            value={draft.service}
-            placeholder="NTP, 443 or udp/123"
-            aria-invalid={errors.service !== undefined}
-            onChange={(e) => set({ service: e.target.value })}
-          />
-          {errors.service && <span className="field-error">{errors.service}</span>}
-        </label>
-        <fieldset className="field">
-          <legend>Action</legend>
-          <label className="checkbox">
-            <input
-              type="radio"
-              checked={draft.action === 'dismiss'}
-              onChange={() => set({ action: 'dismiss' })}
-            />{' '}
-            Dismiss
-          </label>
-          <label className="checkbox">
-            <input
-              type="radio"
-              checked={draft.action === 'expected'}
-              onChange={() => set({ action: 'expected' })}
-            />{' '}
-            Mark as expected (documented)
-          </label>
-        </fieldset>
-      </div>
+      <RuleCriteria draft={draft} errors={errors} zones={data.zones} onChange={set} />
       <label className="field">
         <span>Reason</span>
         <textarea
