@@ -146,4 +146,17 @@ test('the demo plant walks through the dashboard, a triage rule, a bulk dismissa
   await expect(unzonedGroup(page).locator('summary')).toHaveText('Endpoint in no zone (3 open of 7)');
   await page.getByTestId('undo-bar').getByRole('button', { name: 'Undo' }).click();
   await expect(unzonedGroup(page).locator('summary')).toHaveText('Endpoint in no zone (0 open of 7)');
+
+  // A decision by hand overrides the rule's for that one candidate.
+  await unzonedGroup(page)
+    .getByTestId('candidate')
+    .filter({ hasText: '10.0.0.3 is in no zone' })
+    .getByRole('button', { name: 'Dismiss' })
+    .click();
+  const one = page.getByRole('dialog', { name: 'Dismiss candidate' });
+  await one.getByLabel('Reason').fill('The DNP3 master simulator, switched off after the test');
+  await one.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('triage-rule').getByTestId('rule-reach')).toHaveText(
+    'Matches 3 candidates, triages 2 (the rest are decided by hand or by an older rule)',
+  );
 });

@@ -63,16 +63,15 @@ export function CandidateRow({ row, checked, onCheck, onCheckKey, ...actions }: 
         )}
       </div>
       <div className="row-actions">
-        {triage ? (
-          triage.ruleId === undefined && (
-            <button
-              type="button"
-              className="button button-small button-ghost"
-              onClick={() => actions.onReopen(row)}
-            >
-              Reopen
-            </button>
-          )
+        {/* A rule's decision stands until the rule goes, but a decision by hand overrides it. */}
+        {triage && triage.ruleId === undefined ? (
+          <button
+            type="button"
+            className="button button-small button-ghost"
+            onClick={() => actions.onReopen(row)}
+          >
+            Reopen
+          </button>
         ) : (
           <>
             {row.kind !== 'stale-conduit' && (
