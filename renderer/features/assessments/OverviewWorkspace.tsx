@@ -7,11 +7,15 @@ import './overview/overview.css';
 
 /** The assessment at a glance: what is done, what is open, what to do next; and its details. */
 function OverviewWorkspace({ assessment }: WorkspaceProps) {
-  const overview = useOverview(assessment);
+  const { overview, error } = useOverview(assessment);
   return (
     <section className="workspace overview-workspace" aria-labelledby="overview-title">
       <h1 id="overview-title">Overview</h1>
-      {overview === null ? (
+      {error !== null ? (
+        <p className="field-error" role="alert">
+          The overview could not be computed: {error}
+        </p>
+      ) : overview === null ? (
         <p className="hint">Counting…</p>
       ) : (
         <div className="overview-grid" data-testid="overview-dashboard">

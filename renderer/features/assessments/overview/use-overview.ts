@@ -1,8 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
-import { assessmentOverview, type Overview, type OverviewInput } from '../../../../shared/findings';
+import { useEffect, useState } from 'react';
+import type { Overview, OverviewInput } from '../../../../shared/findings';
 import type { Assessment } from '../../../../shared/model';
 import { db } from '../../../db';
+import { connect, isCancelled } from '../../../workers/channel';
+import type { OverviewHandlers } from '../../../workers/overview.worker';
 
 type Records = Omit<OverviewInput, 'assessment'>;
 
@@ -58,13 +60,41 @@ function loadRecords(assessmentId: string): Promise<Records> {
   });
 }
 
-/** The Overview's figures, recomputed (pure, in a memo) whenever a record they depend on changes. */
-export function useOverview(assessment: Assessment): Overview | null {
+/** Computes the figures in a Worker; `cancel` ends it. */
+function computeOverview(input: OverviewInput): { result: Promise<Overview>; cancel(): void } {
+  const worker = connect<OverviewHandlers>(
+    new Worker(new URL('../../../workers/overview.worker.ts', import.meta.url), { type: 'module' }),
+    { peer: 'the overview' },
+  );
+  const result = worker.call('overview', input).finally(() => worker.close());
+  return { result, cancel: () => worker.close() };
+}
+
+export type OverviewState = { overview: Overview | null; error: string | null };
+
+/** The Overview's figures, recomputed whenever a record they depend on changes. */
+export function useOverview(assessment: Assessment): OverviewState {
   const records = useLiveQuery(() => loadRecords(assessment.id), [assessment.id]);
-  return useMemo(
-    () => (records ? assessmentOverview({ assessment, ...records }) : null),
+  const [state, setState] = useState<OverviewState>({ overview: null, error: null });
+  useEffect(() => {
+    if (!records) return;
+    const run = computeOverview({ assessment, ...records });
+    let current = true;
+    run.result.then(
+      (overview) => {
+        if (current) setState({ overview, error: null });
+      },
+      (error: unknown) => {
+        // A cancelled run was replaced by a newer one.
+        if (current && !isCancelled(error)) setState({ overview: null, error: (error as Error).message });
+      },
+    );
+    return () => {
+      current = false;
+      run.cancel();
+    };
     // The assessment's own fields (name, dates) change nothing here but the catalogue and finding settings.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [records, assessment.catalogueVersion, assessment.findingSettings],
-  );
+  }, [records, assessment.catalogueVersion, assessment.findingSettings]);
+  return state;
 }
