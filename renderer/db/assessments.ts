@@ -76,9 +76,9 @@ export async function writeAssessmentData(data: AssessmentData): Promise<void> {
     database.transaction('rw', allTables(), async () => {
       await database.assessments.add(data.assessment);
       for (const table of PLAIN_TABLES) {
-        await (database[table] as unknown as Table<PlainRecords[typeof table][number], string>).bulkAdd(
-          data[table],
-        );
+        await (
+          database[table] as unknown as Table<NonNullable<PlainRecords[typeof table]>[number], string>
+        ).bulkAdd(data[table] ?? []);
       }
       await database.evidence.bulkAdd(
         data.evidence.map(({ bytes, ...meta }) => ({

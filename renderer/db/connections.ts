@@ -122,3 +122,32 @@ export async function documentWithConduit(candidateKey: string, conduit: Conduit
     });
   });
 }
+
+/** One dismissal, with one reason, for many candidates, in one transaction; returns the new records' ids. */
+export async function dismissCandidates(
+  assessmentId: string,
+  candidateKeys: readonly string[],
+  reason: string,
+): Promise<string[]> {
+  const database = db();
+  return database.transaction('rw', database.triage, async () => {
+    const ids: string[] = [];
+    for (const candidateKey of candidateKeys) {
+      const saved = await saveTriage(assessmentId, {
+        candidateKey,
+        decision: 'dismissed',
+        reason,
+        connectionId: null,
+        conduitId: null,
+      });
+      ids.push(saved.id);
+    }
+    return ids;
+  });
+}
+
+/** Removes several triage records at once: the Undo of a bulk dismissal. */
+export function deleteTriageRecords(ids: readonly string[]): Promise<void> {
+  const database = db();
+  return database.transaction('rw', database.triage, () => database.triage.bulkDelete([...ids]));
+}

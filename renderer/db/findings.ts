@@ -54,6 +54,7 @@ export async function regenerateFindings(
         database.vulnerabilities,
         database.zoneRisks,
         database.riskMethods,
+        database.triageRules,
       ],
       async () => {
         const assessment = await database.assessments.get(assessmentId);
@@ -71,6 +72,7 @@ export async function regenerateFindings(
           vulnerabilities,
           zoneRisks,
           riskMethods,
+          triageRules,
         ] = await Promise.all([
           database.zones.where(where).toArray(),
           database.conduits.where(where).toArray(),
@@ -83,6 +85,7 @@ export async function regenerateFindings(
           database.vulnerabilities.where(where).toArray(),
           database.zoneRisks.where(where).toArray(),
           database.riskMethods.where(where).toArray(),
+          database.triageRules.where(where).toArray(),
         ]);
         const generated = generateFindings(
           {
@@ -97,6 +100,7 @@ export async function regenerateFindings(
             vulnerabilities,
             zoneRisks,
             riskMethods,
+            triageRules,
           },
           { modelChecks: options.modelChecks, now: options.now },
         );

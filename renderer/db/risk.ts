@@ -32,6 +32,7 @@ export type RiskData = Pick<
   | 'zoneRisks'
   | 'threatScenarios'
   | 'countermeasures'
+  | 'triageRules'
 >;
 
 export async function loadRiskData(assessmentId: string): Promise<RiskData> {
@@ -52,6 +53,7 @@ export async function loadRiskData(assessmentId: string): Promise<RiskData> {
       d.zoneRisks,
       d.threatScenarios,
       d.countermeasures,
+      d.triageRules,
     ],
     async () => {
       const [
@@ -81,6 +83,7 @@ export async function loadRiskData(assessmentId: string): Promise<RiskData> {
         d.threatScenarios.where(where).toArray(),
         d.countermeasures.where(where).toArray(),
       ]);
+      const triageRules = await d.triageRules.where(where).toArray();
       const byCreation = <T extends { createdAt: string; id: string }>(rows: T[]) =>
         rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
       return {
@@ -96,6 +99,7 @@ export async function loadRiskData(assessmentId: string): Promise<RiskData> {
         zoneRisks,
         threatScenarios: byCreation(threatScenarios),
         countermeasures: byCreation(countermeasures),
+        triageRules,
       };
     },
   );

@@ -10,6 +10,7 @@ import type {
   Flow,
   ImportBatch,
   Triage,
+  TriageRule,
   Vulnerability,
   Zone,
 } from '../../shared/model';
@@ -101,6 +102,11 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     },
   },
   {
+    // Triage rules over traffic candidates (issue 15): a new table, nothing to rewrite.
+    version: 5,
+    stores: { triageRules: 'id, assessmentId' },
+  },
+  {
     // The assessor's vendor and device-type aliases, over the built-in tables (shared/vendors);
     // app-wide, like the mapping presets. A new table: no record is rewritten.
     version: 7,
@@ -138,6 +144,7 @@ export class ConduitDatabase extends Dexie {
   advisoryPacks!: Table<StoredAdvisoryPack, string>;
   vulnerabilities!: Table<Vulnerability, string>;
   aliases!: Table<StoredAlias, string>;
+  triageRules!: Table<TriageRule, string>;
 
   constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

@@ -107,6 +107,7 @@ export async function buildDemoPlant(
     answers: [],
     connections: [],
     vulnerabilities: [],
+    triageRules: [],
     triage: [],
     findings: [],
     evidence: [],

@@ -4,7 +4,7 @@ import type { AssessmentData } from '../model/assessment-file';
 import { connectionFindings, modelCheckFindings } from './connections';
 import { firmwareFindings, unzonedAssetFindings } from './inventory';
 import { requirementFindings } from './requirements';
-import { reconcile } from '../network';
+import { applyTriageRules, reconcile, type ReconcileResult as TrafficReconciliation } from '../network';
 import { riskConsequenceOf, zoneConsequence, type ZoneConsequenceInput } from './consequence';
 import { zoneExposures } from './exposure';
 import { resolveFindingSettings } from './settings';
@@ -25,7 +25,7 @@ export type FindingsInput = Pick<
   Partial<
     Pick<
       AssessmentData,
-      'flows' | 'triage' | 'vulnerabilities' | 'zoneRisks' | 'riskMethods' | 'countermeasures'
+      'flows' | 'triage' | 'triageRules' | 'vulnerabilities' | 'zoneRisks' | 'riskMethods' | 'countermeasures'
     >
   >;
 
@@ -41,6 +41,8 @@ export interface GenerateOptions {
    * scale of its risk method). Zones they do not rate use their criticality.
    */
   consequence?: ZoneConsequenceInput;
+  /** The reconciliation of the flows, when the caller has already run it on the same input. */
+  traffic?: TrafficReconciliation;
 }
 
 /** The catalogue an assessment names, or the shipped one when this build does not have it. */
@@ -69,7 +71,8 @@ export function generateFindings(input: FindingsInput, options: GenerateOptions 
   const flows = input.flows ?? [];
   const traffic =
     flows.length > 0
-      ? reconcile({ zones: input.zones, conduits: input.conduits, assets: input.assets, flows })
+      ? (options.traffic ??
+        reconcile({ zones: input.zones, conduits: input.conduits, assets: input.assets, flows }))
       : undefined;
   const assetZone = new Map(input.assets.map((a) => [a.id, a.zoneId]));
   const assetsByZone = new Map<string, string[]>();
@@ -105,7 +108,8 @@ export function generateFindings(input: FindingsInput, options: GenerateOptions 
           conduits: input.conduits,
           flows,
           traffic,
-          triage: input.triage ?? [],
+          // A candidate a triage rule covers counts exactly as one triaged by hand.
+          triage: applyTriageRules(traffic.candidates, input.triage ?? [], input.triageRules ?? []),
           consequence,
         })
       : []),

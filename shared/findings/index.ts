@@ -16,3 +16,4 @@ export * from './todo';
 export * from './vulnerabilities';
 export * from './mitigation-link';
 export { productLineOf, type ProductLine } from './product-line';
+export * from './overview';

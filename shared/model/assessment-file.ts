@@ -14,6 +14,7 @@ import {
 import { answerSchema, type Answer } from './answers';
 import { connectionSchema, triageSchema, type Connection, type Triage } from './connections';
 import { findingSchema, type Finding } from './findings';
+import { triageRuleSchema, type TriageRule } from './triage-rule';
 import { evidenceMetaSchema, type EvidenceMeta } from './evidence';
 import { vulnerabilitySchema, type Vulnerability } from './vulnerabilities';
 import { decodeBase64, encodeBase64 } from './base64';
@@ -57,6 +58,8 @@ export interface AssessmentData {
   countermeasures: Countermeasure[];
   /** Advisory matches per asset and the assessor's decisions (format version 3). */
   vulnerabilities: Vulnerability[];
+  /** Standing triage decisions over traffic candidates; optional, absent in older files. */
+  triageRules?: TriageRule[];
 }
 
 export const RECORD_TABLES = [
@@ -76,6 +79,7 @@ export const RECORD_TABLES = [
   'threatScenarios',
   'countermeasures',
   'vulnerabilities',
+  'triageRules',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -108,6 +112,7 @@ export const assessmentFileSchema = z.object({
   threatScenarios: z.array(threatScenarioSchema),
   countermeasures: z.array(countermeasureSchema),
   vulnerabilities: z.array(vulnerabilitySchema),
+  triageRules: z.array(triageRuleSchema).default([]),
 });
 export type AssessmentFile = z.infer<typeof assessmentFileSchema>;
 
@@ -155,6 +160,7 @@ export function toAssessmentFile(data: AssessmentData, options: SerializeOptions
     threatScenarios: data.threatScenarios,
     countermeasures: data.countermeasures,
     vulnerabilities: data.vulnerabilities,
+    triageRules: data.triageRules ?? [],
   };
 }
 
@@ -268,6 +274,13 @@ function checkReferences(file: AssessmentFile): string[] {
       if (!evidenceIds.has(e)) problems.push(`connections[${i}].evidenceIds[${j}]: no evidence with id ${e}`);
     });
   });
+  file.triageRules.forEach((r, i) => {
+    for (const key of ['zoneAId', 'zoneBId'] as const) {
+      const zoneId = r[key];
+      if (zoneId !== null && !zoneIds.has(zoneId))
+        problems.push(`triageRules[${i}].${key}: no zone with id ${zoneId}`);
+    }
+  });
   problems.push(...checkRiskReferences(file, zoneIds));
   return problems;
 }
@@ -375,6 +388,7 @@ export async function parseAssessmentFile(text: string, options: ParseOptions = 
     threatScenarios: file.threatScenarios,
     countermeasures: file.countermeasures,
     vulnerabilities: file.vulnerabilities,
+    triageRules: file.triageRules,
   };
 }
 
@@ -409,6 +423,7 @@ export function emptyAssessmentData(assessment: Assessment): AssessmentData {
     evidence: [],
     ...emptyRiskRecords(),
     vulnerabilities: [],
+    triageRules: [],
   };
 }
 

@@ -6,6 +6,7 @@ export * from './conduit';
 export * from './inventory';
 export * from './answers';
 export * from './connections';
+export * from './triage-rule';
 export * from './findings';
 export * from './evidence';
 export * from './vulnerabilities';

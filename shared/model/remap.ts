@@ -28,6 +28,7 @@ export function cloneWithNewIds(data: AssessmentData, makeId: () => string = new
     data.zoneRisks,
     data.threatScenarios,
     data.countermeasures,
+    data.triageRules ?? [],
   ]) {
     for (const record of table) ids.set(record.id, makeId());
   }

@@ -2,5 +2,6 @@ export * from './endpoint-label';
 export * from './ip-ranges';
 export * from './protocols';
 export * from './reconcile';
+export * from './triage-rules';
 export * from './subnet-assignment';
 export * from './subnet-index';

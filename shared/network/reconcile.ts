@@ -145,7 +145,7 @@ function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-function protocolNamesMatch(allowed: string, observed: string): boolean {
+export function protocolNamesMatch(allowed: string, observed: string): boolean {
   const a = normalizeName(allowed);
   const b = normalizeName(observed);
   if (a === '' || b === '') return false;
@@ -536,13 +536,13 @@ function legacyCandidateKey<C extends { key: string }>(
  * Triage records whose key is in an earlier format, re-keyed to the current candidate they mean.
  * The caller stores the result so the old keys are not matched again.
  */
-export function migrateTriageKeys<C extends { key: string }>(
+export function migrateTriageKeys<C extends { key: string }, T extends Triage = Triage>(
   candidates: readonly C[],
-  triage: readonly Triage[],
-): Triage[] {
+  triage: readonly T[],
+): T[] {
   const current = new Set(candidates.map((c) => c.key));
   const taken = new Set(triage.map((t) => t.candidateKey).filter((k) => current.has(k)));
-  const migrated: Triage[] = [];
+  const migrated: T[] = [];
   for (const record of triage) {
     if (current.has(record.candidateKey)) continue;
     const key = legacyCandidateKey(record.candidateKey, candidates);
@@ -554,10 +554,10 @@ export function migrateTriageKeys<C extends { key: string }>(
 }
 
 /** Each candidate with the assessor's decision on it, if any (decisions under old keys included). */
-export function withTriage<C extends { key: string }>(
+export function withTriage<C extends { key: string }, T extends Triage = Triage>(
   candidates: readonly C[],
-  triage: readonly Triage[],
-): (C & { triage: Triage | null })[] {
+  triage: readonly T[],
+): (C & { triage: T | null })[] {
   const byKey = new Map(triage.map((t) => [t.candidateKey, t]));
   for (const record of migrateTriageKeys(candidates, triage)) {
     if (!byKey.has(record.candidateKey)) byKey.set(record.candidateKey, record);

@@ -21,7 +21,7 @@ import {
   type Answer,
 } from '../model';
 import { FR_IDS } from '../model/common';
-import { CANDIDATE_KIND_LABELS, reconcile, withTriage } from '../network';
+import { applyTriageRules, CANDIDATE_KIND_LABELS, reconcile, withTriage } from '../network';
 import { formatSlt } from '../model/slt';
 import { VULNERABILITY_DECISION_LABELS } from '../model/vulnerabilities';
 import { bySeverityThenOrder, type ReportModel } from './model';
@@ -526,7 +526,10 @@ function observedTraffic(model: ReportModel): ContentSection {
             ]),
         },
   );
-  const candidates = withTriage(result.candidates, data.triage ?? []);
+  const candidates = withTriage(
+    result.candidates,
+    applyTriageRules(result.candidates, data.triage ?? [], data.triageRules ?? []),
+  );
   blocks.push({ kind: 'heading', level: 2, text: 'Candidates and their triage' });
   blocks.push(
     candidates.length === 0

@@ -1,5 +1,5 @@
 import type { AssessmentData, Triage } from '../model';
-import { reconcile, withTriage, type Candidate, type FlowStatus } from '../network';
+import { applyTriageRules, reconcile, withTriage, type Candidate, type FlowStatus } from '../network';
 
 /** Observed flows from one zone to another (either may be "no zone"), with what they carried. */
 export interface ZonePairFlows {
@@ -70,7 +70,9 @@ export function trafficSummary(data: AssessmentData): TrafficSummary | null {
     assets: data.assets,
     flows: data.flows,
   });
-  const candidates = withTriage(result.candidates, data.triage).map((c): TriagedCandidate => ({
+  // Rule-triaged candidates read exactly as hand-triaged ones (the assessor's own decision wins).
+  const triage = applyTriageRules(result.candidates, data.triage, data.triageRules ?? []);
+  const candidates = withTriage(result.candidates, triage).map((c): TriagedCandidate => ({
     ...c,
     state: c.triage ? c.triage.decision : 'open',
   }));

@@ -1,4 +1,5 @@
 import { reconcile, withTriage } from '../network/reconcile';
+import { applyTriageRules } from '../network/triage-rules';
 import type { AssessmentData } from '../model/assessment-file';
 import { assessRisk, type RiskInput, type RiskResult } from './assess';
 import { defaultRiskMethodFields, type RiskMatrixShape } from './records/risk-method';
@@ -26,10 +27,11 @@ export function assessmentRisk(data: AssessmentData): RiskResult {
 
 /** Flows no conduit allows, from reconciliation, minus the candidates the assessor dismissed. */
 export function undocumentedFlowsOf(
-  data: Pick<AssessmentData, 'zones' | 'conduits' | 'assets' | 'flows' | 'triage'>,
+  data: Pick<AssessmentData, 'zones' | 'conduits' | 'assets' | 'flows' | 'triage' | 'triageRules'>,
 ): UndocumentedFlow[] {
   const { candidates } = reconcile(data);
-  return withTriage(candidates, data.triage)
+  // A candidate a triage rule dismissed counts as one dismissed by hand.
+  return withTriage(candidates, applyTriageRules(candidates, data.triage, data.triageRules ?? []))
     .filter((c) => c.kind === 'undocumented-flow' && c.triage?.decision !== 'dismissed')
     .map((c) => ({ key: c.key, fromZoneId: c.fromZoneId, toZoneId: c.toZoneId, summary: c.summary }));
 }

@@ -25,6 +25,7 @@ const BENCHMARKS = [
   'advisories',
   'risk',
   'tshark-agreement',
+  'overview',
 ];
 
 const wanted = process.argv.slice(2);

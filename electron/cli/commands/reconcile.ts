@@ -1,4 +1,4 @@
-import { reconcile, withTriage } from '../../../shared/network';
+import { applyTriageRules, reconcile, withTriage } from '../../../shared/network';
 import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 
@@ -13,9 +13,18 @@ export const reconcileCommand: CliCommandModule = {
     printJson(io, {
       file,
       flows: data.flows.length,
-      candidates: withTriage(result.candidates, data.triage).map(({ triage, ...candidate }) => ({
+      candidates: withTriage(
+        result.candidates,
+        applyTriageRules(result.candidates, data.triage, data.triageRules ?? []),
+      ).map(({ triage, ...candidate }) => ({
         ...candidate,
-        triage: triage ? { decision: triage.decision, reason: triage.reason } : null,
+        triage: triage
+          ? {
+              decision: triage.decision,
+              reason: triage.reason,
+              ...(triage.ruleId ? { ruleId: triage.ruleId } : {}),
+            }
+          : null,
       })),
       warnings: result.warnings,
     });

@@ -1,63 +1,33 @@
-import { useEffect, useRef, useState } from 'react';
-import { ZodError } from 'zod';
-import type { Assessment } from '../../../shared/model';
-import { updateAssessment } from '../../db/assessments';
-import { useAutosave } from '../../ui/useAutosave';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
-import { AssessmentFields, type AssessmentDraft, type DraftErrors } from './AssessmentFields';
-import { draftErrors, draftFromAssessment, draftToInput } from './draft';
+import { CompletionCard } from './overview/CompletionCard';
+import { DetailsCard } from './overview/DetailsCard';
+import { CandidatesCard, FindingsCard, InventoryCard, NextStepCard } from './overview/StatusCards';
+import { useOverview } from './overview/use-overview';
+import './overview/overview.css';
 
-/** The assessment's details; every change autosaves. */
+/** The assessment at a glance: what is done, what is open, what to do next; and its details. */
 function OverviewWorkspace({ assessment }: WorkspaceProps) {
-  const [draft, setDraft] = useState<AssessmentDraft>(() => draftFromAssessment(assessment));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const loadedFor = useRef(assessment.id);
-
-  useEffect(() => {
-    if (loadedFor.current !== assessment.id) {
-      loadedFor.current = assessment.id;
-      setDraft(draftFromAssessment(assessment));
-    }
-  }, [assessment]);
-
-  const { schedule, flush } = useAutosave(async (next: AssessmentDraft) => {
-    const input = draftToInput(next);
-    try {
-      await updateAssessment(assessment.id, { ...input, title: input.title || assessment.title });
-      setErrors({});
-    } catch (error) {
-      if (error instanceof ZodError) setErrors(draftErrors(error));
-      else throw error;
-    }
-  });
-
+  const { overview, error } = useOverview(assessment);
   return (
-    <section className="workspace" aria-labelledby="overview-title">
+    <section className="workspace overview-workspace" aria-labelledby="overview-title">
       <h1 id="overview-title">Overview</h1>
-      <p style={{ color: 'var(--text-muted)' }}>
-        The engagement's details. They print on the report's cover; every change is saved as you type.
-      </p>
-      <AssessmentFields
-        draft={draft}
-        errors={errors}
-        onChange={(patch) => {
-          const next = { ...draft, ...patch };
-          setDraft(next);
-          schedule(next);
-        }}
-        onBlur={flush}
-      />
-      <Summary assessment={assessment} />
+      {error !== null ? (
+        <p className="field-error" role="alert">
+          The overview could not be computed: {error}
+        </p>
+      ) : overview === null ? (
+        <p className="hint">Counting…</p>
+      ) : (
+        <div className="overview-grid" data-testid="overview-dashboard">
+          <NextStepCard assessmentId={assessment.id} overview={overview} />
+          <FindingsCard assessmentId={assessment.id} overview={overview} />
+          <CandidatesCard assessmentId={assessment.id} overview={overview} />
+          <InventoryCard assessmentId={assessment.id} overview={overview} />
+          <CompletionCard assessmentId={assessment.id} overview={overview} />
+        </div>
+      )}
+      <DetailsCard assessment={assessment} />
     </section>
-  );
-}
-
-function Summary({ assessment }: { assessment: Assessment }) {
-  return (
-    <p style={{ color: 'var(--text-faint)', fontSize: 12 }}>
-      Created {new Date(assessment.createdAt).toLocaleString()} · catalogue {assessment.catalogueVersion} · id{' '}
-      <span className="mono">{assessment.id}</span>
-    </p>
   );
 }
 

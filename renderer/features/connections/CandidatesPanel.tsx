@@ -1,30 +1,22 @@
-import { useMemo, useState } from 'react';
-import { makeConduit } from '../../../shared/diagram';
-import {
-  describeService,
-  CANDIDATE_KIND_LABELS,
-  connectionDraftForCandidate,
-  documentCandidate,
-  type Candidate,
-  type CandidateKind,
-} from '../../../shared/network';
-import type { Connection, Triage } from '../../../shared/model';
-import { deleteTriage, documentWithConduit, saveTriage } from '../../db/connections';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Connection } from '../../../shared/model';
+import { plural } from '../../../shared/findings';
+import { connectionDraftForCandidate, type CandidateKind } from '../../../shared/network';
+import { deleteTriage, deleteTriageRecords, saveTriage } from '../../db/connections';
+import { deleteTriageRule } from '../../db/triage-rules';
 import { trackSave } from '../../db/save-status';
-import { Modal } from '../../ui/Modal';
-import { notify } from '../../ui/notices';
+import { CandidateGroup } from './CandidateGroup';
 import { ConnectionDialog } from './ConnectionDialog';
+import { DismissDialog } from './DismissDialog';
+import { DocumentDialog } from './DocumentDialog';
 import { blankConnection } from './RegisterView';
+import { ResolvedDecisions } from './ResolvedDecisions';
+import { RuleDialog } from './RuleDialog';
 import { saveConnectionWithPhotos } from './save-connection';
-import type { ConnectionsData } from './use-connections-data';
-
-type Row = Candidate & { triage: Triage | null };
-
-const DECISION_LABELS: Record<Triage['decision'], string> = {
-  confirmed: 'Confirmed as an undocumented connection',
-  documented: 'Documented by a conduit',
-  dismissed: 'Dismissed',
-};
+import { TriageRulesView } from './TriageRulesView';
+import { UndoBar, type UndoOffer } from './UndoBar';
+import { useCandidateSelection } from './use-candidate-selection';
+import type { CandidateRow, ConnectionsData } from './use-connections-data';
 
 const KIND_ORDER: CandidateKind[] = [
   'undocumented-flow',
@@ -34,91 +26,80 @@ const KIND_ORDER: CandidateKind[] = [
   'stale-conduit',
 ];
 
-function DismissDialog({
-  assessmentId,
-  candidate,
-  onClose,
-}: {
-  assessmentId: string;
-  candidate: Row;
-  onClose: () => void;
-}) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <Modal title="Dismiss candidate" onClose={onClose}>
-      <p>{candidate.summary}</p>
-      <label className="field">
-        <span>Reason</span>
-        <textarea
-          className="textarea"
-          aria-label="Reason"
-          rows={3}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </label>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => {
-            if (reason.trim() === '') {
-              setError('Give the reason for dismissing it.');
-              return;
-            }
-            void trackSave(
-              saveTriage(assessmentId, {
-                candidateKey: candidate.key,
-                decision: 'dismissed',
-                reason: reason.trim(),
-                connectionId: null,
-                conduitId: null,
-              }),
-            ).then(onClose, (e: Error) => setError(e.message));
-          }}
-        >
-          Dismiss
-        </button>
-      </div>
-    </Modal>
-  );
+type Dialog =
+  | { kind: 'confirm'; row: CandidateRow }
+  | { kind: 'document'; row: CandidateRow }
+  | { kind: 'dismiss'; rows: CandidateRow[] }
+  | { kind: 'rule'; candidateKind: CandidateKind | null }
+  | null;
+
+/** Arrow keys walk the candidates' checkboxes; with Shift they select as they go; Escape clears. */
+function useCheckboxKeys(
+  section: React.RefObject<HTMLElement | null>,
+  select: (key: string) => void,
+  clear: () => void,
+) {
+  return (event: KeyboardEvent<HTMLInputElement>, row: CandidateRow) => {
+    if (event.key === 'Escape') {
+      clear();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const boxes = [...(section.current?.querySelectorAll<HTMLInputElement>('[data-candidate-check]') ?? [])];
+    const index = boxes.findIndex((b) => b.dataset.candidateCheck === row.key);
+    const next = boxes[index + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (!next) return;
+    next.focus();
+    if (event.shiftKey) select(next.dataset.candidateCheck!);
+  };
 }
 
-/** The reconciliation candidates, grouped by kind, each to confirm, document or dismiss. */
+/** The candidates by kind, in display order, and the open ones' keys in that order (for ranges). */
+function useGroups(candidates: CandidateRow[], showTriaged: boolean) {
+  const groups = useMemo(
+    () =>
+      KIND_ORDER.map((kind) => ({
+        kind,
+        rows: candidates.filter((c) => c.kind === kind && (showTriaged || c.triage === null)),
+      })).filter((g) => g.rows.length > 0),
+    [candidates, showTriaged],
+  );
+  const order = useMemo(
+    () => groups.flatMap((g) => g.rows.filter((r) => r.triage === null).map((r) => r.key)),
+    [groups],
+  );
+  return { groups, order };
+}
+
+/** The reconciliation candidates, grouped by kind: triage one by one, many at once, or by rule. */
 export function CandidatesPanel({ assessmentId, data }: { assessmentId: string; data: ConnectionsData }) {
-  const [confirming, setConfirming] = useState<Row | null>(null);
-  const [dismissing, setDismissing] = useState<Row | null>(null);
-  const [documenting, setDocumenting] = useState<Row | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
   const [showTriaged, setShowTriaged] = useState(true);
-  const zoneName = useMemo(() => new Map(data.zones.map((z) => [z.id, z.name])), [data.zones]);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
+  const section = useRef<HTMLElement>(null);
+  const { groups, order } = useGroups(data.candidates, showTriaged);
+  const selection = useCandidateSelection(order);
+  const onCheckKey = useCheckboxKeys(section, (key) => selection.setMany([key], true), selection.clear);
   const open = data.candidates.filter((c) => c.triage === null).length;
+  const chosen = data.candidates.filter((c) => selection.selected.has(c.key));
 
-  const prefilled = (candidate: Row): Connection => ({
-    ...blankConnection(assessmentId),
-    ...connectionDraftForCandidate(candidate),
-  });
-
-  const currentKeys = new Set(data.candidates.map((c) => c.key));
-  const resolved = data.triage.filter((t) => !currentKeys.has(t.candidateKey));
-  const conduitLabel = (id: string) => {
-    const conduit = data.conduits.find((c) => c.id === id);
-    if (!conduit) return ' (conduit deleted)';
-    return ` (${conduit.name || `${zoneName.get(conduit.fromZoneId)} → ${zoneName.get(conduit.toZoneId)}`})`;
+  const actions = {
+    onConfirm: (row: CandidateRow) => setDialog({ kind: 'confirm', row }),
+    onDocument: (row: CandidateRow) => setDialog({ kind: 'document', row }),
+    onDismiss: (row: CandidateRow) => setDialog({ kind: 'dismiss', rows: [row] }),
+    onReopen: (row: CandidateRow) => void trackSave(deleteTriage(row.triage!.id)),
+  };
+  const dismissed = (ids: string[]) => {
+    selection.clear();
+    setUndo({
+      message: `Dismissed ${plural(ids.length, 'candidate')}.`,
+      undo: () => trackSave(deleteTriageRecords(ids)),
+    });
   };
 
-  const plan = documenting ? documentCandidate(data.conduits, documenting) : null;
-
   return (
-    <section className="connections-section" aria-label="Candidates">
+    <section className="connections-section" aria-label="Candidates" ref={section}>
       <div className="toolbar">
         <h2>
           Candidates ({open} open of {data.candidates.length})
@@ -128,6 +109,63 @@ export function CandidatesPanel({ assessmentId, data }: { assessmentId: string; 
           Show triaged
         </label>
       </div>
+      <UndoBar offer={undo} onDone={() => setUndo(null)} />
+      <SelectionBar
+        count={chosen.length}
+        onDismiss={() => setDialog({ kind: 'dismiss', rows: chosen })}
+        onClear={selection.clear}
+      />
+      <TriageRulesView
+        data={data}
+        onNewRule={() => setDialog({ kind: 'rule', candidateKind: null })}
+        onUndoable={setUndo}
+      />
+      <ReconciliationNotes data={data} />
+      {groups.map(({ kind, rows }) => (
+        <CandidateGroup
+          key={kind}
+          kind={kind}
+          rows={rows}
+          selection={selection}
+          onCheckKey={onCheckKey}
+          onDismissMany={(many) => setDialog({ kind: 'dismiss', rows: many })}
+          onMakeRule={(candidateKind) => setDialog({ kind: 'rule', candidateKind })}
+          {...actions}
+        />
+      ))}
+      <ResolvedDecisions data={data} />
+      <CandidateDialogs
+        assessmentId={assessmentId}
+        data={data}
+        dialog={dialog}
+        onClose={() => setDialog(null)}
+        onDismissed={dismissed}
+        onUndoable={setUndo}
+      />
+    </section>
+  );
+}
+
+/** What is selected, and what can be done with it at once. */
+function SelectionBar({ count, onDismiss, onClear }: { count: number; onDismiss(): void; onClear(): void }) {
+  if (count === 0) return null;
+  return (
+    <div className="selection-bar" role="region" aria-label="Selection">
+      <span data-testid="selection-count">{plural(count, 'candidate')} selected</span>
+      <button type="button" className="button button-small" onClick={onDismiss}>
+        Dismiss selected…
+      </button>
+      <button type="button" className="button button-small button-ghost" onClick={onClear}>
+        Clear selection
+      </button>
+    </div>
+  );
+}
+
+/** The reconciliation's warnings (a zone range that does not parse), or why there is nothing. */
+function ReconciliationNotes({ data }: { data: ConnectionsData }) {
+  return (
+    <>
       {data.reconciliation.warnings.length > 0 && (
         <ul className="hint">
           {data.reconciliation.warnings.map((w) => (
@@ -138,120 +176,37 @@ export function CandidatesPanel({ assessmentId, data }: { assessmentId: string; 
       {data.candidates.length === 0 && (
         <p className="empty-state">Nothing to reconcile: import a capture or a sensor's link export first.</p>
       )}
-      {KIND_ORDER.map((kind) => {
-        const rows = data.candidates.filter((c) => c.kind === kind && (showTriaged || c.triage === null));
-        if (rows.length === 0) return null;
-        return (
-          <details key={kind} className="candidate-group" open>
-            <summary>
-              {CANDIDATE_KIND_LABELS[kind]} ({rows.length})
-            </summary>
-            <ul className="candidate-list">
-              {rows.map((c) => (
-                <li
-                  key={c.key}
-                  className={c.triage ? 'candidate triaged' : 'candidate'}
-                  data-testid="candidate"
-                >
-                  <div className="candidate-main">
-                    <strong>{c.summary}</strong>
-                    <span className="hint">
-                      {c.flowIds.length} flows, {c.packets} packets
-                      {c.endpoints.length > 0 &&
-                        ` · ${c.endpoints.slice(0, 6).join(', ')}${c.endpoints.length > 6 ? '…' : ''}`}
-                    </span>
-                    {c.triage && (
-                      <span className="candidate-triage" data-testid="triage">
-                        {DECISION_LABELS[c.triage.decision]}
-                        {c.triage.reason && `: ${c.triage.reason}`}
-                      </span>
-                    )}
-                  </div>
-                  <div className="row-actions">
-                    {c.triage ? (
-                      <button
-                        type="button"
-                        className="button button-small button-ghost"
-                        onClick={() => void trackSave(deleteTriage(c.triage!.id))}
-                      >
-                        Reopen
-                      </button>
-                    ) : (
-                      <>
-                        {c.kind !== 'stale-conduit' && (
-                          <button
-                            type="button"
-                            className="button button-small"
-                            onClick={() => setConfirming(c)}
-                          >
-                            Confirm
-                          </button>
-                        )}
-                        {c.kind === 'undocumented-flow' && (
-                          <button
-                            type="button"
-                            className="button button-small"
-                            onClick={() => setDocumenting(c)}
-                          >
-                            Document as conduit
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          className="button button-small"
-                          onClick={() => setDismissing(c)}
-                        >
-                          Dismiss
-                        </button>
-                      </>
-                    )}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </details>
-        );
-      })}
-      {resolved.length > 0 && (
-        <div className="candidate-group">
-          <h3>Resolved decisions ({resolved.length})</h3>
-          <ul className="candidate-list">
-            {resolved.map((t) => (
-              <li key={t.id} className="candidate triaged" data-testid="resolved-triage">
-                <div className="candidate-main">
-                  <span className="candidate-triage">
-                    {DECISION_LABELS[t.decision]}
-                    {t.conduitId && conduitLabel(t.conduitId)}
-                    {t.reason && `: ${t.reason}`}
-                  </span>
-                  <span className="hint">No longer a candidate ({t.candidateKey.split(':')[0]})</span>
-                </div>
-                <div className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-small button-ghost"
-                    onClick={() => void trackSave(deleteTriage(t.id))}
-                  >
-                    Forget
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {confirming && (
+    </>
+  );
+}
+
+interface DialogsProps {
+  assessmentId: string;
+  data: ConnectionsData;
+  dialog: Dialog;
+  onClose(): void;
+  onDismissed(ids: string[]): void;
+  onUndoable(offer: UndoOffer): void;
+}
+
+function CandidateDialogs({ assessmentId, data, dialog, onClose, onDismissed, onUndoable }: DialogsProps) {
+  if (dialog === null) return null;
+  switch (dialog.kind) {
+    case 'confirm': {
+      const row = dialog.row;
+      const initial: Connection = { ...blankConnection(assessmentId), ...connectionDraftForCandidate(row) };
+      return (
         <ConnectionDialog
           title="Confirm as undocumented connection"
-          initial={prefilled(confirming)}
+          initial={initial}
           zones={data.zones}
           assets={data.assets}
-          onClose={() => setConfirming(null)}
+          onClose={onClose}
           onSave={async (connection, photos, removed) => {
             const saved = await saveConnectionWithPhotos(connection, photos, removed);
             await trackSave(
               saveTriage(assessmentId, {
-                candidateKey: confirming.key,
+                candidateKey: row.key,
                 decision: 'confirmed',
                 reason: '',
                 connectionId: saved.id,
@@ -260,62 +215,41 @@ export function CandidatesPanel({ assessmentId, data }: { assessmentId: string; 
             );
           }}
         />
-      )}
-      {dismissing && (
+      );
+    }
+    case 'document':
+      return (
+        <DocumentDialog
+          assessmentId={assessmentId}
+          candidate={dialog.row}
+          conduits={data.conduits}
+          zones={data.zones}
+          onClose={onClose}
+        />
+      );
+    case 'dismiss':
+      return (
         <DismissDialog
           assessmentId={assessmentId}
-          candidate={dismissing}
-          onClose={() => setDismissing(null)}
+          candidates={dialog.rows}
+          onClose={onClose}
+          onDismissed={onDismissed}
         />
-      )}
-      {documenting && (
-        <Modal title="Document as conduit" onClose={() => setDocumenting(null)}>
-          {plan === null ? (
-            <p>This candidate does not join two zones.</p>
-          ) : plan.kind === 'create' ? (
-            <p>
-              Create a conduit from {zoneName.get(plan.fromZoneId)} to {zoneName.get(plan.toZoneId)} allowing{' '}
-              {describeService(plan.service)}.
-            </p>
-          ) : (
-            <p>
-              Extend the conduit between {zoneName.get(plan.conduit.fromZoneId)} and{' '}
-              {zoneName.get(plan.conduit.toZoneId)} with {describeService(plan.conduit.services.at(-1)!)}
-              {plan.conduit.direction === 'both' ? ', allowed both ways' : ''}.
-            </p>
-          )}
-          <div className="modal-actions">
-            <button type="button" className="button" onClick={() => setDocumenting(null)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={plan === null}
-              onClick={() => {
-                if (!plan) return;
-                const conduit =
-                  plan.kind === 'extend'
-                    ? plan.conduit
-                    : makeConduit(assessmentId, {
-                        fromZoneId: plan.fromZoneId,
-                        toZoneId: plan.toZoneId,
-                        direction: 'one-way',
-                        services: [plan.service],
-                        notes: 'Documented from observed traffic.',
-                      });
-                const key = documenting.key;
-                setDocumenting(null);
-                void trackSave(documentWithConduit(key, conduit)).catch((e: Error) =>
-                  notify('error', 'The conduit could not be saved', [e.message]),
-                );
-              }}
-            >
-              {plan?.kind === 'extend' ? 'Extend conduit' : 'Create conduit'}
-            </button>
-          </div>
-        </Modal>
-      )}
-    </section>
-  );
+      );
+    case 'rule':
+      return (
+        <RuleDialog
+          assessmentId={assessmentId}
+          data={data}
+          initial={{ kind: dialog.candidateKind ?? '' }}
+          onClose={onClose}
+          onCreated={(rule, applied) =>
+            onUndoable({
+              message: `Rule created: it triages ${plural(applied, 'candidate')}.`,
+              undo: () => trackSave(deleteTriageRule(rule.id)),
+            })
+          }
+        />
+      );
+  }
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { hasHandedFiles } from '../../ui/file-handoff';
+import { useNavIntent } from '../../ui/nav-intent';
 import type { WorkspaceProps } from '../../ui/workspace';
 import { CandidatesPanel } from './CandidatesPanel';
 import { CaptureImport } from './CaptureImport';
@@ -14,8 +15,11 @@ type Tab = 'register' | 'traffic';
 /** The register of undocumented connections, and observed traffic reconciled against the conduits. */
 export function ConnectionsWorkspace({ assessment }: WorkspaceProps) {
   const data = useConnectionsData(assessment.id);
-  // Captures handed over from another workspace open the traffic view, which imports them.
-  const [tab, setTab] = useState<Tab>(() => (hasHandedFiles('capture') ? 'traffic' : 'register'));
+  // Captures handed over from another workspace, or a link from the Overview, open the traffic view.
+  const intent = useNavIntent('connections');
+  const [tab, setTab] = useState<Tab>(() =>
+    hasHandedFiles('capture') || intent.tab === 'traffic' ? 'traffic' : 'register',
+  );
   const [pair, setPair] = useState<string | null>(null);
   if (!data) return <p className="hint">Loading…</p>;
   const openCandidates = data.candidates.filter((c) => c.triage === null).length;

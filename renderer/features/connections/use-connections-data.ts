@@ -1,13 +1,24 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
 import {
+  applyTriageRules,
   migrateTriageKeys,
   reconcile,
   withTriage,
+  type AppliedTriage,
   type Candidate,
   type ReconcileResult,
 } from '../../../shared/network';
-import type { Asset, Conduit, Connection, Flow, ImportBatch, Triage, Zone } from '../../../shared/model';
+import type {
+  Asset,
+  Conduit,
+  Connection,
+  Flow,
+  ImportBatch,
+  Triage,
+  TriageRule,
+  Zone,
+} from '../../../shared/model';
 import { db } from '../../db';
 import {
   listCaptureBatches,
@@ -17,18 +28,24 @@ import {
   storeMigratedTriage,
 } from '../../db/connections';
 import { listConduits } from '../../db/conduits';
+import { listTriageRules } from '../../db/triage-rules';
 import { listZones } from '../../db/zones';
+
+export type CandidateRow = Candidate & { triage: AppliedTriage | null };
 
 export interface ConnectionsData {
   zones: Zone[];
   conduits: Conduit[];
   assets: Asset[];
   flows: Flow[];
+  /** The assessor's own decisions, as stored. */
   triage: Triage[];
+  rules: TriageRule[];
   connections: Connection[];
   batches: ImportBatch[];
   reconciliation: ReconcileResult;
-  candidates: (Candidate & { triage: Triage | null })[];
+  /** Each candidate with the decision in force: the assessor's, else a rule's. */
+  candidates: CandidateRow[];
 }
 
 /** Everything the Connections workspace shows, live from IndexedDB, with the reconciliation. */
@@ -38,6 +55,7 @@ export function useConnectionsData(assessmentId: string): ConnectionsData | null
   const assets = useLiveQuery(() => db().assets.where({ assessmentId }).toArray(), [assessmentId]);
   const flows = useLiveQuery(() => listFlows(assessmentId), [assessmentId]);
   const triage = useLiveQuery(() => listTriage(assessmentId), [assessmentId]);
+  const rules = useLiveQuery(() => listTriageRules(assessmentId), [assessmentId]);
   const connections = useLiveQuery(() => listConnections(assessmentId), [assessmentId]);
   const batches = useLiveQuery(() => listCaptureBatches(assessmentId), [assessmentId]);
   const reconciliation = useMemo(
@@ -45,8 +63,11 @@ export function useConnectionsData(assessmentId: string): ConnectionsData | null
     [zones, conduits, assets, flows],
   );
   const candidates = useMemo(
-    () => (reconciliation && triage ? withTriage(reconciliation.candidates, triage) : null),
-    [reconciliation, triage],
+    () =>
+      reconciliation && triage && rules
+        ? withTriage(reconciliation.candidates, applyTriageRules(reconciliation.candidates, triage, rules))
+        : null,
+    [reconciliation, triage, rules],
   );
   // Decisions stored under an earlier key format are re-keyed once, so they stay with their flow.
   useEffect(() => {
@@ -55,6 +76,6 @@ export function useConnectionsData(assessmentId: string): ConnectionsData | null
     if (migrated.length > 0) void storeMigratedTriage(migrated);
   }, [reconciliation, triage]);
   if (!zones || !conduits || !assets || !flows || !triage || !connections || !batches) return null;
-  if (!reconciliation || !candidates) return null;
-  return { zones, conduits, assets, flows, triage, connections, batches, reconciliation, candidates };
+  if (!reconciliation || !candidates || !rules) return null;
+  return { zones, conduits, assets, flows, triage, rules, connections, batches, reconciliation, candidates };
 }

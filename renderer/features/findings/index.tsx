@@ -11,6 +11,7 @@ import {
 import { resolveFindingSettings, roadmapCounts, ROADMAP_SLOT_LABELS } from '../../../shared/findings';
 import { listFindings, regenerateFindings } from '../../db/findings';
 import { notify } from '../../ui/notices';
+import { useNavIntent } from '../../ui/nav-intent';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { SEVERITY_LABELS } from './badges';
 import { DismissDialog, FindingDialog, MergeDialog } from './FindingDialogs';
@@ -60,7 +61,13 @@ function groupFindings(
 function FindingsWorkspace({ assessment }: WorkspaceProps) {
   const findings = useLiveQuery(() => listFindings(assessment.id), [assessment.id]);
   const [view, setView] = useState<'list' | 'roadmap' | 'todo'>('list');
-  const [filter, setFilter] = useState<Filter>({ severity: 'all', phase: 'all', status: 'open', text: '' });
+  const intent = useNavIntent('findings');
+  const [filter, setFilter] = useState<Filter>(() => ({
+    severity: SEVERITIES.find((s) => s === intent.severity) ?? 'all',
+    phase: 'all',
+    status: 'open',
+    text: '',
+  }));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);

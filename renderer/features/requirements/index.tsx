@@ -12,6 +12,7 @@ import { useZoneLevels } from './useZoneLevels';
 import { ZoneChecklist } from './ZoneChecklist';
 import './requirements.css';
 import { checklistHelp } from './commands';
+import { useNavIntent } from '../../ui/nav-intent';
 
 export { useLevelsOfZone, useZoneLevels, type ZoneLevels } from './useZoneLevels';
 export { GapBadge } from './GapBadge';
@@ -31,7 +32,8 @@ function RequirementsWorkspace({ assessment }: WorkspaceProps) {
     () => (stored ?? []).slice().sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
     [stored],
   );
-  const [chosen, setChosen] = useState<string | null>(null);
+  const intent = useNavIntent('requirements');
+  const [chosen, setChosen] = useState<string | null>(intent.zoneId ?? null);
   const [frFilter, setFrFilter] = useState<FrId | 'all'>('all');
   const [showAboveTarget, setShowAboveTarget] = useState(false);
   const [assessor, chooseAssessor] = useCurrentAssessor(assessment);

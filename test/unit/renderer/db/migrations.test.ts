@@ -1,7 +1,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { assessmentSchema, assetSchema, vulnerabilitySchema, zoneSchema } from '../../../../shared/model';
+import {
+  assessmentSchema,
+  assetSchema,
+  triageRuleSchema,
+  vulnerabilitySchema,
+  zoneSchema,
+} from '../../../../shared/model';
 import { threatScenarioSchema, zoneRiskSchema } from '../../../../shared/risk';
 import { ConduitDatabase, CURRENT_STORES, SCHEMA_VERSIONS } from '../../../../renderer/db';
 import { richAssessment } from '../../../fixtures/rich-assessment';
@@ -35,13 +41,31 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
   4: writeVersion4,
   // 7: the assessor's vendor and device-type aliases.
   7: async (db) => {
-    await writeVersion4(db);
+    await WRITERS[5]!(db);
     await db.table('aliases').add({
       id: 'vendor:siemens mobility',
       kind: 'vendor',
       spelling: 'Siemens Mobility GmbH',
       canonical: 'Siemens',
       updatedAt: '2026-03-02T08:15:00.000Z',
+    });
+  },
+  // 5: triage rules over traffic candidates.
+  5: async (db) => {
+    await WRITERS[4]!(db);
+    const data = await richAssessment();
+    await db.table('triageRules').add({
+      id: 'rule-1',
+      assessmentId: data.assessment.id,
+      createdAt: data.assessment.updatedAt,
+      updatedAt: data.assessment.updatedAt,
+      kind: 'public-ip',
+      subnet: '52.0.0.0/8',
+      zoneAId: null,
+      zoneBId: null,
+      service: null,
+      action: 'dismiss',
+      reason: 'Vendor cloud licence check, agreed with the plant',
     });
   },
 };
@@ -145,6 +169,12 @@ describe('schema migrations', () => {
         const data = await richAssessment();
         await current.countermeasures.add(data.countermeasures[0]!);
         expect(await current.countermeasures.count()).toBe(1);
+      }
+      const rules = await current.triageRules.where('assessmentId').equals(assessment!.id).toArray();
+      if (version >= 5) {
+        expect(rules.map((r) => triageRuleSchema.parse(r).subnet)).toEqual(['52.0.0.0/8']);
+      } else {
+        expect(rules).toEqual([]);
       }
       const aliases = await current.aliases.toArray();
       expect(aliases.map((a) => a.canonical)).toEqual(version >= 7 ? ['Siemens'] : []);

@@ -122,6 +122,34 @@ describe('the traffic summary', () => {
     expect(summary.counts.open).toBe(summary.candidates.length);
     expect(summary.candidates.length).toBeGreaterThan(0);
   });
+
+  it('reads candidates a triage rule decided exactly as hand-triaged ones', () => {
+    const data = twoZones();
+    const open = trafficSummary(data)!.counts.open;
+    const at = data.assessment.updatedAt;
+    data.triageRules = [
+      {
+        id: 'rule-dmz-cell',
+        assessmentId: data.assessment.id,
+        createdAt: at,
+        updatedAt: at,
+        kind: null,
+        subnet: null,
+        zoneAId: 'z-dmz',
+        zoneBId: 'z-cell',
+        service: null,
+        action: 'dismiss',
+        reason: 'Historian replication, agreed with the plant',
+      },
+    ];
+    const summary = trafficSummary(data)!;
+    const ruled = summary.candidates.filter(
+      (c) => c.triage?.reason === 'Historian replication, agreed with the plant',
+    );
+    expect(ruled.length).toBeGreaterThan(0);
+    expect(ruled.every((c) => c.state === 'dismissed')).toBe(true);
+    expect(summary.counts.open).toBe(open - ruled.length);
+  });
 });
 
 describe('a final report', () => {

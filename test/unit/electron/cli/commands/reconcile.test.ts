@@ -50,6 +50,35 @@ describe('conduit reconcile', () => {
     );
   });
 
+  it('applies the triage rules in the file, saying which rule decided', async () => {
+    const data = await plantAssessment(true);
+    const rule = {
+      id: '00000000-0000-4000-8000-00000000f001',
+      assessmentId: data.assessment.id,
+      createdAt: data.assessment.createdAt,
+      updatedAt: data.assessment.createdAt,
+      kind: null,
+      subnet: null,
+      zoneAId: data.zones[0]!.id,
+      zoneBId: data.zones[1]!.id,
+      service: 'EtherNet/IP',
+      action: 'expected' as const,
+      reason: 'Implicit messaging between the HMI and the drives, agreed with the owner',
+    };
+    const file = path.join(dir, 'ruled.conduit.json');
+    writeFileSync(file, serializeAssessmentFile({ ...data, triageRules: [rule] }));
+    const { code, stdout } = await cli('reconcile', file);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as {
+      candidates: { protocol: string | null; triage: { decision: string; ruleId?: string } | null }[];
+    };
+    const enip = out.candidates.filter((c) => c.protocol === 'EtherNet/IP');
+    expect(enip.length).toBeGreaterThan(0);
+    for (const c of enip)
+      expect(c.triage).toEqual({ decision: 'documented', reason: rule.reason, ruleId: rule.id });
+    expect(out.candidates.filter((c) => c.triage?.ruleId !== undefined)).toHaveLength(enip.length);
+  });
+
   it('exits 2 naming the file when it is not an assessment', async () => {
     const file = path.join(dir, 'broken.conduit.json');
     writeFileSync(file, '{"format": "nope"');
