@@ -23,6 +23,7 @@ import type {
 import { RECORD_TABLES } from '../../shared/model';
 import type { StoredAdvisoryPack } from './advisory-packs';
 import type { SigningIdentity } from '../../shared/bridge';
+import type { UndoStep } from '../../shared/undo';
 
 /** A stored setting, such as a saved column-mapping preset (not tied to an assessment). */
 export interface SettingRecord {
@@ -92,6 +93,12 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       vulnerabilities: 'id, assessmentId, [assessmentId+assetId], advisoryId',
     },
   },
+  {
+    // The persisted undo history: the last steps of each workspace of each assessment (a new,
+    // empty table; nothing to upgrade).
+    version: 6,
+    stores: { undoSteps: 'id, assessmentId, [assessmentId+workspace]' },
+  },
 ];
 
 /** Each table's indexes as the newest version has them (a version lists only what it changes). */
@@ -123,6 +130,7 @@ export class ConduitDatabase extends Dexie {
   countermeasures!: Table<Countermeasure, string>;
   advisoryPacks!: Table<StoredAdvisoryPack, string>;
   vulnerabilities!: Table<Vulnerability, string>;
+  undoSteps!: Table<UndoStep<unknown>, string>;
 
   constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

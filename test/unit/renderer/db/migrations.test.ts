@@ -74,6 +74,29 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
       index: new Uint8Array([1, 2, 3]),
     });
   },
+  // 6: the persisted undo history (a new table): a diagram step recorded at version 6.
+  6: async (db) => {
+    await WRITERS[4]!(db);
+    const data = await richAssessment();
+    const zone = data.zones[0]!;
+    await db.table('undoSteps').add({
+      id: `${data.assessment.id}:diagram:000000000001`,
+      assessmentId: data.assessment.id,
+      workspace: 'diagram',
+      seq: 1,
+      label: 'Rename zone',
+      change: {
+        label: 'Rename zone',
+        zones: [{ before: { ...zone, name: 'Old name' }, after: zone }],
+        conduits: [],
+        assets: [],
+        assetZones: [],
+      },
+      mergeKey: null,
+      at: 1,
+      undone: false,
+    });
+  },
 };
 const RISK_TABLES = ['riskMethods', 'riskScopes', 'zoneRisks', 'threatScenarios', 'countermeasures'] as const;
 
@@ -133,6 +156,11 @@ describe('schema migrations', () => {
         await current.countermeasures.add(data.countermeasures[0]!);
         expect(await current.countermeasures.count()).toBe(1);
       }
+      const steps = await current.undoSteps
+        .where('[assessmentId+workspace]')
+        .equals([assessment!.id, 'diagram'])
+        .toArray();
+      expect(steps.map((s) => s.label)).toEqual(version >= 6 ? ['Rename zone'] : []);
       current.close();
     });
   }
