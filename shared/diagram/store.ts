@@ -9,6 +9,7 @@ import {
   planUndo,
   type LogWrite,
   type UndoStep,
+  UndoBlockedError,
 } from '../undo';
 import {
   applyToRecords,
@@ -195,16 +196,5 @@ export class DiagramStore {
   assetsById(ids: readonly string[]): Asset[] {
     const wanted = new Set(ids);
     return this.state.assets.filter((asset) => wanted.has(asset.id));
-  }
-}
-
-/** An undo or redo step whose records were changed elsewhere since it was recorded. */
-export class UndoBlockedError extends Error {
-  override name = 'UndoBlockedError';
-  constructor(readonly label: string) {
-    super(
-      `“${label}” cannot be undone or redone: what it changed was changed elsewhere since. ` +
-        'The history up to it was cleared; nothing was changed.',
-    );
   }
 }

@@ -134,3 +134,14 @@ export function applyLogWrite<C>(steps: readonly UndoStep<C>[], write: LogWrite<
   for (const step of write.put) byId.set(step.id, step);
   return bySeq([...byId.values()]);
 }
+
+/** An undo or redo step whose records were changed elsewhere since it was recorded. */
+export class UndoBlockedError extends Error {
+  override name = 'UndoBlockedError';
+  constructor(readonly label: string) {
+    super(
+      `“${label}” cannot be undone or redone: what it changed was changed elsewhere since. ` +
+        'The history up to it was cleared; nothing was changed.',
+    );
+  }
+}

@@ -58,3 +58,22 @@ export function staleChanges<T extends { id: string }>(
   }
   return stale;
 }
+
+/** Two consecutive edits as one: each record keeps its first `before` and its last `after`. */
+export function mergeRecordChanges<T extends { id: string }>(
+  first: readonly RecordChange<T>[],
+  second: readonly RecordChange<T>[],
+): RecordChange<T>[] {
+  const out = new Map<string, RecordChange<T>>();
+  for (const change of [...first, ...second]) {
+    const key = `${change.table}:${(change.after ?? change.before)!.id}`;
+    const previous = out.get(key);
+    out.set(key, {
+      table: change.table,
+      before: previous ? previous.before : change.before,
+      after: change.after,
+    });
+  }
+  // A record created and then deleted in the same step is no change at all.
+  return [...out.values()].filter((c) => c.before !== null || c.after !== null);
+}

@@ -10,8 +10,8 @@ import {
   autoLayout,
   type DiagramTemplateId,
   type ZoneClipboard,
-  UndoBlockedError,
 } from '../../../shared/diagram';
+import { UndoBlockedError } from '../../../shared/undo';
 import type { SubnetAssignment } from '../../../shared/network';
 import type { AppClipboard } from '../../ui/clipboard';
 import type { Command } from '../../ui/commands';

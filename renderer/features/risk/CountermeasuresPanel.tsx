@@ -299,7 +299,7 @@ export function CountermeasuresPanel({ assessmentId, data, result }: Props) {
                       type="button"
                       className="button button-small button-danger"
                       aria-label={`Delete ${c.title}`}
-                      onClick={() => void deleteCountermeasure(c.id)}
+                      onClick={() => void deleteCountermeasure(c)}
                     >
                       Delete
                     </button>
