@@ -8,6 +8,7 @@ import { clampLevel } from './matrix';
 import type { RiskMatrixShape } from './records/risk-method';
 import type { SystemUnderConsideration } from './records/system-under-consideration';
 import type { EntryVector, ScenarioTarget, ThreatScenario } from './records/threat-scenario';
+import { exclusionTest } from './scope';
 import { DEFAULT_CAPABILITY, type ThreatSource } from './threat-sources';
 
 /** An observed flow that no conduit allows (a reconciliation candidate of kind undocumented-flow). */
@@ -99,13 +100,16 @@ interface SuggestionModel {
 }
 
 function suggestionModel(input: SuggestionInput): SuggestionModel {
-  const excluded = new Set((input.scope?.exclusions ?? []).map((e) => `${e.kind}:${e.id}`));
-  const zones = new Map(input.zones.filter((z) => !excluded.has(`zone:${z.id}`)).map((z) => [z.id, z]));
-  const assetZone = new Map(input.assets.map((a) => [a.id, a.zoneId]));
+  const isExcluded = exclusionTest(input.scope);
+  const zones = new Map(input.zones.filter((z) => !isExcluded('zone', z.id)).map((z) => [z.id, z]));
+  // An excluded asset is no entry point: a connection from it suggests nothing on its side.
+  const assetZone = new Map(
+    input.assets.filter((a) => !isExcluded('asset', a.id)).map((a) => [a.id, a.zoneId]),
+  );
   return {
     zones,
     zoneNames: new Map(input.zones.map((z) => [z.id, z.name])),
-    isExcluded: (kind, id) => excluded.has(`${kind}:${id}`),
+    isExcluded,
     level: (l) => clampLevel(l, input.method.likelihoodLevels.length),
     endpointZone: (ref) => {
       if (ref.kind === 'zone') return ref.zoneId;

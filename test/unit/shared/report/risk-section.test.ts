@@ -30,7 +30,11 @@ describe('report: risk assessment section', () => {
       expect(pages[1]).toContain('Risk assessment');
       const text = pages.slice(start).join(' ').replace(/\s+/g, ' ');
       expect(text).toContain('Bottling line 3 and its safety system, from the DMZ down.');
-      expect(text).toContain('Enterprise IT is assessed by the group’s IT team.');
+      // The scope table: each zone and conduit in scope, or excluded with its reason.
+      expect(text).toMatch(
+        /Zone\s+Enterprise IT\s+Excluded: Enterprise IT is assessed by the group’s IT team\./,
+      );
+      expect(text).toMatch(/Zone\s+Industrial DMZ\s+In scope/);
       expect(text).toContain('Network diagram rev. F (NET-0042)');
       expect(text).toContain('Risk up to Medium is tolerable');
       expect(text).toContain('Sophisticated means with moderate resources (criminal, hacktivist) give SL 3.');
