@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { attackLayerJson, riskCsvFiles } from '../../../../shared/bundle/risk-files';
+import { defaultRiskMethodFields } from '../../../../shared/risk';
 import { richAssessment } from '../../../fixtures/rich-assessment';
 
 const rows = (text: string) =>
@@ -24,6 +25,31 @@ describe('bundle risk files', () => {
       tolerable: 'yes',
       countermeasures: 'Remove the 4G router; vendor access through the DMZ jump host',
     });
+  });
+
+  it('names the levels with the method’s own scale labels', async () => {
+    const data = await richAssessment();
+    const method = data.riskMethods[0] ?? { ...defaultRiskMethodFields() };
+    const renamed = {
+      ...data,
+      riskMethods: [
+        {
+          ...(method as (typeof data.riskMethods)[number]),
+          likelihoodLevels: method.likelihoodLevels.map((l, i) => ({
+            ...l,
+            label: `L${i + 1} (site scale)`,
+          })),
+          consequenceLevels: method.consequenceLevels.map((c, i) => ({
+            ...c,
+            label: `C${i + 1} (site scale)`,
+          })),
+        },
+      ],
+    };
+    const [row] = rows(riskCsvFiles(renamed)['risk.csv']!);
+    expect(row!['likelihood label']).toBe(`L${row!.likelihood} (site scale)`);
+    expect(row!['consequence label']).toBe(`C${row!.consequence} (site scale)`);
+    expect(row!['residual likelihood label']).toBe('L2 (site scale)');
   });
 
   it('writes data/crs.csv: per zone and conduit the SL-T, where it comes from, the requirements and the countermeasures', async () => {

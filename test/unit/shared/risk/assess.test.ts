@@ -77,6 +77,13 @@ describe('risk matrix', () => {
       aRiskMethod({ matrix: defaultMatrix().map((row, l) => (l === 4 ? [1, 1, 1, 1, 1] : row)) }),
     ).toThrow(/a higher likelihood or consequence cannot give a lower risk/);
     expect(() => aRiskMethod({ tolerableLevel: 5 })).toThrow(/only 4 levels/);
+    const likelihood = aRiskMethod().likelihoodLevels;
+    expect(() =>
+      aRiskMethod({ likelihoodLevels: likelihood.map((l, i) => (i === 3 ? { ...l, label: ' rare ' } : l)) }),
+    ).toThrow(/two likelihood levels are both called \\"rare\\"/);
+    expect(() =>
+      aRiskMethod({ likelihoodLevels: likelihood.map((l, i) => (i === 0 ? { ...l, label: ' ' } : l)) }),
+    ).toThrow(/a level needs a label/);
   });
 });
 
