@@ -4,7 +4,7 @@ import { expect, test, waitForSaved } from './fixtures';
 
 const CELL = 'Ligne d’embouteillage — Zelle 3';
 
-test('rename the scale levels, refused when empty or taken; exclude a zone from scope; the matrix, scenarios and derivation follow', async ({
+test('rename the scale levels, refused when empty or taken; exclude a zone from scope; the matrix, scenarios and derivation follow; move a scenario to another target', async ({
   page,
 }) => {
   const rich = { ...(await richAssessment()), ...emptyRiskRecords(), triage: [] };
@@ -67,4 +67,20 @@ test('rename the scale levels, refused when empty or taken; exclude a zone from 
   await page.reload();
   await expect(page.getByTestId('risk-summary')).toContainText('0 scenarios');
   await expect(flow).toHaveCount(0);
+
+  // The scenario's target can be changed after creation: onto the IT ↔ DMZ conduit, it counts again.
+  const title = `Cellular/4G modem into ${CELL}`;
+  await page.getByRole('button', { name: `Edit ${title}` }).click();
+  const editor = page.getByRole('form', { name: 'Edit scenario' });
+  await editor.getByLabel('Target').selectOption({ label: 'Conduit IT ↔ DMZ' });
+  await editor.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('risk-scenario').filter({ hasText: title })).toContainText(
+    'Conduit IT ↔ DMZ',
+  );
+  await expect(page.getByTestId('risk-summary')).toContainText('1 scenarios');
+  await waitForSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('risk-scenario').filter({ hasText: title })).toContainText(
+    'Conduit IT ↔ DMZ',
+  );
 });
