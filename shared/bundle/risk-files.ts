@@ -144,8 +144,9 @@ function conduitCrsRows(data: AssessmentData, context: RiskFileContext): CrsRow[
   return context.result.conduits.map((c) => {
     const conduit = data.conduits.find((x) => x.id === c.conduitId)!;
     const typed = sltVector(conduit.slt);
-    const useDerived = c.derived.scenarioCount > 0;
-    const levels = useDerived ? c.derived.slt : typed.map((l) => l ?? 0);
+    // With scenarios, or nothing typed in the diagram, the derivation (raised to the zones' floor) rules.
+    const useDerived = c.derived.scenarioCount > 0 || typed.every((l) => l === null);
+    const levels = useDerived ? c.slt : typed.map((l) => l ?? 0);
     const target = useDerived
       ? Object.fromEntries(FR_IDS.map((fr, i) => [fr, levels[i] as SecurityLevel]))
       : targetVector(conduit.slt);
@@ -157,9 +158,7 @@ function conduitCrsRows(data: AssessmentData, context: RiskFileContext): CrsRow[
       name: c.name,
       slt: vector(levels),
       source: useDerived ? 'derived' : 'manual',
-      rationale: useDerived
-        ? c.derived.rationale
-        : 'The SL-T typed in the diagram (no scenarios on this conduit).',
+      rationale: useDerived ? c.rationale : 'The SL-T typed in the diagram (no scenarios on this conduit).',
       requirements: [...required.map((i) => i.id), ...conduit.controls.map((k) => `control: ${k}`)].join(
         '; ',
       ),

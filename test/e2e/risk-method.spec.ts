@@ -83,4 +83,9 @@ test('rename the scale levels, refused when empty or taken; exclude a zone from 
   await expect(page.getByTestId('risk-scenario').filter({ hasText: title })).toContainText(
     'Conduit IT ↔ DMZ',
   );
+  // The conduit now derives its own SL-T from the scenario, shown beside the floor its zones set.
+  await page.getByRole('tab', { name: 'Consequence and SL-T' }).click();
+  const conduit = page.getByTestId('risk-conduit').filter({ hasText: 'IT ↔ DMZ' });
+  await expect(conduit.getByTestId('risk-conduit-derived')).toHaveText('{3,3,3,3,3,3,3}');
+  await expect(conduit.getByTestId('risk-conduit-slt')).toHaveText('{3,3,3,3,3,3,3}');
 });

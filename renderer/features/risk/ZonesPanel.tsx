@@ -11,6 +11,7 @@ import {
   type ZoneRiskResult,
 } from '../../../shared/risk';
 import { applySltToZone, saveZoneRisk } from '../../db/risk';
+import { ConduitSltTable } from './ConduitSltTable';
 import { notify } from '../../ui/notices';
 import { vector } from './labels';
 import { problemsOf } from './problems';
@@ -202,24 +203,27 @@ export function ZonesPanel({ assessmentId, data, result }: Props) {
   if (data.zones.length === 0)
     return <p className="field-hint">No zones yet: draw them in the Diagram workspace.</p>;
   return (
-    <table className="risk-table">
-      <thead>
-        <tr>
-          <th>Zone</th>
-          {IMPACT_CATEGORIES.map((c) => (
-            <th key={c}>{IMPACT_CATEGORY_LABELS[c]}</th>
-          ))}
-          <th>Consequence</th>
-          <th>SL-T and rationale</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {result.zones.map((z) => {
-          const zone = data.zones.find((x) => x.id === z.zoneId)!;
-          return <ZoneRow key={z.zoneId} assessmentId={assessmentId} data={data} zone={zone} z={z} />;
-        })}
-      </tbody>
-    </table>
+    <>
+      <table className="risk-table">
+        <thead>
+          <tr>
+            <th>Zone</th>
+            {IMPACT_CATEGORIES.map((c) => (
+              <th key={c}>{IMPACT_CATEGORY_LABELS[c]}</th>
+            ))}
+            <th>Consequence</th>
+            <th>SL-T and rationale</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {result.zones.map((z) => {
+            const zone = data.zones.find((x) => x.id === z.zoneId)!;
+            return <ZoneRow key={z.zoneId} assessmentId={assessmentId} data={data} zone={zone} z={z} />;
+          })}
+        </tbody>
+      </table>
+      <ConduitSltTable conduits={result.conduits} />
+    </>
   );
 }

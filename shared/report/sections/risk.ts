@@ -190,6 +190,15 @@ function writeSltRationale({ w, result }: RiskSection): void {
     );
     w.paragraph(z.rationale, { size: 9 });
   }
+  if (result.conduits.length === 0) return;
+  w.subheading('SL-T per conduit', true);
+  for (const c of result.conduits) {
+    w.paragraph(
+      `${c.name}: SL-T ${vector(c.slt)} (derived ${vector(c.derived.slt)}; at least ${vector(c.floor)} from its zones)`,
+      { style: 'bold', size: 9.5, after: 0.8 },
+    );
+    w.paragraph(c.rationale, { size: 9 });
+  }
 }
 
 function writeCountermeasures({ w, model }: RiskSection): void {

@@ -47,6 +47,11 @@ describe('report: risk assessment section', () => {
       expect(text).toContain('SL 3 (sophisticated means with moderate resources) for criminal threats');
       expect(text).toContain('Remove the 4G router; vendor access through the DMZ jump host');
       expect(text).toContain('© The MITRE Corporation');
+      // Each conduit's SL-T, with the floor its zones set.
+      expect(text).toContain('SL-T per conduit');
+      expect(text).toMatch(
+        /IT ↔ DMZ: SL-T \{[\d,]+\} \(derived \{[\d,]+\}; at least \{[\d,]+\} from its zones\)/,
+      );
     },
   );
 });

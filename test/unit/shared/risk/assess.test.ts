@@ -321,3 +321,47 @@ describe('assessRisk', () => {
     expect(ASSESSMENT_ID).toBeTruthy();
   });
 });
+
+describe('conduit SL-T', () => {
+  it('is never below the lower SL-T of the two zones it joins, per FR, and says so', () => {
+    const { cell, dmz, link, input } = plant();
+    // The DMZ: criminal Likely × its consequence → SL 3 on FR1 and FR5 only.
+    const dmzRisk = aZoneRisk(dmz, { consequences: { production: 4 } });
+    const dmzScenario = aScenario(dmz, {
+      source: 'criminal',
+      capability: 3,
+      likelihood: 4,
+      frs: ['FR1', 'FR5'],
+    });
+    const result = assessRisk({
+      ...input,
+      zoneRisks: [...input.zoneRisks, dmzRisk],
+      scenarios: [...input.scenarios, dmzScenario],
+    });
+    const zoneSlt = (id: string) => result.zones.find((z) => z.zoneId === id)!.slt;
+    expect(zoneSlt(cell.id)).toEqual([3, 3, 3, 3, 3, 3, 3]);
+    expect(zoneSlt(dmz.id)).toEqual([3, 1, 1, 1, 3, 1, 1]);
+    const [conduit] = result.conduits;
+    expect(conduit!.conduitId).toBe(link.id);
+    expect(conduit!.derived.scenarioCount).toBe(0);
+    expect(conduit!.floor).toEqual([3, 1, 1, 1, 3, 1, 1]);
+    expect(conduit!.slt).toEqual([3, 1, 1, 1, 3, 1, 1]);
+    expect(conduit!.rationale).toMatch(
+      /^No scenarios on this conduit\. Raised to \{3,1,1,1,3,1,1\} on every FR/,
+    );
+    expect(conduit!.rationale).toContain('Industrial DMZ {3,1,1,1,3,1,1}');
+  });
+
+  it('keeps what its own scenarios derive where that is higher than the floor', () => {
+    const { link, input } = plant();
+    // On the conduit: nation-state, Likely × the worse end (4) → High → SL 4 on FR5 only.
+    const espionage = aScenario(link, { source: 'nation-state', capability: 4, likelihood: 4, frs: ['FR5'] });
+    const result = assessRisk({ ...input, scenarios: [...input.scenarios, espionage] });
+    const [conduit] = result.conduits;
+    // The DMZ has no scenarios (SL-T 0 everywhere): the floor is 0.
+    expect(conduit!.floor).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(conduit!.derived.slt).toEqual([1, 1, 1, 1, 4, 1, 1]);
+    expect(conduit!.slt).toEqual([1, 1, 1, 1, 4, 1, 1]);
+    expect(conduit!.rationale).not.toMatch(/Raised/);
+  });
+});
