@@ -223,7 +223,26 @@ export function ZonesPanel({ assessmentId, data, result }: Props) {
           })}
         </tbody>
       </table>
+      <ExcludedZones data={data} />
       <ConduitSltTable conduits={result.conduits} />
     </>
+  );
+}
+
+/** The zones left out of the system under consideration: no consequence or SL-T is derived for them. */
+function ExcludedZones({ data }: { data: AssessmentData }) {
+  const excluded = (data.riskScopes[0]?.exclusions ?? []).filter((e) => e.kind === 'zone');
+  if (excluded.length === 0) return null;
+  const names = new Map(data.zones.map((z) => [z.id, z.name]));
+  return (
+    <p className="field-hint">
+      Out of scope (no SL-T derived):{' '}
+      {excluded.map((e, i) => (
+        <span key={e.id} data-testid="risk-zone-excluded">
+          {i > 0 ? '; ' : ''}
+          {names.get(e.id) ?? 'deleted zone'} ({e.reason})
+        </span>
+      ))}
+    </p>
   );
 }
