@@ -59,10 +59,11 @@ export async function deleteAssessment(id: string): Promise<void> {
   await trackSave(
     database.transaction(
       'rw',
-      [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])],
+      [database.assessments, database.undoSteps, ...ASSESSMENT_TABLES.map((t) => database[t])],
       async () => {
         for (const table of ASSESSMENT_TABLES)
           await database[table].where('assessmentId').equals(id).delete();
+        await database.undoSteps.where('assessmentId').equals(id).delete();
         await database.assessments.delete(id);
       },
     ),

@@ -16,6 +16,9 @@ import {
 import { FR_IDS } from '../../shared/model';
 import { db } from './index';
 import { trackSave } from './save-status';
+import { stepHistory, writeWithHistory, type RecordWrite } from './record-history';
+import { loadUndoSteps } from './undo-log';
+import { nextRedo, nextUndo } from '../../shared/undo';
 
 /** What the Risk workspace reads: the model it derives from and the risk records. */
 export type RiskData = Pick<
@@ -110,16 +113,48 @@ function recordFields(assessmentId: string) {
   return { id: newId(), assessmentId, createdAt: now, updatedAt: now };
 }
 
-/** Validates, stamps and writes one record; a ZodError (with the field and why) leaves the store untouched. */
+/** The Risk workspace's name in the persisted undo log. */
+export const RISK_WORKSPACE = 'risk';
+
+type RiskTable = 'riskMethods' | 'riskScopes' | 'zoneRisks' | 'threatScenarios' | 'countermeasures';
+
+/**
+ * Validates, stamps and writes one record with its undo step; a ZodError (with the field and why)
+ * leaves the store untouched. Quick edits of the same fields of one record merge into one step.
+ */
 async function put<S extends z.ZodType>(
   schema: S,
-  table: 'riskMethods' | 'riskScopes' | 'zoneRisks' | 'threatScenarios' | 'countermeasures',
+  table: RiskTable,
   record: unknown,
+  label: string,
+  patch?: object,
 ): Promise<z.infer<S>> {
-  const parsed = schema.parse({ ...(record as object), updatedAt: nowIso() }) as z.infer<S>;
-  return trackSave(
-    (db()[table] as unknown as { put(value: unknown): Promise<unknown> }).put(parsed).then(() => parsed),
-  );
+  const parsed = schema.parse({ ...(record as object), updatedAt: nowIso() }) as z.infer<S> & {
+    id: string;
+    assessmentId: string;
+  };
+  const mergeKey = patch ? `${table}:${parsed.id}:${Object.keys(patch).sort().join(',')}` : null;
+  await writeWithHistory({ assessmentId: parsed.assessmentId, workspace: RISK_WORKSPACE, label, mergeKey }, [
+    { table, id: parsed.id, after: parsed },
+  ]);
+  return parsed;
+}
+
+/** Undoes the Risk workspace's newest step (see stepHistory); returns its label, or null. */
+export function undoRisk(assessmentId: string): Promise<string | null> {
+  return stepHistory(assessmentId, RISK_WORKSPACE, 'undo');
+}
+
+export function redoRisk(assessmentId: string): Promise<string | null> {
+  return stepHistory(assessmentId, RISK_WORKSPACE, 'redo');
+}
+
+/** What undo and redo would do now, for the toolbar (live). */
+export async function riskHistory(
+  assessmentId: string,
+): Promise<{ undo: string | null; redo: string | null }> {
+  const steps = await loadUndoSteps(assessmentId, RISK_WORKSPACE);
+  return { undo: nextUndo(steps)?.label ?? null, redo: nextRedo(steps)?.label ?? null };
 }
 
 export function saveRiskMethod(
@@ -128,7 +163,7 @@ export function saveRiskMethod(
   patch: Partial<RiskMethod>,
 ) {
   const base = current ?? { ...recordFields(assessmentId), ...defaultRiskMethodFields() };
-  return put(riskMethodSchema, 'riskMethods', { ...base, ...patch });
+  return put(riskMethodSchema, 'riskMethods', { ...base, ...patch }, 'Edit the risk method', patch);
 }
 
 export function saveScope(
@@ -137,7 +172,13 @@ export function saveScope(
   patch: Partial<SystemUnderConsideration>,
 ) {
   const base = current ?? systemUnderConsiderationSchema.parse({ ...recordFields(assessmentId) });
-  return put(systemUnderConsiderationSchema, 'riskScopes', { ...base, ...patch });
+  return put(
+    systemUnderConsiderationSchema,
+    'riskScopes',
+    { ...base, ...patch },
+    'Edit the system under consideration',
+    patch,
+  );
 }
 
 export function saveZoneRisk(
@@ -147,51 +188,79 @@ export function saveZoneRisk(
   patch: Partial<ZoneRisk>,
 ) {
   const base = current ?? { ...recordFields(assessmentId), zoneId };
-  return put(zoneRiskSchema, 'zoneRisks', { ...base, ...patch });
+  return put(zoneRiskSchema, 'zoneRisks', { ...base, ...patch }, 'Edit a zone’s rating', patch);
 }
 
 export type ScenarioFields = Omit<ThreatScenario, 'id' | 'assessmentId' | 'createdAt' | 'updatedAt'>;
 
 export function addScenario(assessmentId: string, fields: Partial<ScenarioFields>) {
-  return put(threatScenarioSchema, 'threatScenarios', { ...recordFields(assessmentId), ...fields });
+  const title = fields.title ?? '';
+  const label =
+    fields.status === 'dropped'
+      ? `Drop suggestion “${title}”`
+      : fields.suggestionKey
+        ? `Accept suggestion “${title}”`
+        : `Add scenario “${title}”`;
+  return put(threatScenarioSchema, 'threatScenarios', { ...recordFields(assessmentId), ...fields }, label);
 }
 
 export function saveScenario(current: ThreatScenario, patch: Partial<ThreatScenario>) {
-  return put(threatScenarioSchema, 'threatScenarios', { ...current, ...patch });
+  const label = `Edit scenario “${patch.title ?? current.title}”`;
+  return put(threatScenarioSchema, 'threatScenarios', { ...current, ...patch }, label, patch);
 }
 
-/** Deletes a scenario and takes it out of the countermeasures that mitigated it, in one transaction. */
+/** Deletes a scenario and takes it out of the countermeasures that mitigated it, in one step. */
 export function deleteScenario(scenario: ThreatScenario) {
-  const d = db();
-  return trackSave(
-    d.transaction('rw', d.threatScenarios, d.countermeasures, async () => {
-      await d.threatScenarios.delete(scenario.id);
-      const linked = await d.countermeasures.where({ assessmentId: scenario.assessmentId }).toArray();
-      for (const c of linked.filter((c) => c.scenarioIds.includes(scenario.id)))
-        await d.countermeasures.put({
-          ...c,
-          scenarioIds: c.scenarioIds.filter((id) => id !== scenario.id),
-          updatedAt: nowIso(),
-        });
-    }),
+  const label =
+    scenario.status === 'dropped'
+      ? `Suggest again “${scenario.title}”`
+      : `Delete scenario “${scenario.title}”`;
+  return writeWithHistory(
+    { assessmentId: scenario.assessmentId, workspace: RISK_WORKSPACE, label },
+    async (): Promise<RecordWrite[]> => {
+      const linked = await db().countermeasures.where({ assessmentId: scenario.assessmentId }).toArray();
+      return [
+        ...linked
+          .filter((c) => c.scenarioIds.includes(scenario.id))
+          .map((c) => ({
+            table: 'countermeasures' as const,
+            id: c.id,
+            after: {
+              ...c,
+              scenarioIds: c.scenarioIds.filter((id) => id !== scenario.id),
+              updatedAt: nowIso(),
+            },
+          })),
+        { table: 'threatScenarios', id: scenario.id, after: null },
+      ];
+    },
   );
 }
 
 export type CountermeasureFields = Omit<Countermeasure, 'id' | 'assessmentId' | 'createdAt' | 'updatedAt'>;
 
 export function addCountermeasure(assessmentId: string, fields: Partial<CountermeasureFields>) {
-  return put(countermeasureSchema, 'countermeasures', { ...recordFields(assessmentId), ...fields });
+  const label = `Add countermeasure “${fields.title ?? ''}”`;
+  return put(countermeasureSchema, 'countermeasures', { ...recordFields(assessmentId), ...fields }, label);
 }
 
 export function saveCountermeasure(current: Countermeasure, patch: Partial<Countermeasure>) {
-  return put(countermeasureSchema, 'countermeasures', { ...current, ...patch });
+  const label = `Edit countermeasure “${patch.title ?? current.title}”`;
+  return put(countermeasureSchema, 'countermeasures', { ...current, ...patch }, label, patch);
 }
 
-export function deleteCountermeasure(id: string) {
-  return trackSave(db().countermeasures.delete(id));
+export function deleteCountermeasure(countermeasure: Countermeasure) {
+  return writeWithHistory(
+    {
+      assessmentId: countermeasure.assessmentId,
+      workspace: RISK_WORKSPACE,
+      label: `Delete countermeasure “${countermeasure.title}”`,
+    },
+    [{ table: 'countermeasures', id: countermeasure.id, after: null }],
+  );
 }
 
-/** Writes an SL-T vector (FR1..FR7) into the zone, the value the checklist assesses against. */
+/** Writes an SL-T vector (FR1..FR7) into the zone, the value the checklist assesses against (undoable). */
 export async function applySltToZone(zone: Zone, levels: readonly number[]) {
   const counts = new Map<number, number>();
   for (const level of levels) counts.set(level, (counts.get(level) ?? 0) + 1);
@@ -204,7 +273,10 @@ export async function applySltToZone(zone: Zone, levels: readonly number[]) {
     slt: { base: base === 0 ? null : base, overrides },
     updatedAt: nowIso(),
   });
-  await trackSave(db().zones.put(next));
+  await writeWithHistory(
+    { assessmentId: zone.assessmentId, workspace: RISK_WORKSPACE, label: `Apply the SL-T to ${zone.name}` },
+    [{ table: 'zones', id: zone.id, after: next }],
+  );
   return next;
 }
 

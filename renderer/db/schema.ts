@@ -25,6 +25,7 @@ import type { AliasEdit } from '../../shared/vendors';
 import { RECORD_TABLES } from '../../shared/model';
 import type { StoredAdvisoryPack } from './advisory-packs';
 import type { SigningIdentity } from '../../shared/bridge';
+import type { UndoStep } from '../../shared/undo';
 
 /** A stored setting, such as a saved column-mapping preset (not tied to an assessment). */
 export interface SettingRecord {
@@ -107,6 +108,12 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: { triageRules: 'id, assessmentId' },
   },
   {
+    // The persisted undo history: the last steps of each workspace of each assessment (a new,
+    // empty table; nothing to upgrade).
+    version: 6,
+    stores: { undoSteps: 'id, assessmentId, [assessmentId+workspace]' },
+  },
+  {
     // The assessor's vendor and device-type aliases, over the built-in tables (shared/vendors);
     // app-wide, like the mapping presets. A new table: no record is rewritten.
     version: 7,
@@ -145,6 +152,7 @@ export class ConduitDatabase extends Dexie {
   vulnerabilities!: Table<Vulnerability, string>;
   aliases!: Table<StoredAlias, string>;
   triageRules!: Table<TriageRule, string>;
+  undoSteps!: Table<UndoStep<unknown>, string>;
 
   constructor(name = DATABASE_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

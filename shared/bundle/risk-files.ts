@@ -6,7 +6,9 @@ import {
   assessmentRisk,
   attackLayer,
   conduitLabel,
+  consequenceLabel,
   ENTRY_VECTOR_LABELS,
+  likelihoodLabel,
   riskLabel,
   riskMethodOf,
   THREAT_SOURCE_LABELS,
@@ -24,15 +26,60 @@ const vector = (levels: readonly (number | null)[]) => `{${levels.map((l) => l ?
 
 /** data/risk.csv (the scenarios, inherent and residual) and data/crs.csv (the CRS, IEC 62443-3-2 ZCR 6). */
 export function riskCsvFiles(data: AssessmentData): Record<string, string> {
-  const method = riskMethodOf(data);
-  const result = assessmentRisk(data);
+  const context = riskFileContext(data);
+  const rows = [...zoneCrsRows(data, context), ...conduitCrsRows(data, context)];
+  const crs = bundleCsv(rows, [
+    ['kind', (r) => r.kind],
+    ['name', (r) => r.name],
+    ['SL-T (FR1..FR7)', (r) => r.slt],
+    ['SL-T source', (r) => r.source],
+    ['rationale', (r) => r.rationale],
+    ['requirements', (r) => r.requirements],
+    ['countermeasures', (r) => r.countermeasures],
+  ]);
+  return { 'risk.csv': scenariosCsv(data, context), 'crs.csv': crs };
+}
+
+interface RiskFileContext {
+  method: ReturnType<typeof riskMethodOf>;
+  result: ReturnType<typeof assessmentRisk>;
+  zoneNames: Map<string, string>;
+  conduitNames: Map<string, string>;
+  catalogue: ReturnType<typeof catalogueOf>['catalogue'];
+  /** The countermeasures (not rejected) that bear on a zone or conduit, as one CSV cell. */
+  countermeasuresFor: (targetId: string, zoneId: string | null) => string;
+}
+
+function riskFileContext(data: AssessmentData): RiskFileContext {
   const zoneNames = new Map(data.zones.map((z) => [z.id, z.name]));
-  const conduitNames = new Map(data.conduits.map((c) => [c.id, conduitLabel(c, zoneNames)]));
+  const scenarioTargets = new Map<string, string>();
+  for (const s of data.threatScenarios)
+    scenarioTargets.set(s.id, s.target.kind === 'zone' ? s.target.zoneId : s.target.conduitId);
+  return {
+    method: riskMethodOf(data),
+    result: assessmentRisk(data),
+    zoneNames,
+    conduitNames: new Map(data.conduits.map((c) => [c.id, conduitLabel(c, zoneNames)])),
+    catalogue: catalogueOf(data.assessment.catalogueVersion).catalogue,
+    countermeasuresFor: (targetId, zoneId) =>
+      data.countermeasures
+        .filter(
+          (c) =>
+            c.status !== 'rejected' &&
+            (c.scenarioIds.some((id) => scenarioTargets.get(id) === targetId) ||
+              c.conduitIds.includes(targetId) ||
+              (zoneId !== null && c.compensates.some((a) => a.zoneId === zoneId))),
+        )
+        .map((c) => `${c.title} (${c.kind}, ${c.status})`)
+        .join('; '),
+  };
+}
+
+function scenariosCsv(data: AssessmentData, context: RiskFileContext): string {
+  const { method, zoneNames, conduitNames } = context;
   const scenarios = new Map(data.threatScenarios.map((s) => [s.id, s]));
   const countermeasures = new Map(data.countermeasures.map((c) => [c.id, c]));
-  const { catalogue } = catalogueOf(data.assessment.catalogueVersion);
-
-  const risk = bundleCsv(result.scenarios, [
+  return bundleCsv(context.result.scenarios, [
     ['id', (r) => r.scenarioId],
     ['target kind', (r) => r.target.kind],
     [
@@ -48,10 +95,14 @@ export function riskCsvFiles(data: AssessmentData): Record<string, string> {
     ['ATT&CK techniques', (r) => scenarios.get(r.scenarioId)!.techniques.join('; ')],
     ['FRs', (r) => scenarios.get(r.scenarioId)!.frs.join('; ') || 'all'],
     ['likelihood', (r) => r.likelihood],
+    ['likelihood label', (r) => likelihoodLabel(method, r.likelihood)],
     ['consequence', (r) => r.consequence],
+    ['consequence label', (r) => consequenceLabel(method, r.consequence)],
     ['inherent risk', (r) => riskLabel(method, r.inherent)],
     ['residual likelihood', (r) => r.residualLikelihood],
+    ['residual likelihood label', (r) => likelihoodLabel(method, r.residualLikelihood)],
     ['residual consequence', (r) => r.residualConsequence],
+    ['residual consequence label', (r) => consequenceLabel(method, r.residualConsequence)],
     ['residual risk', (r) => riskLabel(method, r.residual)],
     ['tolerable', (r) => (r.tolerable ? 'yes' : 'no')],
     [
@@ -59,82 +110,61 @@ export function riskCsvFiles(data: AssessmentData): Record<string, string> {
       (r) => r.countermeasureIds.map((id) => countermeasures.get(id)?.title ?? id).join('; '),
     ],
   ]);
+}
 
-  const scenarioTargets = new Map<string, string>();
-  for (const s of data.threatScenarios)
-    scenarioTargets.set(s.id, s.target.kind === 'zone' ? s.target.zoneId : s.target.conduitId);
-  const countermeasuresFor = (targetId: string, zoneId: string | null) =>
-    data.countermeasures
-      .filter(
-        (c) =>
-          c.status !== 'rejected' &&
-          (c.scenarioIds.some((id) => scenarioTargets.get(id) === targetId) ||
-            c.conduitIds.includes(targetId) ||
-            (zoneId !== null && c.compensates.some((a) => a.zoneId === zoneId))),
-      )
-      .map((c) => `${c.title} (${c.kind}, ${c.status})`)
-      .join('; ');
+interface CrsRow {
+  kind: string;
+  name: string;
+  slt: string;
+  source: string;
+  rationale: string;
+  requirements: string;
+  countermeasures: string;
+}
 
-  type CrsRow = {
-    kind: string;
-    name: string;
-    slt: string;
-    source: string;
-    rationale: string;
-    requirements: string;
-    countermeasures: string;
-  };
-  const rows: CrsRow[] = [];
-  for (const z of result.zones) {
+function zoneCrsRows(data: AssessmentData, context: RiskFileContext): CrsRow[] {
+  return context.result.zones.map((z) => {
     const target = Object.fromEntries(FR_IDS.map((fr, i) => [fr, z.slt[i] as SecurityLevel]));
-    const required = catalogue.items.filter(
+    const required = context.catalogue.items.filter(
       (item) => target[item.fr]! > 0 && isRequiredAt(item, target[item.fr]!),
     );
-    rows.push({
+    return {
       kind: 'zone',
       name: z.name,
       slt: vector(z.slt),
       source: z.sltSource,
       rationale: z.rationale,
       requirements: required.map((i) => i.id).join('; '),
-      countermeasures: countermeasuresFor(z.zoneId, z.zoneId),
-    });
-  }
-  for (const c of result.conduits) {
+      countermeasures: context.countermeasuresFor(z.zoneId, z.zoneId),
+    };
+  });
+}
+
+function conduitCrsRows(data: AssessmentData, context: RiskFileContext): CrsRow[] {
+  return context.result.conduits.map((c) => {
     const conduit = data.conduits.find((x) => x.id === c.conduitId)!;
     const typed = sltVector(conduit.slt);
-    const useDerived = c.derived.scenarioCount > 0;
-    const levels = useDerived ? c.derived.slt : typed.map((l) => l ?? 0);
+    // With scenarios, or nothing typed in the diagram, the derivation (raised to the zones' floor) rules.
+    const useDerived = c.derived.scenarioCount > 0 || typed.every((l) => l === null);
+    const levels = useDerived ? c.slt : typed.map((l) => l ?? 0);
     const target = useDerived
       ? Object.fromEntries(FR_IDS.map((fr, i) => [fr, levels[i] as SecurityLevel]))
       : targetVector(conduit.slt);
-    const required = catalogue.items.filter(
+    const required = context.catalogue.items.filter(
       (item) => CONDUIT_SRS.has(item.sr) && target[item.fr]! > 0 && isRequiredAt(item, target[item.fr]!),
     );
-    rows.push({
+    return {
       kind: 'conduit',
       name: c.name,
       slt: vector(levels),
       source: useDerived ? 'derived' : 'manual',
-      rationale: useDerived
-        ? c.derived.rationale
-        : 'The SL-T typed in the diagram (no scenarios on this conduit).',
+      rationale: useDerived ? c.rationale : 'The SL-T typed in the diagram (no scenarios on this conduit).',
       requirements: [...required.map((i) => i.id), ...conduit.controls.map((k) => `control: ${k}`)].join(
         '; ',
       ),
-      countermeasures: countermeasuresFor(c.conduitId, null),
-    });
-  }
-  const crs = bundleCsv(rows, [
-    ['kind', (r) => r.kind],
-    ['name', (r) => r.name],
-    ['SL-T (FR1..FR7)', (r) => r.slt],
-    ['SL-T source', (r) => r.source],
-    ['rationale', (r) => r.rationale],
-    ['requirements', (r) => r.requirements],
-    ['countermeasures', (r) => r.countermeasures],
-  ]);
-  return { 'risk.csv': risk, 'crs.csv': crs };
+      countermeasures: context.countermeasuresFor(c.conduitId, null),
+    };
+  });
 }
 
 /** data/attack-layer.json: the site-wide ATT&CK Navigator layer. */

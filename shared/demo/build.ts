@@ -85,13 +85,44 @@ export async function buildDemoPlant(
   seed: string = DEMO_SEED,
 ): Promise<AssessmentData> {
   // Working ids come from the seed; a final remap derives every id (the importers' too) from it.
+  // The steps below draw ids in a fixed order, so the same seed gives the same assessment.
   const makeId = seededIds(`${seed}:draft`);
   const assessmentId = makeId();
-  const base = (at: string) => ({ id: makeId(), assessmentId, createdAt: at, updatedAt: at });
+  const step: BuildStep = {
+    sources,
+    makeId,
+    assessmentId,
+    base: (at) => ({ id: makeId(), assessmentId, createdAt: at, updatedAt: at }),
+  };
+  const { data: drawn, zoneId } = drawnPlant(step);
+  let data = await importSensorExports(step, drawn);
+  data = await importCapture(step, data);
+  data = await walkDownAndAnswers(step, data, zoneId);
+  data.vulnerabilities = demoVulnerabilities(data, sources.advisories, TIMES.advisories, makeId);
+  data = { ...data, ...demoRisk(data, zoneId, () => step.base(TIMES.risk)) };
+  data = withCurrentFindings(data, new Date(TIMES.findings));
+  return cloneWithNewIds(data, seededIds(seed));
+}
 
-  let data: AssessmentData = {
+type RecordBase = { id: string; assessmentId: string; createdAt: string; updatedAt: string };
+
+/** What each step of the build shares: the sources and the draft id sequence. */
+interface BuildStep {
+  sources: DemoSources;
+  makeId: () => string;
+  assessmentId: string;
+  base: (at: string) => RecordBase;
+}
+
+/** The assessment with the zones and conduits of plant.ts, and nothing imported yet. */
+function drawnPlant(step: BuildStep): {
+  data: AssessmentData;
+  zoneId: (key: DemoZoneKey) => string;
+} {
+  const { base } = step;
+  const data: AssessmentData = {
     assessment: {
-      id: assessmentId,
+      id: step.assessmentId,
       ...DEMO_ASSESSMENT,
       assessors: [...DEMO_ASSESSMENT.assessors],
       status: 'active',
@@ -113,7 +144,6 @@ export async function buildDemoPlant(
     evidence: [],
     ...emptyRiskRecords(),
   };
-
   const zoneIds = new Map<DemoZoneKey, string>();
   data.zones = DEMO_ZONES.map((zone): Zone => {
     const record: Zone = {
@@ -145,14 +175,24 @@ export async function buildDemoPlant(
     sourceHandle: null,
     targetHandle: null,
   }));
+  return { data, zoneId };
+}
 
-  // The two sensor exports, through the same parse and merge as an import in the app.
+/** The two sensor exports, through the same parse and merge as an import in the app, then placed by subnet. */
+async function importSensorExports(step: BuildStep, start: AssessmentData): Promise<AssessmentData> {
+  let data = start;
   const importInventory = async (name: 'nozomi' | 'claroty', format: InventoryFormat, at: string) => {
-    const bytes = sources.files[name];
+    const bytes = step.sources.files[name];
     const fileName = DEMO_SOURCE_FILES[name];
     const parsed = await parseInventory({ name: fileName, bytes }, { format });
     if (parsed.assets.length === 0) throw new DemoSourceError(`${fileName}: no assets were read`);
-    const context = { id: makeId(), assessmentId, format: parsed.format, fileName, at };
+    const context = {
+      id: step.makeId(),
+      assessmentId: step.assessmentId,
+      format: parsed.format,
+      fileName,
+      at,
+    };
     const result = mergeIntoInventory(data.assets, parsed, context, data.flows);
     const batch = makeImportBatch(
       context,
@@ -164,28 +204,44 @@ export async function buildDemoPlant(
   };
   await importInventory('nozomi', 'nozomi', TIMES.nozomi);
   await importInventory('claroty', 'claroty-ctd', TIMES.claroty);
-  data = placeBySubnet(data);
+  return placeBySubnet(data);
+}
 
-  // The capture, read by the capture reader as the app's capture worker does.
-  const captureBytes = sources.files.capture;
-  const analyzer = new CaptureAnalyzer({ oui: sources.oui });
+/** The capture, read by the capture reader as the app's capture worker does, merged and placed. */
+async function importCapture(step: BuildStep, data: AssessmentData): Promise<AssessmentData> {
+  const captureBytes = step.sources.files.capture;
+  const analyzer = new CaptureAnalyzer({ oui: step.sources.oui });
   analyzer.push(captureBytes);
   const summary = analyzer.finish();
   const capture = captureToImport(
     summary,
     data.assets,
-    { id: makeId(), assessmentId, format: 'pcap', fileName: DEMO_SOURCE_FILES.capture, at: TIMES.capture },
+    {
+      id: step.makeId(),
+      assessmentId: step.assessmentId,
+      format: 'pcap',
+      fileName: DEMO_SOURCE_FILES.capture,
+      at: TIMES.capture,
+    },
     { sha256: await sha256Hex(captureBytes), size: captureBytes.length },
   );
   const replaced = new Map(capture.merge.updated.map((u) => [u.asset.id, u.asset]));
-  data = placeBySubnet({
+  return placeBySubnet({
     ...data,
     assets: [...data.assets.map((a) => replaced.get(a.id) ?? a), ...capture.merge.added],
     flows: [...data.flows, ...capture.flows],
     importBatches: [...data.importBatches, capture.batch],
   });
+}
 
-  const photoBytes = sources.files.photo;
+/** The walk-down photo, the checklist answers (one with the photo) and the undocumented connections. */
+async function walkDownAndAnswers(
+  step: BuildStep,
+  data: AssessmentData,
+  zoneId: (key: DemoZoneKey) => string,
+): Promise<AssessmentData> {
+  const { base } = step;
+  const photoBytes = step.sources.files.photo;
   const photo: EvidenceWithBytes = {
     ...base(TIMES.walkDown),
     name: DEMO_SOURCE_FILES.photo,
@@ -196,9 +252,7 @@ export async function buildDemoPlant(
     capturedAt: TIMES.walkDown,
     bytes: photoBytes,
   };
-  data.evidence = [photo];
-
-  data.answers = DEMO_ANSWERS.map((answer): Answer => ({
+  const answers = DEMO_ANSWERS.map((answer): Answer => ({
     ...base(TIMES.answers),
     zoneId: zoneId(answer.zone),
     itemId: answer.item,
@@ -209,16 +263,9 @@ export async function buildDemoPlant(
     answeredBy: DEMO_ASSESSMENT.assessors[0],
     answeredAt: TIMES.answers,
   }));
-
-  const { connections, triage } = demoConnections(data, photo.id, () => base(TIMES.walkDown));
-  data.connections = connections;
-  data.triage = triage;
-
-  data.vulnerabilities = demoVulnerabilities(data, sources.advisories, TIMES.advisories, makeId);
-  data = { ...data, ...demoRisk(data, zoneId, () => base(TIMES.risk)) };
-
-  data = withCurrentFindings(data, new Date(TIMES.findings));
-  return cloneWithNewIds(data, seededIds(seed));
+  const withAnswers = { ...data, evidence: [photo], answers };
+  const { connections, triage } = demoConnections(withAnswers, photo.id, () => base(TIMES.walkDown));
+  return { ...withAnswers, connections, triage };
 }
 
 /** Places every unzoned asset whose IP is in a zone's ranges (as "Assign by subnet" does). */
@@ -239,7 +286,7 @@ function placeBySubnet(data: AssessmentData): AssessmentData {
 function demoConnections(
   data: AssessmentData,
   photoId: string,
-  base: () => { id: string; assessmentId: string; createdAt: string; updatedAt: string },
+  base: () => RecordBase,
 ): { connections: Connection[]; triage: Triage[] } {
   const assetByIp = (ip: string) => data.assets.find((a) => a.ips.includes(ip));
   const router = assetByIp('192.168.1.1');

@@ -1,4 +1,5 @@
 import type { Answer, Asset, Conduit, Zone } from '../model';
+import { staleChanges, type RecordChange } from '../undo';
 
 /** One record before and after an edit: null before = created, null after = deleted. */
 export interface RecordDiff<T> {
@@ -92,4 +93,32 @@ export function mergeChanges(first: DiagramChange, second: DiagramChange): Diagr
     assets: mergeDiffs(first.assets, second.assets),
     assetZones: [...first.assetZones, ...second.assetZones],
   };
+}
+
+/**
+ * Whether a change can be applied to the records as they are: each record it touches is as its
+ * `before` (an undo step recorded earlier, when something else has changed those records since,
+ * cannot be). Asset moves check only the zone.
+ */
+export function diagramChangeApplies(change: DiagramChange, records: DiagramRecords): boolean {
+  const tables = { zones: records.zones, conduits: records.conduits, assets: records.assets };
+  const indexes = new Map<string, Map<string, { id: string }>>();
+  const lookup = (table: string, id: string) => {
+    let index = indexes.get(table);
+    if (!index) {
+      index = new Map(tables[table as keyof typeof tables].map((r) => [r.id, r]));
+      indexes.set(table, index);
+    }
+    return index.get(id);
+  };
+  const diffs: RecordChange[] = [
+    ...change.zones.map((d) => ({ table: 'zones', ...d })),
+    ...change.conduits.map((d) => ({ table: 'conduits', ...d })),
+    ...change.assets.map((d) => ({ table: 'assets', ...d })),
+  ];
+  if (staleChanges(diffs, lookup).length > 0) return false;
+  return change.assetZones.every((move) => {
+    const asset = lookup('assets', move.id) as Asset | undefined;
+    return asset !== undefined && (asset.zoneId ?? null) === move.before;
+  });
 }

@@ -1,17 +1,43 @@
 import type { Asset, Conduit, Zone } from '../model';
 import {
+  applyLogWrite,
+  nextRedo,
+  nextUndo,
+  planDiscard,
+  planPush,
+  planRedo,
+  planUndo,
+  type LogWrite,
+  type UndoStep,
+  UndoBlockedError,
+} from '../undo';
+import {
   applyToRecords,
+  diagramChangeApplies,
   invertChange,
   mergeChanges,
   type DiagramChange,
   type DiagramRecords,
 } from './change';
 
-/** Where the store reads the diagram from and writes each change to (IndexedDB in the app). */
+/** The diagram's name in the persisted undo log. */
+export const DIAGRAM_WORKSPACE = 'diagram';
+
+export type DiagramUndoStep = UndoStep<DiagramChange>;
+
+/**
+ * Where the store reads the diagram from and writes each change to (IndexedDB in the app). Each
+ * change is written with its undo-log update in one transaction, so history survives a reload.
+ */
 export interface DiagramPersistence {
   loadZonesAndConduits(assessmentId: string): Promise<Pick<DiagramRecords, 'zones' | 'conduits'>>;
   loadAssets(assessmentId: string): Promise<Asset[]>;
-  applyChange(assessmentId: string, change: DiagramChange): Promise<void>;
+  loadHistory(assessmentId: string): Promise<DiagramUndoStep[]>;
+  applyChange(
+    assessmentId: string,
+    change: DiagramChange | null,
+    log: LogWrite<DiagramChange>,
+  ): Promise<void>;
 }
 
 export interface DiagramState extends DiagramRecords {
@@ -22,15 +48,6 @@ export interface DiagramState extends DiagramRecords {
   canUndo: boolean;
   canRedo: boolean;
 }
-
-interface UndoEntry {
-  change: DiagramChange;
-  mergeKey: string | null;
-  at: number;
-}
-
-/** Consecutive edits of the same field within this window become one undo step (typing a name). */
-const MERGE_WINDOW_MS = 2_000;
 
 type Listener = () => void;
 
@@ -50,8 +67,7 @@ export class DiagramStore {
     canRedo: false,
   };
   private readonly listeners = new Set<Listener>();
-  private undoStack: UndoEntry[] = [];
-  private redoStack: DiagramChange[] = [];
+  private history: DiagramUndoStep[] = [];
   private writes: Promise<void> = Promise.resolve();
 
   constructor(
@@ -64,7 +80,9 @@ export class DiagramStore {
     try {
       // Both reads start now; the canvas draws zones and conduits while the assets are still coming.
       const assets = this.persistence.loadAssets(this.assessmentId);
+      const history = this.persistence.loadHistory(this.assessmentId);
       const records = await this.persistence.loadZonesAndConduits(this.assessmentId);
+      this.history = await history;
       this.publish({ ...this.state, ...records, loaded: true });
       this.publish({ ...this.state, assets: await assets, assetsLoaded: true });
     } catch (error) {
@@ -82,15 +100,25 @@ export class DiagramStore {
   getState = () => this.state;
 
   private publish(next: DiagramState) {
-    this.state = { ...next, canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0 };
+    const canUndo = next.assetsLoaded && nextUndo(this.history) !== undefined;
+    const canRedo = next.assetsLoaded && nextRedo(this.history) !== undefined;
+    this.state = { ...next, canUndo, canRedo };
     for (const listener of this.listeners) listener();
   }
 
-  /** `forWrite` lets undo invert the change only when its turn to be written comes (see undo). */
-  private apply(change: DiagramChange, forWrite: () => DiagramChange = () => change) {
-    const records = applyToRecords(this.state, change);
+  /**
+   * Applies a change in memory and queues its write with the log's update. `forWrite` lets undo
+   * invert the change only when its turn to be written comes (see undo).
+   */
+  private applyAndSave(
+    change: DiagramChange | null,
+    log: LogWrite<DiagramChange>,
+    forWrite: () => DiagramChange | null = () => change,
+  ) {
+    this.history = applyLogWrite(this.history, log);
+    const records = change ? applyToRecords(this.state, change) : this.state;
     this.writes = this.writes
-      .then(() => this.persistence.applyChange(this.assessmentId, forWrite()))
+      .then(() => this.persistence.applyChange(this.assessmentId, forWrite(), log))
       .catch((error: unknown) =>
         this.onWriteError((error as Error).message || 'the change could not be saved'),
       );
@@ -104,40 +132,52 @@ export class DiagramStore {
     const isEmpty =
       change.zones.length + change.conduits.length + change.assets.length + change.assetZones.length === 0;
     if (isEmpty) return;
-    const records = this.apply(change);
-    const now = Date.now();
-    const last = this.undoStack[this.undoStack.length - 1];
-    if (mergeKey && last && last.mergeKey === mergeKey && now - last.at < MERGE_WINDOW_MS) {
-      this.undoStack[this.undoStack.length - 1] = {
-        change: mergeChanges(last.change, change),
-        mergeKey,
-        at: now,
-      };
-    } else {
-      this.undoStack.push({ change, mergeKey, at: now });
-      if (this.undoStack.length > 500) this.undoStack.shift();
-    }
-    this.redoStack = [];
+    const log = planPush(this.history, {
+      assessmentId: this.assessmentId,
+      workspace: DIAGRAM_WORKSPACE,
+      label: change.label,
+      change,
+      mergeKey,
+      at: Date.now(),
+      merge: mergeChanges,
+    });
+    const records = this.applyAndSave(change, log);
     this.publish({ ...this.state, ...records });
   }
 
+  /**
+   * Takes back the newest step. A step whose records were changed elsewhere since (another
+   * workspace, an import) is not applied: it and the older steps are dropped, and the message says so.
+   */
   undo(): string | null {
-    const entry = this.undoStack.pop();
-    if (!entry) return null;
+    if (!this.state.assetsLoaded) return null;
+    const planned = planUndo(this.history);
+    if (!planned) return null;
+    const { step, write } = planned;
+    if (!diagramChangeApplies(invertChange(step.change), this.state)) {
+      this.applyAndSave(null, planDiscard(this.history, step, 'undo'));
+      this.publish({ ...this.state });
+      throw new UndoBlockedError(step.label);
+    }
     // The deletion's write records the answers it removed; inverting after it has landed restores them.
-    const records = this.apply(invertChange(entry.change), () => invertChange(entry.change));
-    this.redoStack.push(entry.change);
+    const records = this.applyAndSave(invertChange(step.change), write, () => invertChange(step.change));
     this.publish({ ...this.state, ...records });
-    return entry.change.label;
+    return step.label;
   }
 
   redo(): string | null {
-    const change = this.redoStack.pop();
-    if (!change) return null;
-    const records = this.apply(change);
-    this.undoStack.push({ change, mergeKey: null, at: 0 });
+    if (!this.state.assetsLoaded) return null;
+    const planned = planRedo(this.history);
+    if (!planned) return null;
+    const { step, write } = planned;
+    if (!diagramChangeApplies(step.change, this.state)) {
+      this.applyAndSave(null, planDiscard(this.history, step, 'redo'));
+      this.publish({ ...this.state });
+      throw new UndoBlockedError(step.label);
+    }
+    const records = this.applyAndSave(step.change, write);
     this.publish({ ...this.state, ...records });
-    return change.label;
+    return step.label;
   }
 
   /** Resolves when every queued write has landed (used before export and in tests). */

@@ -64,7 +64,13 @@ export interface ConduitRiskResult {
   conduitId: string;
   name: string;
   consequence: number | null;
+  /** From the conduit's own scenarios (0 per FR when it has none). */
   derived: SltDerivation;
+  /** Per FR, the lower of the SL-T in force of the two zones it joins (the one present, if one is out of scope). */
+  floor: number[];
+  /** The SL-T the conduit is held to: its scenarios' level, never below the floor. */
+  slt: number[];
+  readonly rationale: string;
 }
 
 export interface RiskResult {
@@ -254,14 +260,54 @@ export function assessRisk(input: RiskInput): RiskResult {
   const zones = input.zones.map((zone) =>
     zoneResult(zone, zoneRiskById.get(zone.id), derive(zone.id), consequences.get(zone.id)!),
   );
-  const conduits = input.conduits.map((conduit): ConduitRiskResult => ({
-    conduitId: conduit.id,
-    name: conduitLabel(conduit, zoneNames),
-    consequence: conduitConsequence.get(conduit.id) ?? null,
-    derived: derive(conduit.id),
-  }));
+  const zoneSlt = new Map(zones.map((z) => [z.zoneId, z]));
+  const conduits = input.conduits.map((conduit) =>
+    conduitResult(
+      conduit,
+      zoneNames,
+      zoneSlt,
+      conduitConsequence.get(conduit.id) ?? null,
+      derive(conduit.id),
+    ),
+  );
 
   return { zones, conduits, scenarios, warnings };
+}
+
+/**
+ * A conduit's SL-T: what its own scenarios derive, and never below the lower of the SL-Ts of the
+ * two zones it joins, per FR. A conduit carries traffic across both zones' boundaries, so it may
+ * not be the weak point of the less demanding of the two (IEC 62443-3-2 ZCR 5: a conduit is
+ * assigned an SL-T like a zone).
+ */
+function conduitResult(
+  conduit: Conduit,
+  zoneNames: ReadonlyMap<string, string>,
+  zoneSlt: ReadonlyMap<string, Pick<ZoneRiskResult, 'slt' | 'name'>>,
+  consequence: number | null,
+  derived: SltDerivation,
+): ConduitRiskResult {
+  const ends = [conduit.fromZoneId, conduit.toZoneId]
+    .map((id) => zoneSlt.get(id))
+    .filter((z): z is Pick<ZoneRiskResult, 'slt' | 'name'> => z !== undefined);
+  const floor = FR_IDS.map((_, i) => (ends.length === 0 ? 0 : Math.min(...ends.map((z) => z.slt[i] ?? 0))));
+  const slt = FR_IDS.map((_, i) => Math.max(derived.slt[i] ?? 0, floor[i]!));
+  const raised = FR_IDS.filter((_, i) => floor[i]! > (derived.slt[i] ?? 0));
+  return {
+    conduitId: conduit.id,
+    name: conduitLabel(conduit, zoneNames),
+    consequence,
+    derived,
+    floor,
+    slt,
+    get rationale() {
+      const own = derived.scenarioCount > 0 ? derived.rationale : 'No scenarios on this conduit.';
+      if (raised.length === 0) return own;
+      const names = ends.map((z) => `${z.name} ${formatVector(z.slt)}`).join(' and ');
+      const which = raised.length === FR_IDS.length ? 'every FR' : raised.join(', ');
+      return `${own} Raised to ${formatVector(floor)} on ${which}: a conduit is held at least to the lower SL-T of the zones it joins (${names}).`;
+    },
+  };
 }
 
 function deriveFr(

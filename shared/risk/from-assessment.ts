@@ -3,6 +3,7 @@ import { applyTriageRules } from '../network/triage-rules';
 import type { AssessmentData } from '../model/assessment-file';
 import { assessRisk, type RiskInput, type RiskResult } from './assess';
 import { defaultRiskMethodFields, type RiskMatrixShape } from './records/risk-method';
+import { exclusionTest } from './scope';
 import { suggestScenarios, type SuggestedScenario, type UndocumentedFlow } from './suggestions';
 
 /** The assessment's risk method, or the 5×5 default when the assessor has not changed it. */
@@ -10,13 +11,22 @@ export function riskMethodOf(data: Pick<AssessmentData, 'riskMethods'>): RiskMat
   return data.riskMethods[0] ?? defaultRiskMethodFields();
 }
 
+/**
+ * What the risk derivation reads: the zones and conduits of the system under consideration, and
+ * the scenarios on them. Excluded elements (with their scenarios) drop out.
+ */
 export function riskInputOf(data: AssessmentData): RiskInput {
+  const excluded = exclusionTest(data.riskScopes[0]);
   return {
     method: riskMethodOf(data),
-    zones: data.zones,
-    conduits: data.conduits,
+    zones: data.zones.filter((z) => !excluded('zone', z.id)),
+    conduits: data.conduits.filter((c) => !excluded('conduit', c.id)),
     zoneRisks: data.zoneRisks,
-    scenarios: data.threatScenarios,
+    scenarios: data.threatScenarios.filter((s) =>
+      s.target.kind === 'zone'
+        ? !excluded('zone', s.target.zoneId)
+        : !excluded('conduit', s.target.conduitId),
+    ),
     countermeasures: data.countermeasures,
   };
 }

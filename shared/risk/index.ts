@@ -13,3 +13,4 @@ export * from './suggestions';
 export * from './attack-layer';
 export * from './from-assessment';
 export * from './risk-json';
+export * from './scope';

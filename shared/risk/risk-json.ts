@@ -33,7 +33,9 @@ export function riskJson(data: AssessmentData, result: RiskResult) {
         name: c.name,
         consequence: c.consequence,
         derivedSlt: c.derived.slt,
-        rationale: c.derived.rationale,
+        floor: c.floor,
+        slt: c.slt,
+        rationale: c.rationale,
       })),
     scenarios: result.scenarios.map((r) => {
       const s = scenarios.get(r.scenarioId)!;

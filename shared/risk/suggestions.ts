@@ -8,6 +8,7 @@ import { clampLevel } from './matrix';
 import type { RiskMatrixShape } from './records/risk-method';
 import type { SystemUnderConsideration } from './records/system-under-consideration';
 import type { EntryVector, ScenarioTarget, ThreatScenario } from './records/threat-scenario';
+import { exclusionTest } from './scope';
 import { DEFAULT_CAPABILITY, type ThreatSource } from './threat-sources';
 
 /** An observed flow that no conduit allows (a reconciliation candidate of kind undocumented-flow). */
@@ -77,34 +78,59 @@ const CONNECTION_SOURCE: Record<Connection['type'], ThreatSource> = {
  * from the system under consideration are skipped.
  */
 export function suggestScenarios(input: SuggestionInput): SuggestedScenario[] {
-  const excluded = new Set((input.scope?.exclusions ?? []).map((e) => `${e.kind}:${e.id}`));
   const taken = new Set(input.scenarios.map((s) => s.suggestionKey).filter((k): k is string => k !== null));
-  const zones = new Map(input.zones.filter((z) => !excluded.has(`zone:${z.id}`)).map((z) => [z.id, z]));
-  const zoneNames = new Map(input.zones.map((z) => [z.id, z.name]));
-  const assetZone = new Map(input.assets.map((a) => [a.id, a.zoneId]));
-  const level = (l: number) => clampLevel(l, input.method.likelihoodLevels.length);
-  const out: SuggestedScenario[] = [];
-  const add = (s: SuggestedScenario) => {
-    if (!taken.has(s.key)) out.push(s);
-  };
+  const model = suggestionModel(input);
+  return [
+    ...fromConnections(input.connections, model),
+    ...fromUndocumentedFlows(input.undocumentedFlows, model),
+    ...fromOpenConduits(input.conduits, model),
+    ...fromRemoteAccessZones(input.conduits, model),
+  ].filter((s) => !taken.has(s.key));
+}
 
-  const endpointZone = (ref: EndpointRef): string | null => {
-    if (ref.kind === 'zone') return ref.zoneId;
-    if (ref.kind === 'asset') return assetZone.get(ref.assetId) ?? null;
-    return null;
-  };
+/** The zone model as the suggestion rules read it: included zones, names, and where endpoints sit. */
+interface SuggestionModel {
+  zones: Map<string, Zone>;
+  zoneNames: Map<string, string>;
+  isExcluded: (kind: 'zone' | 'conduit', id: string) => boolean;
+  level: (likelihood: number) => number;
+  endpointZone: (ref: EndpointRef) => string | null;
   /** Of two zones, the one deeper in the plant (lower Purdue level) is the one at stake. */
-  const deeper = (a: string | null, b: string | null): string | null => {
-    const za = a ? zones.get(a) : undefined;
-    const zb = b ? zones.get(b) : undefined;
-    if (!za) return zb?.id ?? null;
-    if (!zb) return za.id;
-    return (zb.purdueLevel ?? 9) < (za.purdueLevel ?? 9) ? zb.id : za.id;
-  };
+  deeper: (a: string | null, b: string | null) => string | null;
+}
 
-  for (const connection of input.connections) {
+function suggestionModel(input: SuggestionInput): SuggestionModel {
+  const isExcluded = exclusionTest(input.scope);
+  const zones = new Map(input.zones.filter((z) => !isExcluded('zone', z.id)).map((z) => [z.id, z]));
+  // An excluded asset is no entry point: a connection from it suggests nothing on its side.
+  const assetZone = new Map(
+    input.assets.filter((a) => !isExcluded('asset', a.id)).map((a) => [a.id, a.zoneId]),
+  );
+  return {
+    zones,
+    zoneNames: new Map(input.zones.map((z) => [z.id, z.name])),
+    isExcluded,
+    level: (l) => clampLevel(l, input.method.likelihoodLevels.length),
+    endpointZone: (ref) => {
+      if (ref.kind === 'zone') return ref.zoneId;
+      if (ref.kind === 'asset') return assetZone.get(ref.assetId) ?? null;
+      return null;
+    },
+    deeper: (a, b) => {
+      const za = a ? zones.get(a) : undefined;
+      const zb = b ? zones.get(b) : undefined;
+      if (!za) return zb?.id ?? null;
+      if (!zb) return za.id;
+      return (zb.purdueLevel ?? 9) < (za.purdueLevel ?? 9) ? zb.id : za.id;
+    },
+  };
+}
+
+function fromConnections(connections: readonly Connection[], model: SuggestionModel): SuggestedScenario[] {
+  const out: SuggestedScenario[] = [];
+  for (const connection of connections) {
     if (connection.status === 'remediated') continue;
-    const zoneId = deeper(endpointZone(connection.to), endpointZone(connection.from));
+    const zoneId = model.deeper(model.endpointZone(connection.to), model.endpointZone(connection.from));
     if (!zoneId) continue;
     const source = CONNECTION_SOURCE[connection.type];
     const vector: EntryVector =
@@ -114,83 +140,97 @@ export function suggestScenarios(input: SuggestionInput): SuggestedScenario[] {
           ? { kind: 'wireless' }
           : { kind: 'connection', connectionId: connection.id };
     const label = CONNECTION_TYPE_LABELS[connection.type];
-    add({
+    out.push({
       key: `connection:${connection.id}`,
       target: { kind: 'zone', zoneId },
-      title: `${label} into ${zoneNames.get(zoneId)}`,
+      title: `${label} into ${model.zoneNames.get(zoneId)}`,
       description: connection.description.slice(0, 2000),
       source,
       capability: DEFAULT_CAPABILITY[source],
       entryVector: vector,
       techniques: [...VECTOR_TECHNIQUES[connection.type]],
       frs: [],
-      likelihood: level(connection.likelihood),
+      likelihood: model.level(connection.likelihood),
       reason: 'An undocumented connection bypasses the zone’s conduits.',
     });
   }
+  return out;
+}
 
-  for (const flow of input.undocumentedFlows) {
-    const zoneId = flow.toZoneId && zones.has(flow.toZoneId) ? flow.toZoneId : deeper(flow.fromZoneId, null);
+function fromUndocumentedFlows(
+  flows: readonly UndocumentedFlow[],
+  model: SuggestionModel,
+): SuggestedScenario[] {
+  const out: SuggestedScenario[] = [];
+  for (const flow of flows) {
+    const zoneId =
+      flow.toZoneId && model.zones.has(flow.toZoneId) ? flow.toZoneId : model.deeper(flow.fromZoneId, null);
     if (!zoneId) continue;
-    add({
+    out.push({
       key: `flow:${flow.key}`,
       target: { kind: 'zone', zoneId },
-      title: `Traffic no conduit allows into ${zoneNames.get(zoneId)}: ${flow.summary}`.slice(0, 500),
+      title: `Traffic no conduit allows into ${model.zoneNames.get(zoneId)}: ${flow.summary}`.slice(0, 500),
       description: '',
       source: 'criminal',
       capability: DEFAULT_CAPABILITY.criminal,
       entryVector: { kind: 'flow', candidateKey: flow.key, summary: flow.summary.slice(0, 1000) },
       techniques: [...VECTOR_TECHNIQUES.flow],
       frs: ['FR5'],
-      likelihood: level(4),
+      likelihood: model.level(4),
       reason: 'Observed traffic crosses a zone boundary where no conduit allows it.',
     });
   }
+  return out;
+}
 
-  for (const conduit of input.conduits) {
-    if (excluded.has(`conduit:${conduit.id}`)) continue;
-    if (!zones.has(conduit.fromZoneId) && !zones.has(conduit.toZoneId)) continue;
-    const name = conduitLabel(conduit, zoneNames);
-    if (conduit.controls.length === 0) {
-      add({
-        key: `open-conduit:${conduit.id}`,
-        target: { kind: 'conduit', conduitId: conduit.id },
-        title: `Conduit ${name} has no control`,
-        description: '',
-        source: 'criminal',
-        capability: DEFAULT_CAPABILITY.criminal,
-        entryVector: { kind: 'conduit', conduitId: conduit.id },
-        techniques: [...VECTOR_TECHNIQUES['open-conduit']],
-        frs: [],
-        likelihood: level(4),
-        reason: 'Nothing filters or authenticates the traffic this conduit carries.',
-      });
-    }
-  }
+function fromOpenConduits(conduits: readonly Conduit[], model: SuggestionModel): SuggestedScenario[] {
+  return conduits
+    .filter(
+      (conduit) =>
+        !model.isExcluded('conduit', conduit.id) &&
+        (model.zones.has(conduit.fromZoneId) || model.zones.has(conduit.toZoneId)) &&
+        conduit.controls.length === 0,
+    )
+    .map((conduit) => ({
+      key: `open-conduit:${conduit.id}`,
+      target: { kind: 'conduit', conduitId: conduit.id },
+      title: `Conduit ${conduitLabel(conduit, model.zoneNames)} has no control`,
+      description: '',
+      source: 'criminal',
+      capability: DEFAULT_CAPABILITY.criminal,
+      entryVector: { kind: 'conduit', conduitId: conduit.id },
+      techniques: [...VECTOR_TECHNIQUES['open-conduit']],
+      frs: [],
+      likelihood: model.level(4),
+      reason: 'Nothing filters or authenticates the traffic this conduit carries.',
+    }));
+}
 
-  for (const zone of zones.values()) {
+function fromRemoteAccessZones(conduits: readonly Conduit[], model: SuggestionModel): SuggestedScenario[] {
+  const out: SuggestedScenario[] = [];
+  for (const zone of model.zones.values()) {
     if (zone.kind !== 'remote-access') continue;
-    const links = input.conduits.filter(
-      (c) => !excluded.has(`conduit:${c.id}`) && (c.fromZoneId === zone.id || c.toZoneId === zone.id),
+    const links = conduits.filter(
+      (c) => !model.isExcluded('conduit', c.id) && (c.fromZoneId === zone.id || c.toZoneId === zone.id),
     );
     const targets = links
       .map((c) => (c.fromZoneId === zone.id ? c.toZoneId : c.fromZoneId))
-      .filter((id, i, all) => zones.has(id) && all.indexOf(id) === i);
+      .filter((id, i, all) => model.zones.has(id) && all.indexOf(id) === i);
     for (const zoneId of targets.length > 0 ? targets : [zone.id]) {
-      add({
+      out.push({
         key: `remote-access:${zone.id}:${zoneId}`,
         target: { kind: 'zone', zoneId },
         title:
           zoneId === zone.id
             ? `Remote access through ${zone.name}`
-            : `Remote access into ${zoneNames.get(zoneId)} through ${zone.name}`,
+            : `Remote access into ${model.zoneNames.get(zoneId)} through ${zone.name}`,
         description: '',
         source: 'criminal',
         capability: DEFAULT_CAPABILITY.criminal,
         entryVector: { kind: 'remote-access', zoneId: zone.id },
         techniques: [...VECTOR_TECHNIQUES['remote-access']],
         frs: ['FR1', 'FR2', 'FR3', 'FR5'],
-        likelihood: level(3),
+        likelihood: model.level(3),
         reason: 'A remote-access zone is an entry point from outside the plant.',
       });
     }

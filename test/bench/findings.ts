@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { IEC62443_3_3 } from '../../shared/catalogue';
 import { generateFindings, reconcileFindings, buildRoadmap } from '../../shared/findings';
 import { ANSWER_STATUSES, CONNECTION_TYPES } from '../../shared/model';
-import { PlantBuilder } from '../fixtures/findings/plant-builder';
+import { PlantBuilder } from '../fixtures/builders';
 
 /**
  * Findings on a large plant: 150 zones at SL-T 4 with all 100 items answered (15,000 answers, a

@@ -8,7 +8,7 @@ import { assessmentOverview, generateFindings } from '../../shared/findings';
 import type { AssessmentData, Flow, TriageRule } from '../../shared/model';
 import { applyTriageRules, reconcile, withTriage } from '../../shared/network';
 import { OuiTable } from '../../shared/traffic/oui';
-import { PlantBuilder } from '../fixtures/findings/plant-builder';
+import { PlantBuilder } from '../fixtures/builders';
 
 /**
  * The Overview dashboard's figures (assessmentOverview), on the demo plant and on a 150-zone,

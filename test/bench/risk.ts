@@ -21,7 +21,7 @@ import {
   DEFAULT_CAPABILITY,
   type RiskInput,
 } from '../../shared/risk';
-import { conduit, countermeasure, method, scenario, zone, zoneRisk } from '../fixtures/risk/risk-model';
+import { aConduit, aCountermeasure, aRiskMethod, aScenario, aZone, aZoneRisk } from '../fixtures/builders';
 import { formatMs, median, report } from './harness';
 
 const ZONES = 150;
@@ -31,18 +31,18 @@ const COUNTERMEASURES = 300;
 const EDITS = 300;
 
 const zones = Array.from({ length: ZONES }, (_, i) =>
-  zone(`Zone ${i}`, { kind: i % 15 === 0 ? 'safety' : 'cell' }),
+  aZone(`Zone ${i}`, { kind: i % 15 === 0 ? 'safety' : 'cell' }),
 );
 const conduits = Array.from({ length: CONDUITS }, (_, i) =>
-  conduit(zones[i % ZONES]!, zones[(i * 7 + 1) % ZONES]!),
+  aConduit(zones[i % ZONES]!, zones[(i * 7 + 1) % ZONES]!),
 );
 const zoneRisks = zones.map((z, i) =>
-  zoneRisk(z, { consequences: { production: 1 + (i % 5), safety: 1 + ((i * 3) % 5) } }),
+  aZoneRisk(z, { consequences: { production: 1 + (i % 5), safety: 1 + ((i * 3) % 5) } }),
 );
 const scenarios = Array.from({ length: SCENARIOS }, (_, i) => {
   const source = THREAT_SOURCES[i % THREAT_SOURCES.length]!;
   const target = i % 5 === 0 ? conduits[i % CONDUITS]! : zones[i % ZONES]!;
-  return scenario(target, {
+  return aScenario(target, {
     source,
     capability: DEFAULT_CAPABILITY[source],
     likelihood: 1 + (i % 5),
@@ -51,7 +51,7 @@ const scenarios = Array.from({ length: SCENARIOS }, (_, i) => {
   });
 });
 const countermeasures = Array.from({ length: COUNTERMEASURES }, (_, i) =>
-  countermeasure({
+  aCountermeasure({
     title: `Countermeasure ${i}`,
     scenarioIds: Array.from({ length: 8 }, (_, k) => scenarios[(i * 8 + k * 13) % SCENARIOS]!.id),
     likelihoodReduction: 1 + (i % 2),
@@ -59,7 +59,7 @@ const countermeasures = Array.from({ length: COUNTERMEASURES }, (_, i) =>
     status: i % 10 === 0 ? 'rejected' : 'open',
   }),
 );
-const base: RiskInput = { method: method(), zones, conduits, zoneRisks, scenarios, countermeasures };
+const base: RiskInput = { method: aRiskMethod(), zones, conduits, zoneRisks, scenarios, countermeasures };
 
 /** The edit n: a likelihood, an effectiveness or a consequence changes, as the assessor types. */
 function edit(input: RiskInput, n: number): RiskInput {

@@ -69,7 +69,9 @@ test('the demo plant opens from the empty home screen with every workspace fille
     page.getByTestId('risk-scenario').filter({ hasText: 'Cellular/4G modem into Utilities' }),
   ).toBeVisible();
   await page.getByRole('tab', { name: 'Consequence and SL-T' }).click();
-  await expect(page.getByTestId('risk-zone')).toHaveCount(8);
+  // Enterprise IT is out of the system under consideration: 7 zones rated, 1 listed as excluded.
+  await expect(page.getByTestId('risk-zone')).toHaveCount(7);
+  await expect(page.getByTestId('risk-zone-excluded')).toContainText('Enterprise');
   await expect(
     page
       .getByTestId('risk-zone')

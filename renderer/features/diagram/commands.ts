@@ -13,6 +13,7 @@ import {
   type DiagramTemplateId,
   type ZoneClipboard,
 } from '../../../shared/diagram';
+import { UndoBlockedError } from '../../../shared/undo';
 import type { SubnetAssignment } from '../../../shared/network';
 import type { AppClipboard } from '../../ui/clipboard';
 import type { Command } from '../../ui/commands';
@@ -20,6 +21,17 @@ import { notify } from '../../ui/notices';
 import type { DiagramState, DiagramStore } from './diagram-store';
 
 export const GRID = 20;
+
+/** Runs an undo or redo and says what it did, or why it could not. */
+function historyStep(step: () => string | null, done: string) {
+  try {
+    const label = step();
+    if (label) notify('info', `${done}: ${label}`);
+  } catch (error) {
+    if (!(error instanceof UndoBlockedError)) throw error;
+    notify('error', 'Nothing was undone', [error.message]);
+  }
+}
 const CLIPBOARD_KIND = 'diagram-zones';
 
 /** A dialog the editor shows, opened by a command. */
@@ -159,20 +171,14 @@ export const DIAGRAM_COMMANDS: readonly DiagramCommand[] = [
     label: 'Undo',
     shortcuts: ['Mod+Z'],
     enabled: (s) => s.state.canUndo,
-    perform: (s) => {
-      const label = s.store.undo();
-      if (label) notify('info', `Undone: ${label}`);
-    },
+    perform: (s) => historyStep(() => s.store.undo(), 'Undone'),
   },
   {
     id: 'redo',
     label: 'Redo',
     shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
     enabled: (s) => s.state.canRedo,
-    perform: (s) => {
-      const label = s.store.redo();
-      if (label) notify('info', `Redone: ${label}`);
-    },
+    perform: (s) => historyStep(() => s.store.redo(), 'Redone'),
   },
   {
     id: 'copy',

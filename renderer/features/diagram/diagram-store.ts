@@ -1,10 +1,15 @@
 import { useSyncExternalStore } from 'react';
 import { DiagramStore as PureDiagramStore, type DiagramState } from '../../../shared/diagram';
-import { applyDiagramChange, loadAssets, loadZonesAndConduits } from '../../db/diagram';
+import { applyDiagramChange, loadAssets, loadDiagramHistory, loadZonesAndConduits } from '../../db/diagram';
 
 export type { DiagramState } from '../../../shared/diagram';
 
-const indexedDbDiagram = { loadZonesAndConduits, loadAssets, applyChange: applyDiagramChange };
+const indexedDbDiagram = {
+  loadZonesAndConduits,
+  loadAssets,
+  loadHistory: loadDiagramHistory,
+  applyChange: applyDiagramChange,
+};
 
 /** The diagram store of shared/diagram, reading from and writing to IndexedDB. */
 export class DiagramStore extends PureDiagramStore {

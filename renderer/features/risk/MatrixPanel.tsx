@@ -3,6 +3,7 @@ import { matrixProblems, riskLabel, riskMethodOf } from '../../../shared/risk';
 import { saveRiskMethod } from '../../db/risk';
 import { notify } from '../../ui/notices';
 import { problemsOf } from './problems';
+import { ScaleLabels } from './ScaleLabels';
 
 interface Props {
   assessmentId: string;
@@ -87,6 +88,7 @@ export function MatrixPanel({ assessmentId, data }: Props) {
         Red cells are above the tolerable-risk line. A higher likelihood or consequence never gives a lower
         risk.
       </p>
+      <ScaleLabels method={method} onSave={save} />
     </>
   );
 }

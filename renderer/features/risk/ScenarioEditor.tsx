@@ -14,6 +14,7 @@ import {
   threatScenarioSchema,
   type EntryVector,
   type RiskResult,
+  type ScenarioTarget,
   type ThreatScenario,
   type ThreatSource,
 } from '../../../shared/risk';
@@ -24,6 +25,8 @@ import { RiskBadge, targetNames, vector } from './labels';
 import { RecordEditorDialog, useRecordEditor, type FieldErrors } from './record-editor';
 
 interface Draft {
+  /** `zone:<id>` or `conduit:<id>`. */
+  target: string;
   title: string;
   description: string;
   source: ThreatSource;
@@ -42,8 +45,16 @@ const vectorKey = (v: EntryVector) =>
       ? `connection:${v.connectionId}`
       : v.kind;
 
+const targetKey = (t: ScenarioTarget) => (t.kind === 'zone' ? `zone:${t.zoneId}` : `conduit:${t.conduitId}`);
+
+function targetOf(key: string): ScenarioTarget {
+  const [kind, id = ''] = key.split(':');
+  return kind === 'conduit' ? { kind: 'conduit', conduitId: id } : { kind: 'zone', zoneId: id };
+}
+
 function draftOf(s: ThreatScenario): Draft {
   return {
+    target: targetKey(s.target),
     title: s.title,
     description: s.description,
     source: s.source,
@@ -56,8 +67,10 @@ function draftOf(s: ThreatScenario): Draft {
   };
 }
 
+type TargetedVector = Pick<ThreatScenario, 'target' | 'entryVector'>;
+
 /** The zones a scenario is about: its zone, or both ends of its conduit. */
-function zonesOf(scenario: ThreatScenario, data: AssessmentData): Set<string> {
+function zonesOf(scenario: TargetedVector, data: AssessmentData): Set<string> {
   if (scenario.target.kind === 'zone') return new Set([scenario.target.zoneId]);
   const { conduitId } = scenario.target;
   const conduit = data.conduits.find((c) => c.id === conduitId);
@@ -65,7 +78,7 @@ function zonesOf(scenario: ThreatScenario, data: AssessmentData): Set<string> {
 }
 
 /** The entry vectors offered: the zone's conduits and undocumented connections, then the generic paths. */
-function vectorOptions(scenario: ThreatScenario, data: AssessmentData) {
+function vectorOptions(scenario: TargetedVector, data: AssessmentData) {
   const zones = zonesOf(scenario, data);
   const names = targetNames(data);
   const assetZone = new Map(data.assets.map((a) => [a.id, a.zoneId]));
@@ -108,7 +121,7 @@ function vectorOptions(scenario: ThreatScenario, data: AssessmentData) {
   if (!options.some((o) => o.value === vectorKey(scenario.entryVector)))
     options.unshift({
       value: vectorKey(scenario.entryVector),
-      label: 'Deleted conduit or connection',
+      label: 'A conduit or connection not on this target (or deleted)',
       vector: scenario.entryVector,
     });
   return options;
@@ -132,6 +145,7 @@ function checkScenario(
   const parsed = threatScenarioSchema.safeParse({
     ...original,
     ...next,
+    target: targetOf(next.target),
     entryVector,
     techniques: [...new Set(techniques)],
   });
@@ -156,14 +170,15 @@ export function ScenarioEditor({
   const { original, draft, errors, edit, flush, cancel } = useRecordEditor({
     record: scenario,
     draftOf,
-    check: (next, opened) => checkScenario(opened, next, vectorOptions(opened, data)),
+    check: (next, opened) =>
+      checkScenario(opened, next, vectorOptions({ ...opened, target: targetOf(next.target) }, data)),
     save: saveScenario,
     noun: 'scenario',
   });
-  const options = vectorOptions(original, data);
+  const options = vectorOptions({ ...original, target: targetOf(draft.target) }, data);
   const method = riskMethodOf(data);
   const risk = result.scenarios.find((r) => r.scenarioId === scenario.id);
-  const { target } = scenario;
+  const target = targetOf(draft.target);
   const derived =
     target.kind === 'zone'
       ? result.zones.find((z) => z.zoneId === target.zoneId)?.derived
@@ -185,6 +200,9 @@ export function ScenarioEditor({
           onChange={(e) => edit({ title: e.target.value })}
           onBlur={flush}
         />
+      </Field>
+      <Field label="Target" error={errors.target} hint="The zone or conduit the scenario threatens">
+        <TargetSelect data={data} value={draft.target} onChange={(value) => edit({ target: value }, true)} />
       </Field>
       <Field label="Entry vector" error={errors.entryVector}>
         <select
@@ -318,5 +336,44 @@ export function ScenarioEditor({
         </p>
       )}
     </RecordEditorDialog>
+  );
+}
+
+/** Every zone and conduit, as a scenario's target (value `zone:<id>` or `conduit:<id>`). */
+function TargetSelect({
+  data,
+  value,
+  onChange,
+  ...control
+}: {
+  data: AssessmentData;
+  value: string;
+  onChange: (value: string) => void;
+  /** The id and aria-describedby a Field gives its control. */
+  id?: string;
+  'aria-describedby'?: string;
+}) {
+  const names = targetNames(data);
+  return (
+    <select {...control} className="select" value={value} onChange={(e) => onChange(e.target.value)}>
+      {!data.zones.some((z) => value === `zone:${z.id}`) &&
+        !data.conduits.some((c) => value === `conduit:${c.id}`) && (
+          <option value={value}>{names(targetOf(value))}</option>
+        )}
+      <optgroup label="Zones">
+        {data.zones.map((z) => (
+          <option key={z.id} value={`zone:${z.id}`}>
+            {z.name}
+          </option>
+        ))}
+      </optgroup>
+      <optgroup label="Conduits">
+        {data.conduits.map((c) => (
+          <option key={c.id} value={`conduit:${c.id}`}>
+            {names({ kind: 'conduit', conduitId: c.id })}
+          </option>
+        ))}
+      </optgroup>
+    </select>
   );
 }

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import type { AssessmentData } from '../../../shared/model';
-import type { SystemUnderConsideration } from '../../../shared/risk';
+import {
+  conduitLabel,
+  type ScopeElementKind,
+  type ScopeExclusion,
+  type SystemUnderConsideration,
+} from '../../../shared/risk';
 import { saveScope } from '../../db/risk';
 import { notify } from '../../ui/notices';
 import { useAutosave } from '../../ui/useAutosave';
@@ -62,12 +67,7 @@ export function ScopePanel({ assessmentId, data }: Props) {
     setFields(next);
     schedule(next);
   };
-  const label = (kind: string, id: string) =>
-    kind === 'zone'
-      ? (data.zones.find((z) => z.id === id)?.name ?? 'deleted zone')
-      : kind === 'asset'
-        ? (data.assets.find((a) => a.id === id)?.name ?? 'deleted asset')
-        : 'conduit';
+  const label = scopeElementLabel(data);
   const area = (key: keyof TextFields, title: string, hint?: string) => (
     <label className="field">
       <span className="field-label">{title}</span>
@@ -92,12 +92,13 @@ export function ScopePanel({ assessmentId, data }: Props) {
       <section aria-labelledby="risk-exclusions">
         <h2 id="risk-exclusions">Out of scope</h2>
         <p className="field-hint">
-          Every zone and asset is in scope unless it is excluded here with a reason.
+          Every zone, conduit and asset is in scope unless it is excluded here with a reason. Excluded ones
+          drop out of the suggestions, the risk derivation and the SL-T, and the report lists them.
         </p>
         <ul>
           {exclusions.map((e) => (
             <li key={`${e.kind}:${e.id}`}>
-              {label(e.kind, e.id)}: {e.reason}{' '}
+              {SCOPE_KIND_LABELS[e.kind]} {label(e.kind, e.id)}: {e.reason}{' '}
               <button
                 type="button"
                 className="button button-small button-ghost"
@@ -118,34 +119,21 @@ export function ScopePanel({ assessmentId, data }: Props) {
             if (!exclusion.target) return notify('error', 'Choose what to exclude');
             if (!exclusion.reason.trim())
               return notify('error', 'An exclusion needs a reason', ['Say why it is out of scope.']);
+            const [kind, id] = exclusion.target.split(':') as [ScopeElementKind, string];
             void saveScope(assessmentId, scope, {
-              exclusions: [
-                ...exclusions,
-                { kind: 'zone', id: exclusion.target, reason: exclusion.reason.trim() },
-              ],
+              exclusions: [...exclusions, { kind, id, reason: exclusion.reason.trim() }],
             }).then(
               () => setExclusion({ target: '', reason: '' }),
               (error: unknown) => notify('error', 'The exclusion was not saved', problemsOf(error)),
             );
           }}
         >
-          <label className="field">
-            <span className="field-label">Zone</span>
-            <select
-              className="select"
-              value={exclusion.target}
-              onChange={(e) => setExclusion({ ...exclusion, target: e.target.value })}
-            >
-              <option value="">Choose…</option>
-              {data.zones
-                .filter((z) => !exclusions.some((e) => e.id === z.id))
-                .map((z) => (
-                  <option key={z.id} value={z.id}>
-                    {z.name}
-                  </option>
-                ))}
-            </select>
-          </label>
+          <ScopeElementPicker
+            data={data}
+            exclusions={exclusions}
+            value={exclusion.target}
+            onChange={(target) => setExclusion({ ...exclusion, target })}
+          />
           <label className="field">
             <span className="field-label">Reason</span>
             <input
@@ -163,5 +151,73 @@ export function ScopePanel({ assessmentId, data }: Props) {
       {area('people', 'People consulted', 'One per line: name | role')}
       {area('assumptions', 'Assumptions', 'One per line')}
     </>
+  );
+}
+
+const SCOPE_KIND_LABELS: Record<ScopeElementKind, string> = {
+  zone: 'Zone',
+  conduit: 'Conduit',
+  asset: 'Asset',
+};
+
+function scopeElementLabel(data: AssessmentData) {
+  const zoneNames = new Map(data.zones.map((z) => [z.id, z.name]));
+  return (kind: ScopeElementKind, id: string) => {
+    if (kind === 'zone') return zoneNames.get(id) ?? 'deleted zone';
+    if (kind === 'asset') return data.assets.find((a) => a.id === id)?.name || 'deleted asset';
+    const conduit = data.conduits.find((c) => c.id === id);
+    return conduit ? conduitLabel(conduit, zoneNames) : 'deleted conduit';
+  };
+}
+
+/** The zones, conduits and assets still in scope, to pick one to exclude (value `kind:id`). */
+function ScopeElementPicker({
+  data,
+  exclusions,
+  value,
+  onChange,
+}: {
+  data: AssessmentData;
+  exclusions: readonly ScopeExclusion[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const excluded = new Set(exclusions.map((e) => `${e.kind}:${e.id}`));
+  const label = scopeElementLabel(data);
+  const group = (kind: ScopeElementKind, title: string, ids: string[]) => {
+    const open = ids.filter((id) => !excluded.has(`${kind}:${id}`));
+    if (open.length === 0) return null;
+    return (
+      <optgroup label={title}>
+        {open.map((id) => (
+          <option key={id} value={`${kind}:${id}`}>
+            {label(kind, id)}
+          </option>
+        ))}
+      </optgroup>
+    );
+  };
+  return (
+    <label className="field">
+      <span className="field-label">Zone, conduit or asset</span>
+      <select className="select" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Choose…</option>
+        {group(
+          'zone',
+          'Zones',
+          data.zones.map((z) => z.id),
+        )}
+        {group(
+          'conduit',
+          'Conduits',
+          data.conduits.map((c) => c.id),
+        )}
+        {group(
+          'asset',
+          'Assets',
+          data.assets.map((a) => a.id),
+        )}
+      </select>
+    </label>
   );
 }

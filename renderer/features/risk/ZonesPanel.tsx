@@ -11,6 +11,7 @@ import {
   type ZoneRiskResult,
 } from '../../../shared/risk';
 import { applySltToZone, saveZoneRisk } from '../../db/risk';
+import { ConduitSltTable } from './ConduitSltTable';
 import { notify } from '../../ui/notices';
 import { vector } from './labels';
 import { problemsOf } from './problems';
@@ -202,24 +203,46 @@ export function ZonesPanel({ assessmentId, data, result }: Props) {
   if (data.zones.length === 0)
     return <p className="field-hint">No zones yet: draw them in the Diagram workspace.</p>;
   return (
-    <table className="risk-table">
-      <thead>
-        <tr>
-          <th>Zone</th>
-          {IMPACT_CATEGORIES.map((c) => (
-            <th key={c}>{IMPACT_CATEGORY_LABELS[c]}</th>
-          ))}
-          <th>Consequence</th>
-          <th>SL-T and rationale</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {result.zones.map((z) => {
-          const zone = data.zones.find((x) => x.id === z.zoneId)!;
-          return <ZoneRow key={z.zoneId} assessmentId={assessmentId} data={data} zone={zone} z={z} />;
-        })}
-      </tbody>
-    </table>
+    <>
+      <table className="risk-table">
+        <thead>
+          <tr>
+            <th>Zone</th>
+            {IMPACT_CATEGORIES.map((c) => (
+              <th key={c}>{IMPACT_CATEGORY_LABELS[c]}</th>
+            ))}
+            <th>Consequence</th>
+            <th>SL-T and rationale</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {result.zones.map((z) => {
+            const zone = data.zones.find((x) => x.id === z.zoneId)!;
+            return <ZoneRow key={z.zoneId} assessmentId={assessmentId} data={data} zone={zone} z={z} />;
+          })}
+        </tbody>
+      </table>
+      <ExcludedZones data={data} />
+      <ConduitSltTable conduits={result.conduits} />
+    </>
+  );
+}
+
+/** The zones left out of the system under consideration: no consequence or SL-T is derived for them. */
+function ExcludedZones({ data }: { data: AssessmentData }) {
+  const excluded = (data.riskScopes[0]?.exclusions ?? []).filter((e) => e.kind === 'zone');
+  if (excluded.length === 0) return null;
+  const names = new Map(data.zones.map((z) => [z.id, z.name]));
+  return (
+    <p className="field-hint">
+      Out of scope (no SL-T derived):{' '}
+      {excluded.map((e, i) => (
+        <span key={e.id} data-testid="risk-zone-excluded">
+          {i > 0 ? '; ' : ''}
+          {names.get(e.id) ?? 'deleted zone'} ({e.reason})
+        </span>
+      ))}
+    </p>
   );
 }

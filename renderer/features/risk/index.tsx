@@ -10,6 +10,7 @@ import { ScenariosPanel } from './ScenariosPanel';
 import { ScopePanel } from './ScopePanel';
 import { ZonesPanel } from './ZonesPanel';
 import { AttackLayerExport } from './AttackLayerExport';
+import { RiskHistory } from './RiskHistory';
 import './risk.css';
 import { plural } from '../../ui/format';
 
@@ -42,6 +43,7 @@ function RiskWorkspace({ assessment }: WorkspaceProps) {
           {plural(result.scenarios.length, 'scenario')}, {intolerable} above the tolerable line after
           countermeasures · {suggestions.length} suggested
         </span>
+        <RiskHistory assessmentId={assessment.id} />
         <AttackLayerExport assessment={assessment} zones={data.zones} answers={data.answers} />
       </div>
       <div className="segmented risk-tabs" role="tablist" aria-label="Risk assessment steps">

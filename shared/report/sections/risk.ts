@@ -55,6 +55,22 @@ export function writeRisk(w: ReportWriter, model: ReportModel): void {
   writeCountermeasures(section);
 }
 
+/** The scope table: every zone and conduit, in scope or excluded with its reason, and the excluded assets. */
+function scopeRows(model: RiskSection['model'], zoneNames: ReadonlyMap<string, string>): string[][] {
+  const { data } = model;
+  const reasons = new Map((data.riskScopes[0]?.exclusions ?? []).map((e) => [`${e.kind}:${e.id}`, e.reason]));
+  const scopeOf = (kind: string, id: string) => {
+    const reason = reasons.get(`${kind}:${id}`);
+    return reason === undefined ? 'In scope' : `Excluded: ${reason}`;
+  };
+  const excludedAssets = (data.riskScopes[0]?.exclusions ?? []).filter((e) => e.kind === 'asset');
+  return [
+    ...data.zones.map((z) => ['Zone', z.name, scopeOf('zone', z.id)]),
+    ...data.conduits.map((c) => ['Conduit', conduitLabel(c, zoneNames), scopeOf('conduit', c.id)]),
+    ...excludedAssets.map((e) => ['Asset', model.assetName(e.id), `Excluded: ${e.reason}`]),
+  ];
+}
+
 function writeScope({ w, model, zoneNames }: RiskSection): void {
   const { data } = model;
   w.subheading('System under consideration', true);
@@ -63,25 +79,17 @@ function writeScope({ w, model, zoneNames }: RiskSection): void {
   else {
     if (scope.description) w.paragraph(scope.description);
     if (scope.boundary) w.paragraph(`Boundary: ${scope.boundary}`);
-    const label = (kind: string, id: string) =>
-      kind === 'zone'
-        ? `Zone ${zoneNames.get(id) ?? id}`
-        : kind === 'conduit'
-          ? `Conduit ${(() => {
-              const c = data.conduits.find((x) => x.id === id);
-              return c ? conduitLabel(c, zoneNames) : id;
-            })()}`
-          : `Asset ${model.assetName(id)}`;
     w.paragraph(
       scope.exclusions.length === 0
         ? 'Every zone, conduit and asset of the model is in scope.'
-        : 'Every zone, conduit and asset of the model is in scope except:',
+        : 'Every zone, conduit and asset of the model is in scope except those marked excluded below; excluded ones are left out of the scenarios and the SL-T derivation.',
     );
-    if (scope.exclusions.length > 0)
-      w.bullets(
-        scope.exclusions.map((e) => `${label(e.kind, e.id)}: ${e.reason}`),
-        9,
-      );
+    w.table({
+      head: [['Element', 'Name', 'Scope']],
+      body: scopeRows(model, zoneNames),
+      styles: { fontSize: 8 },
+      columnStyles: { 0: { cellWidth: 22 }, 1: { cellWidth: 60 } },
+    });
     if (scope.documents.length > 0) {
       w.paragraph('Documents consulted:', { style: 'bold', size: 9.5 });
       w.bullets(
@@ -181,6 +189,15 @@ function writeSltRationale({ w, result }: RiskSection): void {
       { style: 'bold', size: 9.5, after: 0.8 },
     );
     w.paragraph(z.rationale, { size: 9 });
+  }
+  if (result.conduits.length === 0) return;
+  w.subheading('SL-T per conduit', true);
+  for (const c of result.conduits) {
+    w.paragraph(
+      `${c.name}: SL-T ${vector(c.slt)} (derived ${vector(c.derived.slt)}; at least ${vector(c.floor)} from its zones)`,
+      { style: 'bold', size: 9.5, after: 0.8 },
+    );
+    w.paragraph(c.rationale, { size: 9 });
   }
 }
 

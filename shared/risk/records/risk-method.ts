@@ -79,6 +79,23 @@ export function matrixProblems(method: RiskMatrixShape): { message: string; path
         });
     });
   });
+  const scales = [
+    ['likelihoodLevels', 'likelihood', method.likelihoodLevels],
+    ['consequenceLevels', 'consequence', method.consequenceLevels],
+    ['riskLevels', 'risk', method.riskLevels],
+  ] as const;
+  for (const [key, name, scale] of scales) {
+    const seen = new Set<string>();
+    scale.forEach((level, i) => {
+      const label = level.label.trim().toLowerCase();
+      if (label && seen.has(label))
+        problems.push({
+          message: `two ${name} levels are both called "${level.label.trim()}": each level needs its own label`,
+          path: [key, i, 'label'],
+        });
+      seen.add(label);
+    });
+  }
   if (method.tolerableLevel > levels)
     problems.push({
       message: `the tolerable line is at risk level ${method.tolerableLevel} but there are only ${levels} levels`,

@@ -15,18 +15,22 @@ async function lintErrors(relative: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-/** Type errors of one virtual file compiled with tsconfig/shared.json's options. */
+/**
+ * Type errors of one virtual file compiled with tsconfig/shared.json's options, beside every file
+ * of shared/ (as `tsc -b` compiles it), so that a type package one of them pulls in (as
+ * @types/papaparse pulled in @types/node) counts.
+ */
 function sharedTypeErrors(code: string): string[] {
   const configPath = path.join(root, 'tsconfig/shared.json');
   const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, path.dirname(configPath));
+  const { options, fileNames } = ts.parseJsonConfigFileContent(config, ts.sys, path.dirname(configPath));
   const probe = path.join(root, 'shared/__probe__.ts');
   const host = ts.createCompilerHost({ ...options, noEmit: true });
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, version, ...rest) =>
     name === probe ? ts.createSourceFile(name, code, version) : getSourceFile(name, version, ...rest);
   const program = ts.createProgram(
-    [probe],
+    [...fileNames, probe],
     { ...options, noEmit: true, composite: false, emitDeclarationOnly: false },
     host,
   );
@@ -52,14 +56,29 @@ describe('a probe in shared/', () => {
     }
   });
 
-  it('fails the typecheck for the DOM: shared/ compiles without it', () => {
-    expect(sharedTypeErrors('export const title = document.title;').join('\n')).toMatch(
-      /Cannot find name 'document'/,
-    );
-    expect(sharedTypeErrors('export const w = window.innerWidth;').join('\n')).toMatch(
-      /Cannot find name 'window'/,
-    );
-    expect(sharedTypeErrors('export const sum = (a: number, b: number) => a + b;')).toEqual([]);
+  it('fails the typecheck for the DOM and Node: shared/ compiles without either', () => {
+    const errors = sharedTypeErrors(
+      [
+        'export const title = document.title;',
+        'export const w = window.innerWidth;',
+        "export const bytes = Buffer.from('x');",
+        'export const home = process.env.HOME;',
+        'export const sum = (a: number, b: number) => a + b;',
+      ].join('\n'),
+    ).join('\n');
+    for (const name of ['document', 'window', 'Buffer', 'process'])
+      expect(errors).toMatch(new RegExp(`Cannot find name '${name}'`));
+    expect(errors.split('\n')).toHaveLength(4);
+  });
+
+  it('typechecks the web platform that browsers and Node share', () => {
+    const code = [
+      'export const bytes = new TextEncoder().encode("x");',
+      'export const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);',
+      'export const id = crypto.randomUUID();',
+      'export const host = new URL("https://example.org").hostname;',
+    ].join('\n');
+    expect(sharedTypeErrors(code)).toEqual([]);
   });
 });
 

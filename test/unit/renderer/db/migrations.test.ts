@@ -41,7 +41,7 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
   4: writeVersion4,
   // 7: the assessor's vendor and device-type aliases.
   7: async (db) => {
-    await WRITERS[5]!(db);
+    await WRITERS[6]!(db);
     await db.table('aliases').add({
       id: 'vendor:siemens mobility',
       kind: 'vendor',
@@ -66,6 +66,29 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
       service: null,
       action: 'dismiss',
       reason: 'Vendor cloud licence check, agreed with the plant',
+    });
+  },
+  // 6: the persisted undo history (a new table): a diagram step recorded at version 6.
+  6: async (db) => {
+    await WRITERS[5]!(db);
+    const data = await richAssessment();
+    const zone = data.zones[0]!;
+    await db.table('undoSteps').add({
+      id: `${data.assessment.id}:diagram:000000000001`,
+      assessmentId: data.assessment.id,
+      workspace: 'diagram',
+      seq: 1,
+      label: 'Rename zone',
+      change: {
+        label: 'Rename zone',
+        zones: [{ before: { ...zone, name: 'Old name' }, after: zone }],
+        conduits: [],
+        assets: [],
+        assetZones: [],
+      },
+      mergeKey: null,
+      at: 1,
+      undone: false,
     });
   },
 };
@@ -178,6 +201,11 @@ describe('schema migrations', () => {
       }
       const aliases = await current.aliases.toArray();
       expect(aliases.map((a) => a.canonical)).toEqual(version >= 7 ? ['Siemens'] : []);
+      const steps = await current.undoSteps
+        .where('[assessmentId+workspace]')
+        .equals([assessment!.id, 'diagram'])
+        .toArray();
+      expect(steps.map((s) => s.label)).toEqual(version >= 6 ? ['Rename zone'] : []);
       current.close();
     });
   }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { attackLayerJson, riskCsvFiles } from '../../../../shared/bundle/risk-files';
+import { defaultRiskMethodFields } from '../../../../shared/risk';
 import { richAssessment } from '../../../fixtures/rich-assessment';
 
 const rows = (text: string) =>
@@ -26,6 +27,31 @@ describe('bundle risk files', () => {
     });
   });
 
+  it('names the levels with the method’s own scale labels', async () => {
+    const data = await richAssessment();
+    const method = data.riskMethods[0] ?? { ...defaultRiskMethodFields() };
+    const renamed = {
+      ...data,
+      riskMethods: [
+        {
+          ...(method as (typeof data.riskMethods)[number]),
+          likelihoodLevels: method.likelihoodLevels.map((l, i) => ({
+            ...l,
+            label: `L${i + 1} (site scale)`,
+          })),
+          consequenceLevels: method.consequenceLevels.map((c, i) => ({
+            ...c,
+            label: `C${i + 1} (site scale)`,
+          })),
+        },
+      ],
+    };
+    const [row] = rows(riskCsvFiles(renamed)['risk.csv']!);
+    expect(row!['likelihood label']).toBe(`L${row!.likelihood} (site scale)`);
+    expect(row!['consequence label']).toBe(`C${row!.consequence} (site scale)`);
+    expect(row!['residual likelihood label']).toBe('L2 (site scale)');
+  });
+
   it('writes data/crs.csv: per zone and conduit the SL-T, where it comes from, the requirements and the countermeasures', async () => {
     const data = await richAssessment();
     const crs = rows(riskCsvFiles(data)['crs.csv']!);
@@ -47,7 +73,10 @@ describe('bundle risk files', () => {
     expect(conduit.requirements).toMatch(/SR 5\.1/);
     expect(conduit.requirements).not.toMatch(/SR 1\.1(;|$)/);
     expect(conduit.countermeasures).toContain('Remove the 4G router');
-    expect(crs.filter((r) => r.kind === 'zone')).toHaveLength(data.zones.length);
+    // Enterprise IT is out of the system under consideration: it has no CRS row.
+    expect(crs.filter((r) => r.kind === 'zone').map((r) => r.name)).toEqual(
+      data.zones.filter((z) => z.name !== 'Enterprise IT').map((z) => z.name),
+    );
   });
 
   it('writes data/attack-layer.json for the whole site', async () => {

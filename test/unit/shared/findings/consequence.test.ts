@@ -10,7 +10,7 @@ import type { AssessmentData } from '../../../../shared/model';
 import type { Vulnerability } from '../../../../shared/model/vulnerabilities';
 import { consequenceSourceText } from '../../../../shared/report/sections/coverage';
 import type { ZoneRisk } from '../../../../shared/risk';
-import { PlantBuilder } from '../../../fixtures/findings/plant-builder';
+import { PlantBuilder } from '../../../fixtures/builders';
 
 const NOW = new Date('2026-06-01T00:00:00.000Z');
 const T0 = '2026-01-01T00:00:00.000Z';

@@ -12,7 +12,7 @@ import {
   reconcileFindings,
 } from '../../../../shared/findings';
 import type { Finding } from '../../../../shared/model';
-import { PlantBuilder } from '../../../fixtures/findings/plant-builder';
+import { PlantBuilder } from '../../../fixtures/builders';
 
 const AT = '2026-06-01T10:00:00.000Z';
 

@@ -5,7 +5,7 @@ import {
   MAX_REF_ASSETS,
   isUnknownValue,
 } from '../../../../shared/findings';
-import { PlantBuilder } from '../../../fixtures/findings/plant-builder';
+import { PlantBuilder } from '../../../fixtures/builders';
 import { fixtureId, richAssessment } from '../../../fixtures/rich-assessment';
 
 const NOW = new Date('2026-06-01T00:00:00.000Z');

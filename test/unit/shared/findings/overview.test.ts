@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentOverview } from '../../../../shared/findings';
 import type { AssessmentData, Flow } from '../../../../shared/model';
-import { PlantBuilder } from '../../../fixtures/findings/plant-builder';
+import { PlantBuilder } from '../../../fixtures/builders';
 
 const AT = '2026-03-01T10:00:00.000Z';
 const NOW = new Date('2026-03-05T10:00:00.000Z');

@@ -13,7 +13,7 @@ import {
   type AssessmentData,
   type Finding,
 } from '../../../../shared/model';
-import { PlantBuilder } from '../../../fixtures/findings/plant-builder';
+import { PlantBuilder } from '../../../fixtures/builders';
 import { richAssessment } from '../../../fixtures/rich-assessment';
 
 const NOW = new Date('2026-06-01T00:00:00.000Z');

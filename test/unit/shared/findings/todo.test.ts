@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IEC62443_3_3 } from '../../../../shared/catalogue';
 import { assessorTodo, generateFindings } from '../../../../shared/findings';
-import { PlantBuilder } from '../../../fixtures/findings/plant-builder';
+import { PlantBuilder } from '../../../fixtures/builders';
 
 describe("the assessor's to-do list", () => {
   it('lists per zone the required items not assessed and the contradicting answers, never as findings', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleartextIcsProtocol, generateFindings, zoneExposures } from '../../../../shared/findings';
 import { migrateTriageKeys, reconcile, withTriage } from '../../../../shared/network';
 import type { AssessmentData, Flow, Triage } from '../../../../shared/model';
-import { PlantBuilder } from '../../../fixtures/findings/plant-builder';
+import { PlantBuilder } from '../../../fixtures/builders';
 
 const NOW = new Date('2026-06-01T00:00:00.000Z');
 const T0 = '2026-03-02T08:00:00.000Z';

@@ -20,7 +20,7 @@ import {
   type Triage,
   type TriageRule,
 } from '../../../../shared/model';
-import { PlantBuilder } from '../../../fixtures/findings/plant-builder';
+import { PlantBuilder } from '../../../fixtures/builders';
 
 const AT = '2026-03-01T10:00:00.000Z';
 let counter = 0;

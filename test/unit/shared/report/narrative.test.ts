@@ -15,7 +15,7 @@ import {
   trafficSummary,
 } from '../../../../shared/report';
 import { loadReportFonts } from '../../../../electron/cli/report-fonts';
-import { PlantBuilder } from '../../../fixtures/findings/plant-builder';
+import { PlantBuilder } from '../../../fixtures/builders';
 import { hasCommand } from '../../helpers/tools';
 
 const NOW = new Date('2026-03-05T10:00:00Z');

@@ -31,7 +31,11 @@ describe('report: risk assessment section', () => {
       expect(pages[2]).toContain('Risk assessment');
       const text = pages.slice(start).join(' ').replace(/\s+/g, ' ');
       expect(text).toContain('Bottling line 3 and its safety system, from the DMZ down.');
-      expect(text).toContain('Enterprise IT is assessed by the group’s IT team.');
+      // The scope table: each zone and conduit in scope, or excluded with its reason.
+      expect(text).toMatch(
+        /Zone\s+Enterprise IT\s+Excluded: Enterprise IT is assessed by the group’s IT team\./,
+      );
+      expect(text).toMatch(/Zone\s+Industrial DMZ\s+In scope/);
       expect(text).toContain('Network diagram rev. F (NET-0042)');
       expect(text).toContain('Risk up to Medium is tolerable');
       expect(text).toContain('Sophisticated means with moderate resources (criminal, hacktivist) give SL 3.');
@@ -44,6 +48,11 @@ describe('report: risk assessment section', () => {
       expect(text).toContain('SL 3 (sophisticated means with moderate resources) for criminal threats');
       expect(text).toContain('Remove the 4G router; vendor access through the DMZ jump host');
       expect(text).toContain('© The MITRE Corporation');
+      // Each conduit's SL-T, with the floor its zones set.
+      expect(text).toContain('SL-T per conduit');
+      expect(text).toMatch(
+        /IT ↔ DMZ: SL-T \{[\d,]+\} \(derived \{[\d,]+\}; at least \{[\d,]+\} from its zones\)/,
+      );
     },
   );
 });

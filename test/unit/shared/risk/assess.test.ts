@@ -9,33 +9,33 @@ import {
 } from '../../../../shared/risk';
 import {
   ASSESSMENT_ID,
-  conduit,
-  countermeasure,
-  method,
-  scenario,
-  zone,
-  zoneRisk,
-} from '../../../fixtures/risk/risk-model';
+  aConduit,
+  aCountermeasure,
+  aRiskMethod,
+  aScenario,
+  aZone,
+  aZoneRisk,
+} from '../../../fixtures/builders';
 
 /**
  * Hand-worked on the default 5×5 matrix (risk level from L×C: ≤4 Low, ≤9 Medium, ≤16 High,
  * else Critical; tolerable up to Medium).
  */
 function plant() {
-  const cell = zone('Packaging cell');
-  const dmz = zone('Industrial DMZ', { kind: 'dmz', purdueLevel: 3.5 });
-  const link = conduit(dmz, cell);
+  const cell = aZone('Packaging cell');
+  const dmz = aZone('Industrial DMZ', { kind: 'dmz', purdueLevel: 3.5 });
+  const link = aConduit(dmz, cell);
   // Production rated Major (4), safety Minor (2): the zone's consequence is 4.
-  const cellRisk = zoneRisk(cell, { consequences: { production: 4, safety: 2 } });
+  const cellRisk = aZoneRisk(cell, { consequences: { production: 4, safety: 2 } });
   // Criminal (capability 3), Likely (4) × 4 = 16 → High: intolerable → SL 3 on every FR.
-  const ransomware = scenario(cell, {
+  const ransomware = aScenario(cell, {
     source: 'criminal',
     capability: 3,
     likelihood: 4,
     title: 'Ransomware via the DMZ',
   });
   // Insider (2), Possible (3) × 4 = 12 → High, but only FR2 and capability 2 < 3.
-  const insider = scenario(cell, {
+  const insider = aScenario(cell, {
     source: 'insider',
     capability: 2,
     likelihood: 3,
@@ -43,7 +43,7 @@ function plant() {
     title: 'Operator misuse',
   });
   const input: RiskInput = {
-    method: method(),
+    method: aRiskMethod(),
     zones: [cell, dmz],
     conduits: [link],
     zoneRisks: [cellRisk],
@@ -62,7 +62,7 @@ describe('risk matrix', () => {
       [1, 2, 3, 3, 4],
       [2, 3, 3, 4, 4],
     ]);
-    const m = method();
+    const m = aRiskMethod();
     expect(riskLevel(m, 4, 5)).toBe(4);
     expect(riskLevel(m, 3, 3)).toBe(2);
     expect(isTolerable(m, 2)).toBe(true);
@@ -70,11 +70,20 @@ describe('risk matrix', () => {
   });
 
   it('refuses a matrix whose shape, values or monotony are wrong, saying why', () => {
-    expect(() => method({ matrix: [[1, 2], [1]] })).toThrow(/one row per likelihood level \(5\), it has 2/);
+    expect(() => aRiskMethod({ matrix: [[1, 2], [1]] })).toThrow(
+      /one row per likelihood level \(5\), it has 2/,
+    );
     expect(() =>
-      method({ matrix: defaultMatrix().map((row, l) => (l === 4 ? [1, 1, 1, 1, 1] : row)) }),
+      aRiskMethod({ matrix: defaultMatrix().map((row, l) => (l === 4 ? [1, 1, 1, 1, 1] : row)) }),
     ).toThrow(/a higher likelihood or consequence cannot give a lower risk/);
-    expect(() => method({ tolerableLevel: 5 })).toThrow(/only 4 levels/);
+    expect(() => aRiskMethod({ tolerableLevel: 5 })).toThrow(/only 4 levels/);
+    const likelihood = aRiskMethod().likelihoodLevels;
+    expect(() =>
+      aRiskMethod({ likelihoodLevels: likelihood.map((l, i) => (i === 3 ? { ...l, label: ' rare ' } : l)) }),
+    ).toThrow(/two likelihood levels are both called \\"rare\\"/);
+    expect(() =>
+      aRiskMethod({ likelihoodLevels: likelihood.map((l, i) => (i === 0 ? { ...l, label: ' ' } : l)) }),
+    ).toThrow(/a level needs a label/);
   });
 });
 
@@ -104,7 +113,7 @@ describe('assessRisk', () => {
 
   it('follows a changed tolerable line: High tolerated, nothing is above it, SL 1 everywhere', () => {
     const { cell, input } = plant();
-    const result = assessRisk({ ...input, method: method({ tolerableLevel: 3 }) });
+    const result = assessRisk({ ...input, method: aRiskMethod({ tolerableLevel: 3 }) });
     const zoneResult = result.zones.find((z) => z.zoneId === cell.id)!;
     expect(zoneResult.derived.slt).toEqual([1, 1, 1, 1, 1, 1, 1]);
     expect(result.scenarios.every((s) => s.tolerable)).toBe(true);
@@ -115,7 +124,7 @@ describe('assessRisk', () => {
 
   it('follows a changed matrix: a 3×3 where only the top-right cell is intolerable', () => {
     const { cell, ransomware, insider, input } = plant();
-    const m = method({
+    const m = aRiskMethod({
       likelihoodLevels: [
         { label: 'Low', description: '' },
         { label: 'Mid', description: '' },
@@ -153,7 +162,7 @@ describe('assessRisk', () => {
   it('brings a scenario under the line with a countermeasure, and lowers the derived SL-T only when the countermeasure lies outside the zone’s requirements', () => {
     const { cell, ransomware, input } = plant();
     // Jump host on the conduit: likelihood 4 − 2 = 2; 2 × 4 = 8 → Medium: tolerable.
-    const jumpHost = countermeasure({
+    const jumpHost = aCountermeasure({
       title: 'Jump host for all DMZ access',
       scenarioIds: [ransomware.id],
       controls: ['jump-host'],
@@ -190,8 +199,8 @@ describe('assessRisk', () => {
 
   it('adds reductions of several countermeasures and never goes below level 1', () => {
     const { ransomware, input } = plant();
-    const a = countermeasure({ title: 'A', scenarioIds: [ransomware.id], likelihoodReduction: 3 });
-    const b = countermeasure({
+    const a = aCountermeasure({ title: 'A', scenarioIds: [ransomware.id], likelihoodReduction: 3 });
+    const b = aCountermeasure({
       title: 'B',
       scenarioIds: [ransomware.id],
       likelihoodReduction: 3,
@@ -205,7 +214,7 @@ describe('assessRisk', () => {
 
   it('raises only the FRs a scenario names', () => {
     const { cell, input } = plant();
-    const apt = scenario(cell, {
+    const apt = aScenario(cell, {
       source: 'nation-state',
       capability: 4,
       likelihood: 3,
@@ -260,7 +269,7 @@ describe('assessRisk', () => {
       'the SL-T was set by hand without a justification or a risk assessment',
     ]);
     // Asked to derive, it says it cannot.
-    const derivedAsked = assessRisk({ ...input, zoneRisks: [...input.zoneRisks, zoneRisk(dmz)] });
+    const derivedAsked = assessRisk({ ...input, zoneRisks: [...input.zoneRisks, aZoneRisk(dmz)] });
     const asked = derivedAsked.zones.find((z) => z.zoneId === dmz.id)!;
     expect([asked.sltSource, asked.slt, asked.warnings]).toEqual([
       'derived',
@@ -270,17 +279,17 @@ describe('assessRisk', () => {
   });
 
   it('gives a safety zone a safety consequence by default and a conduit the worst of its zones', () => {
-    const sis = zone('SIS', { kind: 'safety' });
+    const sis = aZone('SIS', { kind: 'safety' });
     const { cell, cellRisk } = plant();
-    const link = conduit(cell, sis);
-    const onLink = scenario(link, {
+    const link = aConduit(cell, sis);
+    const onLink = aScenario(link, {
       source: 'hacktivist',
       capability: 3,
       likelihood: 2,
       title: 'Tamper with trips',
     });
     const result = assessRisk({
-      method: method(),
+      method: aRiskMethod(),
       zones: [cell, sis],
       conduits: [link],
       zoneRisks: [cellRisk],
@@ -299,7 +308,7 @@ describe('assessRisk', () => {
   it('ignores dropped scenarios and warns about scenarios whose zone is gone', () => {
     const { cell, input, ransomware } = plant();
     const dropped = { ...ransomware, status: 'dropped' as const, dropReason: 'Duplicate' };
-    const orphan = scenario(zone('Gone'), {
+    const orphan = aScenario(aZone('Gone'), {
       source: 'criminal',
       capability: 3,
       likelihood: 5,
@@ -310,5 +319,49 @@ describe('assessRisk', () => {
     expect(result.warnings).toEqual(['scenario "Orphan": its zone no longer exists']);
     expect(result.zones.find((z) => z.zoneId === cell.id)!.derived.slt).toEqual([1, 2, 1, 1, 1, 1, 1]);
     expect(ASSESSMENT_ID).toBeTruthy();
+  });
+});
+
+describe('conduit SL-T', () => {
+  it('is never below the lower SL-T of the two zones it joins, per FR, and says so', () => {
+    const { cell, dmz, link, input } = plant();
+    // The DMZ: criminal Likely × its consequence → SL 3 on FR1 and FR5 only.
+    const dmzRisk = aZoneRisk(dmz, { consequences: { production: 4 } });
+    const dmzScenario = aScenario(dmz, {
+      source: 'criminal',
+      capability: 3,
+      likelihood: 4,
+      frs: ['FR1', 'FR5'],
+    });
+    const result = assessRisk({
+      ...input,
+      zoneRisks: [...input.zoneRisks, dmzRisk],
+      scenarios: [...input.scenarios, dmzScenario],
+    });
+    const zoneSlt = (id: string) => result.zones.find((z) => z.zoneId === id)!.slt;
+    expect(zoneSlt(cell.id)).toEqual([3, 3, 3, 3, 3, 3, 3]);
+    expect(zoneSlt(dmz.id)).toEqual([3, 1, 1, 1, 3, 1, 1]);
+    const [conduit] = result.conduits;
+    expect(conduit!.conduitId).toBe(link.id);
+    expect(conduit!.derived.scenarioCount).toBe(0);
+    expect(conduit!.floor).toEqual([3, 1, 1, 1, 3, 1, 1]);
+    expect(conduit!.slt).toEqual([3, 1, 1, 1, 3, 1, 1]);
+    expect(conduit!.rationale).toMatch(
+      /^No scenarios on this conduit\. Raised to \{3,1,1,1,3,1,1\} on every FR/,
+    );
+    expect(conduit!.rationale).toContain('Industrial DMZ {3,1,1,1,3,1,1}');
+  });
+
+  it('keeps what its own scenarios derive where that is higher than the floor', () => {
+    const { link, input } = plant();
+    // On the conduit: nation-state, Likely × the worse end (4) → High → SL 4 on FR5 only.
+    const espionage = aScenario(link, { source: 'nation-state', capability: 4, likelihood: 4, frs: ['FR5'] });
+    const result = assessRisk({ ...input, scenarios: [...input.scenarios, espionage] });
+    const [conduit] = result.conduits;
+    // The DMZ has no scenarios (SL-T 0 everywhere): the floor is 0.
+    expect(conduit!.floor).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(conduit!.derived.slt).toEqual([1, 1, 1, 1, 4, 1, 1]);
+    expect(conduit!.slt).toEqual([1, 1, 1, 1, 4, 1, 1]);
+    expect(conduit!.rationale).not.toMatch(/Raised/);
   });
 });

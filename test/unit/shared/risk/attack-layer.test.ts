@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ATTACK_ICS, attackForItem, IEC62443_3_3 } from '../../../../shared/catalogue';
 import type { Answer } from '../../../../shared/model';
 import { attackLayer } from '../../../../shared/risk';
-import { ASSESSMENT_ID, zone } from '../../../fixtures/risk/risk-model';
+import { ASSESSMENT_ID, aZone } from '../../../fixtures/builders';
 
 /** ATT&CK Navigator layer format 4.5 (mitre-attack/attack-navigator layers/spec/v4.5/layerformat.md), strict. */
 const metadata = z.union([
@@ -64,8 +64,8 @@ function answer(zoneId: string, itemId: string, status: Answer['status']): Answe
 }
 
 describe('ATT&CK Navigator layer', () => {
-  const cell = zone('Filling cell', { slt: { base: 1, overrides: {} } });
-  const dmz = zone('DMZ', { slt: { base: 1, overrides: {} } });
+  const cell = aZone('Filling cell', { slt: { base: 1, overrides: {} } });
+  const dmz = aZone('DMZ', { slt: { base: 1, overrides: {} } });
   const sl1 = IEC62443_3_3.items.filter((i) => i.minLevel === 1);
   // The cell meets every SL 1 item but SR 5.1; the DMZ meets all but SR 5.1 and SR 1.1.
   const answers = [

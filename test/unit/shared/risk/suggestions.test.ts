@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { suggestScenarios, threatScenarioSchema, type SuggestionInput } from '../../../../shared/risk';
-import { conduit, connection, method, scenario, zone } from '../../../fixtures/risk/risk-model';
+import { aConduit, aConnection, aRiskMethod, aScenario, aZone } from '../../../fixtures/builders';
 
 function model() {
-  const remote = zone('Vendor remote access', { kind: 'remote-access', purdueLevel: 3.5 });
-  const dmz = zone('Industrial DMZ', { kind: 'dmz', purdueLevel: 3.5 });
-  const cell = zone('Filling cell', { kind: 'cell', purdueLevel: 1 });
-  const lab = zone('Lab', { kind: 'other', purdueLevel: 2 });
-  const remoteToDmz = conduit(remote, dmz, { controls: ['vpn'] });
-  const dmzToCell = conduit(dmz, cell, { controls: [] });
+  const remote = aZone('Vendor remote access', { kind: 'remote-access', purdueLevel: 3.5 });
+  const dmz = aZone('Industrial DMZ', { kind: 'dmz', purdueLevel: 3.5 });
+  const cell = aZone('Filling cell', { kind: 'cell', purdueLevel: 1 });
+  const lab = aZone('Lab', { kind: 'other', purdueLevel: 2 });
+  const remoteToDmz = aConduit(remote, dmz, { controls: ['vpn'] });
+  const dmzToCell = aConduit(dmz, cell, { controls: [] });
   const plc = { id: '00000000-0000-4000-9999-000000000001', zoneId: cell.id };
-  const modem = connection({
+  const modem = aConnection({
     from: { kind: 'asset', assetId: plc.id },
     to: { kind: 'text', text: 'Internet' },
     type: 'cellular',
     likelihood: 5,
   });
-  const fixed = connection({
+  const fixed = aConnection({
     from: { kind: 'zone', zoneId: lab.id },
     to: { kind: 'zone', zoneId: cell.id },
     type: 'dual-homed',
     status: 'remediated',
   });
   const input: SuggestionInput = {
-    method: method(),
+    method: aRiskMethod(),
     zones: [remote, dmz, cell, lab],
     conduits: [remoteToDmz, dmzToCell],
     connections: [modem, fixed],
@@ -94,13 +94,13 @@ describe('suggestScenarios', () => {
 
   it('does not offer again what was accepted or dropped, nor what lies outside the system under consideration', () => {
     const { remote, cell, modem, dmzToCell, input } = model();
-    const accepted = scenario(cell, {
+    const accepted = aScenario(cell, {
       source: 'criminal',
       capability: 3,
       likelihood: 5,
       suggestionKey: `connection:${modem.id}`,
     });
-    const dropped = scenario(cell, {
+    const dropped = aScenario(cell, {
       source: 'criminal',
       capability: 3,
       likelihood: 4,

@@ -133,6 +133,91 @@ describe('diagram store and repository', () => {
     );
   });
 
+  it('keeps the undo history across a reload: a reopened store undoes, redoes, and a deleted zone comes back with its answers', async () => {
+    const { store } = await openStore();
+    const zone = makeZone(assessmentId, { name: 'Line 1', kind: 'cell', position: { x: 0, y: 0 } });
+    store.commit({ ...emptyChange('Add zone'), zones: [{ before: null, after: zone }] });
+    store.commit(updateZoneChange(store.zone(zone.id)!, { name: 'Filling line 1' }));
+    await store.flushed();
+    await database.answers.add({
+      id: crypto.randomUUID(),
+      assessmentId,
+      zoneId: zone.id,
+      itemId: 'SR 1.1',
+      status: 'met',
+      notes: 'Named accounts',
+      justification: '',
+      evidenceIds: [],
+      answeredBy: 'Ana',
+      answeredAt: zone.createdAt,
+      createdAt: zone.createdAt,
+      updatedAt: zone.createdAt,
+    });
+    store.commit(deleteChange(store.getState(), new Set([zone.id]), new Set()));
+    await store.flushed();
+    expect(await database.answers.count()).toBe(0);
+
+    // A reload (a new store over the same database) can take all three steps back.
+    let { store: reopened } = await openStore();
+    expect(reopened.getState().canUndo).toBe(true);
+    expect(reopened.undo()).toMatch(/^Delete/);
+    await reopened.flushed();
+    expect(reopened.zone(zone.id)?.name).toBe('Filling line 1');
+    expect((await database.answers.toArray()).map((a) => a.notes)).toEqual(['Named accounts']);
+
+    ({ store: reopened } = await openStore());
+    expect(reopened.undo()).toBe('Edit zone');
+    await reopened.flushed();
+    expect((await database.zones.get(zone.id))?.name).toBe('Line 1');
+
+    // Redo survives a reload too, and a new edit then drops what was left to redo.
+    ({ store: reopened } = await openStore());
+    expect(reopened.getState().canRedo).toBe(true);
+    expect(reopened.redo()).toBe('Edit zone');
+    await reopened.flushed();
+    expect((await database.zones.get(zone.id))?.name).toBe('Filling line 1');
+    reopened.commit(updateZoneChange(reopened.zone(zone.id)!, { name: 'Line A' }));
+    await reopened.flushed();
+    ({ store: reopened } = await openStore());
+    expect(reopened.getState().canRedo).toBe(false);
+    expect(
+      (await database.undoSteps.where({ assessmentId, workspace: 'diagram' }).toArray()).map((s) => s.label),
+    ).toEqual(['Add zone', 'Edit zone', 'Edit zone']);
+  });
+
+  it('stores at most 100 steps per assessment, the newest', async () => {
+    const { store } = await openStore();
+    const zone = makeZone(assessmentId, { name: 'Z0', kind: 'cell', position: { x: 0, y: 0 } });
+    store.commit({ ...emptyChange('Add zone'), zones: [{ before: null, after: zone }] });
+    for (let i = 1; i <= 104; i++) store.commit(updateZoneChange(store.zone(zone.id)!, { name: `Z${i}` }));
+    await store.flushed();
+    const stored = await database.undoSteps.where({ assessmentId, workspace: 'diagram' }).toArray();
+    expect(stored).toHaveLength(100);
+    const { store: reopened } = await openStore();
+    for (let i = 0; i < 100; i++) reopened.undo();
+    expect(reopened.getState().canUndo).toBe(false);
+    await reopened.flushed();
+    expect((await database.zones.get(zone.id))?.name).toBe('Z4');
+  });
+
+  it('refuses to undo over a change made elsewhere since, and says so', async () => {
+    const { store } = await openStore();
+    const zone = makeZone(assessmentId, { name: 'Line 1', kind: 'cell', position: { x: 0, y: 0 } });
+    store.commit({ ...emptyChange('Add zone'), zones: [{ before: null, after: zone }] });
+    store.commit(updateZoneChange(store.zone(zone.id)!, { name: 'Filling' }));
+    await store.flushed();
+    // The Risk workspace sets the zone's SL-T meanwhile.
+    const current = (await database.zones.get(zone.id))!;
+    await database.zones.put({ ...current, slt: { base: 3, overrides: {} } });
+
+    const { store: reopened } = await openStore();
+    expect(() => reopened.undo()).toThrow(/“Edit zone” cannot be undone or redone/);
+    await reopened.flushed();
+    expect(await database.zones.get(zone.id)).toMatchObject({ name: 'Filling', slt: { base: 3 } });
+    expect(reopened.getState().canUndo).toBe(false);
+    expect(await database.undoSteps.where({ assessmentId }).count()).toBe(0);
+  });
+
   it('merges quick edits of one field into one undo step', async () => {
     const { store } = await openStore();
     const zone = makeZone(assessmentId, { name: 'Z', kind: 'cell', position: { x: 0, y: 0 } });
