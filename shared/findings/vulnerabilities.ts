@@ -5,6 +5,7 @@ import type { Zone } from '../model/zone';
 import { zoneConsequence, type ZoneConsequenceInput } from './consequence';
 import { mitigationText, NO_TARGETS, type MitigationTargets } from './mitigation-link';
 import { productLineOf, type ProductLine } from './product-line';
+import { EXPOSURE_FACTOR_LABELS, type ZoneExposure } from './exposure';
 import { maxSeverity, shiftSeverity } from './severity';
 import { emptyRefs, listSome, MAX_REF_ASSETS, plural, unique, type GeneratedFinding } from './types';
 
@@ -25,15 +26,23 @@ export function severityFromCvss(cvss: number | null): Severity {
  * for a zone of catastrophic consequence (5), lowered for a zone of minor consequence (2 or less),
  * for a match whose version is not confirmed, and where every asset is already mitigated. The
  * zone's consequence is the risk assessment's rating, else its criticality (see zoneConsequence).
+ * A critical score with no KEV entry in a zone of low exposure counts as high.
  */
 export function vulnerabilitySeverity(
   records: readonly Vulnerability[],
   zone: Zone | null,
   risk?: ZoneConsequenceInput,
+  exposure?: ZoneExposure,
 ): Severity {
   const cvss = Math.max(...records.map((r) => r.cvss ?? -1));
   let severity = severityFromCvss(cvss < 0 ? null : cvss);
-  if (records.some((r) => r.kev)) severity = maxSeverity(shiftSeverity(severity, 1), 'high');
+  const kev = records.some((r) => r.kev);
+  // A critical CVSS score assumes the attacker reaches the device. In a zone reached only through
+  // documented conduits from zones as trusted (exposure 2 or less), with no known exploitation,
+  // that takes a prior foothold: high, not critical, so that criticals stay the few a plant must
+  // act on first.
+  if (severity === 'critical' && !kev && exposure && exposure.level <= 2) severity = 'high';
+  if (kev) severity = maxSeverity(shiftSeverity(severity, 1), 'high');
   const consequence = zone ? zoneConsequence(zone, risk).level : null;
   if (consequence !== null && consequence >= 5) severity = shiftSeverity(severity, 1);
   if (consequence !== null && consequence <= 2) severity = shiftSeverity(severity, -1);
@@ -126,7 +135,14 @@ function advisoryLine(row: AdvisoryRow): string {
   const possibly = row.records.filter((r) => r.status === 'possibly-affected').length;
   const version = possibly > 0 ? `; version not confirmed on ${plural(possibly, 'asset')}` : '';
   const decided = decisionSummary(row.records);
-  return `- ${row.id} (${row.title}): ${cvss}${kev}; ${plural(row.records.length, 'asset')} (${decided})${version}. Why: ${row.records[0]!.why}.`;
+  // The match evidence (product branch, range text) per asset is in the Vulnerabilities section and
+  // data/vulnerabilities.csv; repeating it here made one finding span pages.
+  return `- ${row.id} (${row.title}): ${cvss}${kev}; ${plural(row.records.length, 'asset')} (${decided})${version}.`;
+}
+
+function exposureLine(exposure: ZoneExposure): string {
+  const factors = exposure.factors.map((f) => EXPOSURE_FACTOR_LABELS[f]);
+  return `Zone exposure ${exposure.level} of 5${factors.length > 0 ? ` (${factors.join(', ')})` : ' (reached only through documented conduits from zones as trusted)'}.`;
 }
 
 function lineName(group: LineGroup): string {
@@ -134,7 +150,12 @@ function lineName(group: LineGroup): string {
   return `${group.line.vendor} ${group.line.line} ${where}`;
 }
 
-function describe(group: LineGroup, rows: AdvisoryRow[], risk?: ZoneConsequenceInput): string {
+function describe(
+  group: LineGroup,
+  rows: AdvisoryRow[],
+  risk?: ZoneConsequenceInput,
+  exposure?: ZoneExposure,
+): string {
   const open = group.records.filter((r) => r.decision !== 'accept');
   const openAssets = new Set(open.map((r) => r.assetId)).size;
   const accepted = group.assets.length - openAssets;
@@ -152,6 +173,8 @@ function describe(group: LineGroup, rows: AdvisoryRow[], risk?: ZoneConsequenceI
     consequence
       ? `Zone consequence ${consequence.level} of 5 (from the ${consequence.source}) weighs into the severity.`
       : '',
+    exposure ? exposureLine(exposure) : '',
+    'Why each asset matches (the advisory’s product and version range) is listed under Vulnerabilities.',
   ]
     .filter(Boolean)
     .join('\n');
@@ -198,11 +221,16 @@ function recommend(group: LineGroup, rows: AdvisoryRow[], targets: MitigationTar
   return lines.join('\n');
 }
 
+/** How reachable each zone is (shared/findings/exposure.ts); absent, exposure is not weighed. */
+export type ExposureOf = (zoneId: string) => ZoneExposure | undefined;
+
 function lineFinding(
   group: LineGroup,
   risk: ZoneConsequenceInput | undefined,
   targets: MitigationTargets,
+  exposureOf?: ExposureOf,
 ): GeneratedFinding {
+  const exposure = group.zone ? exposureOf?.(group.zone.id) : undefined;
   const rows = advisoryRows(group.records);
   const open = group.records.filter((r) => r.decision !== 'accept');
   const kev = rows.filter((row) => row.kevCves.length > 0).length;
@@ -210,8 +238,8 @@ function lineFinding(
   return {
     autoKey: `vulnerability:${group.line.key}:${group.zone?.id ?? 'unzoned'}`,
     title: `${lineName(group)}: ${plural(rows.length, 'advisory', 'advisories')}${state}`,
-    description: describe(group, rows, risk),
-    severity: open.length > 0 ? vulnerabilitySeverity(open, group.zone, risk) : 'info',
+    description: describe(group, rows, risk, exposure),
+    severity: open.length > 0 ? vulnerabilitySeverity(open, group.zone, risk, exposure) : 'info',
     phase: 5,
     recommendation: recommend(group, rows, targets),
     refs: {
@@ -234,6 +262,9 @@ export function vulnerabilityFindings(
   zones: readonly Zone[],
   risk?: ZoneConsequenceInput,
   targets: MitigationTargets = NO_TARGETS,
+  exposureOf?: ExposureOf,
 ): GeneratedFinding[] {
-  return groupByLine(vulnerabilities, assets, zones).map((group) => lineFinding(group, risk, targets));
+  return groupByLine(vulnerabilities, assets, zones).map((group) =>
+    lineFinding(group, risk, targets, exposureOf),
+  );
 }

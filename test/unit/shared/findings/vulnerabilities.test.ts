@@ -71,6 +71,21 @@ describe('phase-5 vulnerability findings', () => {
       vulnerabilitySeverity([{ ...record, cvss: 7.5, kev: false }], { ...zone, criticality: 'low' }),
     ).toBe('medium');
 
+    // A critical score is critical where the zone is reachable, high where it takes a foothold
+    // first, and critical again when the CVE is known to be exploited.
+    const medium = { ...zone, criticality: 'medium' as const };
+    const reachable = { level: 4, factors: ['undocumented-connection' as const, 'remote-access' as const] };
+    const sheltered = { level: 2, factors: ['less-trusted-conduit' as const] };
+    expect(vulnerabilitySeverity([{ ...record, cvss: 9.8, kev: false }], medium, undefined, reachable)).toBe(
+      'critical',
+    );
+    expect(vulnerabilitySeverity([{ ...record, cvss: 9.8, kev: false }], medium, undefined, sheltered)).toBe(
+      'high',
+    );
+    expect(vulnerabilitySeverity([{ ...record, cvss: 9.8, kev: true }], medium, undefined, sheltered)).toBe(
+      'critical',
+    );
+
     const accepted = {
       ...data,
       vulnerabilities: data.vulnerabilities.map((v) =>
