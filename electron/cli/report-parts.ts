@@ -4,11 +4,11 @@ import {
   assessmentDiagramSvg,
   imageSize,
   renderFindingsXlsx,
-  renderReportDocx,
   renderReportPdf,
   type ReportImage,
   type ReportSigner,
 } from '../../shared/report';
+import { renderReportDocx } from '../../shared/report/docx';
 import { loadReportFonts } from './report-fonts';
 
 /** The optional parts of a bundle; each is left out when absent. */

@@ -3,11 +3,11 @@ import { buildBundle, sshFingerprint } from '../../shared/bundle';
 import {
   assessmentDiagramSvg,
   renderFindingsXlsx,
-  renderReportDocx,
   renderReportPdf,
   type ReportFonts,
   type ReportImage,
 } from '../../shared/report';
+import { renderReportDocx } from '../../shared/report/docx';
 import { loadAssessmentData } from '../db/assessment-data';
 import { withTransfer, type Handler, type Job } from './channel';
 

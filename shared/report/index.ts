@@ -3,7 +3,6 @@ export type { ReportOptions, ReportSigner, ReportImage } from './options';
 export type { ReportFonts } from './fonts';
 export { buildReportModel, roadmapSlotOf } from './model';
 export { assessmentDiagramSvg } from './diagram-svg';
-export { renderReportDocx, DOCX_TABLE_STYLE, type DocxOptions } from './docx';
 export { renderFindingsXlsx, PLAN_STATUSES } from './xlsx';
 export { buildReportContent, type ReportContent, type Block } from './content';
 export { planOfAction, type PlanRow } from './plan-of-action';

@@ -1,6 +1,7 @@
 import { withCurrentFindings } from '../../shared/findings';
 import { assessmentCsvFiles } from '../../shared/bundle/data-csv';
-import { renderFindingsXlsx, renderReportDocx, renderReportPdf } from '../../shared/report';
+import { renderFindingsXlsx, renderReportPdf } from '../../shared/report';
+import { renderReportDocx } from '../../shared/report/docx';
 import { loadReportFonts } from '../../electron/cli/report-fonts';
 import { generateAssessment } from '../fixtures/bundle/generated-assessment';
 import { richAssessment } from '../fixtures/rich-assessment';

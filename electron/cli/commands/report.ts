@@ -4,10 +4,10 @@ import type { AssessmentData } from '../../../shared/model';
 import {
   finalReportWarnings,
   renderFindingsXlsx,
-  renderReportDocx,
   renderReportPdf,
   type ReportSigner,
 } from '../../../shared/report';
+import { renderReportDocx } from '../../../shared/report/docx';
 import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { readAssessmentOrExplain } from '../read-assessment';
 import { withCurrentFindings } from '../../../shared/findings';

@@ -15,7 +15,8 @@ import {
 } from '../../../../shared/bundle';
 import { catalogueForVersion, itemsOfFr } from '../../../../shared/catalogue';
 import { parseAssessmentFile, sha256Hex, type AssessmentData } from '../../../../shared/model';
-import { renderFindingsXlsx, renderReportDocx } from '../../../../shared/report';
+import { renderFindingsXlsx } from '../../../../shared/report';
+import { renderReportDocx } from '../../../../shared/report/docx';
 import { generateAssessment } from '../../../fixtures/bundle/generated-assessment';
 import { run, webCryptoSigner } from './helpers';
 

@@ -6,13 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCurrentFindings } from '../../../../shared/findings';
 import type { AssessmentData } from '../../../../shared/model';
 import { encodeBase64 } from '../../../../shared/model/base64';
-import {
-  buildReportModel,
-  DOCX_TABLE_STYLE,
-  planOfAction,
-  renderFindingsXlsx,
-  renderReportDocx,
-} from '../../../../shared/report';
+import { buildReportModel, planOfAction, renderFindingsXlsx } from '../../../../shared/report';
+import { DOCX_TABLE_STYLE, renderReportDocx } from '../../../../shared/report/docx';
 import { RED_PIXEL_PNG, richAssessment } from '../../../fixtures/rich-assessment';
 import { hasCommand } from '../../helpers/tools';
 
