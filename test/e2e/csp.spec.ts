@@ -48,14 +48,20 @@ test('the page and every worker script are served with the CSP, and the guard se
       const answer = new Promise<string>((resolve) => {
         worker.onerror = (e) => resolve(`error: ${e.message}`);
         // The verify worker speaks the one worker channel: a call, answered by a result or an error.
-        worker.onmessage = (e: MessageEvent<{ kind: string; error?: { message: string } }>) =>
-          resolve(e.data.kind === 'error' ? (e.data.error?.message ?? '') : e.data.kind);
+        worker.onmessage = (
+          e: MessageEvent<{ kind: string; error?: { message: string }; result?: { notABundle?: string } }>,
+        ) =>
+          resolve(
+            e.data.kind === 'error'
+              ? (e.data.error?.message ?? '')
+              : `${e.data.kind}: ${e.data.result?.notABundle ?? ''}`,
+          );
       });
       const args = { bytes: new Uint8Array([1, 2, 3]), trusted: [] };
       worker.postMessage({ kind: 'call', id: 1, name: 'verify', args });
       return answer;
     }, workerUrl),
-  ).toMatch(/too small to be a zip/);
+  ).toBe('result: not a zip archive');
   expect(pageProblems).toEqual([]);
 
   // The guard itself: a string the page hands to setTimeout is an eval, blocked and reported.

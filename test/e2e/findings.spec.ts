@@ -44,7 +44,7 @@ test('review, edit, dismiss, add, reorder and plan findings; all of it survives 
   await expect(finding(page, fr1)).toContainText('Requirements: SR 1.1');
   await expect(
     finding(page, 'Cleartext control protocols cross zone boundaries (1 path)').getByTestId('severity'),
-  ).toHaveText('Critical');
+  ).toHaveText('High');
 
   // Filter by severity.
   await page.getByRole('combobox', { name: 'Severity' }).selectOption('low');

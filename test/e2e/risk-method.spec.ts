@@ -50,7 +50,7 @@ test('rename the scale levels, refused when empty or taken; exclude a zone from 
   );
 
   // Excluding the cell from scope takes its scenario out of the derivation and no suggestion targets it.
-  await expect(page.getByTestId('risk-summary')).toContainText('1 scenarios');
+  await expect(page.getByTestId('risk-summary')).toContainText('1 scenario,');
   const flow = page
     .getByTestId('risk-suggestion')
     .filter({ hasText: `Traffic no conduit allows into ${CELL}` });
@@ -77,7 +77,7 @@ test('rename the scale levels, refused when empty or taken; exclude a zone from 
   await expect(page.getByTestId('risk-scenario').filter({ hasText: title })).toContainText(
     'Conduit IT ↔ DMZ',
   );
-  await expect(page.getByTestId('risk-summary')).toContainText('1 scenarios');
+  await expect(page.getByTestId('risk-summary')).toContainText('1 scenario,');
   await waitForSaved(page);
   await page.reload();
   await expect(page.getByTestId('risk-scenario').filter({ hasText: title })).toContainText(
