@@ -85,6 +85,9 @@ export function createBrowserPlatform(): DesktopApi {
         protection: 'webcrypto-non-extractable',
       };
       await db().signingKeys.put({ id: 'default', identity, privateKey: pair.privateKey });
+      // Best effort: persistent storage keeps the browser from evicting the key when the disk runs
+      // low. The browser may refuse; the Export panel says so.
+      await navigator.storage?.persist?.().catch(() => false);
       return identity;
     },
 

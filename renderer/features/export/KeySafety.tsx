@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { KeyBackupPreview, PickedFile, SigningIdentity } from '../../../shared/bridge';
 import { hostKind, platform } from '../../platform';
 import { Field } from '../../ui/Field';
@@ -13,7 +13,20 @@ const LOSING_IT =
 
 /** Where the private key lives, what it means to lose it, and (per host) what can be done about it. */
 export function KeySafetyNote() {
-  if (hostKind() === 'browser') {
+  const browser = hostKind() === 'browser';
+  const [evictable, setEvictable] = useState(false);
+  useEffect(() => {
+    if (!browser) return;
+    let live = true;
+    void navigator.storage
+      ?.persisted?.()
+      .then((persisted) => live && setEvictable(!persisted))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [browser]);
+  if (browser) {
     return (
       <div className="key-safety" data-testid="key-safety">
         <p>
@@ -24,6 +37,8 @@ export function KeySafetyNote() {
         <p className="notice-warning" role="note">
           Clearing this site&apos;s data (or the browser&apos;s cookies and site data) deletes the key, and a
           private window, another profile or another browser does not see it.
+          {evictable &&
+            ' This browser has not granted the site persistent storage, so it may also delete the key when the disk runs low.'}
         </p>
         <p>{LOSING_IT}</p>
         <p>For a key you keep for years, use the desktop app: it can write an encrypted backup of the key.</p>
