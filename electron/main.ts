@@ -65,6 +65,7 @@ void app.whenReady().then(() => {
       },
       safeStorage,
     ),
+    writeKeyBackup: (file, contents) => writePrivateFile(file, contents, { overwrite: true }),
     openExternal: (url) => shell.openExternal(url),
   });
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { CreateSigningKeyRequest, OpenFilesOptions, SaveFileOptions, SignRequest } from './bridge';
+import type {
+  BackupSigningKeyRequest,
+  RestoreKeyBackupRequest,
+  CreateSigningKeyRequest,
+  OpenFilesOptions,
+  SaveFileOptions,
+  SignRequest,
+} from './bridge';
 
 /** zod schemas for every DesktopApi payload: the Electron host validates each IPC call with them. */
 const fileFilterSchema = z.object({
@@ -56,6 +63,27 @@ export const signRequestSchema = z.object({
   passphrase: z.string().max(1024).optional(),
 });
 
+/** The shortest passphrase a signing-key backup accepts. */
+export const MIN_BACKUP_PASSPHRASE = 12;
+
+export const backupSigningKeyRequestSchema = z.object({
+  passphrase: z
+    .string()
+    .min(MIN_BACKUP_PASSPHRASE, `a backup passphrase has at least ${MIN_BACKUP_PASSPHRASE} characters`)
+    .max(1024),
+  keyPassphrase: z.string().max(1024).optional(),
+});
+
+export const restoreKeyBackupRequestSchema = z.object({
+  file: z.object({
+    name: z.string().min(1).max(255),
+    bytes: z
+      .instanceof(Uint8Array)
+      .refine((b) => b.byteLength <= 64 * 1024, 'a key backup is at most 64 KiB'),
+  }),
+  passphrase: z.string().min(1, 'enter the passphrase of the backup').max(1024),
+});
+
 export const openExternalSchema = z.string().max(2048);
 
 // Compile-time checks that what the schemas accept is what the bridge's payload types describe.
@@ -64,4 +92,6 @@ const _openFiles: Accepts<typeof openFilesOptionsSchema, OpenFilesOptions> = tru
 const _saveFile: Accepts<typeof saveFileOptionsSchema, SaveFileOptions> = true;
 const _createKey: Accepts<typeof createSigningKeyRequestSchema, CreateSigningKeyRequest> = true;
 const _sign: Accepts<typeof signRequestSchema, SignRequest> = true;
-void [_openFiles, _saveFile, _createKey, _sign];
+const _backup: Accepts<typeof backupSigningKeyRequestSchema, BackupSigningKeyRequest> = true;
+const _restore: Accepts<typeof restoreKeyBackupRequestSchema, RestoreKeyBackupRequest> = true;
+void [_openFiles, _saveFile, _createKey, _sign, _backup, _restore];

@@ -16,6 +16,16 @@ export interface DesktopApi {
   sign(request: SignRequest): Promise<Uint8Array>;
   /** Forgets the stored signing key. */
   deleteSigningKey(): Promise<void>;
+  /**
+   * Writes the signing key, encrypted under a passphrase, to a file the user picks. The host
+   * encrypts it; the plain key never reaches the page. The browser host cannot (its key is
+   * non-extractable) and rejects.
+   */
+  backupSigningKey(request: BackupSigningKeyRequest): Promise<SaveResult>;
+  /** Decrypts a backup to show what it holds, without storing anything. */
+  inspectKeyBackup(request: RestoreKeyBackupRequest): Promise<KeyBackupPreview>;
+  /** Replaces the stored signing key with the one in a backup. */
+  restoreSigningKey(request: RestoreKeyBackupRequest): Promise<SigningIdentity>;
   /** Opens an http(s) link in the system browser, after validating it. */
   openExternal(url: string): Promise<boolean>;
   /**
@@ -36,6 +46,9 @@ export const DESKTOP_API_METHODS = [
   'createSigningKey',
   'sign',
   'deleteSigningKey',
+  'backupSigningKey',
+  'inspectKeyBackup',
+  'restoreSigningKey',
   'openExternal',
   'openSha256',
   'updateSha256',
@@ -92,6 +105,25 @@ export interface SignRequest {
   data: Uint8Array;
   /** Needed when the key is protected by a passphrase. */
   passphrase?: string;
+}
+
+export interface BackupSigningKeyRequest {
+  /** Encrypts the backup file. */
+  passphrase: string;
+  /** Unlocks the stored key when it is protected by a passphrase rather than the keychain. */
+  keyPassphrase?: string;
+}
+
+export interface RestoreKeyBackupRequest {
+  /** The backup file as picked (it holds only encrypted key material). */
+  file: PickedFile;
+  passphrase: string;
+}
+
+export interface KeyBackupPreview {
+  identity: Omit<SigningIdentity, 'protection'>;
+  /** The fingerprint of the key a restore would replace, or null when there is none. */
+  replaces: string | null;
 }
 
 export interface SigningIdentity {

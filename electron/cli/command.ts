@@ -19,6 +19,10 @@ export interface CliCommandModule {
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The environment; process.env when absent. */
+  env?: Record<string, string | undefined>;
+  /** All of stdin as text; the process's stdin when absent. */
+  readStdin?: () => Promise<string>;
 }
 
 /** Exit codes shared by every command. */

@@ -22,6 +22,7 @@ export function helpText(): string {
 /** Runs one command line and returns its exit code; never throws. Control characters never reach the terminal. */
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   const io: CliIo = {
+    ...rawIo,
     stdout: (text) => rawIo.stdout(escapeControlCharacters(text)),
     stderr: (text) => rawIo.stderr(escapeControlCharacters(text)),
   };

@@ -52,8 +52,10 @@ export async function generateKeyFile(identity: {
   };
 }
 
-/** Reads a key file and returns a signer whose private key stays in this process. */
-export async function loadSigner(file: string): Promise<BundleSigner & { fingerprint: string }> {
+/** Reads and checks a key file: its schema, and that its public key belongs to its private key. */
+export async function readKeyFile(
+  file: string,
+): Promise<{ keyFile: KeyFile; privateKey: KeyObject; publicKey: Uint8Array }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -93,12 +95,18 @@ export async function loadSigner(file: string): Promise<BundleSigner & { fingerp
       `${file}: the public key and fingerprint recorded in it do not belong to its private key`,
     );
   }
+  return { keyFile, privateKey, publicKey };
+}
+
+/** Reads a key file and returns a signer whose private key stays in this process. */
+export async function loadSigner(file: string): Promise<BundleSigner & { fingerprint: string }> {
+  const { keyFile, privateKey, publicKey } = await readKeyFile(file);
   return {
     name: keyFile.name,
     organization: keyFile.organization,
     email: keyFile.email,
     publicKey,
-    fingerprint,
+    fingerprint: keyFile.fingerprint,
     sign: async (data) => new Uint8Array(sign(null, data, privateKey)),
   };
 }

@@ -1,7 +1,21 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { ipcChannel, type CreateSigningKeyRequest, type SigningIdentity } from '../../shared/bridge';
-import { createSigningKeyRequestSchema, signRequestSchema } from '../../shared/bridge-validation';
+import path from 'node:path';
+import {
+  ipcChannel,
+  type CreateSigningKeyRequest,
+  type KeyBackupPreview,
+  type SaveResult,
+  type SigningIdentity,
+} from '../../shared/bridge';
+import {
+  backupSigningKeyRequestSchema,
+  createSigningKeyRequestSchema,
+  restoreKeyBackupRequestSchema,
+  signRequestSchema,
+} from '../../shared/bridge-validation';
+import { decryptKeyBackup, encryptKeyBackup } from '../key-backup';
+import type { DialogLike } from './files';
 import { signedDataForSums } from '../../shared/bundle/sign-request';
 import { openSshPublicKeyLine, sshFingerprint } from '../../shared/bundle/ssh-key';
 import { rawEd25519PublicKey } from '../ed25519';
@@ -78,34 +92,48 @@ export class SigningKeyStore {
     const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
     const raw = rawEd25519PublicKey(publicKey)!;
     const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    return this.store(
+      {
+        name: request.name,
+        organization: request.organization,
+        email: request.email,
+        publicKey: openSshPublicKeyLine(raw, request.email),
+        fingerprint: await sshFingerprint(raw),
+        createdAt: new Date().toISOString(),
+      },
+      pem,
+      request.passphrase,
+    );
+  }
+
+  private async store(
+    publicIdentity: Omit<SigningIdentity, 'protection'>,
+    pem: string,
+    passphrase: string | undefined,
+  ): Promise<SigningIdentity> {
     const useKeychain = hasProtectingKeychain(this.safeStorage);
-    if (!useKeychain && !request.passphrase) {
+    if (!useKeychain && !passphrase) {
       throw new Error('This system offers no keychain: choose a passphrase to protect the signing key.');
     }
-    const identity: SigningIdentity = {
-      name: request.name,
-      organization: request.organization,
-      email: request.email,
-      publicKey: openSshPublicKeyLine(raw, request.email),
-      fingerprint: await sshFingerprint(raw),
-      createdAt: new Date().toISOString(),
-      protection: useKeychain ? 'os-keychain' : 'passphrase',
+    const identity = {
+      ...publicIdentity,
+      protection: useKeychain ? ('os-keychain' as const) : ('passphrase' as const),
     };
     let stored: StoredKey;
     if (useKeychain) {
       stored = {
         version: 1,
-        identity: { ...identity, protection: 'os-keychain' },
+        identity,
         secret: Buffer.from(this.safeStorage.encryptString(pem)).toString('base64'),
       };
     } else {
       const salt = crypto.randomBytes(16);
       const iv = crypto.randomBytes(12);
-      const cipher = crypto.createCipheriv('aes-256-gcm', passphraseKey(request.passphrase!, salt), iv);
+      const cipher = crypto.createCipheriv('aes-256-gcm', passphraseKey(passphrase!, salt), iv);
       const secret = Buffer.concat([cipher.update(pem, 'utf8'), cipher.final()]);
       stored = {
         version: 1,
-        identity: { ...identity, protection: 'passphrase' },
+        identity,
         secret: secret.toString('base64'),
         salt: salt.toString('base64'),
         iv: iv.toString('base64'),
@@ -116,32 +144,63 @@ export class SigningKeyStore {
     return identity;
   }
 
+  /** The private key as PKCS#8 PEM, decrypted in this process only. */
+  private async privateKeyPem(stored: StoredKey, passphrase?: string): Promise<string> {
+    if (stored.identity.protection === 'os-keychain') {
+      return this.safeStorage.decryptString(Buffer.from(stored.secret, 'base64'));
+    }
+    if (!passphrase) throw new Error('The signing key is protected by a passphrase: enter it to sign.');
+    try {
+      const decipher = crypto.createDecipheriv(
+        'aes-256-gcm',
+        passphraseKey(passphrase, Buffer.from(stored.salt ?? '', 'base64')),
+        Buffer.from(stored.iv ?? '', 'base64'),
+      );
+      decipher.setAuthTag(Buffer.from(stored.tag ?? '', 'base64'));
+      return Buffer.concat([
+        decipher.update(Buffer.from(stored.secret, 'base64')),
+        decipher.final(),
+      ]).toString('utf8');
+    } catch {
+      throw new Error('The passphrase is wrong.');
+    }
+  }
+
+  private async existing(): Promise<StoredKey> {
+    const stored = await this.load();
+    if (!stored) throw new Error('No signing key exists yet: create one in Export first.');
+    return stored;
+  }
+
   /** Signs a SHA256SUMS body as an SSHSIG in Conduit's namespace, and refuses anything else. */
   async sign(sums: Uint8Array, passphrase?: string): Promise<Uint8Array> {
     const data = await signedDataForSums(sums);
-    const stored = await this.load();
-    if (!stored) throw new Error('No signing key exists yet: create one in Export first.');
-    let pem: string;
-    if (stored.identity.protection === 'os-keychain') {
-      pem = this.safeStorage.decryptString(Buffer.from(stored.secret, 'base64'));
-    } else {
-      if (!passphrase) throw new Error('The signing key is protected by a passphrase: enter it to sign.');
-      try {
-        const decipher = crypto.createDecipheriv(
-          'aes-256-gcm',
-          passphraseKey(passphrase, Buffer.from(stored.salt ?? '', 'base64')),
-          Buffer.from(stored.iv ?? '', 'base64'),
-        );
-        decipher.setAuthTag(Buffer.from(stored.tag ?? '', 'base64'));
-        pem = Buffer.concat([
-          decipher.update(Buffer.from(stored.secret, 'base64')),
-          decipher.final(),
-        ]).toString('utf8');
-      } catch {
-        throw new Error('The passphrase is wrong.');
-      }
-    }
+    const pem = await this.privateKeyPem(await this.existing(), passphrase);
     return new Uint8Array(crypto.sign(null, data, crypto.createPrivateKey(pem)));
+  }
+
+  /** The key as an encrypted backup file's text (see key-backup.ts); the plain key stays here. */
+  async backup(backupPassphrase: string, keyPassphrase?: string): Promise<string> {
+    const stored = await this.existing();
+    const pem = await this.privateKeyPem(stored, keyPassphrase);
+    const { protection: _protection, ...identity } = stored.identity;
+    return encryptKeyBackup(pem, identity, backupPassphrase);
+  }
+
+  /** What restoring a backup would do: the key it holds, and the fingerprint it would replace. */
+  async inspectBackup(text: string, passphrase: string, fileName: string): Promise<KeyBackupPreview> {
+    const { identity } = await decryptKeyBackup(text, passphrase, fileName);
+    const current = await this.identity();
+    return { identity, replaces: current?.fingerprint ?? null };
+  }
+
+  /**
+   * Replaces the stored key with a backup's. Without a keychain the restored key is protected by
+   * the backup's passphrase, the one the assessor has just typed.
+   */
+  async restore(text: string, passphrase: string, fileName: string): Promise<SigningIdentity> {
+    const { identity, privateKeyPem } = await decryptKeyBackup(text, passphrase, fileName);
+    return this.store(identity, privateKeyPem, passphrase);
   }
 
   async remove(): Promise<void> {
@@ -149,7 +208,21 @@ export class SigningKeyStore {
   }
 }
 
-export function registerKeyHandlers(ipcMain: IpcMainLike, store: SigningKeyStore) {
+/** Where a backup is written: a new file, mode 0600, never the plain key. */
+export type WriteBackupFile = (file: string, contents: string) => Promise<void>;
+
+export interface KeyHandlerHost {
+  dialog: DialogLike;
+  writeBackup: WriteBackupFile;
+  downloadsDir: string;
+}
+
+function backupFileName(identity: SigningIdentity): string {
+  const local = identity.email.split('@')[0]?.replace(/[^\w.-]+/g, '-') || 'signing-key';
+  return `${local}-conduit-key-backup.json`;
+}
+
+export function registerKeyHandlers(ipcMain: IpcMainLike, store: SigningKeyStore, host: KeyHandlerHost) {
   handleValidated(ipcMain, ipcChannel('getSigningIdentity'), noPayloadSchema, () => store.identity());
   handleValidated(ipcMain, ipcChannel('createSigningKey'), createSigningKeyRequestSchema, (request) =>
     store.create(request),
@@ -158,4 +231,29 @@ export function registerKeyHandlers(ipcMain: IpcMainLike, store: SigningKeyStore
     store.sign(request.data, request.passphrase),
   );
   handleValidated(ipcMain, ipcChannel('deleteSigningKey'), noPayloadSchema, () => store.remove());
+  handleValidated(
+    ipcMain,
+    ipcChannel('backupSigningKey'),
+    backupSigningKeyRequestSchema,
+    async (request): Promise<SaveResult> => {
+      const identity = await store.identity();
+      if (!identity) throw new Error('No signing key exists yet: create one in Export first.');
+      // Encrypt first, so that a wrong key passphrase is reported before the save dialog opens.
+      const text = await store.backup(request.passphrase, request.keyPassphrase);
+      const result = await host.dialog.showSaveDialog({
+        title: 'Back up the signing key',
+        defaultPath: path.join(host.downloadsDir, backupFileName(identity)),
+        filters: [{ name: 'Conduit key backup', extensions: ['json'] }],
+      });
+      if (result.canceled || !result.filePath) return { saved: false };
+      await host.writeBackup(result.filePath, text);
+      return { saved: true, path: result.filePath };
+    },
+  );
+  handleValidated(ipcMain, ipcChannel('inspectKeyBackup'), restoreKeyBackupRequestSchema, (request) =>
+    store.inspectBackup(new TextDecoder().decode(request.file.bytes), request.passphrase, request.file.name),
+  );
+  handleValidated(ipcMain, ipcChannel('restoreSigningKey'), restoreKeyBackupRequestSchema, (request) =>
+    store.restore(new TextDecoder().decode(request.file.bytes), request.passphrase, request.file.name),
+  );
 }

@@ -11,6 +11,9 @@ import { signedDataForSums } from '../../shared/bundle/sign-request';
 import { openSshPublicKeyLine, sshFingerprint } from '../../shared/bundle/ssh-key';
 import { db } from '../db';
 
+const BROWSER_KEY_NOT_EXPORTABLE =
+  'The browser keeps the signing key non-extractable, so it cannot be backed up or restored here: use the desktop app for a long-lived key.';
+
 function acceptAttribute(options: OpenFilesOptions): string {
   const extensions = (options.filters ?? []).flatMap((f) => f.extensions).filter((e) => e !== '*');
   return extensions.map((e) => `.${e}`).join(',');
@@ -82,6 +85,9 @@ export function createBrowserPlatform(): DesktopApi {
         protection: 'webcrypto-non-extractable',
       };
       await db().signingKeys.put({ id: 'default', identity, privateKey: pair.privateKey });
+      // Best effort: persistent storage keeps the browser from evicting the key when the disk runs
+      // low. The browser may refuse; the Export panel says so.
+      await navigator.storage?.persist?.().catch(() => false);
       return identity;
     },
 
@@ -95,6 +101,10 @@ export function createBrowserPlatform(): DesktopApi {
     async deleteSigningKey() {
       await db().signingKeys.delete('default');
     },
+
+    backupSigningKey: () => Promise.reject(new Error(BROWSER_KEY_NOT_EXPORTABLE)),
+    inspectKeyBackup: () => Promise.reject(new Error(BROWSER_KEY_NOT_EXPORTABLE)),
+    restoreSigningKey: () => Promise.reject(new Error(BROWSER_KEY_NOT_EXPORTABLE)),
 
     async openExternal(url) {
       if (!isSafeExternalUrl(url)) return false;

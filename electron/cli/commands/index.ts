@@ -87,6 +87,14 @@ export const COMMANDS: CliCommand[] = [
     load: async () => (await import('./keygen')).keygenCommand,
   },
   {
+    name: 'key',
+    summary:
+      'back up a key file as a passphrase-encrypted file, or restore one; the passphrase comes from $CONDUIT_KEY_PASSPHRASE or stdin',
+    usage:
+      'key backup --key <keyfile> --out <backup.json> [--force] | key restore --in <backup.json> --out <keyfile> [--force]',
+    load: async () => (await import('./key')).keyCommand,
+  },
+  {
     name: 'export',
     summary: 'build the signed report bundle (zip) of an assessment file',
     usage:

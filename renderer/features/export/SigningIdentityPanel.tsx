@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { SigningIdentity } from '../../../shared/bridge';
-import { platform } from '../../platform';
+import { hostKind, platform } from '../../platform';
 import { notify } from '../../ui/notices';
 import { Field } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
+import { BackupKeyDialog, KeySafetyNote, ReplaceKeyConfirm, RestoreKeyDialog } from './KeySafety';
 
 const PROTECTION_LABELS: Record<SigningIdentity['protection'], string> = {
   'os-keychain': "encrypted with the system's keychain",
@@ -109,7 +110,10 @@ function CreateKeyForm({
   );
 }
 
-/** The assessor's signing identity: created once, shown with its fingerprint, exportable as .pub. */
+/**
+ * The assessor's signing identity: created once, shown with its fingerprint, exportable as .pub;
+ * in the desktop host backed up and restored as an encrypted file. Replacing it asks first.
+ */
 export function SigningIdentityPanel({
   identity,
   onChange,
@@ -118,13 +122,28 @@ export function SigningIdentityPanel({
   onChange: (identity: SigningIdentity) => void;
 }) {
   const [replacing, setReplacing] = useState(false);
+  const [dialog, setDialog] = useState<
+    null | 'confirm-replace' | 'backup' | 'backup-then-confirm' | 'restore'
+  >(null);
+  const desktop = hostKind() === 'desktop';
+  const restoreDialog = dialog === 'restore' && (
+    <RestoreKeyDialog
+      onRestored={(restored) => {
+        setDialog(null);
+        setReplacing(false);
+        onChange(restored);
+      }}
+      onClose={() => setDialog(null)}
+    />
+  );
   if (!identity || replacing) {
     return (
       <>
         <p>
-          Create your signing key once. It is an Ed25519 key that never leaves this computer; the client
-          checks your signature with its public half and its fingerprint, which you give them separately.
+          Create your signing key once. It is an Ed25519 key; the client checks your signature with its public
+          half and its fingerprint, which you give them separately.
         </p>
+        <KeySafetyNote />
         <CreateKeyForm
           onCreated={(created) => {
             setReplacing(false);
@@ -133,6 +152,15 @@ export function SigningIdentityPanel({
           }}
           onCancel={identity ? () => setReplacing(false) : undefined}
         />
+        {desktop && (
+          <p>
+            Moving to this computer, or reinstalling?{' '}
+            <button type="button" className="button button-ghost" onClick={() => setDialog('restore')}>
+              Restore from backup…
+            </button>
+          </p>
+        )}
+        {restoreDialog}
       </>
     );
   }
@@ -177,10 +205,39 @@ export function SigningIdentityPanel({
         >
           Export public key (.pub)
         </button>
-        <button type="button" className="button button-ghost" onClick={() => setReplacing(true)}>
+        {desktop && (
+          <>
+            <button type="button" className="button" onClick={() => setDialog('backup')}>
+              Back up the signing key…
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => setDialog('restore')}>
+              Restore from backup…
+            </button>
+          </>
+        )}
+        <button type="button" className="button button-ghost" onClick={() => setDialog('confirm-replace')}>
           Replace key…
         </button>
       </div>
+      <KeySafetyNote />
+      {dialog === 'confirm-replace' && (
+        <ReplaceKeyConfirm
+          identity={identity}
+          onBackUp={() => setDialog('backup-then-confirm')}
+          onConfirm={() => {
+            setDialog(null);
+            setReplacing(true);
+          }}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {(dialog === 'backup' || dialog === 'backup-then-confirm') && (
+        <BackupKeyDialog
+          identity={identity}
+          onClose={() => setDialog(dialog === 'backup-then-confirm' ? 'confirm-replace' : null)}
+        />
+      )}
+      {restoreDialog}
     </div>
   );
 }

@@ -75,6 +75,7 @@ function setup(safeStorage: SafeStorageLike = keychain) {
     },
     downloadsDir: dir,
     keys: new SigningKeyStore(keyFile, safeStorage),
+    writeKeyBackup: async (file, contents) => void written.set(file, new TextEncoder().encode(contents)),
     openExternal,
     hash: { createSha256: () => crypto.createHash('sha256') },
   });
