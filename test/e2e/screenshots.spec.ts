@@ -18,7 +18,7 @@ const OUT = path.resolve('test-results/screenshots');
 /** Each workspace's nav label, and what shows it is drawn. */
 const WORKSPACES: { label: string; ready(page: Page): Promise<void> }[] = [
   { label: 'Overview', ready: (p) => expect(p.getByTestId('overview-dashboard')).toBeVisible() },
-  { label: 'Inventory', ready: (p) => expect(p.getByTestId('inventory-count')).toHaveText('139 assets') },
+  { label: 'Inventory', ready: (p) => expect(p.getByTestId('inventory-count')).toHaveText('138 assets · 1 seen in traffic') },
   // The diagram has no heading of its own: its eight zones stand for it.
   { label: 'Diagram', ready: (p) => expect(p.getByTestId('zone-node')).toHaveCount(8) },
   { label: 'Requirements', ready: (p) => expect(p.getByTestId('zone-progress')).toBeVisible() },
