@@ -6,6 +6,10 @@ test('the Overview opens Inventory on the unzoned assets and Vulnerabilities on 
   await page.goto('/');
   await page.getByRole('button', { name: 'Open the demo plant' }).click();
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible({ timeout: 20_000 });
+  // A short notice: the long one covered the dashboard's lower right for seconds.
+  const notices = page.getByRole('region', { name: 'Notifications' });
+  await expect(notices).toContainText('Opened the demo plant');
+  await expect(notices).not.toContainText('fictional dairy');
   const dashboard = page.getByTestId('overview-dashboard');
   await expect(dashboard.getByTestId('unzoned-assets')).toHaveText(/^4 of 139 assets in no zone$/);
 
