@@ -12,6 +12,7 @@ import {
   type PackFile,
   type PackProblem,
 } from '../../shared/advisories';
+import type { AliasEdit } from '../../shared/vendors';
 import { serveSelf, withTransfer, type Job } from './channel';
 
 export interface MatchProgress {
@@ -40,6 +41,8 @@ const handlers = {
       indexes: Uint8Array[];
       kev: string[];
       assets: Array<MatchableAsset & { id: string }>;
+      /** The assessor's aliases (the Dexie `aliases` table), applied to advisory and asset vendors. */
+      aliases: AliasEdit[];
     },
     job: Job<MatchProgress>,
   ): Array<[assetId: string, matches: AdvisoryMatch[]]> {
@@ -48,6 +51,7 @@ const handlers = {
     const result = matchAssets(index, new Set(request.kev), request.assets, {
       onProgress: (done, total) => job.progress({ done, total, step: 'matching' }),
       cancelled: () => job.signal.aborted,
+      vendorAliases: request.aliases,
     });
     return [...(result ?? [])];
   },

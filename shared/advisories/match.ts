@@ -9,7 +9,9 @@ import {
 } from './product';
 import { parseRange, rangeContains, type RangeAnswer, type VersionRange } from './range';
 import type { Advisory, AdvisoryProduct, Remediation } from './types';
-import { canonicalVendors, vendorInText, vendorKey } from '../vendors/vendor-aliases';
+import type { AliasEdit } from '../vendors/normalise';
+import { vendorInText, vendorKey } from '../vendors/vendor-aliases';
+import { vendorNamer } from '../vendors/vendor-names';
 import { parseVersion } from './version';
 
 /** What matching reads of an asset. */
@@ -178,10 +180,15 @@ export class AdvisoryMatcher {
   /** Per vendor and model text: the advisories that name it (a plant repeats its models). */
   private readonly plans = new Map<string, ModelPlan>();
 
+  /** The vendors a vendor text names, the assessor's vendor aliases included. */
+  private readonly vendorsOf: (text: string) => string[];
+
   constructor(
     readonly advisories: readonly Advisory[],
     private readonly kev: ReadonlySet<string> = new Set(),
+    vendorAliases: readonly AliasEdit[] = [],
   ) {
+    this.vendorsOf = vendorNamer(vendorAliases);
     const prepared: Array<{ vendors: string[]; p: PreparedProduct }> = [];
     const wordCounts = new Map<string, number>();
     const tokenCounts = new Map<string, number>();
@@ -196,7 +203,7 @@ export class AdvisoryMatcher {
     advisories.forEach((advisory, at) => {
       this.releases.set(advisory.id, advisory.initialRelease);
       for (const product of advisory.products) {
-        const vendors = canonicalVendors(product.vendor);
+        const vendors = this.vendorsOf(product.vendor);
         const tokens = tokenizeProduct(
           productText(product),
           wordsOf(vendors, product.vendor),
@@ -367,7 +374,7 @@ export class AdvisoryMatcher {
   ): ReadonlyArray<{ p: PreparedProduct; kind: Exclude<ProductMatch, null> }> {
     const model = modelText?.trim();
     if (!model) return [];
-    const stated = vendor?.trim() ? canonicalVendors(vendor) : [];
+    const stated = vendor?.trim() ? this.vendorsOf(vendor) : [];
     const vendors = stated.length > 0 ? stated : [vendorInText(model)].filter((v): v is string => v !== null);
     const found: Array<{ p: PreparedProduct; kind: Exclude<ProductMatch, null> }> = [];
     if (vendors.length > 0) {

@@ -1,4 +1,5 @@
 import type { AdvisoryIndex } from './index-file';
+import type { AliasEdit } from '../vendors/normalise';
 import { AdvisoryMatcher, type AdvisoryMatch, type MatchableAsset } from './match';
 
 export interface MatchRunOptions {
@@ -6,6 +7,8 @@ export interface MatchRunOptions {
   /** Checked between chunks; a true answer stops the run. */
   cancelled?: () => boolean;
   chunk?: number;
+  /** The assessor's aliases (only the vendor ones count), over the built-in vendor table. */
+  vendorAliases?: readonly AliasEdit[];
 }
 
 /**
@@ -18,7 +21,7 @@ export function matchAssets<T extends MatchableAsset & { id: string }>(
   assets: readonly T[],
   options: MatchRunOptions = {},
 ): Map<string, AdvisoryMatch[]> | null {
-  const matcher = new AdvisoryMatcher(index.advisories, kev);
+  const matcher = new AdvisoryMatcher(index.advisories, kev, options.vendorAliases);
   const chunk = options.chunk ?? 2000;
   // vendor → model → firmware: nested maps, so no joined key string is built and hashed per asset.
   const seen = new Map<string, Map<string, Map<string, AdvisoryMatch[]>>>();

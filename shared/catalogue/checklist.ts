@@ -1,6 +1,7 @@
 import { answersByItem, type FrEvaluation, type ZoneEvaluation } from './security-levels';
 import type { CatalogueItem } from './types';
 import type { Answer, FrId } from '../model';
+import { matchesWords, searchWords } from '../text/search';
 
 /** How an item stands against the zone's SL-T. */
 export type ItemScope = 'required' | 'out-of-scope' | 'above-target';
@@ -53,4 +54,16 @@ export function checklistGroups(
       }
       return { fr, rows };
     });
+}
+
+/** The groups with only the rows whose item id or title hold every word of the query (accents and case ignored); groups left empty are dropped. */
+export function searchChecklist(groups: readonly ChecklistGroup[], query: string): ChecklistGroup[] {
+  const words = searchWords(query);
+  if (words.length === 0) return [...groups];
+  return groups
+    .map((group) => ({
+      ...group,
+      rows: group.rows.filter((row) => matchesWords(words, [row.item.id, row.item.title])),
+    }))
+    .filter((group) => group.rows.length > 0);
 }

@@ -23,6 +23,7 @@ import {
 import { CaptureAnalyzer } from '../traffic/analyzer';
 import type { OuiTable } from '../traffic/oui';
 import { captureToImport } from '../traffic/to-inventory';
+import { Normaliser, normaliseNames } from '../vendors';
 import { seededIds } from './ids';
 import { demoRisk } from './risk';
 import { demoVulnerabilities, type DemoAdvisorySource } from './vulnerabilities';
@@ -181,10 +182,13 @@ function drawnPlant(step: BuildStep): {
 /** The two sensor exports, through the same parse and merge as an import in the app, then placed by subnet. */
 async function importSensorExports(step: BuildStep, start: AssessmentData): Promise<AssessmentData> {
   let data = start;
+  const normaliser = new Normaliser();
   const importInventory = async (name: 'nozomi' | 'claroty', format: InventoryFormat, at: string) => {
     const bytes = step.sources.files[name];
     const fileName = DEMO_SOURCE_FILES[name];
-    const parsed = await parseInventory({ name: fileName, bytes }, { format });
+    const read = await parseInventory({ name: fileName, bytes }, { format });
+    // As the app's import does: vendors and types under one name each, the spellings kept as raw.
+    const parsed = { ...read, assets: read.assets.map((a) => normaliseNames(a, normaliser)) };
     if (parsed.assets.length === 0) throw new DemoSourceError(`${fileName}: no assets were read`);
     const context = {
       id: step.makeId(),

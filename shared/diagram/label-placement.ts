@@ -77,9 +77,12 @@ export function labelPoint(
   };
 }
 
-/** A label's estimated box at 11 px: about 6.4 px a character, capped. */
-export function conduitLabelSize(label: string): { width: number; height: number } {
-  return { width: Math.min(320, 12 + label.length * 6.4), height: 20 };
+/**
+ * A label's estimated box at 11 px: about 6.4 px a character, capped; times the scale the canvas
+ * draws labels at (zoomed out it enlarges them to stay legible, so they take more of the diagram).
+ */
+export function conduitLabelSize(label: string, scale = 1): { width: number; height: number } {
+  return { width: Math.min(320, 12 + label.length * 6.4) * scale, height: 20 * scale };
 }
 
 /** Points along the segment tried for a label, the middle first. */

@@ -12,17 +12,23 @@ export interface AliasEdit {
   canonical: string;
 }
 
-/** The comparable form of a device type: lower case, no accents or punctuation, no plural "s". */
+/** The comparable form of a device type: words split, lower case, no accents or punctuation, no plural "s". */
 export function typeKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .map((word) => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word))
-    .join(' ');
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      // Exports write types in CamelCase too ("EngineeringStation", "IOModule").
+      .replace(/(\p{Ll})(\p{Lu})|(\p{Lu})(\p{Lu}\p{Ll}{2})/gu, (_, a, b, c, d) => `${a ?? c} ${b ?? d}`)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+      .split(' ')
+      .map((word) =>
+        word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word,
+      )
+      .join(' ')
+  );
 }
 
 /**

@@ -61,6 +61,43 @@ function overflow(page: Page) {
   });
 }
 
+/** What the screenshot review found and fixed, checked so it stays fixed. */
+async function checkLook(page: Page, label: string, theme: (typeof THEMES)[number]) {
+  if (label === 'Diagram' && theme === 'dark') {
+    // The minimap was white in the dark theme.
+    const minimap = await page
+      .locator('.react-flow__minimap')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(minimap).toBe('rgb(24, 28, 34)');
+  }
+  if (label === 'Findings') {
+    // The filter row wrapped at 1280.
+    const tops = await page
+      .getByRole('search', { name: 'Filter findings' })
+      .evaluate((row) => [...row.children].map((c) => (c as HTMLElement).offsetTop));
+    expect(new Set(tops).size, 'the Findings filters sit in one row').toBe(1);
+  }
+  if (label === 'Risk') {
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    // "Zone's (Se", "3 Possil": each select as wide as its chosen text, plus its arrow.
+    const cut = await page.locator('.risk-table select:not(.risk-capability)').evaluateAll((selects) => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      return selects.flatMap((el) => {
+        const select = el as HTMLSelectElement;
+        context.font = getComputedStyle(select).font;
+        const text = select.selectedOptions[0]?.text ?? '';
+        return select.clientWidth < context.measureText(text).width + 24 ? [text] : [];
+      });
+    });
+    expect(cut, 'risk selects cut off').toEqual([]);
+  }
+  if (label === 'Vulnerabilities') {
+    const boxes = page.locator('.vulnerability-group h3 input[type="checkbox"]');
+    if ((await boxes.count()) > 0)
+      await expect(boxes.first()).toHaveAccessibleName(/^Select all \d+ match(es)? in /);
+  }
+}
+
 /** The Connections workspace's second tab: the candidates and their triage. */
 async function shootTraffic(page: Page, suffix: string) {
   await page.getByRole('tab', { name: /Traffic/ }).click();
@@ -89,6 +126,7 @@ test('every workspace in both themes at 1440×900 and 1280×720', async ({ page,
       for (const { label, ready } of WORKSPACES) {
         await open(page, label);
         await ready(page);
+        await checkLook(page, label, theme);
         if (label !== 'Diagram') await expect(page.locator('main h1, main h2').first()).toBeVisible();
         const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
         expect(background, `${label} in ${theme}`).toBe(

@@ -28,7 +28,7 @@ test('an imported Modicon M340 is matched, decided in bulk, kept on reload, and 
   await expect(page.getByRole('region', { name: /^ICSA-20-016-01 · / })).toBeVisible();
 
   await page.getByRole('button', { name: 'By asset' }).click();
-  await page.getByRole('checkbox', { name: /^Select all of plc180/ }).check();
+  await page.getByRole('checkbox', { name: /^Select all \d+ match(es)? in plc180/ }).check();
   await page.getByRole('button', { name: 'Decide for 8 selected' }).click();
   const decide = page.getByRole('dialog', { name: 'Decide for 8 matches' });
   await decide.getByLabel('Accept and document').check();

@@ -20,6 +20,7 @@ import {
   type ColumnMapping,
   type InventoryFormat,
 } from '../../../shared/importers';
+import { Normaliser, normaliseNames } from '../../../shared/vendors';
 import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { AssessmentFileError, readAssessmentFile } from '../read-assessment';
 
@@ -79,10 +80,13 @@ export const importCommand: CliCommandModule = {
     const mapping = values.mapping ? await readMapping(values.mapping) : undefined;
     const data = values.into ? await readTarget(values.into) : null;
     const fileName = basename(file);
-    const parsed = await parseInventory(
+    const read = await parseInventory(
       { name: fileName, bytes },
       { format: values.format as InventoryFormat | undefined, mapping },
     );
+    // The app's import normalises with the same tables (the assessor's own aliases live in the app).
+    const normaliser = new Normaliser();
+    const parsed = { ...read, assets: read.assets.map((a) => normaliseNames(a, normaliser)) };
     const batch = {
       id: newId(),
       assessmentId: data?.assessment.id ?? newId(),

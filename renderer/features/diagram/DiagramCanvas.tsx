@@ -24,7 +24,7 @@ import { commandById } from '../../ui/commands';
 import { DIAGRAM_COMMANDS, GRID, TEMPLATE_COMMANDS, type DiagramCommandState } from './commands';
 import { UndocumentedEdgeComponent, UndocumentedToggle, useUndocumentedFlowEdges } from './overlay';
 import { ConduitEdge, type ConduitFlowEdge } from './ConduitEdge';
-import { ASSET_DRAG_TYPE } from './context';
+import { ASSET_DRAG_TYPE, labelScaleSelector } from './context';
 import type { useFlowProjection } from './use-flow-projection';
 import { fitViewportClear } from './viewport';
 import { ZoneNode, type ZoneFlowNode } from './ZoneNode';
@@ -45,14 +45,6 @@ function useOverlayEdges(assessmentId: string, conduitEdges: ConduitFlowEdge[]) 
   );
   return { edges, shown, setShown, count: undocumented.length };
 }
-
-/**
- * Zoomed out, zone names and conduit labels grow against the zoom (up to 2.5 times), so that at
- * fit view they stay about 11 px on screen instead of shrinking to 7. Rounded, so the canvas
- * re-renders in steps, not on every wheel tick.
- */
-const labelScaleSelector = (state: { transform: [number, number, number] }) =>
-  Math.round(Math.min(2.5, Math.max(1, 0.85 / state.transform[2])) * 10) / 10;
 
 /** The canvas: React Flow over the projection, asset drops onto zones, and the empty state. */
 export function DiagramCanvas({

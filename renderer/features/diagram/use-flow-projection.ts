@@ -5,6 +5,7 @@ import {
   MarkerType,
   type EdgeChange,
   type NodeChange,
+  useStore,
 } from '@xyflow/react';
 import type { Asset, Conduit, Zone } from '../../../shared/model';
 import { conduitLabelSize, parallelSlots, placeConduitLabels } from '../../../shared/diagram';
@@ -12,6 +13,7 @@ import { runModelChecks } from '../../../shared/findings';
 import { findRangeOverlaps, summarizeServices } from '../../../shared/network';
 import { KeyedCache } from '../../ui/keyed-cache';
 import type { ConduitEdgeData, ConduitFlowEdge } from './ConduitEdge';
+import { labelScaleSelector } from './context';
 import type { DiagramState } from './diagram-store';
 import type { ZoneFlowNode, ZoneNodeData } from './ZoneNode';
 
@@ -130,10 +132,15 @@ function useEdgeData(
   zones: readonly Zone[],
   conduits: readonly Conduit[],
   flaggedConduits: ReadonlySet<string>,
+  labelScale: number,
 ): Map<string, ConduitEdgeData> {
   return useMemo(() => {
     const slots = parallelSlots(conduits);
-    const sizes = new Map(conduits.map((c) => [c.id, conduitLabelSize(summarizeServices(c.services))]));
+    // Sized as drawn: placed at 100 % while drawn enlarged, labels overlapped, and the "+2" of a
+    // services list peeking out from under another label read as a stray "2".
+    const sizes = new Map(
+      conduits.map((c) => [c.id, conduitLabelSize(summarizeServices(c.services), labelScale)]),
+    );
     const spots = placeConduitLabels(zones, conduits, (id) => sizes.get(id)!);
     return new Map(
       conduits.map((conduit) => {
@@ -144,7 +151,7 @@ function useEdgeData(
         return [conduit.id, { conduit, index: slot.index, count: slot.count, flagged, label }];
       }),
     );
-  }, [zones, conduits, flaggedConduits]);
+  }, [zones, conduits, flaggedConduits, labelScale]);
 }
 
 /** The store's zones, conduits and assets as React Flow nodes and edges, with what the editor derives from them. */
@@ -162,7 +169,8 @@ export function useFlowProjection(state: DiagramState, expanded: ReadonlySet<str
   );
 
   const nodeData = useNodeData(zones, assetsByZone, flaggedZones, expanded, editable);
-  const edgeData = useEdgeData(zones, conduits, flaggedConduits);
+  const labelScale = useStore(labelScaleSelector);
+  const edgeData = useEdgeData(zones, conduits, flaggedConduits, labelScale);
 
   const [nodes, setNodes] = useState<ZoneFlowNode[]>([]);
   const [edges, setEdges] = useState<ConduitFlowEdge[]>([]);

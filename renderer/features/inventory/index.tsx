@@ -31,6 +31,7 @@ import { InventoryFilters } from './InventoryFilters';
 import { useInventory } from './useInventory';
 import { plural } from '../../ui/format';
 import { useSearchParams } from 'wouter';
+import { useNavIntent } from '../../ui/nav-intent';
 
 const TOOLBAR = ['import-files', 'import-history', 'add-asset', 'columns', 'aliases', 'export-csv'];
 
@@ -81,7 +82,11 @@ function useZones(assessmentId: string) {
 
 /** The table's filter, sort and selection, and the rows they give. */
 function useTableView(all: readonly Asset[], zoneMap: Map<string, string>) {
-  const [filter, setFilter] = useState<AssetFilter>(NO_FILTER);
+  const intent = useNavIntent('inventory');
+  // A link may open the table filtered by zone (the Overview's "in no zone" asks for zone "none").
+  const [filter, setFilter] = useState<AssetFilter>(() =>
+    intent.zone ? { ...NO_FILTER, zone: intent.zone } : NO_FILTER,
+  );
   // Typing in the search box stays quick: the 100,000 rows are filtered a moment later.
   const deferredFilter = useDeferredValue(filter);
   const [sorting, setSorting] = useState<SortingState>([]);

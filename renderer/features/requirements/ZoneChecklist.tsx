@@ -31,7 +31,12 @@ import { notify } from '../../ui/notices';
 import { BulkAnswerDialog } from './BulkAnswerDialog';
 import { ItemDetail } from './ItemDetail';
 import { ChartLegend, LevelChart } from './LevelChart';
-import { checklistGroups, type ChecklistGroup, type ChecklistRow } from '../../../shared/catalogue/checklist';
+import {
+  checklistGroups,
+  searchChecklist,
+  type ChecklistGroup,
+  type ChecklistRow,
+} from '../../../shared/catalogue/checklist';
 import { needsJustification, STATUS_CLASS } from './status';
 import { isTyping, runKey } from '../../ui/commands';
 import { CHECKLIST_COMMANDS, typesText } from './commands';
@@ -63,9 +68,11 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
     () => (zone && loaded ? evaluateZone(catalogue, zone, loaded.answers) : undefined),
     [catalogue, zone, loaded],
   );
+  const [query, setQuery] = useState('');
   const groups = useMemo(
-    () => (evaluation ? checklistGroups(evaluation, frFilter, props.showAboveTarget) : []),
-    [evaluation, frFilter, props.showAboveTarget],
+    () =>
+      evaluation ? searchChecklist(checklistGroups(evaluation, frFilter, props.showAboveTarget), query) : [],
+    [evaluation, frFilter, props.showAboveTarget, query],
   );
   const rows = useMemo(() => groups.flatMap((group) => group.rows), [groups]);
 
@@ -206,10 +213,20 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
         </p>
       )}
       <div className="req-columns">
-        <div ref={listRef} className="req-list" role="listbox" aria-label={`Requirements for ${zone.name}`}>
-          {groups.map((group) => (
-            <FrGroup key={group.fr.fr} group={group} activeId={active?.item.id} onSelect={selectItem} />
-          ))}
+        <div className="req-list-column">
+          <input
+            type="search"
+            className="input req-search"
+            aria-label="Search requirements by id or title"
+            placeholder="Search SR 1.1, “password”…"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          <div ref={listRef} className="req-list" role="listbox" aria-label={`Requirements for ${zone.name}`}>
+            {groups.map((group) => (
+              <FrGroup key={group.fr.fr} group={group} activeId={active?.item.id} onSelect={selectItem} />
+            ))}
+          </div>
         </div>
         {active ? (
           <ItemDetail
@@ -236,7 +253,9 @@ export function ZoneChecklist(props: ZoneChecklistProps) {
             onBackToList={backToList}
           />
         ) : (
-          <p className="req-muted">No items to show for this filter.</p>
+          <p className="req-muted">
+            {query.trim() ? `No item matches “${query.trim()}”.` : 'No items to show for this filter.'}
+          </p>
         )}
       </div>
       {bulkOpen && active && (

@@ -242,8 +242,9 @@ function ScenarioRow({
           ))}
         </select>
         <select
-          className="select"
+          className="select risk-capability"
           aria-label={`Capability of ${scenario.title}`}
+          title={`${scenario.capability} – ${CAPABILITY_SHORT[scenario.capability as keyof typeof CAPABILITY_SHORT] ?? ''}`}
           value={scenario.capability}
           onChange={(e) => save({ capability: Number(e.target.value) })}
         >

@@ -1,10 +1,18 @@
 import { SEVERITIES, VULNERABILITY_DECISION_LABELS, VULNERABILITY_DECISIONS } from '../../../shared/model';
 import { CONFIDENCE_LABELS, type Filter } from './filters';
 
-/** Severity, KEV, decision and confidence filters of the workspace. */
+/** Search, severity, KEV, decision and confidence filters of the workspace. */
 export function FilterBar({ filter, onChange }: { filter: Filter; onChange: (next: Filter) => void }) {
   return (
     <>
+      <input
+        type="search"
+        className="vulnerability-search"
+        aria-label="Search advisories, CVEs and assets"
+        placeholder="Advisory, CVE, asset…"
+        value={filter.text}
+        onChange={(e) => onChange({ ...filter, text: e.target.value })}
+      />
       <label>
         Severity{' '}
         <select

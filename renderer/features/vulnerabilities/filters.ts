@@ -5,6 +5,7 @@ import {
   type Vulnerability,
   type VulnerabilityDecision,
 } from '../../../shared/model';
+import { matchesWords, searchWords } from '../../../shared/text/search';
 import { formatDate } from '../../ui/format';
 
 export type View = 'advisory' | 'asset' | 'zone';
@@ -14,11 +15,26 @@ export interface Filter {
   kev: 'all' | 'kev';
   decision: VulnerabilityDecision | 'undecided' | 'all';
   confidence: Vulnerability['confidence'] | 'all';
+  /** Words to find in the advisory id, title, CVEs or asset name (accents and case ignored). */
+  text: string;
 }
 
-export const NO_FILTER: Filter = { severity: 'all', kev: 'all', decision: 'all', confidence: 'all' };
+export const NO_FILTER: Filter = {
+  severity: 'all',
+  kev: 'all',
+  decision: 'all',
+  confidence: 'all',
+  text: '',
+};
 
-export function passes(v: Vulnerability, f: Filter): boolean {
+/** The filter a link asked for (the Overview's "need a decision" opens on the undecided ones). */
+export function filterFromIntent(intent: Readonly<Record<string, string>>): Filter {
+  return intent.decision === 'undecided' ? { ...NO_FILTER, decision: 'undecided' } : NO_FILTER;
+}
+
+export function passes(v: Vulnerability, f: Filter, assetName: string | null = null): boolean {
+  if (f.text.trim() && !matchesWords(searchWords(f.text), [v.advisoryId, v.title, ...v.cves, assetName]))
+    return false;
   if (f.severity !== 'all' && severityFromCvss(v.cvss) !== f.severity) return false;
   if (f.kev === 'kev' && !v.kev) return false;
   if (f.decision === 'undecided' && v.decision !== null) return false;

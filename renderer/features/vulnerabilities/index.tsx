@@ -4,6 +4,7 @@ import type { Asset, Vulnerability } from '../../../shared/model';
 import { db } from '../../db';
 import { addCountermeasure } from '../../db/risk';
 import { decideVulnerabilities, listVulnerabilities } from '../../db/vulnerabilities';
+import { useNavIntent } from '../../ui/nav-intent';
 import { notify } from '../../ui/notices';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { plural } from '../../ui/format';
@@ -11,7 +12,7 @@ import { AssetAdvisories } from './AssetAdvisories';
 import { DecisionDialog } from './DecisionDialog';
 import { FilterBar } from './FilterBar';
 import { PackPanel } from './PackPanel';
-import { NO_FILTER, passes, type Filter, type View } from './filters';
+import { filterFromIntent, passes, type Filter, type View } from './filters';
 import { useMatching } from './useMatching';
 import { VulnerabilityGroup } from './VulnerabilityGroup';
 
@@ -147,10 +148,11 @@ function VulnerabilitiesWorkspace({ assessment }: WorkspaceProps) {
   const { records, assets, assetById, zoneName, targets } = useVulnerabilityData(assessmentId);
   const matching = useMatching(assessmentId, assets);
   const [view, setView] = useState<View>('advisory');
-  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const intent = useNavIntent('vulnerabilities');
+  const [filter, setFilter] = useState<Filter>(() => filterFromIntent(intent));
   const { selected, toggle, clear } = useSelection();
   const [deciding, setDeciding] = useState(false);
-  const shown = (records ?? []).filter((v) => passes(v, filter));
+  const shown = (records ?? []).filter((v) => passes(v, filter, assetById.get(v.assetId)?.name ?? null));
   const groups = groupRecords(shown, view, assetById, zoneName);
   const createCountermeasure = async (title: string, conduitId: string | null) => {
     const chosen = (records ?? []).filter((v) => selected.has(v.id));

@@ -3,7 +3,9 @@ import indexUrl from '../../../assets/advisories/index.json.gz?url';
 import kevUrl from '../../../assets/advisories/cisa-kev-2025-08-25.json.gz?url';
 import { readKev, type AdvisoryMatch, type MatchableAsset, type PackFile } from '../../../shared/advisories';
 import { newId, nowIso, sha256Hex } from '../../../shared/model';
+import type { AliasEdit } from '../../../shared/vendors';
 import { listAdvisoryPacks, type StoredAdvisoryPack } from '../../db/advisory-packs';
+import { listAliases } from '../../db/aliases';
 import { connect, isCancelled, type WorkerClient } from '../../workers/channel';
 import type { AdvisoryHandlers, MatchProgress } from '../../workers/advisory.worker';
 
@@ -20,15 +22,30 @@ export async function bundledAdvisories(): Promise<{ index: Uint8Array; kev: str
   return { index, kev: [...kev.entries.keys()] };
 }
 
+export interface MatchingSources {
+  indexes: Uint8Array[];
+  kev: string[];
+  /** The assessor's aliases: a vendor spelling they map meets the advisories under its name. */
+  aliases: AliasEdit[];
+}
+
 /**
  * What matching reads: the bundled index and every imported pack (of one advisory the latest
  * revision wins, in the worker), and the KEV catalog imported last, else the bundled one.
  */
-export async function matchingSources(): Promise<{ indexes: Uint8Array[]; kev: string[] }> {
-  const [bundled, stored] = await Promise.all([bundledAdvisories(), listAdvisoryPacks()]);
+export async function matchingSources(): Promise<MatchingSources> {
+  const [bundled, stored, aliases] = await Promise.all([
+    bundledAdvisories(),
+    listAdvisoryPacks(),
+    listAliases(),
+  ]);
   const packs = stored.filter((p) => p.kind !== 'kev');
   const kev = stored.filter((p) => p.kind === 'kev' && p.kev).at(-1)?.kev?.cves ?? bundled.kev;
-  return { indexes: [bundled.index, ...packs.map((p) => p.index)], kev };
+  return {
+    indexes: [bundled.index, ...packs.map((p) => p.index)],
+    kev,
+    aliases: aliases.map(({ kind, spelling, canonical }) => ({ kind, spelling, canonical })),
+  };
 }
 
 function advisoryWorker(): WorkerClient<AdvisoryHandlers> {
@@ -58,14 +75,14 @@ function cancellable<T>(run: (worker: WorkerClient<AdvisoryHandlers>) => Promise
 /** Matches assets in a Worker with progress. */
 export function matchInWorker(
   assets: Array<MatchableAsset & { id: string }>,
-  source: { indexes: Uint8Array[]; kev: string[] },
+  source: MatchingSources,
   onProgress: (done: number, total: number) => void,
 ): CancellableJob<Map<string, AdvisoryMatch[]>> {
   return cancellable((worker) =>
     worker
       .call(
         'match',
-        { indexes: source.indexes, kev: source.kev, assets },
+        { indexes: source.indexes, kev: source.kev, assets, aliases: source.aliases },
         { onProgress: ({ done, total }) => onProgress(done, total) },
       )
       .then((matches) => new Map(matches)),

@@ -97,7 +97,8 @@ export function InventoryCard({ assessmentId, overview }: Props) {
       <h2 id="inventory-status-title">Assets and vulnerabilities</h2>
       <WorkspaceLink
         assessmentId={assessmentId}
-        workspace="diagram"
+        workspace="inventory"
+        focus={{ zone: 'none' }}
         className="overview-figure"
         testId="unzoned-assets"
       >
@@ -106,6 +107,7 @@ export function InventoryCard({ assessmentId, overview }: Props) {
       <WorkspaceLink
         assessmentId={assessmentId}
         workspace="vulnerabilities"
+        focus={{ decision: 'undecided' }}
         testId="undecided-vulnerabilities"
       >
         {undecided} of {plural(matches, 'vulnerability match', 'vulnerability matches')} need a decision

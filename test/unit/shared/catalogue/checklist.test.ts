@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateZone, IEC62443_3_3 } from '../../../../shared/catalogue';
 import type { Answer } from '../../../../shared/model';
-import { checklistGroups, hasContent } from '../../../../shared/catalogue/checklist';
+import { checklistGroups, hasContent, searchChecklist } from '../../../../shared/catalogue/checklist';
 import { catalogueOf } from '../../../../shared/catalogue';
 import { levelsOfZones } from '../../../../shared/catalogue';
 import { answeredAssessment } from '../../../fixtures/requirements/answered-assessment';
@@ -86,5 +86,23 @@ describe('zone levels', () => {
   it('falls back to the shipped catalogue, and says so, for a version this build lacks', () => {
     expect(catalogueOf(IEC62443_3_3.version)).toEqual({ catalogue: IEC62443_3_3, known: true });
     expect(catalogueOf('iec62443-3-3:2030/other')).toEqual({ catalogue: IEC62443_3_3, known: false });
+  });
+});
+
+describe('searching the checklist', () => {
+  const groups = checklistGroups(evaluateZone(IEC62443_3_3, zone, []), 'all', true);
+  const ids = (query: string) => searchChecklist(groups, query).flatMap((g) => g.rows.map((r) => r.item.id));
+
+  it('keeps the rows whose id or title hold every word, accents and case ignored, and drops empty FRs', () => {
+    expect(ids('PASSWORD')).toEqual(['SR 1.7', 'SR 1.7 RE 1', 'SR 1.7 RE 2']);
+    expect(ids('multifactor NETWORKS')).toEqual(['SR 1.1 RE 2', 'SR 1.1 RE 3']);
+    expect(ids('multifáctor')).toEqual(ids('multifactor'));
+    expect(ids('sr 1.5')).toEqual(['SR 1.5', 'SR 1.5 RE 1']);
+    expect(searchChecklist(groups, 'authorization').map((g) => g.fr.fr)).toEqual(['FR2']);
+    expect(ids('no such requirement')).toEqual([]);
+  });
+
+  it('keeps every row for an empty query', () => {
+    expect(searchChecklist(groups, '  ')).toEqual(groups);
   });
 });

@@ -11,6 +11,7 @@ import { reconcile } from '../../../../shared/network';
 import { buildDemoPlant, DEMO_SOURCE_FILES, type DemoSourceName } from '../../../../shared/demo';
 import { parseAssessmentFile, serializeAssessmentFile, type AssessmentData } from '../../../../shared/model';
 import { OuiTable } from '../../../../shared/traffic/oui';
+import { Normaliser, normaliseNames } from '../../../../shared/vendors';
 
 const root = path.resolve(__dirname, '../../../..');
 const files = Object.fromEntries(
@@ -84,6 +85,21 @@ describe('the demo plant', async () => {
       .conflicts.find((c) => c.field === 'firmware');
     expect(firmwareConflict?.values.map((v) => v.value).sort()).toEqual(['33.011', '33.014']);
     expect(demo.assets.filter((a) => a.zoneId !== null).length).toBeGreaterThan(demo.assets.length - 6);
+  });
+
+  it('stores the sensor exports’ vendors and types under one name each, keeping the spelling as raw', () => {
+    const [nozomi, claroty] = demo.importBatches;
+    const sensed = demo.assets.filter((a) =>
+      a.batchIds.some((id) => id === nozomi!.id || id === claroty!.id),
+    );
+    const cisco = sensed.filter((a) => a.vendorRaw === 'Cisco Systems');
+    expect(cisco.length).toBeGreaterThan(0);
+    expect(new Set(cisco.map((a) => a.vendor))).toEqual(new Set(['Cisco']));
+    const engineering = sensed.filter((a) => a.typeRaw === 'EngineeringStation');
+    expect(engineering.length).toBeGreaterThan(0);
+    expect(new Set(engineering.map((a) => a.type))).toEqual(new Set(['Engineering workstation']));
+    const normaliser = new Normaliser();
+    expect(sensed.filter((a) => normaliseNames(a, normaliser) !== a)).toEqual([]);
   });
 
   it('has an imported capture with flows that the reconciliation turns into candidates', () => {

@@ -25,6 +25,11 @@ describe('one alias table for vendors and device types', () => {
       'PLC',
       'PLC',
     ]);
+    expect(['EngineeringStation', 'IOModule', 'NetworkSwitch'].map((t) => builtIn.type(t))).toEqual([
+      'Engineering workstation',
+      'I/O module',
+      'Switch',
+    ]);
     expect(builtIn.vendor('  Acme Kontrols ')).toBe('Acme Kontrols');
     expect(builtIn.type('Espresso machine')).toBe('Espresso machine');
     expect(builtIn.vendor(null)).toBeNull();

@@ -133,4 +133,28 @@ describe('conduit import', () => {
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'conduit import: empty.csv: the file is empty\n' });
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
+
+  it('stores vendors and types under the app import’s names, keeping what the file said', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'conduit-import-'));
+    const file = join(dir, 'acme.conduit.json');
+    await cli('new', '--client', 'Acme', '--site', 'Plant 1', '--out', file);
+    const csv = join(dir, 'plant.csv');
+    writeFileSync(
+      csv,
+      'Name,IP,Vendor,Type\nplc-1,10.0.0.1,Siemens AG,PLCs\nsw-1,10.0.0.2,Cisco Systems,Switch\nbox,10.0.0.3,Acme Kontrols,Widget\n',
+    );
+    expect((await cli('import', csv, '--into', file)).code).toBe(0);
+    const assets = (await parseAssessmentFile(readFileSync(file, 'utf8'))).assets;
+    const byName = Object.fromEntries(assets.map((a) => [a.name, a]));
+    expect(byName['plc-1']).toMatchObject({
+      vendor: 'Siemens',
+      vendorRaw: 'Siemens AG',
+      type: 'PLC',
+      typeRaw: 'PLCs',
+    });
+    expect(byName['sw-1']).toMatchObject({ vendor: 'Cisco', vendorRaw: 'Cisco Systems', type: 'Switch' });
+    expect(byName['sw-1']!.typeRaw ?? null).toBeNull();
+    expect(byName['box']).toMatchObject({ vendor: 'Acme Kontrols', type: 'Widget' });
+    expect(byName['box']!.vendorRaw ?? null).toBeNull();
+  });
 });
