@@ -15,7 +15,10 @@ document.addEventListener('securitypolicyviolation', (event) => violations.push(
 async function runCapture(): Promise<Record<string, number | string | string[]>> {
   const file = (document.getElementById('file') as HTMLInputElement).files![0]!;
   const assessment = await createAssessmentRecord({ client: 'Bench', site: 'Capture' });
-  const answers: CapturePageHandlers = { sha256Natively: () => Promise.resolve(null) };
+  const answers: CapturePageHandlers = {
+    hashesNatively: () => Promise.resolve(false),
+    sha256Natively: () => Promise.resolve(null),
+  };
   const capture = connect<CaptureHandlers, CapturePageHandlers>(
     new Worker('/capture.worker-bench.js', { type: 'module' }),
     { peer: 'the capture reader', answers },
@@ -36,6 +39,7 @@ async function runCapture(): Promise<Record<string, number | string | string[]>>
     totalMs,
     aloneMs: alone.ms,
     aloneReadMs: alone.readMs,
+    computeMs: alone.computeMs,
     streamChunk: alone.streamChunk,
     sha256: imported.batch.fileSha256,
     aloneSha256: alone.sha256,
