@@ -1,13 +1,14 @@
 import '../first-import';
 import {
+  compactBuffers,
   decodeIndex,
   encodeIndex,
-  matchAssets,
+  matchAssetsCompact,
   mergeIndexes,
   readKev,
   readPack,
   unpackArchive,
-  type AdvisoryMatch,
+  type CompactMatches,
   type MatchableAsset,
   type PackFile,
   type PackProblem,
@@ -45,15 +46,15 @@ const handlers = {
       aliases: AliasEdit[];
     },
     job: Job<MatchProgress>,
-  ): Array<[assetId: string, matches: AdvisoryMatch[]]> {
+  ): CompactMatches | null {
     job.progress({ done: 0, total: request.assets.length, step: 'reading the advisories' });
     const index = mergeIndexes(request.indexes.map((bytes) => decodeIndex(bytes)));
-    const result = matchAssets(index, new Set(request.kev), request.assets, {
+    const result = matchAssetsCompact(index, new Set(request.kev), request.assets, {
       onProgress: (done, total) => job.progress({ done, total, step: 'matching' }),
       cancelled: () => job.signal.aborted,
       vendorAliases: request.aliases,
     });
-    return [...(result ?? [])];
+    return result && withTransfer(result, compactBuffers(result));
   },
 
   /** A folder's files, or one .zip / .tar.gz archive: checked, read and indexed. */

@@ -1,7 +1,6 @@
 import '../first-import';
 import { createSHA256 } from 'hash-wasm';
 import type { ImportBatch } from '../../shared/model';
-import { toHex } from '../../shared/model/hash';
 import { CaptureAnalyzer } from '../../shared/traffic/analyzer';
 import { CaptureError } from '../../shared/traffic/errors';
 import { OuiTable } from '../../shared/traffic/oui';
@@ -43,35 +42,60 @@ async function* chunksOf(
   }
 }
 
-/** Up to this size WebCrypto (native, but not incremental) digests the file in one read. */
-const WEBCRYPTO_HASH_LIMIT = 256 * 1024 * 1024;
-
 /** What the capture worker may ask the page: the host's native SHA-256 of the file, or null when it has none. */
 export interface CapturePageHandlers {
   [name: string]: Handler;
+  /** Whether the host hashes natively (Electron); asked first, so that the read pass knows whether to hash. */
+  hashesNatively(): Promise<boolean>;
   sha256Natively(file: File): Promise<string | null>;
 }
 
 /**
- * The file's SHA-256 for the import record: the host's native hash when it has one (Electron,
- * node:crypto streamed over IPC by the page: a quarter of the read time); else WebCrypto for a file
- * that fits in memory; else, streaming, WebAssembly (hash-wasm, faster than the pure-JS hash used
- * before; the workers' CSP allows wasm, see shared/csp.ts).
+ * The file's SHA-256 for the import record, computed while the read pass runs. With the host's
+ * native hash (Electron: node:crypto, streamed over IPC by the page) the page reads the file a
+ * second time alongside this worker. Without one (the browser), the read pass hashes each chunk as
+ * it aggregates it with WebAssembly (hash-wasm; the workers' CSP allows wasm, see shared/csp.ts):
+ * the file is read once, and a second read (a 1 GB File re-read in slices takes longer than the
+ * hash itself) is avoided. WebCrypto cannot hash incrementally.
  */
-async function hashFile(
+async function fileHasher(
   file: File,
   job: Job<CaptureProgress, CapturePageHandlers>,
-  progress: (bytes: number) => void,
-): Promise<string> {
-  const native = await job.ask('sha256Natively', file);
-  if (native !== null) return native;
-  if (file.size <= WEBCRYPTO_HASH_LIMIT) {
-    return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())));
+): Promise<{
+  update(chunk: Uint8Array): void;
+  digest(): Promise<string>;
+  ms(): number;
+  inReadPass: boolean;
+}> {
+  if (await job.ask('hashesNatively', {})) {
+    const native = job.ask('sha256Natively', file);
+    native.catch(() => undefined); // awaited in digest(); a failure there is reported with the file
+    let waited = 0;
+    return {
+      update: () => undefined,
+      digest: async () => {
+        const start = performance.now();
+        const digest = await native;
+        waited = performance.now() - start;
+        if (digest === null) throw new Error('the host stopped offering its native hash');
+        return digest;
+      },
+      ms: () => waited,
+      inReadPass: false,
+    };
   }
   const hash = await createSHA256();
-  let read = 0;
-  for await (const chunk of chunksOf(file, job.signal, (n) => progress((read += n)))) hash.update(chunk);
-  return hash.digest('hex');
+  let spent = 0;
+  return {
+    update: (chunk) => {
+      const start = performance.now();
+      hash.update(chunk);
+      spent += performance.now() - start;
+    },
+    digest: () => Promise.resolve(hash.digest('hex')),
+    ms: () => spent,
+    inReadPass: true,
+  };
 }
 
 export interface CaptureProgress {
@@ -86,7 +110,9 @@ export interface CaptureImported {
   packets: number;
   /** Where the capture was cut short mid-record, when it was: the packets before the cut were kept. */
   warnings: string[];
+  /** The read pass, hashing aside. */
   readMs: number;
+  /** Hashing: in the browser the time spent hashing chunks in the read pass; in Electron, the wait for the host's digest after it. */
   hashMs: number;
 }
 
@@ -112,15 +138,17 @@ async function importCapture(
   };
   const start = performance.now();
   try {
+    const hasher = await fileHasher(file, job);
     for await (const chunk of chunksOf(file, signal, (n) => (read += n))) {
+      hasher.update(chunk);
       analyzer.push(chunk);
       progress('reading', read);
     }
     const summary = analyzer.finish();
-    const hashStart = performance.now();
-    job.progress({ phase: 'hashing', bytes: 0, totalBytes: file.size, packets: summary.packets });
-    const digest = await hashFile(file, job, (bytes) => progress('hashing', bytes));
-    const hashMs = performance.now() - hashStart;
+    const readEnd = performance.now();
+    job.progress({ phase: 'hashing', bytes: file.size, totalBytes: file.size, packets: summary.packets });
+    const digest = await hasher.digest();
+    const hashMs = hasher.ms();
     signal.throwIfAborted();
     job.progress({ phase: 'writing', bytes: file.size, totalBytes: file.size, packets: summary.packets });
     const batch = await writeCapture(
@@ -133,7 +161,13 @@ async function importCapture(
       },
       { addEndpoints },
     );
-    return { batch, packets: summary.packets, warnings: summary.warnings, readMs: hashStart - start, hashMs };
+    return {
+      batch,
+      packets: summary.packets,
+      warnings: summary.warnings,
+      readMs: readEnd - start - (hasher.inReadPass ? hashMs : 0),
+      hashMs,
+    };
   } catch (error) {
     // A read error names the file; a cancel (signal aborted) is reported as such by the channel.
     if (error instanceof CaptureError) throw new CaptureError(`${file.name}: ${error.message}`);

@@ -13,7 +13,14 @@ export { readCsaf, CsafError, compareRevisions } from './csaf';
 export { readPack, unpackArchive, PackError, type PackFile, type ReadPackOptions } from './pack';
 export { readKev, KevError, type KevCatalog, type KevEntry } from './kev';
 export { buildIndexFromArchive } from './build-index';
-export { matchAssets, type MatchRunOptions } from './run-matching';
+export {
+  matchAssets,
+  matchAssetsCompact,
+  expandMatches,
+  compactBuffers,
+  type CompactMatches,
+  type MatchRunOptions,
+} from './run-matching';
 export { reconcileVulnerabilities, matchableOf, type ReconcileResult } from './decisions';
 export {
   encodeIndex,

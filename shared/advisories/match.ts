@@ -44,6 +44,8 @@ export interface AdvisoryMatch {
 }
 
 interface PreparedProduct {
+  /** Its place among the pack's products. */
+  id: number;
   advisory: number;
   product: AdvisoryProduct;
   tokens: ProductTokens;
@@ -131,9 +133,14 @@ interface PlanHit {
 interface AdvisoryPlan {
   advisory: number;
   hits: PlanHit[];
-  /** Keyed by the answers' codes in hit order (an advisory has few products per model); null: it does not apply. */
+  /**
+   * Keyed by the answers' codes in hit order (an advisory has few products per model); null: it
+   * does not apply. Shared by every model text that names the same products of the advisory.
+   */
   verdicts: Map<string, Verdict | null>;
 }
+
+const NO_VERDICTS: readonly Verdict[] = [];
 
 /**
  * What one vendor and model text is matched against, prepared once: the advisories that name it
@@ -142,10 +149,12 @@ interface AdvisoryPlan {
 interface ModelPlan {
   ranges: VersionRange[];
   advisories: AdvisoryPlan[];
+  /** The applying verdicts in output order, by the firmware's answers for all of `ranges`. */
+  sorted: Map<string, readonly Verdict[]>;
 }
 
 /** A match without its firmware-specific "why", and what that sentence needs. */
-interface Verdict {
+export interface Verdict {
   match: AdvisoryMatch;
   answer: RangeAnswer;
   someOut: boolean;
@@ -155,20 +164,53 @@ interface Verdict {
 const ANSWER_CODE: Record<RangeAnswer, string> = { in: 'i', out: 'o', unknown: 'u' };
 const ANSWER_OF_CODE: Record<string, RangeAnswer> = { i: 'in', o: 'out', u: 'unknown' };
 
-function withWhy(verdict: Verdict, firmware: string | null, comparable: boolean): AdvisoryMatch {
-  const { match, answer, someOut } = verdict;
-  const comparison =
-    firmware === null
+/** How an asset's firmware compares with a matched product's versions: the tail of the "why" sentence. */
+export const COMPARISONS = [
+  'no-firmware',
+  'firmware-not-comparable',
+  'in-range-for-some-variants',
+  'in-range',
+  'range-not-comparable',
+] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+
+function comparisonOf(verdict: Verdict, firmware: string | null, comparable: boolean): Comparison {
+  if (firmware === null) return 'no-firmware';
+  if (!comparable) return 'firmware-not-comparable';
+  if (verdict.answer === 'in') return verdict.someOut ? 'in-range-for-some-variants' : 'in-range';
+  return 'range-not-comparable';
+}
+
+/**
+ * The match as the assessor reads it: the advisory's product branch, its version text and how the
+ * firmware compares. Built only for a confirmed match (and, after a worker run, on the reader's side).
+ */
+export function explainMatch(
+  match: AdvisoryMatch,
+  byName: boolean,
+  comparison: Comparison,
+  firmware: string | null,
+): AdvisoryMatch {
+  const text =
+    comparison === 'no-firmware'
       ? 'the asset has no firmware version'
-      : !comparable
+      : comparison === 'firmware-not-comparable'
         ? `firmware "${firmware}" cannot be compared`
-        : answer === 'in' && someOut
+        : comparison === 'in-range-for-some-variants'
           ? `firmware ${firmware} is in range for some variants and outside it for others: the order number decides`
-          : answer === 'in'
+          : comparison === 'in-range'
             ? `firmware ${firmware} is in range`
             : `"${match.versions}" cannot be compared with firmware ${firmware}`;
-  const why = `${match.product}, versions "${match.versions ?? 'not given'}": ${comparison}${verdict.byName ? ' (named by product words only)' : ''}`;
+  const why = `${match.product}, versions "${match.versions ?? 'not given'}": ${text}${byName ? ' (named by product words only)' : ''}`;
   return { ...match, why };
+}
+
+/** An asset's matches before their "why" is written: what a compact worker result carries. */
+export interface PendingMatches {
+  verdicts: readonly Verdict[];
+  /** The firmware text as compared (trimmed; null when absent). */
+  firmware: string | null;
+  comparable: boolean;
 }
 
 const RANK: Record<MatchConfidence, number> = { 'version-in-range': 0, 'version-unknown': 1, 'name-only': 2 };
@@ -179,6 +221,8 @@ export class AdvisoryMatcher {
   private readonly releases = new Map<string, string>();
   /** Per vendor and model text: the advisories that name it (a plant repeats its models). */
   private readonly plans = new Map<string, ModelPlan>();
+  /** Verdict tables by advisory and the products (and how) a model names: many model texts name alike. */
+  private readonly verdictTables = new Map<string, Map<string, Verdict | null>>();
 
   /** The vendors a vendor text names, the assessor's vendor aliases included. */
   private readonly vendorsOf: (text: string) => string[];
@@ -219,6 +263,7 @@ export class AdvisoryMatcher {
         prepared.push({
           vendors,
           p: {
+            id: prepared.length,
             advisory: at,
             product,
             tokens,
@@ -260,12 +305,35 @@ export class AdvisoryMatcher {
 
   /** Every advisory that names the asset's product, newest first; empty without vendor or model. */
   match(asset: MatchableAsset): AdvisoryMatch[] {
+    const { verdicts, firmware, comparable } = this.pending(asset);
+    return verdicts.map((v) =>
+      explainMatch(v.match, v.byName, comparisonOf(v, firmware, comparable), firmware),
+    );
+  }
+
+  /** How the firmware compares with a verdict's product (the tail of its "why"). */
+  comparisonOf(verdict: Verdict, pending: PendingMatches): Comparison {
+    return comparisonOf(verdict, pending.firmware, pending.comparable);
+  }
+
+  /**
+   * The asset's verdicts in output order, shared by every asset of its vendor and model whose
+   * firmware gives the same answers: nothing is allocated per asset but the answers' key.
+   */
+  pending(asset: MatchableAsset): PendingMatches {
     const plan = this.planOf(asset.vendor, asset.model);
-    if (plan.advisories.length === 0) return [];
     const firmware = asset.firmware?.trim() || null;
+    if (plan.advisories.length === 0) return { verdicts: NO_VERDICTS, firmware, comparable: false };
     const version = firmware ? parseVersion(firmware) : null;
-    const answers = plan.ranges.map((range) => ANSWER_CODE[rangeContains(range, version)]);
-    const matches: AdvisoryMatch[] = [];
+    let key = '';
+    for (const range of plan.ranges) key += ANSWER_CODE[rangeContains(range, version)];
+    let verdicts = plan.sorted.get(key);
+    if (!verdicts) plan.sorted.set(key, (verdicts = this.verdictsOf(plan, key)));
+    return { verdicts, firmware, comparable: version !== null };
+  }
+
+  private verdictsOf(plan: ModelPlan, answers: string): readonly Verdict[] {
+    const found: Verdict[] = [];
     for (const advisory of plan.advisories) {
       let key = '';
       for (const hit of advisory.hits) key += hit.range < 0 ? 'u' : answers[hit.range]!;
@@ -277,12 +345,12 @@ export class AdvisoryMatcher {
         );
         advisory.verdicts.set(key, verdict);
       }
-      if (verdict) matches.push(withWhy(verdict, firmware, version !== null));
+      if (verdict) found.push(verdict);
     }
-    return matches.sort(
+    return found.sort(
       (a, b) =>
-        RANK[a.confidence] - RANK[b.confidence] ||
-        (this.releaseOf(b.advisoryId) > this.releaseOf(a.advisoryId) ? 1 : -1),
+        RANK[a.match.confidence] - RANK[b.match.confidence] ||
+        (this.releaseOf(b.match.advisoryId) > this.releaseOf(a.match.advisoryId) ? 1 : -1),
     );
   }
 
@@ -344,7 +412,7 @@ export class AdvisoryMatcher {
     const key = `${vendor ?? ''}\u0000${modelText?.trim() ?? ''}`;
     const known = this.plans.get(key);
     if (known) return known;
-    const plan: ModelPlan = { ranges: [], advisories: [] };
+    const plan: ModelPlan = { ranges: [], advisories: [], sorted: new Map() };
     const rangeAt = new Map<VersionRange, number>();
     const byAdvisory = new Map<number, AdvisoryPlan>();
     for (const { p, kind } of this.productsOf(vendor, modelText)) {
@@ -362,7 +430,17 @@ export class AdvisoryMatcher {
       advisory.hits.push({ p, kind, range, identity: identityOf(p), variants: variantsOf(p) });
     }
     plan.advisories = [...byAdvisory.values()];
-    if (this.plans.size > 200_000) this.plans.clear();
+    for (const advisory of plan.advisories) {
+      let signature = `${advisory.advisory}`;
+      for (const hit of advisory.hits) signature += ` ${hit.p.id}${hit.kind}`;
+      const table = this.verdictTables.get(signature);
+      if (table) advisory.verdicts = table;
+      else this.verdictTables.set(signature, advisory.verdicts);
+    }
+    if (this.plans.size > 200_000) {
+      this.plans.clear();
+      this.verdictTables.clear();
+    }
     this.plans.set(key, plan);
     return plan;
   }

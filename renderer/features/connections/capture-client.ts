@@ -48,7 +48,16 @@ export async function sha256Natively(file: Blob): Promise<string | null> {
   return host.digestSha256(id);
 }
 
-const answers: CapturePageHandlers = { sha256Natively };
+/** Whether the host has a native hash: it opens a stream (null in the browser) and closes it again. */
+async function hashesNatively(): Promise<boolean> {
+  const host = platform();
+  const id = await host.openSha256();
+  if (id === null) return false;
+  await host.digestSha256(id);
+  return true;
+}
+
+const answers: CapturePageHandlers = { hashesNatively, sha256Natively };
 
 function captureWorker(): WorkerClient<CaptureHandlers> {
   return connect<CaptureHandlers, CapturePageHandlers>(

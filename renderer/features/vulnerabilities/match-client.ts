@@ -1,7 +1,13 @@
 import { gunzipSync } from 'fflate';
 import indexUrl from '../../../assets/advisories/index.json.gz?url';
 import kevUrl from '../../../assets/advisories/cisa-kev-2025-08-25.json.gz?url';
-import { readKev, type AdvisoryMatch, type MatchableAsset, type PackFile } from '../../../shared/advisories';
+import {
+  expandMatches,
+  readKev,
+  type AdvisoryMatch,
+  type MatchableAsset,
+  type PackFile,
+} from '../../../shared/advisories';
 import { newId, nowIso, sha256Hex } from '../../../shared/model';
 import type { AliasEdit } from '../../../shared/vendors';
 import { listAdvisoryPacks, type StoredAdvisoryPack } from '../../db/advisory-packs';
@@ -85,7 +91,8 @@ export function matchInWorker(
         { indexes: source.indexes, kev: source.kev, assets, aliases: source.aliases },
         { onProgress: ({ done, total }) => onProgress(done, total) },
       )
-      .then((matches) => new Map(matches)),
+      // A run the worker saw cancelled first answers null: no matches, as before.
+      .then((compact) => (compact ? expandMatches(compact, assets) : new Map<string, AdvisoryMatch[]>())),
   );
 }
 

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AdvisoryMatcher,
+  compactBuffers,
+  expandMatches,
+  matchAssets,
+  matchAssetsCompact,
+  type AdvisoryMatch,
+  type MatchableAsset,
+} from '../../../../shared/advisories';
+import { shippedIndex } from './helpers';
+
+type Asset = MatchableAsset & { id: string };
+
+/** Assets named after the shipped pack's products, at firmware in, out of and beside their ranges. */
+function sampleAssets(): Asset[] {
+  const products = shippedIndex()
+    .advisories.flatMap((a) => a.products)
+    .filter((p) => p.vendor);
+  const firmwares = (versions: string | null, i: number): string | null =>
+    [
+      null,
+      '',
+      `V${i % 5}.${i % 13}.${i % 29}`,
+      versions,
+      `${i % 4}.${i % 10}`,
+      'unknown',
+      ` v0${i % 3}.0${i % 9}.04 `,
+    ][i % 7] ?? null;
+  const assets: Asset[] = [];
+  for (let i = 0; i < 2500; i++) {
+    const p = products[(i * 7919) % products.length]!;
+    assets.push({
+      id: `a${i}`,
+      vendor: p.vendor,
+      model: p.name.split(':')[0]!,
+      firmware: firmwares(p.versions, i),
+    });
+  }
+  // A plant repeats its models: the same vendor, model and firmware again, under other ids.
+  for (let i = 0; i < 500; i++) assets.push({ ...assets[i * 3]!, id: `copy${i}` });
+  assets.push({ id: 'none', vendor: 'Acme Controls', model: 'Widget 7', firmware: '1.0' });
+  assets.push({ id: 'blank', vendor: null, model: null, firmware: null });
+  return assets;
+}
+
+describe('matching many assets through the compact result', () => {
+  const index = shippedIndex();
+  const kev = new Set(index.advisories.flatMap((a) => a.cves.map((c) => c.id)).filter((_, i) => i % 5 === 0));
+  const assets = sampleAssets();
+
+  it('gives exactly what the one-asset matcher gives, whatever order its caches filled in', () => {
+    const reference = new AdvisoryMatcher(index.advisories, kev);
+    const expected = new Map<string, AdvisoryMatch[]>();
+    for (const asset of [...assets].reverse()) {
+      const matches = reference.match(asset);
+      if (matches.length > 0) expected.set(asset.id, matches);
+    }
+    const actual = matchAssets(index, kev, assets)!;
+    expect(expected.size).toBeGreaterThan(1000);
+    expect(new Set(actual.keys())).toEqual(new Set(expected.keys()));
+    for (const [id, matches] of expected) expect(actual.get(id), id).toEqual(matches);
+    const whys = [...actual.values()].flat().map((m) => m.why);
+    for (const tail of [
+      'has no firmware version',
+      'cannot be compared',
+      'is in range',
+      'cannot be compared with firmware',
+    ])
+      expect(
+        whys.some((why) => why.includes(tail)),
+        tail,
+      ).toBe(true);
+  });
+
+  it('survives the trip from the worker (structured clone, buffers moved) unchanged', () => {
+    const compact = matchAssetsCompact(index, kev, assets)!;
+    const direct = expandMatches(compact, assets);
+    const sent = structuredClone(compact, { transfer: compactBuffers(compact) });
+    expect(compact.entries.byteLength).toBe(0); // moved, not copied
+    expect(expandMatches(sent, assets)).toEqual(direct);
+    // Each distinct match travels once, and assets alike share one list.
+    expect(sent.table.length).toBeLessThan(sent.entries.length);
+    expect(direct.get('copy0')).toBe(direct.get('a0'));
+    expect(direct.has('none')).toBe(false);
+    expect(direct.has('blank')).toBe(false);
+  });
+
+  it('stops when cancelled', () => {
+    let checks = 0;
+    expect(matchAssetsCompact(index, kev, assets, { chunk: 100, cancelled: () => ++checks > 2 })).toBeNull();
+    expect(checks).toBe(3);
+  });
+});
