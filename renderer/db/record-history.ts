@@ -14,14 +14,19 @@ import { db } from './index';
 import { trackSave } from './save-status';
 import { loadUndoSteps, writeUndoLog } from './undo-log';
 
-/** The tables whose edits a record-level undo step can hold (the Risk workspace's, and the SL-T it writes into zones). */
+/**
+ * The tables whose edits a record-level undo step can hold (the Risk workspace's, and the SL-T it
+ * writes into zones and conduits).
+ */
 export const HISTORY_TABLES = [
   'riskMethods',
   'riskScopes',
   'zoneRisks',
+  'conduitRisks',
   'threatScenarios',
   'countermeasures',
   'zones',
+  'conduits',
 ] as const;
 export type HistoryTable = (typeof HISTORY_TABLES)[number];
 

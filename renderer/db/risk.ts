@@ -1,12 +1,24 @@
 import type { z } from 'zod';
-import { newId, nowIso, zoneSchema, type AssessmentData, type Zone } from '../../shared/model';
 import {
+  conduitSchema,
+  newId,
+  nowIso,
+  zoneSchema,
+  type AssessmentData,
+  type Conduit,
+  securityLevelTargetSchema,
+  type SecurityLevelTarget,
+  type Zone,
+} from '../../shared/model';
+import {
+  conduitRiskSchema,
   countermeasureSchema,
   defaultRiskMethodFields,
   riskMethodSchema,
   systemUnderConsiderationSchema,
   threatScenarioSchema,
   zoneRiskSchema,
+  type ConduitRisk,
   type Countermeasure,
   type RiskMethod,
   type SystemUnderConsideration,
@@ -33,6 +45,7 @@ export type RiskData = Pick<
   | 'riskMethods'
   | 'riskScopes'
   | 'zoneRisks'
+  | 'conduitRisks'
   | 'threatScenarios'
   | 'countermeasures'
   | 'triageRules'
@@ -57,6 +70,7 @@ export async function loadRiskData(assessmentId: string): Promise<RiskData> {
       d.threatScenarios,
       d.countermeasures,
       d.triageRules,
+      d.conduitRisks,
     ],
     async () => {
       const [
@@ -87,6 +101,7 @@ export async function loadRiskData(assessmentId: string): Promise<RiskData> {
         d.countermeasures.where(where).toArray(),
       ]);
       const triageRules = await d.triageRules.where(where).toArray();
+      const conduitRisks = await d.conduitRisks.where(where).toArray();
       const byCreation = <T extends { createdAt: string; id: string }>(rows: T[]) =>
         rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
       return {
@@ -100,6 +115,7 @@ export async function loadRiskData(assessmentId: string): Promise<RiskData> {
         riskMethods,
         riskScopes,
         zoneRisks,
+        conduitRisks,
         threatScenarios: byCreation(threatScenarios),
         countermeasures: byCreation(countermeasures),
         triageRules,
@@ -116,7 +132,8 @@ function recordFields(assessmentId: string) {
 /** The Risk workspace's name in the persisted undo log. */
 export const RISK_WORKSPACE = 'risk';
 
-type RiskTable = 'riskMethods' | 'riskScopes' | 'zoneRisks' | 'threatScenarios' | 'countermeasures';
+type RiskTable =
+  'riskMethods' | 'riskScopes' | 'zoneRisks' | 'conduitRisks' | 'threatScenarios' | 'countermeasures';
 
 /**
  * Validates, stamps and writes one record with its undo step; a ZodError (with the field and why)
@@ -191,6 +208,16 @@ export function saveZoneRisk(
   return put(zoneRiskSchema, 'zoneRisks', { ...base, ...patch }, 'Edit a zone’s rating', patch);
 }
 
+export function saveConduitRisk(
+  assessmentId: string,
+  conduitId: string,
+  current: ConduitRisk | undefined,
+  patch: Partial<ConduitRisk>,
+) {
+  const base = current ?? { ...recordFields(assessmentId), conduitId };
+  return put(conduitRiskSchema, 'conduitRisks', { ...base, ...patch }, 'Edit a conduit’s SL-T', patch);
+}
+
 export type ScenarioFields = Omit<ThreatScenario, 'id' | 'assessmentId' | 'createdAt' | 'updatedAt'>;
 
 export function addScenario(assessmentId: string, fields: Partial<ScenarioFields>) {
@@ -260,22 +287,33 @@ export function deleteCountermeasure(countermeasure: Countermeasure) {
   );
 }
 
-/** Writes an SL-T vector (FR1..FR7) into the zone, the value the checklist assesses against (undoable). */
-export async function applySltToZone(zone: Zone, levels: readonly number[]) {
+/** An SL-T vector (FR1..FR7) as a base level (the most frequent) and per-FR overrides. */
+function sltTarget(levels: readonly number[]): SecurityLevelTarget {
   const counts = new Map<number, number>();
   for (const level of levels) counts.set(level, (counts.get(level) ?? 0) + 1);
   const base = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
   const overrides = Object.fromEntries(
     FR_IDS.map((fr, i) => [fr, levels[i]!]).filter(([, level]) => level !== base),
   );
-  const next = zoneSchema.parse({
-    ...zone,
-    slt: { base: base === 0 ? null : base, overrides },
-    updatedAt: nowIso(),
-  });
+  return securityLevelTargetSchema.parse({ base: base === 0 ? null : base, overrides });
+}
+
+/** Writes an SL-T vector (FR1..FR7) into the zone, the value the checklist assesses against (undoable). */
+export async function applySltToZone(zone: Zone, levels: readonly number[]) {
+  const next = zoneSchema.parse({ ...zone, slt: sltTarget(levels), updatedAt: nowIso() });
   await writeWithHistory(
     { assessmentId: zone.assessmentId, workspace: RISK_WORKSPACE, label: `Apply the SL-T to ${zone.name}` },
     [{ table: 'zones', id: zone.id, after: next }],
+  );
+  return next;
+}
+
+/** Writes an SL-T vector into the conduit, the value the diagram shows and the CRS lists (undoable). */
+export async function applySltToConduit(conduit: Conduit, name: string, levels: readonly number[]) {
+  const next = conduitSchema.parse({ ...conduit, slt: sltTarget(levels), updatedAt: nowIso() });
+  await writeWithHistory(
+    { assessmentId: conduit.assessmentId, workspace: RISK_WORKSPACE, label: `Apply the SL-T to ${name}` },
+    [{ table: 'conduits', id: conduit.id, after: next }],
   );
   return next;
 }

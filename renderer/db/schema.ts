@@ -20,6 +20,7 @@ import type {
   SystemUnderConsideration,
   ThreatScenario,
   ZoneRisk,
+  ConduitRisk,
 } from '../../shared/risk';
 import type { AliasEdit } from '../../shared/vendors';
 import { RECORD_TABLES } from '../../shared/model';
@@ -119,6 +120,12 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     version: 7,
     stores: { aliases: 'id, kind' },
   },
+  {
+    // A conduit's SL-T set by hand with its justification (issue 12): a new table, nothing to
+    // rewrite; a conduit without a record keeps its derived SL-T.
+    version: 10,
+    stores: { conduitRisks: 'id, assessmentId, conduitId' },
+  },
 ];
 
 /** Each table's indexes as the newest version has them (a version lists only what it changes). */
@@ -146,6 +153,7 @@ export class ConduitDatabase extends Dexie {
   riskMethods!: Table<RiskMethod, string>;
   riskScopes!: Table<SystemUnderConsideration, string>;
   zoneRisks!: Table<ZoneRisk, string>;
+  conduitRisks!: Table<ConduitRisk, string>;
   threatScenarios!: Table<ThreatScenario, string>;
   countermeasures!: Table<Countermeasure, string>;
   advisoryPacks!: Table<StoredAdvisoryPack, string>;

@@ -144,10 +144,13 @@ function conduitCrsRows(data: AssessmentData, context: RiskFileContext): CrsRow[
   return context.result.conduits.map((c) => {
     const conduit = data.conduits.find((x) => x.id === c.conduitId)!;
     const typed = sltVector(conduit.slt);
-    // With scenarios, or nothing typed in the diagram, the derivation (raised to the zones' floor) rules.
-    const useDerived = c.derived.scenarioCount > 0 || typed.every((l) => l === null);
-    const levels = useDerived ? c.slt : typed.map((l) => l ?? 0);
-    const target = useDerived
+    // Set by hand with a justification, it rules; else with scenarios, or nothing typed in the
+    // diagram, the derivation (raised to the zones' floor) does; else the diagram's typed level.
+    const manual = c.sltSource === 'manual';
+    const useDerived = !manual && (c.derived.scenarioCount > 0 || typed.every((l) => l === null));
+    const useResult = manual || useDerived;
+    const levels = useResult ? c.slt : typed.map((l) => l ?? 0);
+    const target = useResult
       ? Object.fromEntries(FR_IDS.map((fr, i) => [fr, levels[i] as SecurityLevel]))
       : targetVector(conduit.slt);
     const required = context.catalogue.items.filter(
@@ -158,7 +161,7 @@ function conduitCrsRows(data: AssessmentData, context: RiskFileContext): CrsRow[
       name: c.name,
       slt: vector(levels),
       source: useDerived ? 'derived' : 'manual',
-      rationale: useDerived ? c.rationale : 'The SL-T typed in the diagram (no scenarios on this conduit).',
+      rationale: useResult ? c.rationale : 'The SL-T typed in the diagram (no scenarios on this conduit).',
       requirements: [...required.map((i) => i.id), ...conduit.controls.map((k) => `control: ${k}`)].join(
         '; ',
       ),

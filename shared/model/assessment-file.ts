@@ -30,10 +30,11 @@ import {
 } from '../risk/records/system-under-consideration';
 import { threatScenarioSchema, type ThreatScenario } from '../risk/records/threat-scenario';
 import { zoneRiskSchema, type ZoneRisk } from '../risk/records/zone-risk';
+import { conduitRiskSchema, type ConduitRisk } from '../risk/records/conduit-risk';
 
 /** The assessment file format: `<client>-<site>.conduit.json`. Bump with a migration in migrateFile. */
 export const FILE_FORMAT = 'conduit-assessment';
-export const FILE_FORMAT_VERSION = 3;
+export const FILE_FORMAT_VERSION = 4;
 
 export type EvidenceWithBytes = EvidenceMeta & { bytes: Uint8Array | null };
 
@@ -54,6 +55,8 @@ export interface AssessmentData {
   riskMethods: RiskMethod[];
   riskScopes: SystemUnderConsideration[];
   zoneRisks: ZoneRisk[];
+  /** A conduit's SL-T set by hand with its justification (format version 4). */
+  conduitRisks: ConduitRisk[];
   threatScenarios: ThreatScenario[];
   countermeasures: Countermeasure[];
   /** Advisory matches per asset and the assessor's decisions (format version 3). */
@@ -76,6 +79,7 @@ export const RECORD_TABLES = [
   'riskMethods',
   'riskScopes',
   'zoneRisks',
+  'conduitRisks',
   'threatScenarios',
   'countermeasures',
   'vulnerabilities',
@@ -109,6 +113,7 @@ export const assessmentFileSchema = z.object({
     .array(systemUnderConsiderationSchema)
     .max(1, 'an assessment has one system under consideration'),
   zoneRisks: z.array(zoneRiskSchema),
+  conduitRisks: z.array(conduitRiskSchema),
   threatScenarios: z.array(threatScenarioSchema),
   countermeasures: z.array(countermeasureSchema),
   vulnerabilities: z.array(vulnerabilitySchema),
@@ -157,6 +162,7 @@ export function toAssessmentFile(data: AssessmentData, options: SerializeOptions
     riskMethods: data.riskMethods,
     riskScopes: data.riskScopes,
     zoneRisks: data.zoneRisks,
+    conduitRisks: data.conduitRisks,
     threatScenarios: data.threatScenarios,
     countermeasures: data.countermeasures,
     vulnerabilities: data.vulnerabilities,
@@ -205,6 +211,15 @@ export const FILE_MIGRATIONS: Readonly<
   }),
   // 3: advisory matches per asset and the assessor's decisions.
   3: (file) => ({ ...file, formatVersion: 3, vulnerabilities: file.vulnerabilities ?? [] }),
+  // 4: a conduit's SL-T set by hand (none before), and the triage rules become a required list.
+  // The optional fields added within version 3 (assessment branding, documentControl, narrative;
+  // asset vendorRaw, typeRaw) are kept as they are.
+  4: (file) => ({
+    ...file,
+    formatVersion: 4,
+    conduitRisks: [],
+    triageRules: file.triageRules ?? [],
+  }),
 };
 
 /** Upgrades an older file's JSON to the current version, one step per version. */
@@ -296,6 +311,14 @@ function checkRiskReferences(file: AssessmentFile, zoneIds: ReadonlySet<string>)
       problems.push(`zoneRisks[${i}].zoneId: a second risk record for zone ${r.zoneId}`);
     riskZones.add(r.zoneId);
   });
+  const riskConduits = new Set<string>();
+  file.conduitRisks.forEach((r, i) => {
+    if (!conduitIds.has(r.conduitId))
+      problems.push(`conduitRisks[${i}].conduitId: no conduit with id ${r.conduitId}`);
+    if (riskConduits.has(r.conduitId))
+      problems.push(`conduitRisks[${i}].conduitId: a second risk record for conduit ${r.conduitId}`);
+    riskConduits.add(r.conduitId);
+  });
   file.threatScenarios.forEach((s, i) => {
     if (s.target.kind === 'zone' && !zoneIds.has(s.target.zoneId))
       problems.push(`threatScenarios[${i}].target.zoneId: no zone with id ${s.target.zoneId}`);
@@ -385,6 +408,7 @@ export async function parseAssessmentFile(text: string, options: ParseOptions = 
     riskMethods: file.riskMethods,
     riskScopes: file.riskScopes,
     zoneRisks: file.zoneRisks,
+    conduitRisks: file.conduitRisks,
     threatScenarios: file.threatScenarios,
     countermeasures: file.countermeasures,
     vulnerabilities: file.vulnerabilities,
@@ -427,9 +451,17 @@ export function emptyAssessmentData(assessment: Assessment): AssessmentData {
   };
 }
 
-export type RiskTable = 'riskMethods' | 'riskScopes' | 'zoneRisks' | 'threatScenarios' | 'countermeasures';
+export type RiskTable =
+  'riskMethods' | 'riskScopes' | 'zoneRisks' | 'conduitRisks' | 'threatScenarios' | 'countermeasures';
 
 /** No risk records: an assessment whose risk assessment has not started. */
 export function emptyRiskRecords(): Pick<AssessmentData, RiskTable> {
-  return { riskMethods: [], riskScopes: [], zoneRisks: [], threatScenarios: [], countermeasures: [] };
+  return {
+    riskMethods: [],
+    riskScopes: [],
+    zoneRisks: [],
+    conduitRisks: [],
+    threatScenarios: [],
+    countermeasures: [],
+  };
 }

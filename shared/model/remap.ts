@@ -26,6 +26,7 @@ export function cloneWithNewIds(data: AssessmentData, makeId: () => string = new
     data.riskMethods,
     data.riskScopes,
     data.zoneRisks,
+    data.conduitRisks,
     data.threatScenarios,
     data.countermeasures,
     data.triageRules ?? [],

@@ -8,6 +8,7 @@ import { isEffective, type Countermeasure } from './records/countermeasure';
 import type { RiskMatrixShape } from './records/risk-method';
 import type { ScenarioTarget, ThreatScenario } from './records/threat-scenario';
 import type { SltSource, ZoneRisk } from './records/zone-risk';
+import type { ConduitRisk } from './records/conduit-risk';
 import { derivationRationale, type FrDerivation } from './rationale';
 import type { Capability } from './threat-sources';
 
@@ -16,6 +17,8 @@ export interface RiskInput {
   zones: readonly Zone[];
   conduits: readonly Conduit[];
   zoneRisks: readonly ZoneRisk[];
+  /** Conduits whose SL-T was set by hand; absent or empty: every conduit's SL-T is derived. */
+  conduitRisks?: readonly ConduitRisk[];
   scenarios: readonly ThreatScenario[];
   countermeasures: readonly Countermeasure[];
 }
@@ -68,8 +71,12 @@ export interface ConduitRiskResult {
   derived: SltDerivation;
   /** Per FR, the lower of the SL-T in force of the two zones it joins (the one present, if one is out of scope). */
   floor: number[];
-  /** The SL-T the conduit is held to: its scenarios' level, never below the floor. */
+  /** The level its scenarios and its zones give: its scenarios' level, never below the floor. */
+  derivedSlt: number[];
+  /** The SL-T the conduit is held to: derivedSlt, or set by hand with a justification. */
   slt: number[];
+  sltSource: SltSource;
+  justification: string;
   readonly rationale: string;
 }
 
@@ -261,13 +268,17 @@ export function assessRisk(input: RiskInput): RiskResult {
     zoneResult(zone, zoneRiskById.get(zone.id), derive(zone.id), consequences.get(zone.id)!),
   );
   const zoneSlt = new Map(zones.map((z) => [z.zoneId, z]));
+  const conduitRiskById = new Map((input.conduitRisks ?? []).map((r) => [r.conduitId, r]));
   const conduits = input.conduits.map((conduit) =>
-    conduitResult(
-      conduit,
-      zoneNames,
-      zoneSlt,
-      conduitConsequence.get(conduit.id) ?? null,
-      derive(conduit.id),
+    withManualSlt(
+      conduitResult(
+        conduit,
+        zoneNames,
+        zoneSlt,
+        conduitConsequence.get(conduit.id) ?? null,
+        derive(conduit.id),
+      ),
+      conduitRiskById.get(conduit.id),
     ),
   );
 
@@ -299,13 +310,45 @@ function conduitResult(
     consequence,
     derived,
     floor,
+    derivedSlt: slt,
     slt,
+    sltSource: 'derived',
+    justification: '',
     get rationale() {
       const own = derived.scenarioCount > 0 ? derived.rationale : 'No scenarios on this conduit.';
       if (raised.length === 0) return own;
       const names = ends.map((z) => `${z.name} ${formatVector(z.slt)}`).join(' and ');
       const which = raised.length === FR_IDS.length ? 'every FR' : raised.join(', ');
       return `${own} Raised to ${formatVector(floor)} on ${which}: a conduit is held at least to the lower SL-T of the zones it joins (${names}).`;
+    },
+  };
+}
+
+/**
+ * A conduit whose SL-T was set by hand with a justification is held to that level; the derived
+ * level and its rationale stay beside it, and a hand-set level below the zones' floor is said.
+ */
+function withManualSlt(result: ConduitRiskResult, conduitRisk: ConduitRisk | undefined): ConduitRiskResult {
+  if (conduitRisk?.sltSource !== 'manual' || !conduitRisk.manualSlt) return result;
+  const slt = [...conduitRisk.manualSlt];
+  const justification = conduitRisk.justification.trim();
+  const below = FR_IDS.filter((_, i) => slt[i]! < result.floor[i]!);
+  return {
+    conduitId: result.conduitId,
+    name: result.name,
+    consequence: result.consequence,
+    derived: result.derived,
+    floor: result.floor,
+    derivedSlt: result.derivedSlt,
+    slt,
+    sltSource: 'manual',
+    justification,
+    get rationale() {
+      const under =
+        below.length > 0
+          ? ` It is below the lower SL-T of the zones it joins on ${below.join(', ')} (${formatVector(result.floor)}).`
+          : '';
+      return `Set by hand: ${justification} (the derivation gives ${formatVector(result.derivedSlt)}: ${result.rationale})${under}`;
     },
   };
 }

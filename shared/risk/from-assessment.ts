@@ -22,6 +22,7 @@ export function riskInputOf(data: AssessmentData): RiskInput {
     zones: data.zones.filter((z) => !excluded('zone', z.id)),
     conduits: data.conduits.filter((c) => !excluded('conduit', c.id)),
     zoneRisks: data.zoneRisks,
+    conduitRisks: data.conduitRisks,
     scenarios: data.threatScenarios.filter((s) =>
       s.target.kind === 'zone'
         ? !excluded('zone', s.target.zoneId)

@@ -2,6 +2,7 @@ export * from './records/record-type';
 export * from './records/risk-method';
 export * from './records/system-under-consideration';
 export * from './records/zone-risk';
+export * from './records/conduit-risk';
 export * from './records/threat-scenario';
 export * from './records/countermeasure';
 export * from './threat-sources';

@@ -28,14 +28,16 @@ export function riskJson(data: AssessmentData, result: RiskResult) {
       warnings: z.warnings,
     })),
     conduits: result.conduits
-      .filter((c) => c.derived.scenarioCount > 0)
+      .filter((c) => c.derived.scenarioCount > 0 || c.sltSource === 'manual')
       .map((c) => ({
         name: c.name,
         consequence: c.consequence,
         derivedSlt: c.derived.slt,
         floor: c.floor,
         slt: c.slt,
+        sltSource: c.sltSource,
         rationale: c.rationale,
+        ...(c.justification ? { justification: c.justification } : {}),
       })),
     scenarios: result.scenarios.map((r) => {
       const s = scenarios.get(r.scenarioId)!;

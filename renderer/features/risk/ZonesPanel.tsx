@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FR_IDS, type AssessmentData, type Zone } from '../../../shared/model';
+import type { AssessmentData, Zone } from '../../../shared/model';
 import { sltVector } from '../../../shared/model/slt';
 import {
   consequenceLabel,
@@ -12,6 +12,7 @@ import {
 } from '../../../shared/risk';
 import { applySltToZone, saveZoneRisk } from '../../db/risk';
 import { ConduitSltTable } from './ConduitSltTable';
+import { ManualSltForm } from './ManualSltForm';
 import { notify } from '../../ui/notices';
 import { vector } from './labels';
 import { problemsOf } from './problems';
@@ -20,70 +21,6 @@ interface Props {
   assessmentId: string;
   data: AssessmentData;
   result: RiskResult;
-}
-
-function ManualSlt({
-  zone,
-  zoneRisk,
-  derived,
-  onSave,
-}: {
-  zone: Zone;
-  zoneRisk: ZoneRisk | undefined;
-  derived: number[];
-  onSave: (patch: Partial<ZoneRisk>) => Promise<unknown>;
-}) {
-  const start = zoneRisk?.manualSlt ?? sltVector(zone.slt).map((l, i) => l ?? derived[i] ?? 0);
-  const [levels, setLevels] = useState<number[]>(start);
-  const [justification, setJustification] = useState(zoneRisk?.justification ?? '');
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <form
-      className="risk-form"
-      aria-label={`SL-T of ${zone.name} set by hand`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!justification.trim()) {
-          setError('A hand-set SL-T needs a justification: say why it differs from the derived one.');
-          return;
-        }
-        setError(null);
-        void onSave({ sltSource: 'manual', manualSlt: levels, justification: justification.trim() });
-      }}
-    >
-      <div className="risk-checks" role="group" aria-label="SL-T per FR">
-        {FR_IDS.map((fr, i) => (
-          <label key={fr} className="field">
-            <span className="field-label">{fr}</span>
-            <select
-              className="select"
-              value={levels[i]}
-              onChange={(e) => setLevels(levels.map((l, j) => (j === i ? Number(e.target.value) : l)))}
-            >
-              {[0, 1, 2, 3, 4].map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-      </div>
-      <label className="field">
-        <span className="field-label">Justification</span>
-        <textarea
-          className="textarea"
-          value={justification}
-          aria-invalid={error !== null}
-          onChange={(e) => setJustification(e.target.value)}
-        />
-        {error && <span className="field-error">{error}</span>}
-      </label>
-      <button type="submit" className="button">
-        Keep this SL-T
-      </button>
-    </form>
-  );
 }
 
 function ZoneRow({
@@ -193,7 +130,14 @@ function ZoneRow({
             </button>
           )}
         </div>
-        {editing && <ManualSlt zone={zone} zoneRisk={zoneRisk} derived={z.derived.slt} onSave={save} />}
+        {editing && (
+          <ManualSltForm
+            name={zone.name}
+            start={zoneRisk?.manualSlt ?? sltVector(zone.slt).map((l, i) => l ?? z.derived.slt[i] ?? 0)}
+            justification={zoneRisk?.justification ?? ''}
+            onSave={save}
+          />
+        )}
       </td>
     </tr>
   );
@@ -224,7 +168,7 @@ export function ZonesPanel({ assessmentId, data, result }: Props) {
         </tbody>
       </table>
       <ExcludedZones data={data} />
-      <ConduitSltTable conduits={result.conduits} />
+      <ConduitSltTable assessmentId={assessmentId} data={data} conduits={result.conduits} />
     </>
   );
 }

@@ -194,7 +194,9 @@ function writeSltRationale({ w, result }: RiskSection): void {
   w.subheading('SL-T per conduit', true);
   for (const c of result.conduits) {
     w.paragraph(
-      `${c.name}: SL-T ${vector(c.slt)} (derived ${vector(c.derived.slt)}; at least ${vector(c.floor)} from its zones)`,
+      c.sltSource === 'manual'
+        ? `${c.name}: SL-T ${vector(c.slt)} (set by hand; derived ${vector(c.derivedSlt)}; at least ${vector(c.floor)} from its zones)`
+        : `${c.name}: SL-T ${vector(c.slt)} (derived ${vector(c.derived.slt)}; at least ${vector(c.floor)} from its zones)`,
       { style: 'bold', size: 9.5, after: 0.8 },
     );
     w.paragraph(c.rationale, { size: 9 });

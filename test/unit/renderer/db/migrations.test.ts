@@ -8,7 +8,7 @@ import {
   vulnerabilitySchema,
   zoneSchema,
 } from '../../../../shared/model';
-import { threatScenarioSchema, zoneRiskSchema } from '../../../../shared/risk';
+import { conduitRiskSchema, threatScenarioSchema, zoneRiskSchema } from '../../../../shared/risk';
 import { ConduitDatabase, CURRENT_STORES, SCHEMA_VERSIONS } from '../../../../renderer/db';
 import { richAssessment } from '../../../fixtures/rich-assessment';
 
@@ -49,6 +49,13 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
       canonical: 'Siemens',
       updatedAt: '2026-03-02T08:15:00.000Z',
     });
+  },
+  // 10: a conduit's SL-T set by hand with its justification.
+  10: async (db) => {
+    await WRITERS[7]!(db);
+    const data = await richAssessment();
+    await db.table('conduits').bulkAdd(data.conduits);
+    await db.table('conduitRisks').bulkAdd(data.conduitRisks);
   },
   // 5: triage rules over traffic candidates.
   5: async (db) => {
@@ -199,6 +206,18 @@ describe('schema migrations', () => {
       } else {
         expect(rules).toEqual([]);
       }
+      const conduitRisks = await current.conduitRisks.where('assessmentId').equals(assessment!.id).toArray();
+      if (version >= 10) {
+        expect(conduitRisks.map((r) => conduitRiskSchema.parse(r).justification)).toEqual([
+          'Vendor remote access crosses this conduit: held at SL 3 on FR1–FR3 and FR5.',
+        ]);
+      } else {
+        // An older database gains the table, empty and writable.
+        expect(conduitRisks).toEqual([]);
+        const [record] = (await richAssessment()).conduitRisks;
+        await current.conduitRisks.add(record!);
+        expect(await current.conduitRisks.where('conduitId').equals(record!.conduitId).count()).toBe(1);
+      }
       const aliases = await current.aliases.toArray();
       expect(aliases.map((a) => a.canonical)).toEqual(version >= 7 ? ['Siemens'] : []);
       const steps = await current.undoSteps
@@ -231,5 +250,6 @@ describe('schema migrations', () => {
     // per 100,000 assets stored (npm run bench -- store).
     expect(stores.assets).toBe('id, assessmentId');
     expect(stores.zoneRisks).toMatch(/zoneId/);
+    expect(stores.conduitRisks).toMatch(/assessmentId, conduitId/);
   });
 });

@@ -5,11 +5,13 @@ import { writeAssessmentData } from '../../../../renderer/db/assessments';
 import {
   addCountermeasure,
   addScenario,
+  applySltToConduit,
   applySltToZone,
   deleteScenario,
   linkCompensation,
   redoRisk,
   riskHistory,
+  saveConduitRisk,
   saveScenario,
   saveZoneRisk,
   undoRisk,
@@ -122,5 +124,35 @@ describe('risk undo and redo, persisted', () => {
   it('writes nothing, history included, when a record is invalid', async () => {
     await expect(addScenario(assessmentId, { ...onCell('Too likely'), likelihood: 99 })).rejects.toThrow();
     expect(await database.undoSteps.count()).toBe(0);
+  });
+
+  it('takes back a conduit’s SL-T set by hand and the SL-T applied to the conduit, after a reload', async () => {
+    const conduitId = fixtureId(3, 2);
+    const conduit = (await database.conduits.get(conduitId))!;
+    await expect(
+      saveConduitRisk(assessmentId, conduitId, undefined, {
+        sltSource: 'manual',
+        manualSlt: [3, 3, 3, 3, 3, 3, 3],
+        justification: '',
+      }),
+    ).rejects.toThrow('a hand-set SL-T needs a justification');
+    expect(await database.conduitRisks.where({ conduitId }).count()).toBe(0);
+    const record = await saveConduitRisk(assessmentId, conduitId, undefined, {
+      sltSource: 'manual',
+      manualSlt: [3, 3, 3, 2, 3, 2, 2],
+      justification: 'Vendor access crosses it.',
+    });
+    await applySltToConduit(conduit, 'Cell link', [3, 3, 3, 2, 3, 2, 2]);
+    expect((await database.conduits.get(conduitId))!.slt).toEqual({
+      base: 3,
+      overrides: { FR4: 2, FR6: 2, FR7: 2 },
+    });
+    await reload();
+    expect(await undoRisk(assessmentId)).toBe('Apply the SL-T to Cell link');
+    expect((await database.conduits.get(conduitId))!.slt).toEqual(conduit.slt);
+    expect(await undoRisk(assessmentId)).toBe('Edit a conduit’s SL-T');
+    expect(await database.conduitRisks.get(record.id)).toBeUndefined();
+    expect(await redoRisk(assessmentId)).toBe('Edit a conduit’s SL-T');
+    expect((await database.conduitRisks.get(record.id))!.justification).toBe('Vendor access crosses it.');
   });
 });

@@ -104,14 +104,14 @@ describe('vulnerability decisions', () => {
     });
   });
 
-  it('travels in the assessment file (format version 3) and reads files of version 1', async () => {
+  it('travels in the assessment file (format version 4) and reads files of version 1', async () => {
     const { data, first } = await plant();
     const withDecisions = {
       ...data,
       vulnerabilities: [applyDecision(first.records[0]!, { decision: 'patch-now' }, T1)],
     };
     const text = serializeAssessmentFile(withDecisions, { exportedAt: T1 });
-    expect(JSON.parse(text).formatVersion).toBe(3);
+    expect(JSON.parse(text).formatVersion).toBe(4);
     const back = await parseAssessmentFile(text);
     expect(back.vulnerabilities).toEqual(withDecisions.vulnerabilities);
 

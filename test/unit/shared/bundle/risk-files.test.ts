@@ -73,6 +73,18 @@ describe('bundle risk files', () => {
     expect(conduit.requirements).toMatch(/SR 5\.1/);
     expect(conduit.requirements).not.toMatch(/SR 1\.1(;|$)/);
     expect(conduit.countermeasures).toContain('Remove the 4G router');
+    // Its SL-T was set by hand: the level in force, the source and the justification.
+    expect(conduit).toMatchObject({
+      name: 'IT ↔ DMZ',
+      'SL-T (FR1..FR7)': '{3,3,3,2,3,2,2}',
+      'SL-T source': 'manual',
+    });
+    expect(conduit.rationale).toMatch(/^Set by hand: Vendor remote access crosses this conduit/);
+    expect(conduit.requirements!.split('; ')).toContain('SR 1.13');
+    // The other conduit, never set by hand in the Risk workspace and without scenarios, keeps the
+    // SL-T typed in the diagram.
+    const other = crs.find((r) => r.kind === 'conduit' && r.name !== 'IT ↔ DMZ')!;
+    expect(other.rationale).toBe('The SL-T typed in the diagram (no scenarios on this conduit).');
     // Enterprise IT is out of the system under consideration: it has no CRS row.
     expect(crs.filter((r) => r.kind === 'zone').map((r) => r.name)).toEqual(
       data.zones.filter((z) => z.name !== 'Enterprise IT').map((z) => z.name),

@@ -51,8 +51,13 @@ describe('report: risk assessment section', () => {
       // Each conduit's SL-T, with the floor its zones set.
       expect(text).toContain('SL-T per conduit');
       expect(text).toMatch(
-        /IT ↔ DMZ: SL-T \{[\d,]+\} \(derived \{[\d,]+\}; at least \{[\d,]+\} from its zones\)/,
+        /Industrial DMZ – Ligne d’embouteillage — Zelle 3: SL-T \{[\d,]+\} \(derived \{[\d,]+\}; at least \{[\d,]+\} from its zones\)/,
       );
+      // A conduit's SL-T set by hand: the source, the level and its justification.
+      expect(text).toContain(
+        'IT ↔ DMZ: SL-T {3,3,3,2,3,2,2} (set by hand; derived {2,2,2,2,2,2,2}; at least {2,2,2,2,2,2,2} from its zones)',
+      );
+      expect(text).toContain('Set by hand: Vendor remote access crosses this conduit');
     },
   );
 });

@@ -15,6 +15,7 @@ import {
   aScenario,
   aZone,
   aZoneRisk,
+  aConduitRisk,
 } from '../../../fixtures/builders';
 
 /**
@@ -363,5 +364,66 @@ describe('conduit SL-T', () => {
     expect(conduit!.derived.slt).toEqual([1, 1, 1, 1, 4, 1, 1]);
     expect(conduit!.slt).toEqual([1, 1, 1, 1, 4, 1, 1]);
     expect(conduit!.rationale).not.toMatch(/Raised/);
+  });
+
+  it('is held to a level set by hand with a justification, the derived one kept beside it', () => {
+    const { link, input } = plant();
+    const espionage = aScenario(link, { source: 'nation-state', capability: 4, likelihood: 4, frs: ['FR5'] });
+    const withScenario = { ...input, scenarios: [...input.scenarios, espionage] };
+    const manual = aConduitRisk(link, {
+      sltSource: 'manual',
+      manualSlt: [2, 2, 2, 2, 3, 2, 2],
+      justification: 'The data diode on this conduit stops every write into the cell.',
+    });
+    const [conduit] = assessRisk({ ...withScenario, conduitRisks: [manual] }).conduits;
+    expect(conduit!.sltSource).toBe('manual');
+    expect(conduit!.slt).toEqual([2, 2, 2, 2, 3, 2, 2]);
+    expect(conduit!.derivedSlt).toEqual([1, 1, 1, 1, 4, 1, 1]);
+    expect(conduit!.justification).toBe('The data diode on this conduit stops every write into the cell.');
+    expect(conduit!.rationale).toMatch(
+      /^Set by hand: The data diode on this conduit stops every write into the cell\. \(the derivation gives \{1,1,1,1,4,1,1\}: Derived from 1 active scenario/,
+    );
+    // Back to derived: the hand-set level is kept in the record but no longer in force.
+    const [derived] = assessRisk({
+      ...withScenario,
+      conduitRisks: [{ ...manual, sltSource: 'derived' }],
+    }).conduits;
+    expect(derived!.sltSource).toBe('derived');
+    expect(derived!.slt).toEqual([1, 1, 1, 1, 4, 1, 1]);
+  });
+
+  it('says when a hand-set level is below the zones it joins', () => {
+    const { dmz, link, input } = plant();
+    // As above: the floor from the two zones is {3,1,1,1,3,1,1}.
+    const dmzRisk = aZoneRisk(dmz, { consequences: { production: 4 } });
+    const dmzScenario = aScenario(dmz, {
+      source: 'criminal',
+      capability: 3,
+      likelihood: 4,
+      frs: ['FR1', 'FR5'],
+    });
+    const manual = aConduitRisk(link, {
+      sltSource: 'manual',
+      manualSlt: [2, 1, 1, 1, 3, 1, 1],
+      justification: 'Accepted by the asset owner.',
+    });
+    const [conduit] = assessRisk({
+      ...input,
+      zoneRisks: [...input.zoneRisks, dmzRisk],
+      scenarios: [...input.scenarios, dmzScenario],
+      conduitRisks: [manual],
+    }).conduits;
+    expect(conduit!.floor).toEqual([3, 1, 1, 1, 3, 1, 1]);
+    expect(conduit!.slt).toEqual([2, 1, 1, 1, 3, 1, 1]);
+    expect(conduit!.rationale).toContain(
+      'It is below the lower SL-T of the zones it joins on FR1 ({3,1,1,1,3,1,1}).',
+    );
+  });
+
+  it('refuses a hand-set level without a justification', () => {
+    const { link } = plant();
+    expect(() =>
+      aConduitRisk(link, { sltSource: 'manual', manualSlt: [2, 2, 2, 2, 2, 2, 2], justification: ' ' }),
+    ).toThrow('a hand-set SL-T needs a justification');
   });
 });

@@ -37,6 +37,15 @@ interface RiskOut {
     residualRisk: string;
     tolerable: boolean;
   }[];
+  conduits: {
+    name: string;
+    derivedSlt: number[];
+    floor: number[];
+    slt: number[];
+    sltSource: string;
+    rationale: string;
+    justification?: string;
+  }[];
   countermeasures: { id: string; title: string }[];
   suggestions: { key: string; zone?: string; title: string }[];
 }
@@ -86,6 +95,21 @@ describe('conduit risk', () => {
     ]);
     expect(out.countermeasures.map((c) => c.title)).toEqual([
       'Remove the 4G router; vendor access through the DMZ jump host',
+    ]);
+    // The conduit whose SL-T was set by hand: its source, level, justification and rationale.
+    expect(out.conduits).toEqual([
+      {
+        name: 'IT ↔ DMZ',
+        consequence: null,
+        derivedSlt: [0, 0, 0, 0, 0, 0, 0],
+        floor: [2, 2, 2, 2, 2, 2, 2],
+        slt: [3, 3, 3, 2, 3, 2, 2],
+        sltSource: 'manual',
+        justification: 'Vendor remote access crosses this conduit: held at SL 3 on FR1–FR3 and FR5.',
+        rationale: expect.stringMatching(
+          /^Set by hand: Vendor remote access crosses this conduit: held at SL 3 on FR1–FR3 and FR5\. \(the derivation gives \{2,2,2,2,2,2,2\}/,
+        ) as string,
+      },
     ]);
   });
 
