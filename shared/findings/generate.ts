@@ -113,10 +113,14 @@ export function generateFindings(input: FindingsInput, options: GenerateOptions 
           consequence,
         })
       : []),
-    ...vulnerabilityFindings(input.vulnerabilities ?? [], input.assets, input.zones, risk, {
-      countermeasures: input.countermeasures ?? [],
-      conduits: input.conduits,
-    }),
+    ...vulnerabilityFindings(
+      input.vulnerabilities ?? [],
+      input.assets,
+      input.zones,
+      risk,
+      { countermeasures: input.countermeasures ?? [], conduits: input.conduits },
+      (zoneId) => exposures.get(zoneId) ?? { level: 1, factors: [] },
+    ),
   ];
   return findings.sort(
     (a, b) =>

@@ -5,6 +5,7 @@ import type { Zone } from '../model/zone';
 import { zoneConsequence, type ZoneConsequenceInput } from './consequence';
 import { mitigationText, NO_TARGETS, type MitigationTargets } from './mitigation-link';
 import { productLineOf, type ProductLine } from './product-line';
+import type { ZoneExposure } from './exposure';
 import { maxSeverity, shiftSeverity } from './severity';
 import { emptyRefs, listSome, MAX_REF_ASSETS, plural, unique, type GeneratedFinding } from './types';
 
@@ -25,20 +26,26 @@ export function severityFromCvss(cvss: number | null): Severity {
  * for a zone of catastrophic consequence (5), lowered for a zone of minor consequence (2 or less),
  * for a match whose version is not confirmed, and where every asset is already mitigated. The
  * zone's consequence is the risk assessment's rating, else its criticality (see zoneConsequence).
+ * CVSS rates the flaw, not the plant: given the zone's exposure, the catastrophic-consequence raise
+ * needs a highly exposed zone (4 or more), and a zone hardly reachable (exposure 2 or less) is
+ * never critical, so critical stays for high stakes and high exposure together.
  */
 export function vulnerabilitySeverity(
   records: readonly Vulnerability[],
   zone: Zone | null,
   risk?: ZoneConsequenceInput,
+  exposure?: ZoneExposure,
 ): Severity {
   const cvss = Math.max(...records.map((r) => r.cvss ?? -1));
   let severity = severityFromCvss(cvss < 0 ? null : cvss);
   if (records.some((r) => r.kev)) severity = maxSeverity(shiftSeverity(severity, 1), 'high');
   const consequence = zone ? zoneConsequence(zone, risk).level : null;
-  if (consequence !== null && consequence >= 5) severity = shiftSeverity(severity, 1);
+  if (consequence !== null && consequence >= 5 && (exposure === undefined || exposure.level >= 4))
+    severity = shiftSeverity(severity, 1);
   if (consequence !== null && consequence <= 2) severity = shiftSeverity(severity, -1);
   if (records.every((r) => r.status === 'possibly-affected')) severity = shiftSeverity(severity, -1);
   if (records.every((r) => r.decision === 'mitigate')) severity = shiftSeverity(severity, -1);
+  if (exposure !== undefined && exposure.level <= 2 && severity === 'critical') return 'high';
   return severity;
 }
 
@@ -202,6 +209,7 @@ function lineFinding(
   group: LineGroup,
   risk: ZoneConsequenceInput | undefined,
   targets: MitigationTargets,
+  exposure: ZoneExposure | undefined,
 ): GeneratedFinding {
   const rows = advisoryRows(group.records);
   const open = group.records.filter((r) => r.decision !== 'accept');
@@ -211,7 +219,7 @@ function lineFinding(
     autoKey: `vulnerability:${group.line.key}:${group.zone?.id ?? 'unzoned'}`,
     title: `${lineName(group)}: ${plural(rows.length, 'advisory', 'advisories')}${state}`,
     description: describe(group, rows, risk),
-    severity: open.length > 0 ? vulnerabilitySeverity(open, group.zone, risk) : 'info',
+    severity: open.length > 0 ? vulnerabilitySeverity(open, group.zone, risk, exposure) : 'info',
     phase: 5,
     recommendation: recommend(group, rows, targets),
     refs: {
@@ -234,6 +242,9 @@ export function vulnerabilityFindings(
   zones: readonly Zone[],
   risk?: ZoneConsequenceInput,
   targets: MitigationTargets = NO_TARGETS,
+  exposure?: (zoneId: string) => ZoneExposure,
 ): GeneratedFinding[] {
-  return groupByLine(vulnerabilities, assets, zones).map((group) => lineFinding(group, risk, targets));
+  return groupByLine(vulnerabilities, assets, zones).map((group) =>
+    lineFinding(group, risk, targets, group.zone && exposure ? exposure(group.zone.id) : undefined),
+  );
 }
