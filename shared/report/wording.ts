@@ -120,12 +120,13 @@ export function severityRuleText(model: ReportModel): string {
     'and × 0.6 where the requirement is partially met. Consequence (1–5) is the zone’s consequence from the risk assessment, ' +
     'else its criticality (low 2, medium 3, high 4, critical 5; a safety zone at least 4). Exposure is 1 plus one step for each of: ' +
     'a conduit to a less trusted zone, an undocumented connection, observed traffic from other zones that no conduit allows, ' +
-    'traffic with public addresses, and remote access (at most 5). ' +
+    'traffic with public addresses, and remote access (at most 5); one path counts once, as its most telling factor. ' +
     `FR weights (${FR_IDS.map((fr) => `${fr} ${weights[fr]}`).join(', ')}${custom ? ', set for this assessment' : ''}) ` +
     'put availability, integrity and restricted data flow ahead of confidentiality. ' +
     `${bandsText()}; a finding spanning zones takes its worst zone’s score, never a sum. ` +
     'Critical is kept for what is both high at stake and highly exposed (a consequence and an exposure of 4 or 5 together), so criticals are few. ' +
-    'Undocumented connections are rated by their own likelihood × impact, and observed flows by the receiving zone’s consequence × 4 from a less trusted zone (× 2 otherwise), in the same bands.'
+    'Undocumented connections are rated by their own likelihood × impact, and observed flows by the receiving zone’s consequence × 4 from a less trusted zone (× 2 otherwise), in the same bands. ' +
+    'Advisory matches take their CVSS band, raised for a known exploited vulnerability and, in a highly exposed zone (4 or more), for a catastrophic consequence; in a zone hardly reachable (exposure 2 or less) they are at most high.'
   );
 }
 
