@@ -25,7 +25,13 @@ export function zoneTrust(zone: Pick<Zone, 'kind' | 'purdueLevel'>): number {
   return TRUST[zone.kind] + purdue;
 }
 
-/** What makes a zone reachable, each one raising its exposure by a step. */
+/**
+ * What makes a zone reachable, each one raising its exposure by a step. One path counts once, as
+ * its most telling factor: a conduit to a remote-access zone is remote access (not also a less
+ * trusted conduit), a cellular modem is remote access (not also an undocumented connection), a
+ * flow to a public address is that (not also traffic on no conduit), and flows already recorded
+ * as an undocumented connection count as that connection.
+ */
 export type ExposureFactor =
   | 'less-trusted-conduit'
   | 'undocumented-connection'
@@ -50,11 +56,17 @@ export interface ZoneExposure {
 export interface ExposureInput {
   zones: readonly Pick<Zone, 'id' | 'kind' | 'purdueLevel'>[];
   conduits: readonly Pick<Conduit, 'fromZoneId' | 'toZoneId'>[];
-  connections: readonly Pick<Connection, 'from' | 'to' | 'type' | 'status'>[];
+  connections: readonly (Pick<Connection, 'from' | 'to' | 'type' | 'status'> &
+    Partial<Pick<Connection, 'flowIds'>>)[];
   /** Zone ids of assets, to place connections that name an asset. */
   assetZone: ReadonlyMap<string, string | null>;
   /** Observed traffic reconciled with the conduits, when flows exist. */
-  traffic?: Pick<ReconcileResult, 'flows'>;
+  traffic?: {
+    flows: readonly Pick<
+      ReconcileResult['flows'][number],
+      'status' | 'fromZoneId' | 'toZoneId' | 'public' | 'flowId'
+    >[];
+  };
 }
 
 const REMOTE_CONNECTIONS: ReadonlySet<Connection['type']> = new Set(['cellular', 'vendor-remote-access']);
@@ -75,27 +87,30 @@ export function zoneExposures(input: ExposureInput): Map<string, ZoneExposure> {
       [from, to],
       [to, from],
     ] as const) {
-      if (zoneTrust(other) < zoneTrust(zone)) add(zone.id, 'less-trusted-conduit');
       if (other.kind === 'remote-access' || other.kind === 'external') add(zone.id, 'remote-access');
+      else if (zoneTrust(other) < zoneTrust(zone)) add(zone.id, 'less-trusted-conduit');
     }
   }
 
+  const recordedFlows = new Set<string>();
   for (const connection of input.connections) {
     if (connection.status === 'remediated') continue;
+    for (const id of connection.flowIds ?? []) recordedFlows.add(id);
+    const factor = REMOTE_CONNECTIONS.has(connection.type) ? 'remote-access' : 'undocumented-connection';
     for (const end of [connection.from, connection.to]) {
-      const zoneId =
-        end.kind === 'zone' ? end.zoneId : end.kind === 'asset' ? input.assetZone.get(end.assetId) : null;
-      add(zoneId, 'undocumented-connection');
-      if (REMOTE_CONNECTIONS.has(connection.type)) add(zoneId, 'remote-access');
+      add(
+        end.kind === 'zone' ? end.zoneId : end.kind === 'asset' ? input.assetZone.get(end.assetId) : null,
+        factor,
+      );
     }
   }
 
   for (const flow of input.traffic?.flows ?? []) {
-    if (flow.status === 'undocumented') add(flow.toZoneId, 'traffic-from-other-zones');
+    if (recordedFlows.has(flow.flowId)) continue;
     if (flow.public) {
       add(flow.fromZoneId, 'public-addresses');
       add(flow.toZoneId, 'public-addresses');
-    }
+    } else if (flow.status === 'undocumented') add(flow.toZoneId, 'traffic-from-other-zones');
   }
 
   const result = new Map<string, ZoneExposure>();

@@ -26,7 +26,9 @@ export function severityFromCvss(cvss: number | null): Severity {
  * for a zone of catastrophic consequence (5), lowered for a zone of minor consequence (2 or less),
  * for a match whose version is not confirmed, and where every asset is already mitigated. The
  * zone's consequence is the risk assessment's rating, else its criticality (see zoneConsequence).
- * A critical score with no KEV entry in a zone of low exposure counts as high.
+ * CVSS rates the flaw, not the plant: given the zone's exposure, the catastrophic-consequence raise
+ * needs a highly exposed zone (4 or more), and a zone hardly reachable (exposure 2 or less) is
+ * never critical, so critical stays for high stakes and high exposure together.
  */
 export function vulnerabilitySeverity(
   records: readonly Vulnerability[],
@@ -37,17 +39,14 @@ export function vulnerabilitySeverity(
   const cvss = Math.max(...records.map((r) => r.cvss ?? -1));
   let severity = severityFromCvss(cvss < 0 ? null : cvss);
   const kev = records.some((r) => r.kev);
-  // A critical CVSS score assumes the attacker reaches the device. In a zone reached only through
-  // documented conduits from zones as trusted (exposure 2 or less), with no known exploitation,
-  // that takes a prior foothold: high, not critical, so that criticals stay the few a plant must
-  // act on first.
-  if (severity === 'critical' && !kev && exposure && exposure.level <= 2) severity = 'high';
   if (kev) severity = maxSeverity(shiftSeverity(severity, 1), 'high');
   const consequence = zone ? zoneConsequence(zone, risk).level : null;
-  if (consequence !== null && consequence >= 5) severity = shiftSeverity(severity, 1);
+  if (consequence !== null && consequence >= 5 && (exposure === undefined || exposure.level >= 4))
+    severity = shiftSeverity(severity, 1);
   if (consequence !== null && consequence <= 2) severity = shiftSeverity(severity, -1);
   if (records.every((r) => r.status === 'possibly-affected')) severity = shiftSeverity(severity, -1);
   if (records.every((r) => r.decision === 'mitigate')) severity = shiftSeverity(severity, -1);
+  if (exposure !== undefined && exposure.level <= 2 && severity === 'critical') return 'high';
   return severity;
 }
 

@@ -1,15 +1,6 @@
-import {
-  addCoverage,
-  emptyCoverage,
-  FOUNDATIONAL_REQUIREMENTS,
-  satisfiedCount,
-  targetVector,
-  vectorToArray,
-} from '../catalogue';
-import { SIGNATURE_NAMESPACE } from '../bundle/sshsig';
-import { DEFAULT_FR_WEIGHTS, resolveFindingSettings, ROADMAP_SLOT_LABELS } from '../findings';
+import { FOUNDATIONAL_REQUIREMENTS, satisfiedCount, targetVector, vectorToArray } from '../catalogue';
+import { ROADMAP_SLOT_LABELS } from '../findings';
 import { plural } from '../findings/types';
-import { severityFromCvss } from '../findings/vulnerabilities';
 import {
   ANSWER_STATUS_LABELS,
   CONDUIT_CONTROL_LABELS,
@@ -19,15 +10,53 @@ import {
   ROADMAP_SLOTS,
   ZONE_KIND_LABELS,
   type Answer,
+  type EvidenceWithBytes,
 } from '../model';
 import { FR_IDS } from '../model/common';
 import { applyTriageRules, CANDIDATE_KIND_LABELS, reconcile, withTriage } from '../network';
 import { formatSlt } from '../model/slt';
-import { VULNERABILITY_DECISION_LABELS } from '../model/vulnerabilities';
 import { bySeverityThenOrder, type ReportModel } from './model';
 import type { ReportSigner } from './options';
 import { planOfAction, type PlanRow } from './plan-of-action';
 import { achievedLabels, consequenceSourceText } from './sections/coverage';
+import { connectionEvidence, itemEvidence } from './sections/evidence';
+import {
+  attackCredit,
+  consequenceTable,
+  COUNTERMEASURES_EMPTY,
+  countermeasureTable,
+  hasRiskAssessment,
+  MATRIX_NOTE,
+  RISK_EMPTY,
+  RISK_SCOPE_EMPTY,
+  riskMatrixTable,
+  riskMethodText,
+  riskTables,
+  scenarioTable,
+  SCENARIOS_EMPTY,
+  scopeTable,
+  scopeText,
+  sltRationale,
+} from './sections/risk';
+import { VULNERABILITIES_EMPTY, vulnerabilityTables } from './sections/vulnerabilities';
+import {
+  ALL_ITEMS_JUSTIFIED,
+  catalogueNote,
+  CONNECTIONS_INTRO,
+  coverageText,
+  EMPTY,
+  METHOD_TEXT,
+  NOT_ASSESSED_INTRO,
+  notAssessedNote,
+  SECURITY_LEVEL_MEANINGS,
+  severityRuleText,
+  SL_A_CAP_NOTE,
+  SL_VECTOR_NOTE,
+  SL_VECTOR_TEXT,
+  verifySteps,
+  type TextTable,
+} from './wording';
+import { DERIVATION_METHOD } from '../risk';
 import { assessmentPeriod } from './sections/front';
 import { postureFigures } from './sections/summary';
 import { reportNarrative } from './narrative';
@@ -44,7 +73,9 @@ export type Block =
   | { kind: 'table'; head: string[]; rows: string[][]; severityColumn?: number }
   | { kind: 'empty'; text: string }
   | { kind: 'diagram' }
-  | { kind: 'code'; lines: string[] };
+  | { kind: 'code'; lines: string[] }
+  /** Evidence photos beside the item they support, each captioned (with the item id where there is one). */
+  | { kind: 'images'; images: EvidenceWithBytes[] };
 
 export interface ContentSection {
   title: string;
@@ -87,7 +118,7 @@ function summary(model: ReportModel, plan: PlanRow[]): ContentSection {
       { kind: 'table', head: ['Figure', 'Meaning'], rows: postureFigures(model) },
       { kind: 'heading', level: 2, text: 'Target and achieved security level per zone' },
       model.zones.length === 0
-        ? { kind: 'empty', text: 'No zones have been defined, so no security levels can be shown.' }
+        ? { kind: 'empty', text: EMPTY.zonesSl }
         : {
             kind: 'table',
             head: ['Zone', ...FR_IDS.map((fr) => `${fr} SL-T / SL-A`), 'Total gap'],
@@ -95,21 +126,16 @@ function summary(model: ReportModel, plan: PlanRow[]): ContentSection {
               .sort((x, y) => y.totalGap - x.totalGap)
               .map((z) => [
                 z.zone.name,
-                ...z.evaluation.perFr.map(
-                  (fr) =>
-                    `${fr.target} / ${Math.min(fr.achieved, fr.target)}${fr.achieved > fr.target ? '+' : ''}${fr.provisional ? '*' : ''}`,
-                ),
+                ...achievedLabels(z)
+                  .split(' ')
+                  .map((label, i) => `${z.evaluation.perFr[i]!.target} / ${label}`),
                 String(z.totalGap),
               ]),
           },
-      {
-        kind: 'paragraph',
-        note: true,
-        text: 'SL-A is shown capped at SL-T ("+" where a zone achieves more than its target); * marks an FR with items not assessed yet, whose SL-A is provisional.',
-      },
+      { kind: 'paragraph', note: true, text: SL_A_CAP_NOTE },
       { kind: 'heading', level: 2, text: 'Top findings' },
       top.length === 0
-        ? { kind: 'empty', text: 'No open findings are recorded in this assessment.' }
+        ? { kind: 'empty', text: EMPTY.openFindings }
         : {
             kind: 'table',
             head: ['#', 'Severity', 'Finding', 'Program phase', 'Quarter'],
@@ -127,26 +153,13 @@ function summary(model: ReportModel, plan: PlanRow[]): ContentSection {
 }
 
 function coverage(model: ReportModel): ContentSection {
-  const total = model.zones.reduce((sum, z) => addCoverage(sum, z.evaluation.coverage), emptyCoverage());
   const blocks: Block[] = [];
-  if (total.required === 0) {
-    blocks.push({
-      kind: 'empty',
-      text: 'No zone has a target security level, so no requirement was in scope.',
-    });
+  const summary = coverageText(model);
+  if (summary === null) {
+    blocks.push({ kind: 'empty', text: EMPTY.targets });
   } else {
-    const incomplete = model.zones.filter((z) => z.evaluation.provisional).length;
     blocks.push(
-      {
-        kind: 'paragraph',
-        text:
-          `${total.answered} of ${plural(total.required, 'required item')} were assessed across ${plural(model.zones.length, 'zone')}: ` +
-          `${satisfiedCount(total)} met (${total.compensating} by a compensating control, ${total.notApplicable} not applicable), ` +
-          `${total.partiallyMet} partially met, ${total.notMet} not met, and ${total.notAssessed} not assessed.` +
-          (incomplete > 0
-            ? ` In ${plural(incomplete, 'zone')} some required items were not assessed; their SL-A is provisional (marked *). Items not assessed are not findings: the appendix lists them as open assessment work.`
-            : ' Every required item of every zone was assessed.'),
-      },
+      { kind: 'paragraph', text: summary },
       {
         kind: 'table',
         head: ['Zone', 'Assessed', 'Met', 'Partial', 'Not met', 'Not assessed', 'SL-A (FR1–FR7)'],
@@ -163,6 +176,7 @@ function coverage(model: ReportModel): ContentSection {
           ];
         }),
       },
+      { kind: 'paragraph', note: true, text: SL_A_CAP_NOTE },
     );
   }
   const conflicts = model.zones.flatMap((z) =>
@@ -177,18 +191,9 @@ function coverage(model: ReportModel): ContentSection {
       { kind: 'bullets', items: conflicts },
     );
   }
-  const weights = resolveFindingSettings(model.data.assessment.findingSettings).frWeights;
-  const custom = FR_IDS.some((fr) => weights[fr] !== DEFAULT_FR_WEIGHTS[fr]);
   blocks.push(
     { kind: 'heading', level: 2, text: 'How severity is rated' },
-    {
-      kind: 'paragraph',
-      text:
-        'Severity = consequence × exposure × FR weight (× 0.6 where a requirement is partially met). Consequence (1–5) comes from ' +
-        'the zone’s risk assessment, else its criticality; exposure rises with conduits to less trusted zones, undocumented ' +
-        'connections, traffic no conduit allows, public addresses and remote access. ' +
-        `FR weights: ${FR_IDS.map((fr) => `${fr} ${weights[fr]}`).join(', ')}${custom ? ' (set for this assessment)' : ''}.`,
-    },
+    { kind: 'paragraph', text: severityRuleText(model) },
     { kind: 'paragraph', text: consequenceSourceText(model.data) },
   );
   return { title: 'Assessment coverage and limitations', blocks };
@@ -200,35 +205,23 @@ function scopeAndMethod(model: ReportModel): ContentSection {
     title: 'Scope and method',
     blocks: [
       { kind: 'heading', level: 2, text: 'Scope' },
-      { kind: 'paragraph', text: a.scope.trim() || 'No scope statement was recorded for this assessment.' },
+      { kind: 'paragraph', text: a.scope.trim() || EMPTY.scope },
       {
         kind: 'paragraph',
         note: true,
         text: `Assessment period: ${assessmentPeriod(model)}. Assessors: ${a.assessors.join(', ') || 'not recorded'}.`,
       },
       { kind: 'heading', level: 2, text: 'Method' },
-      {
-        kind: 'paragraph',
-        text:
-          'The assessment follows IEC 62443-3-3. The system is divided into zones joined by conduits; each zone receives a target ' +
-          'security level (SL-T) per foundational requirement, and the system requirements (SRs) and requirement enhancements (REs) ' +
-          'that level calls for are checked one by one, on site, with notes and evidence. SL-A for an FR is the highest level at ' +
-          'which every requirement is met, compensated or justified as not applicable; the gap is SL-T minus SL-A.',
-      },
+      ...METHOD_TEXT.map((text): Block => ({ kind: 'paragraph', text })),
+      { kind: 'heading', level: 2, text: 'What the security levels mean' },
+      { kind: 'bullets', items: [...SECURITY_LEVEL_MEANINGS] },
+      { kind: 'paragraph', text: SL_VECTOR_TEXT },
       {
         kind: 'table',
         head: ['FR', 'Short', 'Foundational requirement'],
         rows: FOUNDATIONAL_REQUIREMENTS.map((fr) => [fr.id, fr.short, fr.name]),
       },
-      {
-        kind: 'paragraph',
-        note: true,
-        text:
-          `Requirement catalogue: ${model.catalogue.version} (${model.catalogue.items.length} SRs and REs).` +
-          (model.catalogueMatches
-            ? ''
-            : ` The assessment names catalogue "${a.catalogueVersion}", which this tool does not ship; the shipped catalogue was used.`),
-      },
+      { kind: 'paragraph', note: true, text: catalogueNote(model) },
     ],
   };
 }
@@ -240,8 +233,9 @@ function zonesAndConduits(model: ReportModel): ContentSection {
     blocks: [
       { kind: 'diagram' },
       { kind: 'heading', level: 2, text: 'Zones' },
+      { kind: 'paragraph', note: true, text: SL_VECTOR_NOTE },
       model.zones.length === 0
-        ? { kind: 'empty', text: 'No zones are defined in this assessment.' }
+        ? { kind: 'empty', text: EMPTY.zones }
         : {
             kind: 'table',
             head: ['Zone', 'Kind', 'Level', 'Criticality', 'SL-T', 'SL-A', 'Gap', 'Assets', 'Address ranges'],
@@ -259,7 +253,7 @@ function zonesAndConduits(model: ReportModel): ContentSection {
           },
       { kind: 'heading', level: 2, text: 'Conduits' },
       conduits.length === 0
-        ? { kind: 'empty', text: 'No conduits are defined in this assessment.' }
+        ? { kind: 'empty', text: EMPTY.conduits }
         : {
             kind: 'table',
             head: ['Conduit', 'Direction', 'Allowed services', 'Controls', 'SL-T', 'Notes'],
@@ -280,10 +274,14 @@ function zonesAndConduits(model: ReportModel): ContentSection {
   };
 }
 
+function pushImages(blocks: Block[], images: EvidenceWithBytes[]): void {
+  if (images.length > 0) blocks.push({ kind: 'images', images });
+}
+
 function requirements(model: ReportModel): ContentSection {
   const blocks: Block[] = [];
-  if (model.zones.length === 0)
-    blocks.push({ kind: 'empty', text: 'No zones are defined, so no requirements have been assessed.' });
+  const evidenceById = new Map(model.data.evidence.map((e) => [e.id, e]));
+  if (model.zones.length === 0) blocks.push({ kind: 'empty', text: EMPTY.requirements });
   for (const z of model.zones) {
     const { evaluation } = z;
     const c = evaluation.coverage;
@@ -296,17 +294,14 @@ function requirements(model: ReportModel): ContentSection {
       },
     );
     if (c.required === 0) {
-      blocks.push({ kind: 'empty', text: 'No SL-T is set for this zone, so no requirements apply yet.' });
+      blocks.push({ kind: 'empty', text: EMPTY.zoneWithoutSlt });
       continue;
     }
     const items = evaluation.perFr.flatMap((fr) => fr.items);
     const failed = items.filter((i) => i.outcome === 'not-met' || i.outcome === 'partially-met');
     const justified = items.filter((i) => i.outcome === 'compensating' || i.outcome === 'not-applicable');
     if (failed.length === 0 && c.notAssessed === 0) {
-      blocks.push({
-        kind: 'paragraph',
-        text: 'Every required item is met, compensated or justified as not applicable.',
-      });
+      blocks.push({ kind: 'paragraph', text: ALL_ITEMS_JUSTIFIED });
     }
     if (failed.length > 0) {
       blocks.push({
@@ -319,6 +314,7 @@ function requirements(model: ReportModel): ContentSection {
           (answer as Answer).notes.trim() || '–',
         ]),
       });
+      pushImages(blocks, itemEvidence(failed, evidenceById));
     }
     if (justified.length > 0) {
       blocks.push({
@@ -335,61 +331,63 @@ function requirements(model: ReportModel): ContentSection {
           ((inheritedFrom ?? answer) as Answer).justification.trim(),
         ]),
       });
+      pushImages(blocks, itemEvidence(justified, evidenceById));
     }
     if (c.notAssessed > 0) {
-      blocks.push({
-        kind: 'paragraph',
-        note: true,
-        text: `${c.notAssessed} required ${c.notAssessed === 1 ? 'item is' : 'items are'} not assessed yet (see the appendix "Items not assessed").`,
-      });
+      blocks.push({ kind: 'paragraph', note: true, text: notAssessedNote(c.notAssessed) });
     }
   }
   return { title: 'Requirement results per zone', blocks };
 }
 
+const table = (t: TextTable, severityColumn?: number): Block => ({ kind: 'table', ...t, severityColumn });
+
 function risk(model: ReportModel): ContentSection {
+  const tables = riskTables(model);
   const { data } = model;
   const blocks: Block[] = [];
-  if (data.threatScenarios.length === 0 && data.zoneRisks.length === 0) {
-    blocks.push({
-      kind: 'empty',
-      text: 'No risk assessment has been recorded: the SL-T of each zone was set by hand.',
-    });
+  if (!hasRiskAssessment(model)) blocks.push({ kind: 'empty', text: RISK_EMPTY });
+  blocks.push({ kind: 'heading', level: 2, text: 'System under consideration' });
+  const scope = data.riskScopes[0];
+  if (!scope) blocks.push({ kind: 'empty', text: RISK_SCOPE_EMPTY });
+  else {
+    const { paragraphs, lists } = scopeText(scope);
+    blocks.push(...paragraphs.map((text): Block => ({ kind: 'paragraph', text })), table(scopeTable(tables)));
+    for (const [label, items] of lists)
+      blocks.push({ kind: 'paragraph', text: label }, { kind: 'bullets', items });
   }
-  if (data.threatScenarios.length > 0) {
-    blocks.push(
-      { kind: 'heading', level: 2, text: 'Threat scenarios' },
-      {
-        kind: 'table',
-        head: ['Scenario', 'Target', 'ATT&CK', 'Likelihood', 'Consequence'],
-        rows: data.threatScenarios.map((s) => [
-          s.title,
-          s.target.kind === 'zone' ? model.zoneName(s.target.zoneId) : 'Conduit',
-          s.techniques.join(', '),
-          String(s.likelihood),
-          String(s.consequence),
-        ]),
-      },
-    );
+  blocks.push(
+    { kind: 'heading', level: 2, text: 'Method and risk matrix' },
+    { kind: 'paragraph', text: riskMethodText(tables.method) },
+    table(riskMatrixTable(tables.method)),
+    { kind: 'paragraph', note: true, text: MATRIX_NOTE },
+    { kind: 'paragraph', text: 'SL-T derivation:' },
+    { kind: 'bullets', items: [...DERIVATION_METHOD] },
+    { kind: 'heading', level: 2, text: 'Consequence per zone' },
+    table(consequenceTable(tables)),
+    { kind: 'heading', level: 2, text: 'Threat scenarios' },
+  );
+  if (tables.result.scenarios.length === 0) blocks.push({ kind: 'empty', text: SCENARIOS_EMPTY });
+  else {
+    blocks.push(table(scenarioTable(tables)));
+    const credit = attackCredit(model);
+    if (credit) blocks.push({ kind: 'paragraph', note: true, text: credit });
   }
-  if (data.countermeasures.length > 0) {
-    const scenarioTitle = new Map(data.threatScenarios.map((s) => [s.id, s.title]));
-    blocks.push(
-      { kind: 'heading', level: 2, text: 'Countermeasures' },
-      {
-        kind: 'table',
-        head: ['Countermeasure', 'Kind', 'Stands for', 'Mitigates', 'Owner, due', 'Status'],
-        rows: data.countermeasures.map((c) => [
-          c.title,
-          c.kind === 'existing' ? 'Existing' : 'Recommended',
-          [...c.itemIds, ...c.controls].join(', ') || '–',
-          c.scenarioIds.map((id) => scenarioTitle.get(id) ?? id).join('; ') || '–',
-          [c.owner, c.dueDate].filter(Boolean).join(', ') || '–',
-          c.status,
-        ]),
-      },
-    );
+  const rationale = sltRationale(tables);
+  blocks.push({ kind: 'heading', level: 2, text: 'SL-T rationale per zone' });
+  for (const z of rationale.zones)
+    blocks.push({ kind: 'heading', level: 3, text: z.title }, { kind: 'paragraph', text: z.text });
+  if (rationale.conduits.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: 'SL-T per conduit' });
+    for (const c of rationale.conduits)
+      blocks.push({ kind: 'heading', level: 3, text: c.title }, { kind: 'paragraph', text: c.text });
   }
+  blocks.push({ kind: 'heading', level: 2, text: 'Countermeasures' });
+  blocks.push(
+    data.countermeasures.length === 0
+      ? { kind: 'empty', text: COUNTERMEASURES_EMPTY }
+      : table(countermeasureTable(model)),
+  );
   return { title: 'Risk assessment', blocks };
 }
 
@@ -398,8 +396,9 @@ function connections(model: ReportModel): ContentSection {
   return {
     title: 'Undocumented connections',
     blocks: [
+      ...(list.length === 0 ? [] : [{ kind: 'paragraph', text: CONNECTIONS_INTRO } as const]),
       list.length === 0
-        ? { kind: 'empty', text: 'No undocumented connections were recorded.' }
+        ? { kind: 'empty', text: EMPTY.connections }
         : {
             kind: 'table',
             head: ['Connection', 'Type', 'Risk', 'Status', 'Description and recommendation'],
@@ -413,8 +412,19 @@ function connections(model: ReportModel): ContentSection {
                 .join(' '),
             ]),
           },
+      ...connectionPhotos(model, list),
     ],
   };
+}
+
+function connectionPhotos(model: ReportModel, list: ReportModel['data']['connections']): Block[] {
+  const images = connectionEvidence(list, new Map(model.data.evidence.map((e) => [e.id, e])));
+  return images.length === 0
+    ? []
+    : [
+        { kind: 'heading', level: 2, text: 'Evidence' },
+        { kind: 'images', images },
+      ];
 }
 
 function inventory(model: ReportModel): ContentSection {
@@ -422,7 +432,7 @@ function inventory(model: ReportModel): ContentSection {
   if (assets.length === 0)
     return {
       title: 'Asset inventory summary',
-      blocks: [{ kind: 'empty', text: 'No assets have been imported or recorded.' }],
+      blocks: [{ kind: 'empty', text: EMPTY.assets }],
     };
   const unknownFirmware = assets.filter((a) => !a.firmware?.trim()).length;
   const by: [string, string, (a: (typeof assets)[number]) => string][] = [
@@ -450,29 +460,24 @@ function inventory(model: ReportModel): ContentSection {
 }
 
 function vulnerabilities(model: ReportModel): ContentSection {
-  const current = (model.data.vulnerabilities ?? []).filter((v) => !v.stale);
-  const assets = new Map(model.data.assets.map((a) => [a.id, a]));
+  // The editable outputs list every match: the client filters and sorts them in Word.
+  const tables = vulnerabilityTables(model, null);
+  if (!tables) return { title: 'Vulnerabilities', blocks: [{ kind: 'empty', text: VULNERABILITIES_EMPTY }] };
   return {
     title: 'Vulnerabilities',
     blocks: [
-      current.length === 0
-        ? {
-            kind: 'empty',
-            text: 'No published advisory matched the inventory, or matching has not been run.',
-          }
-        : {
-            kind: 'table',
-            head: ['Advisory', 'Asset', 'Zone', 'Severity', 'KEV', 'Decision'],
-            severityColumn: 3,
-            rows: current.map((v) => [
-              v.advisoryId,
-              model.assetName(v.assetId),
-              model.zoneName(assets.get(v.assetId)?.zoneId),
-              severityFromCvss(v.cvss).toUpperCase(),
-              v.kev ? 'yes' : '',
-              v.decision ? VULNERABILITY_DECISION_LABELS[v.decision] : 'Not decided',
-            ]),
-          },
+      { kind: 'paragraph', text: tables.summary },
+      { kind: 'heading', level: 2, text: 'By severity and zone' },
+      table(tables.bySeverityAndZone),
+      ...(tables.kev
+        ? [
+            { kind: 'heading', level: 2, text: 'Known exploited vulnerabilities (CISA KEV)' } as const,
+            table(tables.kev),
+          ]
+        : []),
+      { kind: 'heading', level: 2, text: 'Matches and decisions' },
+      table(tables.matches),
+      { kind: 'paragraph', note: true, text: tables.note },
     ],
   };
 }
@@ -492,7 +497,7 @@ function observedTraffic(model: ReportModel): ContentSection {
   if (flows.length === 0) {
     blocks.push({
       kind: 'empty',
-      text: 'No traffic was imported, so no flow could be compared with the conduits.',
+      text: EMPTY.traffic,
     });
     return { title: 'Observed traffic', blocks };
   }
@@ -512,7 +517,7 @@ function observedTraffic(model: ReportModel): ContentSection {
   blocks.push({ kind: 'heading', level: 2, text: 'Zone to zone' });
   blocks.push(
     pairs.size === 0
-      ? { kind: 'empty', text: 'No observed flow crossed a zone boundary.' }
+      ? { kind: 'empty', text: EMPTY.crossings }
       : {
           kind: 'table',
           head: ['From zone', 'To zone', 'Flows', 'Not allowed by any conduit'],
@@ -533,7 +538,7 @@ function observedTraffic(model: ReportModel): ContentSection {
   blocks.push({ kind: 'heading', level: 2, text: 'Candidates and their triage' });
   blocks.push(
     candidates.length === 0
-      ? { kind: 'empty', text: 'The reconciliation raised no candidate.' }
+      ? { kind: 'empty', text: EMPTY.candidates }
       : {
           kind: 'table',
           head: ['Kind', 'Candidate', 'Flows', 'Triage'],
@@ -563,8 +568,7 @@ function observedTraffic(model: ReportModel): ContentSection {
 
 function findings(model: ReportModel, plan: PlanRow[]): ContentSection {
   const blocks: Block[] = [];
-  if (plan.length === 0)
-    blocks.push({ kind: 'empty', text: 'No open findings are recorded in this assessment.' });
+  if (plan.length === 0) blocks.push({ kind: 'empty', text: EMPTY.openFindings });
   else {
     blocks.push({
       kind: 'table',
@@ -601,7 +605,7 @@ function findings(model: ReportModel, plan: PlanRow[]): ContentSection {
   blocks.push({ kind: 'heading', level: 2, text: 'Roadmap for the first year' });
   blocks.push(
     plan.length === 0
-      ? { kind: 'empty', text: 'With no open findings there is nothing to schedule.' }
+      ? { kind: 'empty', text: EMPTY.schedule }
       : {
           kind: 'table',
           head: ['Program phase', ...ROADMAP_SLOTS.map((s) => ROADMAP_SLOT_LABELS[s])],
@@ -642,11 +646,7 @@ function notAssessedAppendix(model: ReportModel): ContentSection | null {
   return {
     title: 'Appendix: Items not assessed',
     blocks: [
-      {
-        kind: 'paragraph',
-        note: true,
-        text: 'Required items for which no answer was recorded. They are not findings: until they are assessed, the zone’s SL-A is provisional.',
-      },
+      { kind: 'paragraph', note: true, text: NOT_ASSESSED_INTRO },
       { kind: 'table', head: ['Zone', 'Not assessed', 'Items (by FR)'], rows },
       {
         kind: 'table',
@@ -660,33 +660,11 @@ function notAssessedAppendix(model: ReportModel): ContentSection | null {
 }
 
 function verifyAppendix(options: ContentOptions): ContentSection {
-  const { signer } = options;
-  const verify = `ssh-keygen -Y verify -f allowed_signers -I ${signer?.email ?? '<signer e-mail>'} -n ${SIGNATURE_NAMESPACE} -s SHA256SUMS.sig < SHA256SUMS`;
   return {
     title: 'Appendix: How to verify this report',
-    blocks: [
-      {
-        kind: 'paragraph',
-        text: options.standalone
-          ? 'This document was produced on its own, outside a signed bundle, and carries no signature. Only the signed bundle of the assessment can be verified; ask the assessor for it.'
-          : 'This document is delivered inside a signed bundle: SHA256SUMS lists the SHA-256 of every file and SHA256SUMS.sig is the assessor’s signature over that list.',
-      },
-      {
-        kind: 'paragraph',
-        text: signer
-          ? `Compare the key fingerprint ${signer.fingerprint} of ${signer.name} <${signer.email}> with the one the assessor gave you by another route; the allowed_signers file inside the bundle is only a convenience.`
-          : 'It was generated without a signing key.',
-      },
-      {
-        kind: 'code',
-        lines: [
-          `Linux, macOS:  ${verify}`,
-          `Windows (OpenSSH 8.1 or later):  cmd /c "${verify}"`,
-          'Linux:  sha256sum -c SHA256SUMS      macOS:  shasum -a 256 -c SHA256SUMS',
-          'Windows (PowerShell):  Get-FileHash -Algorithm SHA256 <file>, compared with its line in SHA256SUMS',
-        ],
-      },
-    ],
+    blocks: verifySteps(options.signer, options.standalone, 'This document').map((part): Block =>
+      part.kind === 'heading' ? { kind: 'heading', level: 2, text: part.text } : part,
+    ),
   };
 }
 
@@ -708,7 +686,7 @@ function documentControl(model: ReportModel): ContentSection | null {
     },
     { kind: 'heading', level: 2, text: 'Distribution' },
     control.distribution.length === 0
-      ? { kind: 'empty', text: 'No distribution list has been recorded.' }
+      ? { kind: 'empty', text: EMPTY.distribution }
       : {
           kind: 'table',
           head: ['Name', 'Organisation', 'Role'],

@@ -22,9 +22,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { AssessmentData, Severity } from '../model';
+import type { AssessmentData, EvidenceWithBytes, Severity } from '../model';
 import { TOOL_NAME, TOOL_VERSION } from '../model/version';
-import { fitInto, resolveBranding, type ResolvedBranding } from './branding';
+import { fitInto, imageSize, resolveBranding, type ResolvedBranding } from './branding';
 import { buildReportContent, type Block, type ReportContent } from './content';
 import { buildReportModel } from './model';
 import type { ReportImage, ReportSigner } from './options';
@@ -88,7 +88,10 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
         cantSplit: true,
         children: row.map((cell, i) => {
           const color = i === block.severityColumn ? SEVERITY_HEX[cell.toLowerCase() as Severity] : undefined;
-          return new TableCell({ children: [text(cell, color ? { bold: true, color } : {})] });
+          // A cell's lines are paragraphs of their own: a run's "\n" does not break in Word.
+          return new TableCell({
+            children: cell.split('\n').map((line) => text(line, color ? { bold: true, color } : {})),
+          });
         }),
       }),
   );
@@ -96,6 +99,38 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
     style: DOCX_TABLE_STYLE,
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [header, ...rows],
+  });
+}
+
+const PHOTO_PX = 200;
+
+/** Evidence photos, one per paragraph with its caption (the item id first) below it. */
+function evidencePhotos(images: EvidenceWithBytes[]): Paragraph[] {
+  return images.flatMap((e) => {
+    const size = e.bytes ? imageSize(e.bytes) : null;
+    const caption = new Paragraph({
+      keepLines: true,
+      children: [new TextRun({ text: e.caption || e.name, size: 16, color: MUTED })],
+    });
+    if (!e.bytes || !size) return [caption];
+    const fitted = fitInto(size.width, size.height, PHOTO_PX, PHOTO_PX);
+    return [
+      new Paragraph({
+        keepNext: true,
+        children: [
+          new ImageRun({
+            type: size.format === 'PNG' ? 'png' : 'jpg',
+            data: e.bytes,
+            transformation: {
+              width: Math.max(1, Math.round(fitted.w)),
+              height: Math.max(1, Math.round(fitted.h)),
+            },
+            altText: { name: e.name, description: e.caption || e.name, title: e.caption || e.name },
+          }),
+        ],
+      }),
+      caption,
+    ];
   });
 }
 
@@ -134,6 +169,8 @@ function blockChildren(
       return block.lines.map(
         (line) => new Paragraph({ children: [new TextRun({ text: line, font: 'Consolas', size: 16 })] }),
       );
+    case 'images':
+      return evidencePhotos(block.images);
     case 'diagram': {
       if (!diagram) {
         return [

@@ -1,7 +1,8 @@
 import { CONNECTION_TYPE_LABELS } from '../../model';
 import type { ReportModel } from '../model';
 import { COLORS, type ReportWriter } from '../layout';
-import { drawThumbnails } from './evidence';
+import { connectionEvidence, drawThumbnails } from './evidence';
+import { CONNECTIONS_INTRO, EMPTY } from '../wording';
 
 const FOUND_BY_LABELS = {
   'walk-down': 'Walk-down',
@@ -16,13 +17,10 @@ export function writeConnections(w: ReportWriter, model: ReportModel): void {
     (a, b) => b.likelihood * b.impact - a.likelihood * a.impact,
   );
   if (connections.length === 0) {
-    w.empty('No undocumented connections were recorded.');
+    w.empty(EMPTY.connections);
     return;
   }
-  w.paragraph(
-    'Paths into or between zones that the documented conduits do not show. Risk is likelihood × impact, each rated 1 to 5.',
-    { size: 9, color: COLORS.muted },
-  );
+  w.paragraph(CONNECTIONS_INTRO, { size: 9, color: COLORS.muted });
   w.table({
     head: [['Connection', 'Type', 'Found by', 'Risk', 'Status', 'Description and recommendation']],
     body: connections.map((c) => [
@@ -45,9 +43,7 @@ export function writeConnections(w: ReportWriter, model: ReportModel): void {
     },
   });
   const evidenceById = new Map(model.data.evidence.map((e) => [e.id, e]));
-  const evidence = [...new Set(connections.flatMap((c) => c.evidenceIds))]
-    .map((id) => evidenceById.get(id))
-    .filter((e) => e !== undefined);
+  const evidence = connectionEvidence(connections, evidenceById);
   if (evidence.length > 0) {
     w.subheading('Evidence');
     drawThumbnails(w, evidence);

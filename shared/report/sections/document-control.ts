@@ -1,6 +1,7 @@
 import { DEFAULT_DOCUMENT_CONTROL } from '../../model';
 import type { ReportModel } from '../model';
 import { COLORS, PAGE, type ReportWriter } from '../layout';
+import { EMPTY } from '../wording';
 
 /**
  * The document-control page after the cover: version, status, date and author, and who receives
@@ -28,7 +29,7 @@ export function writeDocumentControl(w: ReportWriter, model: ReportModel, genera
   });
   w.subheading('Distribution');
   if (control.distribution.length === 0) {
-    w.empty('No distribution list is recorded for this report.');
+    w.empty(EMPTY.distribution);
   } else {
     w.table({
       head: [['Name', 'Organisation', 'Role']],

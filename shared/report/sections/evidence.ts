@@ -1,4 +1,5 @@
-import type { EvidenceWithBytes } from '../../model';
+import type { Answer, Connection, EvidenceWithBytes } from '../../model';
+import type { ItemAssessment } from '../../catalogue';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';
 
 const IMAGE_TYPES: Record<string, 'PNG' | 'JPEG'> = {
@@ -9,6 +10,35 @@ const IMAGE_TYPES: Record<string, 'PNG' | 'JPEG'> = {
 
 export function isImageEvidence(e: EvidenceWithBytes): boolean {
   return Boolean(e.bytes && IMAGE_TYPES[e.mimeType.toLowerCase()]);
+}
+
+/** The photos that support these items, each once, captioned with the item it belongs to. */
+export function itemEvidence(
+  items: readonly ItemAssessment<Answer>[],
+  evidenceById: ReadonlyMap<string, EvidenceWithBytes>,
+): EvidenceWithBytes[] {
+  const seen = new Set<string>();
+  const shown: EvidenceWithBytes[] = [];
+  for (const { item, answer } of items) {
+    for (const id of answer?.evidenceIds ?? []) {
+      const evidence = evidenceById.get(id);
+      if (!evidence || seen.has(id)) continue;
+      seen.add(id);
+      shown.push({ ...evidence, caption: `${item.id}: ${evidence.caption || evidence.name}` });
+    }
+  }
+  return shown.filter(isImageEvidence);
+}
+
+/** The photos recorded with these undocumented connections, each once. */
+export function connectionEvidence(
+  connections: readonly Pick<Connection, 'evidenceIds'>[],
+  evidenceById: ReadonlyMap<string, EvidenceWithBytes>,
+): EvidenceWithBytes[] {
+  return [...new Set(connections.flatMap((c) => c.evidenceIds))]
+    .map((id) => evidenceById.get(id))
+    .filter((e) => e !== undefined)
+    .filter(isImageEvidence);
 }
 
 /** A row of evidence thumbnails with captions; images jsPDF cannot read are listed by name instead. */

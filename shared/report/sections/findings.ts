@@ -3,6 +3,7 @@ import type { ReportModel } from '../model';
 import { COLORS, CONTENT_WIDTH, type ReportWriter } from '../layout';
 import { writeRoadmap } from './roadmap';
 import { SEVERITY_COLORS } from './summary';
+import { EMPTY } from '../wording';
 
 const FINDING_COLUMN = 62;
 const PT_TO_MM = 25.4 / 72;
@@ -93,7 +94,7 @@ function writeOpenFindings(w: ReportWriter, model: ReportModel): void {
 
 export function writeFindings(w: ReportWriter, model: ReportModel): void {
   w.section('Findings');
-  if (model.openFindings.length === 0) w.empty('No open findings are recorded in this assessment.');
+  if (model.openFindings.length === 0) w.empty(EMPTY.openFindings);
   else writeOpenFindings(w, model);
   if (model.dismissedFindings.length > 0) {
     w.subheading('Dismissed findings');

@@ -1,6 +1,7 @@
 import type { ReportModel } from '../model';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';
 import type { ReportSigner } from '../options';
+import { handlingNote } from '../wording';
 
 function formatDate(date: string | null): string {
   return date ?? 'not recorded';
@@ -93,11 +94,7 @@ export function drawCover(
   doc.setLineWidth(0.5);
   doc.roundedRect(PAGE.left, 250, CONTENT_WIDTH, 22, 2, 2, 'S');
   w.textAt(marking.toUpperCase(), PAGE.width / 2, 258, 11, 'bold', COLORS.gap, 'center');
-  const note = w.wrap(
-    `Prepared for ${a.client}. It describes weaknesses of an industrial control system: share it only with people who need it.`,
-    CONTENT_WIDTH - 10,
-    8.5,
-  );
+  const note = w.wrap(handlingNote(a.client), CONTENT_WIDTH - 10, 8.5);
   note.forEach((line, i) => w.textAt(line, PAGE.width / 2, 264 + i * 4, 8.5, 'normal', COLORS.ink, 'center'));
 }
 

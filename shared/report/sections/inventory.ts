@@ -1,6 +1,7 @@
 import { plural } from '../../findings/types';
 import type { ReportModel } from '../model';
 import { COLORS, type ReportWriter } from '../layout';
+import { EMPTY } from '../wording';
 
 const TOP = 15;
 
@@ -29,7 +30,7 @@ export function writeInventory(w: ReportWriter, model: ReportModel): void {
   w.section('Asset inventory summary');
   const assets = model.data.assets;
   if (assets.length === 0) {
-    w.empty('No assets have been imported or recorded.');
+    w.empty(EMPTY.assets);
     return;
   }
   const unknownFirmware = assets.filter((a) => !a.firmware?.trim()).length;

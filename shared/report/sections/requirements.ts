@@ -1,16 +1,17 @@
-import { ANSWER_STATUS_LABELS, type Answer, type EvidenceWithBytes } from '../../model';
+import { ANSWER_STATUS_LABELS, type Answer } from '../../model';
 import { formatVector, type ItemAssessment } from '../../catalogue';
 import { formatSlt } from '../../model/slt';
 import type { ReportModel } from '../model';
 import { COLORS, type ReportWriter } from '../layout';
-import { drawThumbnails } from './evidence';
+import { drawThumbnails, itemEvidence } from './evidence';
+import { ALL_ITEMS_JUSTIFIED, EMPTY, NOT_ASSESSED_INTRO, notAssessedNote } from '../wording';
 
 const TOC_ZONE_LIMIT = 12;
 
 export function writeRequirements(w: ReportWriter, model: ReportModel): void {
   w.section('Requirement results per zone');
   if (model.zones.length === 0) {
-    w.empty('No zones are defined, so no requirements have been assessed.');
+    w.empty(EMPTY.requirements);
     return;
   }
   w.paragraph(
@@ -29,14 +30,14 @@ export function writeRequirements(w: ReportWriter, model: ReportModel): void {
       { size: 8.5, color: COLORS.muted, after: 1.5 },
     );
     if (c.required === 0) {
-      w.empty('No SL-T is set for this zone, so no requirements apply yet.');
+      w.empty(EMPTY.zoneWithoutSlt);
       continue;
     }
     const items = evaluation.perFr.flatMap((fr) => fr.items);
     const failed = items.filter((i) => i.outcome === 'not-met' || i.outcome === 'partially-met');
     const justified = items.filter((i) => i.outcome === 'compensating' || i.outcome === 'not-applicable');
     if (failed.length === 0 && c.notAssessed === 0) {
-      w.paragraph('Every required item is met, compensated or justified as not applicable.', { size: 9.5 });
+      w.paragraph(ALL_ITEMS_JUSTIFIED, { size: 9.5 });
     }
     if (failed.length > 0) {
       w.table({
@@ -49,7 +50,7 @@ export function writeRequirements(w: ReportWriter, model: ReportModel): void {
         ]),
         columnStyles: { 0: { cellWidth: 24 }, 1: { cellWidth: 52 }, 2: { cellWidth: 26 } },
       });
-      evidenceBeside(w, failed, evidenceById);
+      drawThumbnails(w, itemEvidence(failed, evidenceById));
     }
     if (justified.length > 0) {
       w.table({
@@ -66,34 +67,12 @@ export function writeRequirements(w: ReportWriter, model: ReportModel): void {
         ]),
         columnStyles: { 0: { cellWidth: 24 }, 1: { cellWidth: 52 }, 2: { cellWidth: 30 } },
       });
-      evidenceBeside(w, justified, evidenceById);
+      drawThumbnails(w, itemEvidence(justified, evidenceById));
     }
     if (c.notAssessed > 0) {
-      w.paragraph(
-        `${c.notAssessed} required ${c.notAssessed === 1 ? 'item is' : 'items are'} not assessed yet (see the appendix "Items not assessed").`,
-        { size: 8.5, color: COLORS.muted },
-      );
+      w.paragraph(notAssessedNote(c.notAssessed), { size: 8.5, color: COLORS.muted });
     }
   }
-}
-
-/** The photos that support these items, captioned with the item they belong to. */
-function evidenceBeside(
-  w: ReportWriter,
-  items: readonly ItemAssessment<Answer>[],
-  evidenceById: ReadonlyMap<string, EvidenceWithBytes>,
-): void {
-  const seen = new Set<string>();
-  const shown: EvidenceWithBytes[] = [];
-  for (const { item, answer } of items) {
-    for (const id of answer?.evidenceIds ?? []) {
-      const evidence = evidenceById.get(id);
-      if (!evidence || seen.has(id)) continue;
-      seen.add(id);
-      shown.push({ ...evidence, caption: `${item.id}: ${evidence.caption || evidence.name}` });
-    }
-  }
-  drawThumbnails(w, shown);
 }
 
 /**
@@ -104,10 +83,7 @@ export function writeNotAssessedAppendix(w: ReportWriter, model: ReportModel): v
   const zones = model.zones.filter((z) => z.evaluation.coverage.notAssessed > 0);
   if (zones.length === 0) return;
   w.section('Appendix: Items not assessed');
-  w.paragraph(
-    'Required items for which no answer was recorded. They are not findings: until they are assessed, the zone’s achieved security level is provisional. The second table gives the title of each item listed.',
-    { size: 9, color: COLORS.muted },
-  );
+  w.paragraph(NOT_ASSESSED_INTRO, { size: 9, color: COLORS.muted });
   const open = new Map<string, ItemAssessment<Answer>['item']>();
   const body = zones.map((z) => {
     const c = z.evaluation.coverage;

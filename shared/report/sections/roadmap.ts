@@ -3,6 +3,7 @@ import { planRoadmap, resolveFindingSettings, ROADMAP_SLOT_LABELS } from '../../
 import type { ReportModel } from '../model';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';
 import { SEVERITY_COLORS } from './summary';
+import { EMPTY } from '../wording';
 
 const LABEL_W = 50;
 const COL_W = (CONTENT_WIDTH - LABEL_W) / ROADMAP_SLOTS.length;
@@ -113,7 +114,7 @@ export function writeRoadmap(w: ReportWriter, model: ReportModel): void {
   w.ensureSpace(22 + introHeight + HEADER_H + 13);
   w.subheading('Roadmap for the first year', true);
   if (model.openFindings.length === 0) {
-    w.empty('With no open findings there is nothing to schedule.');
+    w.empty(EMPTY.schedule);
     return;
   }
   w.paragraph(intro, { size: 8.5, color: COLORS.muted });

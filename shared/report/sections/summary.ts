@@ -6,6 +6,7 @@ import { drawSlChart } from './sl-chart';
 import { reportNarrative } from '../narrative';
 import type { TrafficSummary } from '../traffic';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter, type Rgb } from '../layout';
+import { EMPTY } from '../wording';
 
 export const SEVERITY_COLORS: Record<Severity, Rgb> = {
   critical: [155, 28, 49],
@@ -87,7 +88,7 @@ export function writeSummary(w: ReportWriter, model: ReportModel, traffic: Traff
   drawFigures(w, postureFigures(model));
 
   w.subheading('Target and achieved security level per zone');
-  if (model.zones.length === 0) w.empty('No zones have been defined, so no security levels can be shown.');
+  if (model.zones.length === 0) w.empty(EMPTY.zonesSl);
   else {
     const shown = [...model.zones].sort((x, y) => y.totalGap - x.totalGap).slice(0, CHART_ZONES);
     drawSlChart(w, model.catalogue, shown);
@@ -103,7 +104,7 @@ export function writeSummary(w: ReportWriter, model: ReportModel, traffic: Traff
   // Keep-with-next: the heading and the whole (short) table move together, so no row is stranded.
   w.ensureSpace(22 + topFindingsHeight(w, top));
   w.subheading('Top findings');
-  if (top.length === 0) w.empty('No open findings are recorded in this assessment.');
+  if (top.length === 0) w.empty(EMPTY.openFindings);
   else {
     w.table({
       head: [['#', 'Severity', 'Finding', 'Program phase']],

@@ -3,6 +3,7 @@ import { CANDIDATE_KIND_LABELS } from '../../network';
 import type { ReportModel } from '../model';
 import { COLORS, CONTENT_WIDTH, type ReportWriter } from '../layout';
 import type { TrafficSummary, TriagedCandidate } from '../traffic';
+import { EMPTY } from '../wording';
 
 /** Zones a matrix can show across the page at a readable size; beyond that the pairs are listed. */
 const MATRIX_ZONES = 6;
@@ -79,7 +80,7 @@ function writeCandidates(w: ReportWriter, traffic: TrafficSummary): void {
   const { counts } = traffic;
   w.subheading('Reconciliation candidates and their triage');
   if (traffic.candidates.length === 0) {
-    w.empty('The observed traffic raised no reconciliation candidates.');
+    w.empty(EMPTY.candidates);
     return;
   }
   w.paragraph(
@@ -103,14 +104,14 @@ function writeCandidates(w: ReportWriter, traffic: TrafficSummary): void {
 export function writeTraffic(w: ReportWriter, model: ReportModel, traffic: TrafficSummary | null): void {
   w.section('Observed traffic');
   if (!traffic) {
-    w.empty('No traffic was imported, so no flows could be compared with the documented conduits.');
+    w.empty(EMPTY.traffic);
     return;
   }
   w.paragraph(
     `${plural(traffic.flows, 'flow')} ${traffic.flows === 1 ? 'was' : 'were'} imported; ${plural(traffic.crossZoneFlows, 'flow')} crossed a zone boundary, between ${plural(traffic.pairs.length, 'zone pair')}.`,
   );
   w.subheading('Flows between zones');
-  if (traffic.pairs.length === 0) w.empty('No flow crossed a zone boundary.');
+  if (traffic.pairs.length === 0) w.empty(EMPTY.crossings);
   else {
     if (!writeMatrix(w, model, traffic)) {
       w.paragraph(

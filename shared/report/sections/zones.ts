@@ -3,18 +3,16 @@ import { targetVector, vectorToArray } from '../../catalogue';
 import type { ReportModel } from '../model';
 import type { ReportWriter } from '../layout';
 import { achievedLabels } from './coverage';
+import { EMPTY, SL_VECTOR_NOTE } from '../wording';
 
 const vec = (v: Parameters<typeof vectorToArray>[0]) => vectorToArray(v).join(' ');
 
 export function writeZonesAndConduits(w: ReportWriter, model: ReportModel): void {
   w.section('Zones and conduits');
   w.subheading('Zones', true);
-  if (model.zones.length === 0) w.empty('No zones are defined in this assessment.');
+  if (model.zones.length === 0) w.empty(EMPTY.zones);
   else {
-    w.paragraph(
-      'Security-level vectors list FR1 to FR7 in order. 0 means no level (target not set, or nothing achieved). SL-A is capped at SL-T ("≥2" where a zone achieves more than its target of 2); * marks an FR with items not assessed yet.',
-      { size: 8.5 },
-    );
+    w.paragraph(SL_VECTOR_NOTE, { size: 8.5 });
     w.table({
       head: [['Zone', 'Kind', 'Level', 'Criticality', 'SL-T', 'SL-A', 'Gap', 'Assets', 'Address ranges']],
       body: model.zones.map((z) => [
@@ -43,7 +41,7 @@ export function writeZonesAndConduits(w: ReportWriter, model: ReportModel): void
     });
   }
   w.subheading('Conduits', true);
-  if (model.data.conduits.length === 0) w.empty('No conduits are defined in this assessment.');
+  if (model.data.conduits.length === 0) w.empty(EMPTY.conduits);
   else {
     w.table({
       head: [['Conduit', 'Direction', 'Allowed services', 'Controls', 'SL-T', 'Notes']],

@@ -109,6 +109,16 @@ describe('zone consequence from the risk assessment', () => {
     const data = new PlantBuilder()
       .zone('hot', 'Reactor cell', { criticality: 'medium' })
       .zone('cold', 'Packaging cell', { criticality: 'medium' })
+      // Both cells equally and highly exposed (exposure 4): a conduit to the office, one to the
+      // vendor VPN and an undocumented dual-homed host each, so only the consequence differs.
+      .zone('office', 'Office', { kind: 'enterprise' })
+      .zone('vpn', 'Vendor VPN', { kind: 'remote-access' })
+      .conduit('office-hot', 'office', 'hot')
+      .conduit('office-cold', 'office', 'cold')
+      .conduit('vpn-hot', 'vpn', 'hot')
+      .conduit('vpn-cold', 'vpn', 'cold')
+      .connection('dual-hot', { type: 'dual-homed', to: { kind: 'zone', zoneId: 'z-hot' } })
+      .connection('dual-cold', { type: 'dual-homed', to: { kind: 'zone', zoneId: 'z-cold' } })
       .asset('plc1', { zoneId: 'z-hot' })
       .asset('plc2', { zoneId: 'z-cold' })
       .build();
@@ -125,6 +135,16 @@ describe('zone consequence from the risk assessment', () => {
     const unrated = generateFindings({ ...data, zoneRisks: [] }, { now: NOW }).filter((f) => f.phase === 5);
     expect(new Set(unrated.map((f) => f.severity))).toEqual(new Set(['critical']));
     expect(unrated[0]!.description).toContain('(from the criticality)');
+
+    // The same KEV advisory in the hot cell, isolated: catastrophic at stake, but not critical.
+    const isolated = new PlantBuilder()
+      .zone('hot', 'Reactor cell', { criticality: 'medium' })
+      .asset('plc1', { zoneId: 'z-hot' })
+      .build();
+    isolated.zoneRisks = [rating(isolated, 'z-hot', { safety: 5 })];
+    isolated.vulnerabilities = [kevRecord(isolated, 'a-plc1')];
+    const alone = generateFindings(isolated, { now: NOW }).find((f) => f.phase === 5)!;
+    expect(alone.severity).toBe('high');
   });
 
   it('states in the method text where each zone’s consequence came from', () => {

@@ -60,7 +60,8 @@ describe('generateFindings on the rich assessment', () => {
       'SR 1.1 not met: Shared “operator” account on all HMIs. (1 evidence item)',
     );
     expect(sr11.description).toMatch(
-      /consequence 4 \(risk assessment\) × exposure 5 \(.*undocumented connection\)/,
+      // The 4G modem is one path: remote access, not also an undocumented connection.
+      /consequence 4 \(risk assessment\) × exposure 4 \(conduit to a less trusted zone, remote access, observed traffic/,
     );
     expect(sr11.recommendation).toMatch(/^SR 1\.1: Require a login on every HMI/);
 
@@ -197,13 +198,13 @@ describe('requirement findings', () => {
       .answer('lab', 'not-met', 'SR 5.1');
     const findings = generateFindings(builder.build(), { now: NOW });
     // SIS: consequence 5, isolated (exposure 1): confidentiality 5×1×0.6 = 3 low, segmentation 6 medium.
-    // Cell: consequence 4, exposure 4 (office conduit, modem: undocumented and remote): 9.6 and 19.2,
-    // high: critical (20 and above) needs a 5 on one side, high stakes and high exposure together.
+    // Cell: consequence 4, exposure 3 (office conduit, and the modem counted once, as remote access):
+    // 7.2 medium and 14.4 high: critical (20 and above) needs high stakes and high exposure together.
     const sr43 = byKey(findings, 'requirements:SR 4.3:p5');
     const sr51 = byKey(findings, 'requirements:SR 5.1:p2');
     expect(sr43.severity).toBe('medium');
     expect(sr51.severity).toBe('high');
-    expect(sr51.description).toContain('SR 5.1 in Cell: consequence 4 (criticality) × exposure 4');
+    expect(sr51.description).toContain('SR 5.1 in Cell: consequence 4 (criticality) × exposure 3');
     const sisOnly = generateFindings(
       new PlantBuilder()
         .zone('sis', 'SIS', { kind: 'safety', criticality: 'critical' })

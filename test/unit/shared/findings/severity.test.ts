@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { severityFromRisk, severityFromScore } from '../../../../shared/findings';
-import { bandsText } from '../../../../shared/report/sections/coverage';
+import { bandsText } from '../../../../shared/report/wording';
 
 describe('severity bands', () => {
   it.each([

@@ -168,16 +168,72 @@ describe('exposure', () => {
     });
     expect(exposures.get('z-cell')).toEqual({
       level: 5,
-      factors: [
-        'less-trusted-conduit',
-        'public-addresses',
-        'remote-access',
-        'traffic-from-other-zones',
-        'undocumented-connection',
-      ],
+      factors: ['less-trusted-conduit', 'public-addresses', 'remote-access', 'traffic-from-other-zones'],
     });
     expect(exposures.get('z-dmz')).toEqual({ level: 2, factors: ['less-trusted-conduit'] });
     expect(exposures.get('z-office')).toEqual({ level: 1, factors: [] });
+  });
+
+  const exposureOf = (data: AssessmentData, zoneId: string) =>
+    zoneExposures({
+      zones: data.zones,
+      conduits: data.conduits,
+      connections: data.connections,
+      assetZone: new Map(),
+      traffic: reconcile(data),
+    }).get(zoneId);
+
+  it('counts a conduit to a remote-access zone once, as remote access', () => {
+    const data = new PlantBuilder()
+      .zone('vpn', 'Vendor VPN', { kind: 'remote-access' })
+      .zone('cell', 'Packaging cell')
+      .conduit('vpn-cell', 'vpn', 'cell')
+      .build();
+    expect(exposureOf(data, 'z-cell')).toEqual({ level: 2, factors: ['remote-access'] });
+  });
+
+  it('counts a cellular modem once, as remote access, and a cable bypass as an undocumented connection', () => {
+    const modem = plant([]);
+    modem.connections.push(
+      ...new PlantBuilder().connection('modem', {
+        type: 'cellular',
+        to: { kind: 'zone', zoneId: 'z-office' },
+      }).data.connections,
+    );
+    expect(exposureOf(modem, 'z-office')).toEqual({ level: 2, factors: ['remote-access'] });
+    const cable = plant([]);
+    cable.connections.push(
+      ...new PlantBuilder().connection('cable', {
+        type: 'dual-homed',
+        to: { kind: 'zone', zoneId: 'z-office' },
+      }).data.connections,
+    );
+    expect(exposureOf(cable, 'z-office')).toEqual({ level: 2, factors: ['undocumented-connection'] });
+  });
+
+  it('counts a flow to a public address once, as public traffic, not also as traffic on no conduit', () => {
+    const data = plant([flow('10.2.0.10', '52.1.2.3', 443, 'TLS')]);
+    expect(exposureOf(data, 'z-cell')).toEqual({
+      level: 3,
+      factors: ['less-trusted-conduit', 'public-addresses'],
+    });
+  });
+
+  it('does not count again flows already recorded as an undocumented connection', () => {
+    const data = plant([flow('10.9.0.7', '10.2.0.10', 502, 'Modbus/TCP')]);
+    expect(exposureOf(data, 'z-cell')?.factors).toContain('traffic-from-other-zones');
+    data.connections.push(
+      ...new PlantBuilder().connection('bypass', {
+        type: 'dual-homed',
+        from: { kind: 'zone', zoneId: 'z-office' },
+        to: { kind: 'zone', zoneId: 'z-cell' },
+        flowIds: [data.flows![0]!.id],
+      }).data.connections,
+    );
+    expect(exposureOf(data, 'z-cell')).toEqual({
+      level: 3,
+      factors: ['less-trusted-conduit', 'undocumented-connection'],
+    });
   });
 });
 

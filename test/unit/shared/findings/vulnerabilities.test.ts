@@ -71,20 +71,23 @@ describe('phase-5 vulnerability findings', () => {
       vulnerabilitySeverity([{ ...record, cvss: 7.5, kev: false }], { ...zone, criticality: 'low' }),
     ).toBe('medium');
 
-    // A critical score is critical where the zone is reachable, high where it takes a foothold
-    // first, and critical again when the CVE is known to be exploited.
-    const medium = { ...zone, criticality: 'medium' as const };
-    const reachable = { level: 4, factors: ['undocumented-connection' as const, 'remote-access' as const] };
-    const sheltered = { level: 2, factors: ['less-trusted-conduit' as const] };
-    expect(vulnerabilitySeverity([{ ...record, cvss: 9.8, kev: false }], medium, undefined, reachable)).toBe(
+    // Given the zone's exposure: the catastrophic-consequence raise needs a highly exposed zone,
+    // and a zone hardly reachable is never critical, whatever the CVSS.
+    const exposed = { level: 4, factors: [] };
+    const isolated = { level: 1, factors: [] };
+    const reachable = { level: 3, factors: [] };
+    const critical = { ...zone, criticality: 'critical' as const };
+    const high75 = [{ ...record, cvss: 7.5, kev: false }];
+    const crit98 = [{ ...record, cvss: 9.8, kev: false }];
+    expect(vulnerabilitySeverity(high75, critical, undefined, exposed)).toBe('critical');
+    expect(vulnerabilitySeverity(high75, critical, undefined, reachable)).toBe('high');
+    expect(vulnerabilitySeverity(crit98, { ...zone, criticality: 'medium' }, undefined, reachable)).toBe(
       'critical',
     );
-    expect(vulnerabilitySeverity([{ ...record, cvss: 9.8, kev: false }], medium, undefined, sheltered)).toBe(
+    expect(vulnerabilitySeverity(crit98, { ...zone, criticality: 'medium' }, undefined, isolated)).toBe(
       'high',
     );
-    expect(vulnerabilitySeverity([{ ...record, cvss: 9.8, kev: true }], medium, undefined, sheltered)).toBe(
-      'critical',
-    );
+    expect(vulnerabilitySeverity(crit98, critical, undefined, { level: 2, factors: [] })).toBe('high');
 
     const accepted = {
       ...data,

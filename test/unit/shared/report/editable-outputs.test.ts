@@ -9,35 +9,11 @@ import { encodeBase64 } from '../../../../shared/model/base64';
 import { buildReportModel, planOfAction, renderFindingsXlsx } from '../../../../shared/report';
 import { DOCX_TABLE_STYLE, renderReportDocx } from '../../../../shared/report/docx';
 import { RED_PIXEL_PNG, richAssessment } from '../../../fixtures/rich-assessment';
+import { docxParagraphs, unescapeXml, unzipPart } from '../../helpers/ooxml';
 import { hasCommand } from '../../helpers/tools';
 
 const dir = mkdtempSync(join(tmpdir(), 'conduit-editable-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** One part of an OOXML package, as the system's unzip reads it. */
-function unzipPart(bytes: Uint8Array, name: string, part: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, bytes);
-  const result = spawnSync('unzip', ['-p', file, part], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  expect(result.status, `${part}: ${result.stderr}`).toBe(0);
-  return result.stdout;
-}
-
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
-/** The paragraphs of word/document.xml: each w:p's runs joined, with the paragraph style it uses. */
-function docxParagraphs(xml: string): { style: string | null; text: string }[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
-    style: /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? null,
-    text: unescapeXml([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
-  }));
-}
 
 interface SheetCell {
   ref: string;

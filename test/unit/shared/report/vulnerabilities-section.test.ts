@@ -5,48 +5,14 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadReportFonts } from '../../../../electron/cli/report-fonts';
-import { AdvisoryMatcher, reconcileVulnerabilities } from '../../../../shared/advisories';
 import { assessmentCsvFiles } from '../../../../shared/bundle/data-csv';
-import { withCurrentFindings } from '../../../../shared/findings';
-import { applyDecision } from '../../../../shared/model';
 import { renderReportPdf } from '../../../../shared/report';
-import { richAssessment } from '../../../fixtures/rich-assessment';
 import { hasCommand } from '../../helpers/tools';
-import { shippedIndex } from '../advisories/helpers';
+import { assessedWithVulnerabilities as assessed } from './vulnerable-assessment';
 
 const T1 = '2026-03-05T10:00:00.000Z';
 const dir = mkdtempSync(join(tmpdir(), 'conduit-vuln-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function assessed() {
-  const data = await richAssessment();
-  const matcher = new AdvisoryMatcher(shippedIndex().advisories, new Set(['CVE-2023-28831']));
-  let n = 0;
-  const { records } = reconcileVulnerabilities(
-    data.assessment.id,
-    [],
-    new Map(data.assets.map((a) => [a.id, matcher.match(a)])),
-    T1,
-    () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-  );
-  const vulnerabilities = records.map((v) =>
-    v.advisoryId === 'ICSA-23-257-01'
-      ? applyDecision(
-          v,
-          {
-            decision: 'accept',
-            acceptance: {
-              reason: 'Line 3 is replaced in August',
-              owner: 'J. Weber',
-              reviewDate: '2026-09-01',
-            },
-          },
-          T1,
-        )
-      : v,
-  );
-  return withCurrentFindings({ ...data, vulnerabilities }, new Date(T1));
-}
 
 describe('vulnerabilities in the report and the bundle', () => {
   it('writes data/vulnerabilities.csv with the match, the why and the decision', async () => {
