@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import type { AssessmentData } from '../../shared/model';
+import { withoutDanglingReferences, type AssessmentData } from '../../shared/model';
 import { db } from './index';
 import { ASSESSMENT_TABLES } from './schema';
 
@@ -26,7 +26,10 @@ export function allTables() {
   return [database.assessments, ...ASSESSMENT_TABLES.map((t) => database[t])];
 }
 
-/** Everything an assessment holds, evidence bytes included. */
+/**
+ * Everything an assessment holds, evidence bytes included, without links to records since deleted
+ * (a deleted zone's risk records, say), so that the file and the bundle made from it always read back.
+ */
 export async function loadAssessmentData(id: string): Promise<AssessmentData> {
   const database = db();
   const stored = await database.transaction('r', allTables(), async () => {
@@ -48,5 +51,5 @@ export async function loadAssessmentData(id: string): Promise<AssessmentData> {
       bytes: new Uint8Array(await blob.arrayBuffer()),
     })),
   );
-  return { assessment: stored.assessment, ...stored.records, evidence };
+  return withoutDanglingReferences({ assessment: stored.assessment, ...stored.records, evidence });
 }

@@ -28,3 +28,4 @@ export {
   TRAFFIC_FORMATS,
   type AssetOrigin,
 } from './asset-origin';
+export { withoutDanglingReferences } from './dangling';
