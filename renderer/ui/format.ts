@@ -1,3 +1,4 @@
+import { nounFor } from '../../shared/text/plural';
 /**
  * How the UI writes dates, times, counts and plurals: dates and times in the OS locale (the
  * browser's navigator.language), files keep ISO 8601. Counts keep English grouping to match the
@@ -49,21 +50,11 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en');
 }
 
-const pluralRules = new Intl.PluralRules('en');
-
 /**
- * A count with its noun: plural(1, 'asset') is "1 asset", plural(3, 'entry', 'entries') "3 entries".
- * The regular English plural adds "s" ("es" after s, x, z, ch, sh; "ies" for a consonant and y).
+ * A count with its noun, the count as the UI writes it: plural(1234, 'asset') is "1,234 assets".
  */
 export function plural(n: number, noun: string, pluralForm?: string): string {
   return `${formatCount(n)} ${nounFor(n, noun, pluralForm)}`;
 }
 
-/** The noun alone, in the form a count takes: nounFor(2, 'zone') is "zones". */
-export function nounFor(n: number, noun: string, pluralForm?: string): string {
-  if (pluralRules.select(n) === 'one') return noun;
-  if (pluralForm) return pluralForm;
-  if (/(s|x|z|ch|sh)$/.test(noun)) return `${noun}es`;
-  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
-  return `${noun}s`;
-}
+export { nounFor };

@@ -33,9 +33,7 @@ export function emptyRefs(): Finding['refs'] {
   return { itemIds: [], zoneIds: [], conduitIds: [], connectionIds: [], assetIds: [] };
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { plural } from '../text/plural';
 
 /** "a, b, c and 4 more" for long lists in descriptions. */
 export function listSome(items: readonly string[], limit: number, total = items.length): string {
