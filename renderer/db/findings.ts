@@ -12,7 +12,7 @@ import {
   type FindingEdit,
   type ManualFindingInput,
 } from '../../shared/findings';
-import type { ReconcileResult } from '../../shared/findings';
+import type { FindingsInput, ReconcileResult } from '../../shared/findings';
 import { nowIso, type Finding, type RoadmapSlot } from '../../shared/model';
 import { db } from './index';
 import { trackSave } from './save-status';
@@ -29,90 +29,71 @@ export interface RegenerateOptions {
   now?: Date;
 }
 
+type SourceName = Exclude<keyof FindingsInput, 'assessment'>;
+type Sources = { [K in SourceName]-?: NonNullable<FindingsInput[K]> };
+
+/**
+ * The tables the finding generator reads beside the assessment, one per list it takes: a Record, so
+ * that a list added to FindingsInput does not compile until it is read here too (the CLI and the
+ * bundle read every list from the file, and the app must print the same findings).
+ */
+const SOURCE_TABLES: Record<SourceName, true> = {
+  zones: true,
+  conduits: true,
+  assets: true,
+  answers: true,
+  connections: true,
+  flows: true,
+  triage: true,
+  triageRules: true,
+  vulnerabilities: true,
+  zoneRisks: true,
+  riskMethods: true,
+  countermeasures: true,
+};
+const SOURCE_NAMES = Object.keys(SOURCE_TABLES) as SourceName[];
+
+/** What the generator reads, as stored; call it inside a transaction over the source tables. */
+async function readFindingsInput(assessmentId: string): Promise<FindingsInput> {
+  const database = db();
+  const assessment = await database.assessments.get(assessmentId);
+  if (!assessment) throw new Error('This assessment no longer exists.');
+  const lists = await Promise.all(
+    SOURCE_NAMES.map((name) => database.table(name).where({ assessmentId }).toArray()),
+  );
+  // Each list comes from the table of its own name, so it holds that list's records.
+  const sources = Object.fromEntries(SOURCE_NAMES.map((name, i) => [name, lists[i]])) as Sources;
+  return { assessment, ...sources };
+}
+
+/** Writes what reconciling changed, and marks the assessment changed when anything did. */
+async function storeReconciled(assessmentId: string, result: ReconcileResult): Promise<void> {
+  const database = db();
+  const changed = [...result.added, ...result.updated];
+  if (changed.length > 0) await database.findings.bulkPut(changed);
+  if (result.removed.length > 0) await database.findings.bulkDelete(result.removed.map((f) => f.id));
+  if (changed.length > 0 || result.removed.length > 0)
+    await database.assessments.update(assessmentId, { updatedAt: nowIso() });
+}
+
 /**
  * Generates findings from the assessment as stored and merges them into the stored findings, in
  * one transaction: the assessor's edits stay, findings whose cause is gone go.
  */
-export async function regenerateFindings(
+export function regenerateFindings(
   assessmentId: string,
   options: RegenerateOptions = {},
 ): Promise<ReconcileResult> {
   const database = db();
   return trackSave(
-    database.transaction(
-      'rw',
-      [
-        database.assessments,
-        database.zones,
-        database.conduits,
-        database.assets,
-        database.answers,
-        database.connections,
-        database.flows,
-        database.triage,
-        database.findings,
-        database.vulnerabilities,
-        database.zoneRisks,
-        database.riskMethods,
-        database.triageRules,
-      ],
-      async () => {
-        const assessment = await database.assessments.get(assessmentId);
-        if (!assessment) throw new Error('This assessment no longer exists.');
-        const where = { assessmentId };
-        const [
-          zones,
-          conduits,
-          assets,
-          answers,
-          connections,
-          flows,
-          triage,
-          findings,
-          vulnerabilities,
-          zoneRisks,
-          riskMethods,
-          triageRules,
-        ] = await Promise.all([
-          database.zones.where(where).toArray(),
-          database.conduits.where(where).toArray(),
-          database.assets.where(where).toArray(),
-          database.answers.where(where).toArray(),
-          database.connections.where(where).toArray(),
-          database.flows.where(where).toArray(),
-          database.triage.where(where).toArray(),
-          database.findings.where(where).toArray(),
-          database.vulnerabilities.where(where).toArray(),
-          database.zoneRisks.where(where).toArray(),
-          database.riskMethods.where(where).toArray(),
-          database.triageRules.where(where).toArray(),
-        ]);
-        const generated = generateFindings(
-          {
-            assessment,
-            zones,
-            conduits,
-            assets,
-            answers,
-            connections,
-            flows,
-            triage,
-            vulnerabilities,
-            zoneRisks,
-            riskMethods,
-            triageRules,
-          },
-          { modelChecks: options.modelChecks, now: options.now },
-        );
-        const result = reconcileFindings(findings.sort(byOrder), generated, { assessmentId });
-        const changed = [...result.added, ...result.updated];
-        if (changed.length > 0) await database.findings.bulkPut(changed);
-        if (result.removed.length > 0) await database.findings.bulkDelete(result.removed.map((f) => f.id));
-        if (changed.length > 0 || result.removed.length > 0)
-          await database.assessments.update(assessmentId, { updatedAt: nowIso() });
-        return result;
-      },
-    ),
+    database.transaction('rw', ['assessments', 'findings', ...SOURCE_NAMES], async () => {
+      const input = await readFindingsInput(assessmentId);
+      const stored = await database.findings.where({ assessmentId }).toArray();
+      const generated = generateFindings(input, { modelChecks: options.modelChecks, now: options.now });
+      const result = reconcileFindings(stored.sort(byOrder), generated, { assessmentId });
+      await storeReconciled(assessmentId, result);
+      return result;
+    }),
   );
 }
 

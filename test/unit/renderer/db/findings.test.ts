@@ -15,6 +15,8 @@ import {
   updateFinding,
 } from '../../../../renderer/db/findings';
 import { fixtureId, richAssessment } from '../../../fixtures/rich-assessment';
+import { withCurrentFindings } from '../../../../shared/findings';
+import { vulnerabilitySchema, type Finding } from '../../../../shared/model';
 
 let database: ConduitDatabase;
 const assessmentId = fixtureId(1, 1);
@@ -65,6 +67,44 @@ describe('findings repository', () => {
     const third = await regenerateFindings(assessmentId);
     expect(third.removed.map((f) => f.id)).toEqual([modem.id]);
     expect(await database.findings.get(modem.id)).toBeUndefined();
+  });
+
+  it('reads every list the generator takes, so the app prints what the CLI and the bundle print', async () => {
+    const rich = await richAssessment();
+    const at = '2026-05-20T09:00:00.000Z';
+    const countermeasure = rich.countermeasures[0]!;
+    const plc = rich.assets.find((a) => a.zoneId !== null)!;
+    const mitigated = vulnerabilitySchema.parse({
+      id: crypto.randomUUID(),
+      assessmentId,
+      createdAt: at,
+      updatedAt: at,
+      assetId: plc.id,
+      advisoryId: 'ICSA-24-102-05',
+      title: 'Denial of service in the S7 communication stack',
+      cves: ['CVE-2024-21234'],
+      cvss: 7.5,
+      kev: false,
+      status: 'affected',
+      confidence: 'version-in-range',
+      why: 'Firmware 4.2 is in the affected range.',
+      matchedAt: at,
+      decision: 'mitigate',
+      mitigation: { conduitId: null, countermeasureId: countermeasure.id, control: 'Deny S7comm from IT' },
+      decidedAt: at,
+    });
+    await database.vulnerabilities.add(mitigated);
+    const now = new Date('2026-06-01T00:00:00Z');
+    await regenerateFindings(assessmentId, { now });
+
+    const stored = await listFindings(assessmentId);
+    const advisory = stored.find((f) => f.recommendation.includes('Deny S7comm from IT'))!;
+    expect(advisory.recommendation).toContain(`countermeasure “${countermeasure.title}”`);
+    expect(advisory.recommendation).not.toContain('no longer exists');
+    const cli = withCurrentFindings({ ...rich, vulnerabilities: [mitigated] }, now).findings;
+    const printed = (findings: Finding[]) =>
+      findings.map((f) => [f.autoKey, f.title, f.severity, f.phase, f.description, f.recommendation]);
+    expect(printed(stored)).toEqual(printed([...cli].sort((a, b) => a.order - b.order)));
   });
 
   it('refuses bad edits without touching the stored finding', async () => {
