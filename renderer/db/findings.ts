@@ -15,6 +15,13 @@ import {
 import type { FindingsInput, ReconcileResult } from '../../shared/findings';
 import { nowIso, type Finding, type RoadmapSlot } from '../../shared/model';
 import { db } from './index';
+import {
+  historyLabels,
+  historyTables,
+  stepHistory,
+  writeWithHistory,
+  type HistoryLabels,
+} from './record-history';
 import { trackSave } from './save-status';
 
 const byOrder = (a: Finding, b: Finding) => a.order - b.order || a.createdAt.localeCompare(b.createdAt);
@@ -97,83 +104,129 @@ export function regenerateFindings(
   );
 }
 
-/** Reads one finding, applies a pure change and writes it back, in one transaction. */
-function changeFinding(id: string, change: (finding: Finding) => Finding): Promise<Finding> {
+/** The Findings workspace's name in the persisted undo log. */
+export const FINDINGS_WORKSPACE = 'findings';
+
+/** A finding to write in an edit: `after` null deletes it. */
+type FindingWrite = { id: string; after: Finding | null };
+
+/** Runs an edit in one transaction over the findings, the undo log and the assessment. */
+function inEditTransaction<T>(run: () => Promise<T>): Promise<T> {
   const database = db();
-  return trackSave(
-    database.transaction('rw', database.findings, database.assessments, async () => {
-      const current = await database.findings.get(id);
-      if (!current) throw new Error('This finding no longer exists.');
-      const next = change(current);
-      if (next !== current) {
-        await database.findings.put(next);
-        await database.assessments.update(current.assessmentId, { updatedAt: nowIso() });
-      }
-      return next;
-    }),
+  return trackSave(database.transaction('rw', [database.assessments, ...historyTables()], run));
+}
+
+/** Writes an assessor's edit of findings with the undo step that takes it back, and marks the assessment changed. */
+async function recordEdit(
+  assessmentId: string,
+  label: string,
+  writes: readonly FindingWrite[],
+): Promise<void> {
+  if (writes.length === 0) return;
+  await writeWithHistory(
+    { assessmentId, workspace: FINDINGS_WORKSPACE, label },
+    writes.map((write) => ({ table: 'findings', ...write })),
   );
+  await db().assessments.update(assessmentId, { updatedAt: nowIso() });
+}
+
+/** Reads one finding, applies a pure change and writes it back as one undoable step. */
+function changeFinding(
+  id: string,
+  label: (finding: Finding) => string,
+  change: (finding: Finding) => Finding,
+): Promise<Finding> {
+  return inEditTransaction(async () => {
+    const current = await db().findings.get(id);
+    if (!current) throw new Error('This finding no longer exists.');
+    const next = change(current);
+    if (next !== current) await recordEdit(current.assessmentId, label(current), [{ id, after: next }]);
+    return next;
+  });
 }
 
 /** Validates and saves an edit; throws a ZodError and leaves the stored finding alone on bad input. */
 export function updateFinding(id: string, patch: FindingEdit): Promise<Finding> {
-  return changeFinding(id, (finding) => editFinding(finding, patch));
+  return changeFinding(
+    id,
+    (finding) => `Edit “${finding.title}”`,
+    (finding) => editFinding(finding, patch),
+  );
 }
 
 export function dismissStoredFinding(id: string, reason: string): Promise<Finding> {
-  return changeFinding(id, (finding) => dismissFinding(finding, reason));
+  return changeFinding(
+    id,
+    (finding) => `Dismiss “${finding.title}”`,
+    (finding) => dismissFinding(finding, reason),
+  );
 }
 
 export function restoreStoredFinding(id: string): Promise<Finding> {
-  return changeFinding(id, (finding) => restoreFinding(finding));
+  return changeFinding(
+    id,
+    (finding) => `Restore “${finding.title}”`,
+    (finding) => restoreFinding(finding),
+  );
 }
 
 /** Places a finding in a quarter of the roadmap; null returns it to the suggested quarter. */
 export function placeOnRoadmap(id: string, slot: RoadmapSlot | null): Promise<Finding> {
-  return changeFinding(id, (finding) =>
-    finding.roadmapSlot === slot ? finding : setRoadmapSlot(finding, slot),
+  return changeFinding(
+    id,
+    (finding) => `Plan “${finding.title}”`,
+    (finding) => (finding.roadmapSlot === slot ? finding : setRoadmapSlot(finding, slot)),
   );
 }
 
 export function addManualFinding(assessmentId: string, input: ManualFindingInput): Promise<Finding> {
-  const database = db();
-  return trackSave(
-    database.transaction('rw', database.findings, database.assessments, async () => {
-      const existing = await database.findings.where({ assessmentId }).toArray();
-      const finding = createManualFinding(assessmentId, input, existing);
-      await database.findings.add(finding);
-      await database.assessments.update(assessmentId, { updatedAt: nowIso() });
-      return finding;
-    }),
-  );
+  return inEditTransaction(async () => {
+    const existing = await db().findings.where({ assessmentId }).toArray();
+    const finding = createManualFinding(assessmentId, input, existing);
+    await recordEdit(assessmentId, `Add “${finding.title}”`, [{ id: finding.id, after: finding }]);
+    return finding;
+  });
 }
 
 /** Replaces the chosen findings by one that combines them. */
 export function mergeStoredFindings(ids: readonly string[]): Promise<Finding> {
-  const database = db();
-  return trackSave(
-    database.transaction('rw', database.findings, database.assessments, async () => {
-      const found = await database.findings.bulkGet([...ids]);
-      const findings = found.filter((f): f is Finding => f !== undefined);
-      if (findings.length !== ids.length) throw new Error('Some of these findings no longer exist.');
-      const { merged, removedIds } = mergeFindings(findings);
-      await database.findings.bulkDelete(removedIds);
-      await database.findings.add(merged);
-      await database.assessments.update(merged.assessmentId, { updatedAt: nowIso() });
-      return merged;
-    }),
-  );
+  return inEditTransaction(async () => {
+    const found = await db().findings.bulkGet([...ids]);
+    const findings = found.filter((f): f is Finding => f !== undefined);
+    if (findings.length !== ids.length) throw new Error('Some of these findings no longer exist.');
+    const { merged, removedIds } = mergeFindings(findings);
+    await recordEdit(merged.assessmentId, `Merge ${findings.length} findings`, [
+      ...removedIds.map((id) => ({ id, after: null })),
+      { id: merged.id, after: merged },
+    ]);
+    return merged;
+  });
 }
 
 /** Moves a finding to a position in the assessment's ordered list (0 = first). */
 export function moveStoredFinding(assessmentId: string, id: string, toIndex: number): Promise<void> {
-  const database = db();
-  return trackSave(
-    database.transaction('rw', database.findings, database.assessments, async () => {
-      const findings = await database.findings.where({ assessmentId }).toArray();
-      const changed = moveFinding(findings, id, toIndex);
-      if (changed.length === 0) return;
-      await database.findings.bulkPut(changed);
-      await database.assessments.update(assessmentId, { updatedAt: nowIso() });
-    }),
-  );
+  return inEditTransaction(async () => {
+    const findings = await db().findings.where({ assessmentId }).toArray();
+    const title = findings.find((f) => f.id === id)?.title ?? '';
+    const changed = moveFinding(findings, id, toIndex);
+    await recordEdit(
+      assessmentId,
+      `Move “${title}”`,
+      changed.map((finding) => ({ id: finding.id, after: finding })),
+    );
+  });
+}
+
+/** Undoes the Findings workspace's newest edit (see stepHistory); returns its label, or null. */
+export function undoFindings(assessmentId: string): Promise<string | null> {
+  return stepHistory(assessmentId, FINDINGS_WORKSPACE, 'undo');
+}
+
+export function redoFindings(assessmentId: string): Promise<string | null> {
+  return stepHistory(assessmentId, FINDINGS_WORKSPACE, 'redo');
+}
+
+/** What undo and redo would do now, for the toolbar (live). */
+export function findingsHistory(assessmentId: string): Promise<HistoryLabels> {
+  return historyLabels(assessmentId, FINDINGS_WORKSPACE);
 }

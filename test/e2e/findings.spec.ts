@@ -209,6 +209,15 @@ test('the keyboard acts on the finding clicked and on the workspace after a clic
   await dismiss.getByRole('button', { name: 'Dismiss finding' }).click();
   await expect(finding(page, modem)).toHaveCount(0);
   await expect(page.getByTestId('findings-summary')).toHaveText('6 open · 1 dismissed');
+  // Ctrl+Z takes it back; the Redo button dismisses it again.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText(`Undone: Dismiss “${modem}”`)).toBeVisible();
+  await expect(finding(page, modem)).toHaveCount(1);
+  await expect(page.getByTestId('findings-summary')).toHaveText('7 open · 0 dismissed');
+  await expect(page.getByRole('button', { name: 'Redo' })).toHaveAttribute('title', 'Ctrl+Shift+Z');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(finding(page, modem)).toHaveCount(0);
+  await expect(page.getByTestId('findings-summary')).toHaveText('6 open · 1 dismissed');
 
   // J and K walk the list from a clicked row; E edits the one reached, and typing in it is typing.
   const [first, second] = await titles(page);

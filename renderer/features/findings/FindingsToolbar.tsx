@@ -36,6 +36,8 @@ export function FindingsToolbar({ state }: { state: FindingsCommandState }) {
           Merge selected{chosen > 0 ? ` (${chosen})` : ''}
         </CommandButton>
       )}
+      <CommandButton command={command('undo')} state={state} className="button" />
+      <CommandButton command={command('redo')} state={state} className="button" />
     </div>
   );
 }

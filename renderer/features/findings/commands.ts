@@ -1,5 +1,6 @@
 import type { ListStep } from '../../../shared/findings';
 import type { Finding } from '../../../shared/model';
+import type { HistoryLabels } from '../../db/record-history';
 import type { Command } from '../../ui/commands';
 
 export type FindingsView = 'list' | 'roadmap' | 'todo';
@@ -17,11 +18,15 @@ export interface FindingsCommandState {
   busy: boolean;
   /** The findings ticked in the list. */
   chosen: readonly Finding[];
+  /** What undo and redo would take back or do again. */
+  history: HistoryLabels;
   setView(view: FindingsView): void;
   regenerate(): void;
   open(dialog: FindingsDialog): void;
   focusSearch(): void;
   clearSelection(): void;
+  undo(): void;
+  redo(): void;
 }
 
 const VIEWS: readonly { view: FindingsView; label: string; key: string }[] = [
@@ -61,6 +66,20 @@ export const FINDINGS_COMMANDS: readonly Command<FindingsCommandState>[] = [
     shortcuts: ['M'],
     enabled: (s) => s.view === 'list' && s.chosen.length >= 2,
     perform: (s) => s.open({ kind: 'merge', findings: [...s.chosen] }),
+  },
+  {
+    id: 'undo',
+    label: 'Undo',
+    shortcuts: ['Mod+Z'],
+    enabled: (s) => s.history.undo !== null,
+    perform: (s) => s.undo(),
+  },
+  {
+    id: 'redo',
+    label: 'Redo',
+    shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
+    enabled: (s) => s.history.redo !== null,
+    perform: (s) => s.redo(),
   },
   {
     id: 'search',

@@ -10,7 +10,14 @@ import {
   type ListStep,
 } from '../../../shared/findings';
 import { SEVERITIES, type Assessment, type Finding } from '../../../shared/model';
-import { listFindings, regenerateFindings } from '../../db/findings';
+import {
+  findingsHistory,
+  listFindings,
+  redoFindings,
+  regenerateFindings,
+  undoFindings,
+} from '../../db/findings';
+import { runHistoryStep } from '../../ui/history-step';
 import { notify } from '../../ui/notices';
 import { useNavIntent } from '../../ui/nav-intent';
 import type { FindingsCommandState, FindingsDialog, FindingsView } from './commands';
@@ -57,6 +64,7 @@ function useFindingFilter() {
 /** The Findings workspace's state: the stored findings, what the list shows, the selection and the open dialog. */
 export function useFindingsWorkspace(assessment: Assessment) {
   const findings = useLiveQuery(() => listFindings(assessment.id), [assessment.id]);
+  const history = useLiveQuery(() => findingsHistory(assessment.id), [assessment.id]);
   const all = useMemo(() => findings ?? [], [findings]);
   const [view, setView] = useState<FindingsView>('list');
   const [filter, setFilter] = useFindingFilter();
@@ -74,11 +82,14 @@ export function useFindingsWorkspace(assessment: Assessment) {
     view,
     busy,
     chosen: all.filter((f) => selected.has(f.id)),
+    history: history ?? { undo: null, redo: null },
     setView,
     regenerate: () => void regenerate(true),
     open: setDialog,
     focusSearch: () => search.current?.focus(),
     clearSelection: () => setSelected(new Set()),
+    undo: () => runHistoryStep(() => undoFindings(assessment.id), 'Undone'),
+    redo: () => runHistoryStep(() => redoFindings(assessment.id), 'Redone'),
   };
 
   const shownIds = groups.flatMap((g) => g.findings.map((f) => f.id));

@@ -63,6 +63,7 @@ function workspaceState(done: string[], fields: Partial<FindingsCommandState> = 
     view: 'list',
     busy: false,
     chosen: [],
+    history: { undo: null, redo: null },
     setView: (view) => done.push(`view ${view}`),
     regenerate: () => done.push('regenerate'),
     open: (dialog: FindingsDialog) =>
@@ -71,6 +72,8 @@ function workspaceState(done: string[], fields: Partial<FindingsCommandState> = 
       ),
     focusSearch: () => done.push('search'),
     clearSelection: () => done.push('clear selection'),
+    undo: () => done.push('undo'),
+    redo: () => done.push('redo'),
     ...fields,
   };
 }
@@ -149,9 +152,15 @@ describe('findings commands', () => {
       'Regenerate',
       'Add finding',
       'Merge selected (2)',
+      'Undo',
+      'Redo',
     ]);
     for (const button of toolbar) expect(commandOf(button, FINDINGS_COMMANDS), button.name).toBeDefined();
     expect(toolbar.find((b) => b.name === 'Add finding')).toMatchObject({ title: 'N', keys: 'N' });
+    expect(toolbar.find((b) => b.name === 'Redo')).toMatchObject({
+      title: 'Ctrl+Shift+Z',
+      keys: 'Control+Shift+Z Control+Y',
+    });
 
     const rows = buttons(
       renderToStaticMarkup(
@@ -194,7 +203,13 @@ describe('findings commands', () => {
     expect(key('M', workspaceState(done, { chosen: [modem, shared] }))).toEqual([true, true]);
     expect(key('R', workspaceState(done, { busy: true }))).toEqual([true, true]);
     expect(key('Mod+N')).toEqual([false, false]);
-    expect(done).toEqual(['open edit new', 'view roadmap', 'search', 'open merge 2']);
+    // Undo and redo only when the log has a step to take.
+    expect(key('Mod+Z')).toEqual([true, true]);
+    const edited = workspaceState(done, { history: { undo: 'Dismiss “Telnet”', redo: 'Edit “Modem”' } });
+    key('Mod+Z', edited);
+    key('Mod+Y', edited);
+    key('Mod+Shift+Z', edited);
+    expect(done).toEqual(['open edit new', 'view roadmap', 'search', 'open merge 2', 'undo', 'redo', 'redo']);
   });
 
   it('runs the focused row commands: dismiss or nothing for a dismissed one, moves within the list, focus steps', () => {
