@@ -1,6 +1,8 @@
 import {
   invertRecordChanges,
   mergeRecordChanges,
+  nextRedo,
+  nextUndo,
   planDiscard,
   planPush,
   planRedo,
@@ -15,8 +17,8 @@ import { trackSave } from './save-status';
 import { loadUndoSteps, writeUndoLog } from './undo-log';
 
 /**
- * The tables whose edits a record-level undo step can hold (the Risk workspace's, and the SL-T it
- * writes into zones and conduits).
+ * The tables whose edits a record-level undo step can hold (the Risk workspace's, the SL-T it
+ * writes into zones and conduits, and the Findings workspace's findings).
  */
 export const HISTORY_TABLES = [
   'riskMethods',
@@ -27,6 +29,7 @@ export const HISTORY_TABLES = [
   'countermeasures',
   'zones',
   'conduits',
+  'findings',
 ] as const;
 export type HistoryTable = (typeof HISTORY_TABLES)[number];
 
@@ -48,7 +51,8 @@ export interface HistoryScope {
 }
 
 const table = (name: string) => db().table<StoredRecord, string>(name);
-const tables = () => [...HISTORY_TABLES.map((name) => table(name)), db().undoSteps];
+/** The tables a history write or step runs over: a transaction around one must include them. */
+export const historyTables = () => [...HISTORY_TABLES.map((name) => table(name)), db().undoSteps];
 
 /**
  * Writes records and records the step that takes them back, in one transaction. `writes` may be a
@@ -60,7 +64,7 @@ export function writeWithHistory(
   writes: readonly RecordWrite[] | (() => Promise<readonly RecordWrite[]>),
 ): Promise<void> {
   return trackSave(
-    db().transaction('rw', tables(), async () => {
+    db().transaction('rw', historyTables(), async () => {
       const planned = typeof writes === 'function' ? await writes() : writes;
       const changes: RecordChange[] = [];
       for (const write of planned) {
@@ -104,7 +108,7 @@ export function stepHistory(
   direction: 'undo' | 'redo',
 ): Promise<string | null> {
   return trackSave(
-    db().transaction('rw', tables(), async () => {
+    db().transaction('rw', historyTables(), async () => {
       const steps = await loadUndoSteps<RecordChange[]>(assessmentId, workspace);
       const planned = direction === 'undo' ? planUndo(steps) : planRedo(steps);
       if (!planned) return null;
@@ -131,3 +135,15 @@ export function stepHistory(
 }
 
 export type RecordUndoStep = UndoStep<RecordChange[]>;
+
+/** The labels of the steps undo and redo would take now, null when there is none. */
+export interface HistoryLabels {
+  undo: string | null;
+  redo: string | null;
+}
+
+/** What a workspace's undo and redo would do now, for its toolbar (live). */
+export async function historyLabels(assessmentId: string, workspace: string): Promise<HistoryLabels> {
+  const steps = await loadUndoSteps(assessmentId, workspace);
+  return { undo: nextUndo(steps)?.label ?? null, redo: nextRedo(steps)?.label ?? null };
+}

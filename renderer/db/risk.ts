@@ -28,9 +28,13 @@ import {
 import { FR_IDS } from '../../shared/model';
 import { db } from './index';
 import { trackSave } from './save-status';
-import { stepHistory, writeWithHistory, type RecordWrite } from './record-history';
-import { loadUndoSteps } from './undo-log';
-import { nextRedo, nextUndo } from '../../shared/undo';
+import {
+  historyLabels,
+  stepHistory,
+  writeWithHistory,
+  type HistoryLabels,
+  type RecordWrite,
+} from './record-history';
 
 /** What the Risk workspace reads: the model it derives from and the risk records. */
 export type RiskData = Pick<
@@ -167,11 +171,8 @@ export function redoRisk(assessmentId: string): Promise<string | null> {
 }
 
 /** What undo and redo would do now, for the toolbar (live). */
-export async function riskHistory(
-  assessmentId: string,
-): Promise<{ undo: string | null; redo: string | null }> {
-  const steps = await loadUndoSteps(assessmentId, RISK_WORKSPACE);
-  return { undo: nextUndo(steps)?.label ?? null, redo: nextRedo(steps)?.label ?? null };
+export function riskHistory(assessmentId: string): Promise<HistoryLabels> {
+  return historyLabels(assessmentId, RISK_WORKSPACE);
 }
 
 export function saveRiskMethod(

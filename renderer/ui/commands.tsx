@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
  * A command is data: one record with its label, shortcuts, when it applies and what it does. A
@@ -56,9 +56,14 @@ export function isEnabled<S>(command: Command<S>, state: S): boolean {
   return command.enabled?.(state) ?? true;
 }
 
-/** A shortcut as people read it: "Ctrl+Shift+Z". */
+const KEY_NAMES: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' };
+
+/** A shortcut as people read it: "Ctrl+Shift+Z", "Alt+↑". */
 export function shortcutLabel(shortcut: string): string {
-  return shortcut.replace('Mod', 'Ctrl');
+  return shortcut
+    .split('+')
+    .map((part) => (part === 'Mod' ? 'Ctrl' : (KEY_NAMES[part] ?? part)))
+    .join('+');
 }
 
 /**
@@ -108,15 +113,28 @@ export function commandById<S>(commands: readonly Command<S>[], id: string): Com
   return command;
 }
 
-/** A toolbar button for a command: its label, its first shortcut as the tooltip, disabled when it cannot run. */
+/** The shortcuts as ARIA's aria-keyshortcuts names them: "Control+Shift+Z Control+Y". */
+export function ariaKeyShortcuts(shortcuts: readonly string[] | undefined): string | undefined {
+  return shortcuts?.length ? shortcuts.map((s) => s.replace('Mod', 'Control')).join(' ') : undefined;
+}
+
+/**
+ * A toolbar button for a command: its label (or `children`, for a label that says more), its first
+ * shortcut as the tooltip, disabled when it cannot run, pressed when it is a toggle that is on.
+ */
 export function CommandButton<S>({
   command,
   state,
   className = 'button button-small',
+  children,
+  'aria-label': name,
 }: {
   command: Command<S>;
   state: S;
   className?: string;
+  children?: ReactNode;
+  /** The accessible name, where the content is a symbol ("↑") or says less than the context. */
+  'aria-label'?: string;
 }) {
   const shortcut = command.shortcuts?.[0];
   return (
@@ -125,9 +143,12 @@ export function CommandButton<S>({
       className={className}
       onClick={() => command.perform(state)}
       disabled={!isEnabled(command, state)}
+      aria-pressed={command.checked?.(state)}
       title={shortcut ? shortcutLabel(shortcut) : undefined}
+      aria-keyshortcuts={ariaKeyShortcuts(command.shortcuts)}
+      aria-label={name}
     >
-      {command.label}
+      {children ?? command.label}
     </button>
   );
 }

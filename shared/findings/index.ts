@@ -17,3 +17,4 @@ export * from './vulnerabilities';
 export * from './mitigation-link';
 export { productLineOf, type ProductLine } from './product-line';
 export * from './overview';
+export * from './list-view';

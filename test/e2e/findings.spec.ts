@@ -192,3 +192,66 @@ test('merge findings into one, restore a dismissed one, and regenerate without l
   await expect(findings(page)).toHaveCount(5);
   await waitForSaved(page);
 });
+
+test('the keyboard acts on the finding clicked and on the workspace after a click on the toolbar', async ({
+  page,
+}) => {
+  await openFindings(page);
+  await expect(findings(page)).toHaveCount(7);
+
+  // A mouse click on a finding's title, then Delete: the dismiss dialog of that finding.
+  const modem = 'Undocumented connection: Cellular/4G modem';
+  await finding(page, modem).getByRole('button', { name: modem, exact: true }).click();
+  await page.keyboard.press('Delete');
+  const dismiss = page.getByRole('dialog', { name: 'Dismiss finding' });
+  await expect(dismiss).toContainText(`${modem} leaves the report`);
+  await dismiss.getByLabel('Reason').fill('Removed during the visit.');
+  await dismiss.getByRole('button', { name: 'Dismiss finding' }).click();
+  await expect(finding(page, modem)).toHaveCount(0);
+  await expect(page.getByTestId('findings-summary')).toHaveText('6 open · 1 dismissed');
+  // Ctrl+Z takes it back; the Redo button dismisses it again.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText(`Undone: Dismiss “${modem}”`)).toBeVisible();
+  await expect(finding(page, modem)).toHaveCount(1);
+  await expect(page.getByTestId('findings-summary')).toHaveText('7 open · 0 dismissed');
+  await expect(page.getByRole('button', { name: 'Redo' })).toHaveAttribute('title', 'Ctrl+Shift+Z');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(finding(page, modem)).toHaveCount(0);
+  await expect(page.getByTestId('findings-summary')).toHaveText('6 open · 1 dismissed');
+
+  // J and K walk the list from a clicked row; E edits the one reached, and typing in it is typing.
+  const [first, second] = await titles(page);
+  await finding(page, first!).locator('.finding-meta').click();
+  await page.keyboard.press('j');
+  await expect(finding(page, second!)).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(finding(page, first!)).toBeFocused();
+  await page.keyboard.press('j');
+  await page.keyboard.press('e');
+  const edit = page.getByRole('dialog', { name: 'Edit finding' });
+  await expect(edit.getByLabel('Title')).toHaveValue(second!);
+  await edit.getByLabel('Title').press('End');
+  await edit.getByLabel('Title').pressSequentially(' n');
+  await expect(page.getByRole('dialog')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(edit).toHaveCount(0);
+
+  // After a click on the toolbar the workspace's keys still work: 1 for the list, N for a new finding.
+  await page.getByRole('button', { name: 'Roadmap' }).click();
+  await expect(page.getByRole('table', { name: 'Roadmap' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Roadmap' })).toHaveAttribute('title', '2');
+  await page.keyboard.press('1');
+  await expect(page.getByRole('button', { name: 'List' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search findings' })).toBeFocused();
+  await expect(page.getByRole('searchbox', { name: 'Search findings' })).toHaveValue('');
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(page.getByText('Findings regenerated: 0 new, 0 refreshed, 0 no longer apply')).toBeVisible();
+  await page.keyboard.press('n');
+  const add = page.getByRole('dialog', { name: 'New finding' });
+  await expect(add.getByLabel('Title')).toBeFocused();
+  await add.getByLabel('Title').fill('No OT incident response plan');
+  await add.getByRole('button', { name: 'Add finding' }).click();
+  await expect(finding(page, 'No OT incident response plan')).toContainText('Manual');
+  await waitForSaved(page);
+});

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ZodError } from 'zod';
+import { SEVERITY_LABELS } from '../../../shared/findings';
 import { issuesInWords } from '../../../shared/model';
 import {
   PROGRAM_PHASE_LABELS,
@@ -19,7 +20,7 @@ import { Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
-import { SEVERITY_LABELS } from './badges';
+import type { FindingsDialog } from './commands';
 
 interface Draft {
   title: string;
@@ -29,16 +30,8 @@ interface Draft {
   recommendation: string;
 }
 
-/** Edits a finding, or writes a new manual one when `finding` is null. */
-export function FindingDialog({
-  assessmentId,
-  finding,
-  onClose,
-}: {
-  assessmentId: string;
-  finding: Finding | null;
-  onClose: () => void;
-}) {
+/** The edit form's draft of a finding (a new manual one when `finding` is null), and its saving. */
+function useFindingDraft(assessmentId: string, finding: Finding | null, onSaved: () => void) {
   const [draft, setDraft] = useState<Draft>(() => ({
     title: finding?.title ?? '',
     description: finding?.description ?? '',
@@ -58,7 +51,7 @@ export function FindingDialog({
       const clean = { ...draft, title: draft.title.trim() };
       if (finding) await updateFinding(finding.id, clean);
       else await addManualFinding(assessmentId, clean);
-      onClose();
+      onSaved();
     } catch (caught) {
       if (caught instanceof ZodError)
         setError(issuesInWords(caught, { title: 'The title' })[0] ?? 'The finding is not valid.');
@@ -66,6 +59,20 @@ export function FindingDialog({
     }
   }
 
+  return { draft, set, error, save };
+}
+
+/** Edits a finding, or writes a new manual one when `finding` is null. */
+export function FindingDialog({
+  assessmentId,
+  finding,
+  onClose,
+}: {
+  assessmentId: string;
+  finding: Finding | null;
+  onClose: () => void;
+}) {
+  const { draft, set, error, save } = useFindingDraft(assessmentId, finding, onClose);
   return (
     <Modal title={finding ? 'Edit finding' : 'New finding'} onClose={onClose} wide>
       <form
@@ -90,34 +97,7 @@ export function FindingDialog({
             autoFocus
           />
         </Field>
-        <div className="form-grid">
-          <Field label="Severity">
-            <select
-              className="select"
-              value={draft.severity}
-              onChange={(e) => set({ severity: e.target.value as Severity })}
-            >
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {SEVERITY_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Program phase">
-            <select
-              className="select"
-              value={draft.phase}
-              onChange={(e) => set({ phase: Number(e.target.value) as ProgramPhase })}
-            >
-              {PROGRAM_PHASES.map((p) => (
-                <option key={p} value={p}>
-                  {p}. {PROGRAM_PHASE_LABELS[p]}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
+        <ClassificationFields draft={draft} set={set} />
         <Field label="Description">
           <textarea
             className="textarea"
@@ -137,6 +117,40 @@ export function FindingDialog({
         <FormActions submit={finding ? 'Save finding' : 'Add finding'} onCancel={onClose} />
       </form>
     </Modal>
+  );
+}
+
+/** Severity and program phase, side by side. */
+function ClassificationFields({ draft, set }: { draft: Draft; set: (patch: Partial<Draft>) => void }) {
+  return (
+    <div className="form-grid">
+      <Field label="Severity">
+        <select
+          className="select"
+          value={draft.severity}
+          onChange={(e) => set({ severity: e.target.value as Severity })}
+        >
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {SEVERITY_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Program phase">
+        <select
+          className="select"
+          value={draft.phase}
+          onChange={(e) => set({ phase: Number(e.target.value) as ProgramPhase })}
+        >
+          {PROGRAM_PHASES.map((p) => (
+            <option key={p} value={p}>
+              {p}. {PROGRAM_PHASE_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </div>
   );
 }
 
@@ -222,4 +236,28 @@ export function MergeDialog({
       </div>
     </Modal>
   );
+}
+
+/** The dialog a Findings command opened, if any. */
+export function FindingsDialogs({
+  assessmentId,
+  dialog,
+  onClose,
+  onMerged,
+}: {
+  assessmentId: string;
+  dialog: FindingsDialog | null;
+  onClose: () => void;
+  onMerged: (merged: Finding) => void;
+}) {
+  switch (dialog?.kind) {
+    case 'edit':
+      return <FindingDialog assessmentId={assessmentId} finding={dialog.finding} onClose={onClose} />;
+    case 'dismiss':
+      return <DismissDialog finding={dialog.finding} onClose={onClose} />;
+    case 'merge':
+      return <MergeDialog findings={dialog.findings} onClose={onClose} onMerged={onMerged} />;
+    default:
+      return null;
+  }
 }

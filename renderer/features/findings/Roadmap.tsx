@@ -1,14 +1,46 @@
-import { useState, type DragEvent } from 'react';
 import { ROADMAP_SLOTS, type Finding, type RoadmapSlot } from '../../../shared/model';
-import { buildRoadmap, ROADMAP_SLOT_LABELS, suggestedSlot } from '../../../shared/findings';
+import {
+  buildRoadmap,
+  ROADMAP_SLOT_LABELS,
+  roadmapCounts,
+  suggestedSlot,
+  type RoadmapEntry,
+} from '../../../shared/findings';
 import { placeOnRoadmap } from '../../db/findings';
 import { notify } from '../../ui/notices';
+import { useIdDrag } from '../../ui/useIdDrag';
 
 const DRAG_TYPE = 'application/x-conduit-roadmap';
+
+type RoadmapDrag = ReturnType<typeof useIdDrag>;
 
 function place(id: string, slot: RoadmapSlot | null) {
   void placeOnRoadmap(id, slot).catch((error: unknown) =>
     notify('error', 'The roadmap was not changed', [(error as Error).message]),
+  );
+}
+
+/** The roadmap with the line above it that says how it was planned and how many fall in each quarter. */
+export function RoadmapView({
+  findings,
+  quarterCapacity,
+}: {
+  findings: Finding[];
+  quarterCapacity: number | null;
+}) {
+  const counts = roadmapCounts(findings, { quarterCapacity });
+  return (
+    <>
+      <p className="findings-hint">
+        Suggested from each finding’s phase, severity and effort along the first year
+        {quarterCapacity !== null ? `, at most ${quarterCapacity} effort points a quarter` : ''}; drag a bar
+        or pick a quarter to change it.{' '}
+        {Object.entries(counts)
+          .map(([slot, n]) => `${ROADMAP_SLOT_LABELS[slot as keyof typeof counts]}: ${n}`)
+          .join(' · ')}
+      </p>
+      <Roadmap findings={findings} quarterCapacity={quarterCapacity} />
+    </>
   );
 }
 
@@ -24,22 +56,7 @@ export function Roadmap({
   quarterCapacity?: number | null;
 }) {
   const phases = buildRoadmap(findings, { quarterCapacity });
-  const [over, setOver] = useState<string | null>(null);
-
-  const dropProps = (finding: Finding, slot: RoadmapSlot) => ({
-    onDragOver: (event: DragEvent) => {
-      if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
-      event.preventDefault();
-      setOver(`${finding.id}:${slot}`);
-    },
-    onDragLeave: () => setOver(null),
-    onDrop: (event: DragEvent) => {
-      event.preventDefault();
-      setOver(null);
-      const id = event.dataTransfer.getData(DRAG_TYPE);
-      if (id === finding.id) place(id, slot);
-    },
-  });
+  const drag = useIdDrag(DRAG_TYPE);
 
   if (phases.length === 0) return <p className="findings-empty">No open findings to plan.</p>;
 
@@ -61,60 +78,67 @@ export function Roadmap({
               Phase {phase.phase} · {phase.label}
             </div>
           </div>
-          {phase.entries.map(({ finding, slot, placedByAssessor }) => (
-            <div
-              key={finding.id}
-              className="roadmap-row"
-              role="row"
-              data-testid="roadmap-row"
-              data-slot={slot}
-            >
-              <div role="cell" className="roadmap-label" title={finding.title}>
-                {finding.title}
-              </div>
-              {ROADMAP_SLOTS.map((column) => (
-                <div
-                  key={column}
-                  role="cell"
-                  className="roadmap-cell"
-                  data-over={over === `${finding.id}:${column}` || undefined}
-                  {...dropProps(finding, column)}
-                >
-                  {column === slot && (
-                    <div
-                      className={`roadmap-bar severity-${finding.severity}`}
-                      draggable
-                      data-pinned={placedByAssessor || undefined}
-                      title={`${finding.title}: ${ROADMAP_SLOT_LABELS[slot]}${placedByAssessor ? ' (placed by you)' : ' (suggested)'}`}
-                      onDragStart={(event) => {
-                        event.dataTransfer.setData(DRAG_TYPE, finding.id);
-                        event.dataTransfer.effectAllowed = 'move';
-                      }}
-                    >
-                      {finding.severity}
-                    </div>
-                  )}
-                </div>
-              ))}
-              <div role="cell">
-                <select
-                  className="select roadmap-select"
-                  aria-label={`Quarter for “${finding.title}”`}
-                  value={finding.roadmapSlot ?? ''}
-                  onChange={(event) => place(finding.id, (event.target.value || null) as RoadmapSlot | null)}
-                >
-                  <option value="">Suggested ({ROADMAP_SLOT_LABELS[suggestedSlot(finding)]})</option>
-                  {ROADMAP_SLOTS.map((s) => (
-                    <option key={s} value={s}>
-                      {ROADMAP_SLOT_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
+          {phase.entries.map((entry) => (
+            <RoadmapRow key={entry.finding.id} entry={entry} drag={drag} />
           ))}
         </div>
       ))}
     </div>
+  );
+}
+
+/** One finding's row: its title, a cell per quarter (its bar in one of them), and the quarter select. */
+function RoadmapRow({ entry, drag }: { entry: RoadmapEntry; drag: RoadmapDrag }) {
+  const { finding, slot, placedByAssessor } = entry;
+  return (
+    <div className="roadmap-row" role="row" data-testid="roadmap-row" data-slot={slot}>
+      <div role="cell" className="roadmap-label" title={finding.title}>
+        {finding.title}
+      </div>
+      {ROADMAP_SLOTS.map((column) => {
+        const key = `${finding.id}:${column}`;
+        return (
+          <div
+            key={column}
+            role="cell"
+            className="roadmap-cell"
+            data-over={drag.over === key || undefined}
+            {...drag.target(key, (id) => id === finding.id && place(id, column))}
+          >
+            {column === slot && (
+              <div
+                className={`roadmap-bar severity-${finding.severity}`}
+                data-pinned={placedByAssessor || undefined}
+                title={`${finding.title}: ${ROADMAP_SLOT_LABELS[slot]}${placedByAssessor ? ' (placed by you)' : ' (suggested)'}`}
+                {...drag.source(finding.id)}
+              >
+                {finding.severity}
+              </div>
+            )}
+          </div>
+        );
+      })}
+      <div role="cell">
+        <QuarterSelect finding={finding} />
+      </div>
+    </div>
+  );
+}
+
+function QuarterSelect({ finding }: { finding: Finding }) {
+  return (
+    <select
+      className="select roadmap-select"
+      aria-label={`Quarter for “${finding.title}”`}
+      value={finding.roadmapSlot ?? ''}
+      onChange={(event) => place(finding.id, (event.target.value || null) as RoadmapSlot | null)}
+    >
+      <option value="">Suggested ({ROADMAP_SLOT_LABELS[suggestedSlot(finding)]})</option>
+      {ROADMAP_SLOTS.map((s) => (
+        <option key={s} value={s}>
+          {ROADMAP_SLOT_LABELS[s]}
+        </option>
+      ))}
+    </select>
   );
 }

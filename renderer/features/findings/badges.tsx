@@ -1,12 +1,5 @@
+import { SEVERITY_LABELS } from '../../../shared/findings';
 import { PROGRAM_PHASE_LABELS, type ProgramPhase, type Severity } from '../../../shared/model';
-
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  critical: 'Critical',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  info: 'Info',
-};
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return (

@@ -1,26 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { UndoBlockedError } from '../../../shared/undo';
 import { redoRisk, riskHistory, undoRisk } from '../../db/risk';
 import { CommandButton, useCommandKeys, type Command } from '../../ui/commands';
-import { notify } from '../../ui/notices';
+import { runHistoryStep } from '../../ui/history-step';
 
 interface RiskHistoryState {
   assessmentId: string;
   undo: string | null;
   redo: string | null;
-}
-
-/** Runs an undo or redo of the Risk workspace and says what it did, or why it could not. */
-function step(run: () => Promise<string | null>, done: string) {
-  run().then(
-    (label) => label && notify('info', `${done}: ${label}`),
-    (error: Error) =>
-      notify(
-        'error',
-        error instanceof UndoBlockedError ? 'Nothing was undone' : 'The change could not be saved',
-        [error.message],
-      ),
-  );
 }
 
 export const RISK_HISTORY_COMMANDS: readonly Command<RiskHistoryState>[] = [
@@ -29,14 +15,14 @@ export const RISK_HISTORY_COMMANDS: readonly Command<RiskHistoryState>[] = [
     label: 'Undo',
     shortcuts: ['Mod+Z'],
     enabled: (s) => s.undo !== null,
-    perform: (s) => step(() => undoRisk(s.assessmentId), 'Undone'),
+    perform: (s) => runHistoryStep(() => undoRisk(s.assessmentId), 'Undone'),
   },
   {
     id: 'redo',
     label: 'Redo',
     shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
     enabled: (s) => s.redo !== null,
-    perform: (s) => step(() => redoRisk(s.assessmentId), 'Redone'),
+    perform: (s) => runHistoryStep(() => redoRisk(s.assessmentId), 'Redone'),
   },
 ];
 

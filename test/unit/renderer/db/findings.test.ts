@@ -6,6 +6,9 @@ import { writeAssessmentData } from '../../../../renderer/db/assessments';
 import {
   addManualFinding,
   dismissStoredFinding,
+  findingsHistory,
+  redoFindings,
+  undoFindings,
   listFindings,
   mergeStoredFindings,
   moveStoredFinding,
@@ -15,6 +18,9 @@ import {
   updateFinding,
 } from '../../../../renderer/db/findings';
 import { fixtureId, richAssessment } from '../../../fixtures/rich-assessment';
+import { withCurrentFindings } from '../../../../shared/findings';
+import { UndoBlockedError } from '../../../../shared/undo';
+import { vulnerabilitySchema, type Finding } from '../../../../shared/model';
 
 let database: ConduitDatabase;
 const assessmentId = fixtureId(1, 1);
@@ -67,6 +73,44 @@ describe('findings repository', () => {
     expect(await database.findings.get(modem.id)).toBeUndefined();
   });
 
+  it('reads every list the generator takes, so the app prints what the CLI and the bundle print', async () => {
+    const rich = await richAssessment();
+    const at = '2026-05-20T09:00:00.000Z';
+    const countermeasure = rich.countermeasures[0]!;
+    const plc = rich.assets.find((a) => a.zoneId !== null)!;
+    const mitigated = vulnerabilitySchema.parse({
+      id: crypto.randomUUID(),
+      assessmentId,
+      createdAt: at,
+      updatedAt: at,
+      assetId: plc.id,
+      advisoryId: 'ICSA-24-102-05',
+      title: 'Denial of service in the S7 communication stack',
+      cves: ['CVE-2024-21234'],
+      cvss: 7.5,
+      kev: false,
+      status: 'affected',
+      confidence: 'version-in-range',
+      why: 'Firmware 4.2 is in the affected range.',
+      matchedAt: at,
+      decision: 'mitigate',
+      mitigation: { conduitId: null, countermeasureId: countermeasure.id, control: 'Deny S7comm from IT' },
+      decidedAt: at,
+    });
+    await database.vulnerabilities.add(mitigated);
+    const now = new Date('2026-06-01T00:00:00Z');
+    await regenerateFindings(assessmentId, { now });
+
+    const stored = await listFindings(assessmentId);
+    const advisory = stored.find((f) => f.recommendation.includes('Deny S7comm from IT'))!;
+    expect(advisory.recommendation).toContain(`countermeasure “${countermeasure.title}”`);
+    expect(advisory.recommendation).not.toContain('no longer exists');
+    const cli = withCurrentFindings({ ...rich, vulnerabilities: [mitigated] }, now).findings;
+    const printed = (findings: Finding[]) =>
+      findings.map((f) => [f.autoKey, f.title, f.severity, f.phase, f.description, f.recommendation]);
+    expect(printed(stored)).toEqual(printed([...cli].sort((a, b) => a.order - b.order)));
+  });
+
   it('refuses bad edits without touching the stored finding', async () => {
     await regenerateFindings(assessmentId);
     const [first] = await listFindings(assessmentId);
@@ -97,5 +141,63 @@ describe('findings repository', () => {
     expect(merged.absorbedKeys).toHaveLength(infos.length);
     const regenerated = await regenerateFindings(assessmentId);
     expect(regenerated.added).toEqual([]);
+  });
+
+  it('undoes and redoes each edit, merge, move and addition, persisted in the undo log', async () => {
+    await regenerateFindings(assessmentId);
+    const original = await listFindings(assessmentId);
+    const orderOf = async () => (await listFindings(assessmentId)).map((f) => f.id);
+    expect(await findingsHistory(assessmentId)).toEqual({ undo: null, redo: null });
+
+    const [first, second] = original;
+    await updateFinding(first!.id, { title: 'Shared operator logins' });
+    await dismissStoredFinding(second!.id, 'Out of scope.');
+    await moveStoredFinding(assessmentId, second!.id, 0);
+    const lows = (await listFindings(assessmentId)).filter((f) => f.severity === 'low');
+    const merged = await mergeStoredFindings(lows.map((f) => f.id));
+    const manual = await addManualFinding(assessmentId, {
+      title: 'No OT incident response plan',
+      severity: 'high',
+      phase: 6,
+    });
+    expect(await findingsHistory(assessmentId)).toEqual({
+      undo: 'Add “No OT incident response plan”',
+      redo: null,
+    });
+
+    expect(await undoFindings(assessmentId)).toBe('Add “No OT incident response plan”');
+    expect(await database.findings.get(manual.id)).toBeUndefined();
+    expect(await undoFindings(assessmentId)).toBe(`Merge ${lows.length} findings`);
+    expect(await database.findings.get(merged.id)).toBeUndefined();
+    for (const low of lows) expect(await database.findings.get(low.id)).toEqual(low);
+    expect(await undoFindings(assessmentId)).toBe(`Move “${second!.title}”`);
+    expect((await orderOf()).slice(0, 2)).toEqual([first!.id, second!.id]);
+    expect(await undoFindings(assessmentId)).toBe(`Dismiss “${second!.title}”`);
+    expect(await database.findings.get(second!.id)).toEqual(second);
+    expect(await undoFindings(assessmentId)).toBe(`Edit “${first!.title}”`);
+    expect(await listFindings(assessmentId)).toEqual(original);
+    expect(await undoFindings(assessmentId)).toBeNull();
+
+    // Redo takes the same steps again; the log is in IndexedDB, so a reload keeps it.
+    expect(await redoFindings(assessmentId)).toBe(`Edit “${first!.title}”`);
+    expect((await database.findings.get(first!.id))!.title).toBe('Shared operator logins');
+    expect(await redoFindings(assessmentId)).toBe(`Dismiss “${second!.title}”`);
+    expect((await database.findings.get(second!.id))!.status).toBe('dismissed');
+    expect(await findingsHistory(assessmentId)).toEqual({
+      undo: `Dismiss “${second!.title}”`,
+      redo: `Move “${second!.title}”`,
+    });
+  });
+
+  it('refuses to undo an edit whose finding was changed since by regenerating', async () => {
+    await regenerateFindings(assessmentId);
+    const modem = (await listFindings(assessmentId)).find((f) => f.autoKey === 'connections:cellular')!;
+    await placeOnRoadmap(modem.id, 'm9-12');
+    // The modem is remediated: regenerating removes its finding, so the placement has nothing to undo.
+    await database.connections.update(fixtureId(8, 1), { status: 'remediated' });
+    await regenerateFindings(assessmentId);
+    await expect(undoFindings(assessmentId)).rejects.toThrow(UndoBlockedError);
+    expect(await findingsHistory(assessmentId)).toEqual({ undo: null, redo: null });
+    expect(await database.findings.get(modem.id)).toBeUndefined();
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey, matchesShortcut, runKey, type Command } from '../../../../renderer/ui/commands';
+import {
+  ariaKeyShortcuts,
+  commandForKey,
+  matchesShortcut,
+  runKey,
+  shortcutLabel,
+  type Command,
+} from '../../../../renderer/ui/commands';
 
 const press = (
   key: string,
@@ -60,5 +67,18 @@ describe('commands as data', () => {
     expect(runKey(commands, { canUndo: true }, other)).toBe(false);
     expect(other.prevented).toBe(false);
     expect(commandForKey(commands, press('c', { ctrl: true }))?.id).toBe('copy');
+  });
+
+  it('names shortcuts for people (Ctrl, arrows) and for assistive technology (Control, key names)', () => {
+    expect(['Mod+Shift+Z', 'Alt+ArrowUp', 'Delete', 'N'].map(shortcutLabel)).toEqual([
+      'Ctrl+Shift+Z',
+      'Alt+↑',
+      'Delete',
+      'N',
+    ]);
+    expect(ariaKeyShortcuts(['Mod+Shift+Z', 'Mod+Y'])).toBe('Control+Shift+Z Control+Y');
+    expect(ariaKeyShortcuts(['Alt+ArrowDown'])).toBe('Alt+ArrowDown');
+    expect(ariaKeyShortcuts([])).toBeUndefined();
+    expect(ariaKeyShortcuts(undefined)).toBeUndefined();
   });
 });
