@@ -1,14 +1,4 @@
-import {
-  describeOutcome,
-  MAPPING_TARGETS,
-  MAPPING_TARGET_LABELS,
-  mappingTargetOf,
-  validateMapping,
-  withMappingTarget,
-  type ColumnMapping,
-  type MappingTarget,
-} from '../../../shared/importers';
-import type { SavedMapping } from '../../db/inventory';
+import { describeOutcome } from '../../../shared/importers';
 import type { ParseSummary } from '../../workers/inventory-import.worker';
 
 /** The counts of the preview, from the same merge the write will run: what will come in, and how. */
@@ -52,100 +42,7 @@ export function ImportWarnings({ summary }: { summary: ParseSummary }) {
   );
 }
 
-export function MappingEditor({
-  summary,
-  mapping,
-  disabled,
-  presets,
-  presetName,
-  onPresetName,
-  onChange,
-  onSavePreset,
-}: {
-  summary: ParseSummary;
-  mapping: ColumnMapping;
-  disabled: boolean;
-  presets: SavedMapping[];
-  presetName: string;
-  onPresetName: (name: string) => void;
-  onChange: (mapping: ColumnMapping) => void;
-  onSavePreset: () => void;
-}) {
-  const headers = summary.preview.headers.slice(0, 300);
-  const first = summary.preview.rows[0] ?? {};
-  return (
-    <fieldset className="mapping-editor" disabled={disabled}>
-      <legend>Column mapping</legend>
-      <div className="toolbar">
-        <select
-          className="select"
-          aria-label="Load a saved mapping"
-          value=""
-          onChange={(e) => {
-            const preset = presets.find((p) => p.name === e.target.value);
-            if (preset && validateMapping(preset.mapping).length === 0)
-              onChange(preset.mapping as ColumnMapping);
-          }}
-        >
-          <option value="">Load a saved mapping…</option>
-          {presets.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <input
-          className="input"
-          aria-label="Preset name"
-          placeholder="Preset name"
-          value={presetName}
-          onChange={(e) => onPresetName(e.target.value)}
-          style={{ maxWidth: 200 }}
-        />
-        <button type="button" className="button" disabled={!presetName.trim()} onClick={onSavePreset}>
-          Save mapping
-        </button>
-      </div>
-      <div className="mapping-scroll">
-        <table className="mapping-table">
-          <thead>
-            <tr>
-              <th>Column</th>
-              <th>First value</th>
-              <th>Asset field</th>
-            </tr>
-          </thead>
-          <tbody>
-            {headers.map((header) => (
-              <tr key={header}>
-                <td className="mono">{header}</td>
-                <td className="mapping-sample">{first[header] ?? ''}</td>
-                <td>
-                  <select
-                    className="select"
-                    aria-label={`Field for column ${header}`}
-                    value={mappingTargetOf(mapping, header)}
-                    onChange={(e) =>
-                      onChange(withMappingTarget(mapping, header, e.target.value as MappingTarget | ''))
-                    }
-                  >
-                    <option value="">(ignore)</option>
-                    {MAPPING_TARGETS.map((t) => (
-                      <option key={t} value={t}>
-                        {MAPPING_TARGET_LABELS[t]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </fieldset>
-  );
-}
-
+/** The first records of the file, as read. */
 export function PreviewRows({ summary }: { summary: ParseSummary }) {
   const headers = summary.preview.headers.slice(0, 12);
   const rows = summary.preview.rows.slice(0, 8);
