@@ -1,6 +1,7 @@
 import type { Asset, ImportBatch } from '../../../shared/model';
 import { formatDateTime, plural } from '../../ui/format';
 import { ConfirmDialog, Modal } from '../../ui/Modal';
+import { WarningList } from './ImportPreview';
 import { useImportHistory, type PendingUndo } from './use-import-history';
 
 /** The assessment's imports, newest first, each undoable as a whole. */
@@ -66,13 +67,7 @@ function ImportBatchItem({ batch, onUndo }: { batch: ImportBatch; onUndo: () => 
       {batch.warnings.length > 0 && (
         <details>
           <summary>{plural(batch.warnings.length, 'warning')}</summary>
-          <ul>
-            {batch.warnings.slice(0, 200).map((w, i) => (
-              <li key={i}>
-                <span className="mono">{w.record}</span>: {w.message}
-              </li>
-            ))}
-          </ul>
+          <WarningList warnings={batch.warnings} />
         </details>
       )}
     </li>

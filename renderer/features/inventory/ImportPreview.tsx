@@ -1,4 +1,4 @@
-import { describeOutcome } from '../../../shared/importers';
+import { describeOutcome, type ImportWarning } from '../../../shared/importers';
 import type { ParseSummary } from '../../workers/inventory-import.worker';
 
 /** The counts of the preview, from the same merge the write will run: what will come in, and how. */
@@ -23,6 +23,19 @@ export function ImportCounts({ summary }: { summary: ParseSummary }) {
   );
 }
 
+/** The first 200 warnings of an import, each with the record it is about. */
+export function WarningList({ warnings, label }: { warnings: readonly ImportWarning[]; label?: string }) {
+  return (
+    <ul aria-label={label}>
+      {warnings.slice(0, 200).map((w, i) => (
+        <li key={i}>
+          <span className="mono">{w.record}</span>: {w.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The parser's warnings (open when records would be skipped). */
 export function ImportWarnings({ summary }: { summary: ParseSummary }) {
   if (summary.warnings.length === 0) return null;
@@ -31,13 +44,7 @@ export function ImportWarnings({ summary }: { summary: ParseSummary }) {
       <summary>
         {summary.warningCount.toLocaleString('en')} warning{summary.warningCount === 1 ? '' : 's'}
       </summary>
-      <ul aria-label="Warnings">
-        {summary.warnings.slice(0, 200).map((w, i) => (
-          <li key={i}>
-            <span className="mono">{w.record}</span>: {w.message}
-          </li>
-        ))}
-      </ul>
+      <WarningList warnings={summary.warnings} label="Warnings" />
     </details>
   );
 }
