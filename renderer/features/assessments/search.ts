@@ -11,3 +11,15 @@ export function matchesSearch(assessment: Assessment, query: string): boolean {
     ...assessment.assessors,
   ]);
 }
+
+/** The cards the home page lists (archived ones only when asked for), and how many are archived. */
+export function homeListing(
+  assessments: readonly Assessment[],
+  query: string,
+  showArchived: boolean,
+): { visible: Assessment[]; archivedCount: number } {
+  return {
+    visible: assessments.filter((a) => (showArchived || a.status === 'active') && matchesSearch(a, query)),
+    archivedCount: assessments.filter((a) => a.status === 'archived').length,
+  };
+}

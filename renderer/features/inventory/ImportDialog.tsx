@@ -1,29 +1,13 @@
-import { useEffect, useState } from 'react';
-import {
-  changesSomething,
-  formatLabel,
-  INVENTORY_FORMATS,
-  type ColumnMapping,
-  type InventoryFormat,
-} from '../../../shared/importers';
-import { listMappingPresets, saveMappingPreset, type SavedMapping } from '../../db/inventory';
-import { trackSave } from '../../db/save-status';
 import { Modal } from '../../ui/Modal';
-import { notify } from '../../ui/notices';
 import type { ParseSummary } from '../../workers/inventory-import.worker';
-import type { SessionProgress } from './import-session';
+import { FormatChoice } from './FormatChoice';
+import { closeButtonLabel } from './import-dialog-state';
 import type { FileResult } from './import-results';
-import { ImportCounts, ImportWarnings, MappingEditor, PreviewRows } from './ImportPreview';
-import { useImportSession, type Stage } from './use-import-session';
-
-export { IMPORT_MARKS } from './use-import-session';
-
-export interface PendingFile {
-  id: string;
-  name: string;
-  /** A File from a drop or the file input, or a Blob of picked bytes: the worker reads it. */
-  blob: Blob;
-}
+import type { SessionProgress } from './import-session';
+import { ImportCounts, ImportWarnings, PreviewRows } from './ImportPreview';
+import { MappingEditor } from './MappingEditor';
+import { useImportDialog, type ImportDialogModel, type PendingFile } from './use-import-dialog';
+import type { Stage } from './use-import-session';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -56,59 +40,63 @@ function ImportProgress({
   );
 }
 
-function FormatChoice({
-  format,
-  summary,
+/** The consent the import needs when the parser skipped malformed records. */
+function AcceptSkipped({
+  skipped,
+  checked,
   disabled,
   onChange,
 }: {
-  format: InventoryFormat | '';
-  summary: ParseSummary | null;
+  skipped: number;
+  checked: boolean;
   disabled: boolean;
-  onChange: (format: InventoryFormat | '') => void;
+  onChange: (checked: boolean) => void;
 }) {
   return (
-    <div className="toolbar">
-      <label className="field-inline">
-        Format
-        <select
-          className="select"
-          aria-label="Format"
-          value={format}
-          disabled={disabled}
-          onChange={(e) => onChange(e.target.value as InventoryFormat | '')}
-        >
-          <option value="">Detected{summary ? `: ${formatLabel(summary.detected.format)}` : ''}</option>
-          {INVENTORY_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {formatLabel(f)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {summary && (
-        <span className="import-detected" data-testid="import-detected">
-          {formatLabel(summary.format)} · {summary.encoding} · {summary.detected.reason}
-        </span>
-      )}
-    </div>
+    <label className="import-accept">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      Skip the {skipped.toLocaleString('en')} malformed record
+      {skipped === 1 ? '' : 's'} listed above and import the rest
+    </label>
   );
 }
 
-function usePresets() {
-  const [presets, setPresets] = useState<SavedMapping[]>([]);
-  const [presetName, setPresetName] = useState('');
-  useEffect(() => void listMappingPresets().then(setPresets), []);
-  const save = async (mapping: ColumnMapping) => {
-    try {
-      await trackSave(saveMappingPreset(presetName, mapping));
-      setPresets(await listMappingPresets());
-      notify('success', `Saved the mapping as “${presetName.trim()}”`);
-    } catch (e) {
-      notify('error', `Could not save the preset: ${(e as Error).message}`);
-    }
-  };
-  return { presets, presetName, setPresetName, save };
+/** The preview of a read file: what it will do, its column mapping, first rows and warnings. */
+function ImportPreviewSection({ dialog, summary }: { dialog: ImportDialogModel; summary: ParseSummary }) {
+  const mapping = summary.preview.mapping;
+  const { presets } = dialog;
+  return (
+    <>
+      <ImportCounts summary={summary} />
+      {mapping && (
+        <MappingEditor
+          summary={summary}
+          mapping={mapping}
+          disabled={dialog.busy}
+          presets={presets.presets}
+          presetName={presets.presetName}
+          onPresetName={presets.setPresetName}
+          onChange={dialog.remap}
+          onSavePreset={() => void presets.save(mapping)}
+        />
+      )}
+      <PreviewRows summary={summary} />
+      <ImportWarnings summary={summary} />
+      {summary.skipped > 0 && (
+        <AcceptSkipped
+          skipped={summary.skipped}
+          checked={dialog.acceptSkipped}
+          disabled={dialog.busy}
+          onChange={dialog.setAcceptSkipped}
+        />
+      )}
+    </>
+  );
 }
 
 /**
@@ -128,114 +116,39 @@ export function ImportDialog({
   position?: { index: number; total: number };
   onDone: (result: FileResult) => void;
 }) {
-  const { stage, progress, summary, error, parse, commit, cancel } = useImportSession(
-    file.name,
-    file.blob,
-    assessmentId,
-  );
-  const [format, setFormat] = useState<InventoryFormat | ''>('');
-  const [acceptSkipped, setAcceptSkipped] = useState(false);
-  const presets = usePresets();
-  const reparse = (nextFormat: InventoryFormat | '', mapping: ColumnMapping | null) => {
-    setAcceptSkipped(false);
-    void parse(nextFormat, mapping);
-  };
-
-  const busy = stage === 'parsing' || stage === 'writing';
-  const mapping = summary?.preview.mapping ?? null;
-  const nothingToDo = stage === 'preview' && summary !== null && !changesSomething(summary.predicted);
-  const canImport =
-    stage === 'preview' && summary !== null && !nothingToDo && (summary.skipped === 0 || acceptSkipped);
-  const more = position !== undefined && position.index < position.total;
-
-  async function importIt() {
-    const result = await commit(acceptSkipped);
-    if (!result) return;
-    onDone(
-      result.batch
-        ? { kind: 'imported', name: file.name, outcome: result.outcome, inventory: result.inventory }
-        : { kind: 'unchanged', name: file.name, outcome: result.outcome },
-    );
-  }
-
-  function close() {
-    cancel();
-    if (stage === 'failed' && error) onDone({ kind: 'refused', name: file.name, message: error });
-    else if (nothingToDo && summary)
-      onDone({ kind: 'unchanged', name: file.name, outcome: summary.predicted });
-    else onDone({ kind: 'skipped', name: file.name });
-  }
-
+  const dialog = useImportDialog(file, assessmentId, position, onDone);
+  const { stage, summary, error } = dialog;
   return (
-    <Modal title={`Import ${file.name}`} onClose={close} wide>
+    <Modal title={`Import ${file.name}`} onClose={dialog.close} wide>
       <div className="import-dialog">
         {position && position.total > 1 && (
           <p className="import-position" data-testid="import-position">
             File {position.index} of {position.total}
           </p>
         )}
-        {busy && <ImportProgress stage={stage} progress={progress} summary={summary} />}
+        {dialog.busy && <ImportProgress stage={stage} progress={dialog.progress} summary={summary} />}
         {error && (
           <div className="import-error" role="alert">
             <strong>The file was not imported.</strong> {error} Nothing was changed.
           </div>
         )}
         <FormatChoice
-          format={format}
+          format={dialog.format}
           summary={summary}
-          disabled={busy}
-          onChange={(next) => {
-            setFormat(next);
-            reparse(next, null);
-          }}
+          disabled={dialog.busy}
+          onChange={dialog.chooseFormat}
         />
-        {summary && (
-          <>
-            <ImportCounts summary={summary} />
-            {mapping && (
-              <MappingEditor
-                summary={summary}
-                mapping={mapping}
-                disabled={busy}
-                presets={presets.presets}
-                presetName={presets.presetName}
-                onPresetName={presets.setPresetName}
-                onChange={(next) => reparse(format, next)}
-                onSavePreset={() => void presets.save(mapping)}
-              />
-            )}
-            <PreviewRows summary={summary} />
-            <ImportWarnings summary={summary} />
-            {summary.skipped > 0 && (
-              <label className="import-accept">
-                <input
-                  type="checkbox"
-                  checked={acceptSkipped}
-                  disabled={busy}
-                  onChange={(e) => setAcceptSkipped(e.target.checked)}
-                />
-                Skip the {summary.skipped.toLocaleString('en')} malformed record
-                {summary.skipped === 1 ? '' : 's'} listed above and import the rest
-              </label>
-            )}
-          </>
-        )}
+        {summary && <ImportPreviewSection dialog={dialog} summary={summary} />}
         <div className="modal-actions">
-          <button type="button" className="button" onClick={close}>
-            {stage === 'failed' || nothingToDo
-              ? more
-                ? 'Next file'
-                : 'Close'
-              : more
-                ? 'Skip this file'
-                : 'Cancel'}
+          <button type="button" className="button" onClick={dialog.close}>
+            {closeButtonLabel(stage, dialog)}
           </button>
-          {!nothingToDo && (
+          {!dialog.nothingToDo && (
             <button
               type="button"
               className="button button-primary"
-              disabled={!canImport}
-              onClick={() => void importIt()}
+              disabled={!dialog.canImport}
+              onClick={() => void dialog.importIt()}
             >
               Import
             </button>

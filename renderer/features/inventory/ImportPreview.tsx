@@ -1,14 +1,4 @@
-import {
-  describeOutcome,
-  MAPPING_TARGETS,
-  MAPPING_TARGET_LABELS,
-  mappingTargetOf,
-  validateMapping,
-  withMappingTarget,
-  type ColumnMapping,
-  type MappingTarget,
-} from '../../../shared/importers';
-import type { SavedMapping } from '../../db/inventory';
+import { describeOutcome, type ImportWarning } from '../../../shared/importers';
 import type { ParseSummary } from '../../workers/inventory-import.worker';
 
 /** The counts of the preview, from the same merge the write will run: what will come in, and how. */
@@ -33,6 +23,19 @@ export function ImportCounts({ summary }: { summary: ParseSummary }) {
   );
 }
 
+/** The first 200 warnings of an import, each with the record it is about. */
+export function WarningList({ warnings, label }: { warnings: readonly ImportWarning[]; label?: string }) {
+  return (
+    <ul aria-label={label}>
+      {warnings.slice(0, 200).map((w, i) => (
+        <li key={i}>
+          <span className="mono">{w.record}</span>: {w.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The parser's warnings (open when records would be skipped). */
 export function ImportWarnings({ summary }: { summary: ParseSummary }) {
   if (summary.warnings.length === 0) return null;
@@ -41,111 +44,12 @@ export function ImportWarnings({ summary }: { summary: ParseSummary }) {
       <summary>
         {summary.warningCount.toLocaleString('en')} warning{summary.warningCount === 1 ? '' : 's'}
       </summary>
-      <ul aria-label="Warnings">
-        {summary.warnings.slice(0, 200).map((w, i) => (
-          <li key={i}>
-            <span className="mono">{w.record}</span>: {w.message}
-          </li>
-        ))}
-      </ul>
+      <WarningList warnings={summary.warnings} label="Warnings" />
     </details>
   );
 }
 
-export function MappingEditor({
-  summary,
-  mapping,
-  disabled,
-  presets,
-  presetName,
-  onPresetName,
-  onChange,
-  onSavePreset,
-}: {
-  summary: ParseSummary;
-  mapping: ColumnMapping;
-  disabled: boolean;
-  presets: SavedMapping[];
-  presetName: string;
-  onPresetName: (name: string) => void;
-  onChange: (mapping: ColumnMapping) => void;
-  onSavePreset: () => void;
-}) {
-  const headers = summary.preview.headers.slice(0, 300);
-  const first = summary.preview.rows[0] ?? {};
-  return (
-    <fieldset className="mapping-editor" disabled={disabled}>
-      <legend>Column mapping</legend>
-      <div className="toolbar">
-        <select
-          className="select"
-          aria-label="Load a saved mapping"
-          value=""
-          onChange={(e) => {
-            const preset = presets.find((p) => p.name === e.target.value);
-            if (preset && validateMapping(preset.mapping).length === 0)
-              onChange(preset.mapping as ColumnMapping);
-          }}
-        >
-          <option value="">Load a saved mapping…</option>
-          {presets.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <input
-          className="input"
-          aria-label="Preset name"
-          placeholder="Preset name"
-          value={presetName}
-          onChange={(e) => onPresetName(e.target.value)}
-          style={{ maxWidth: 200 }}
-        />
-        <button type="button" className="button" disabled={!presetName.trim()} onClick={onSavePreset}>
-          Save mapping
-        </button>
-      </div>
-      <div className="mapping-scroll">
-        <table className="mapping-table">
-          <thead>
-            <tr>
-              <th>Column</th>
-              <th>First value</th>
-              <th>Asset field</th>
-            </tr>
-          </thead>
-          <tbody>
-            {headers.map((header) => (
-              <tr key={header}>
-                <td className="mono">{header}</td>
-                <td className="mapping-sample">{first[header] ?? ''}</td>
-                <td>
-                  <select
-                    className="select"
-                    aria-label={`Field for column ${header}`}
-                    value={mappingTargetOf(mapping, header)}
-                    onChange={(e) =>
-                      onChange(withMappingTarget(mapping, header, e.target.value as MappingTarget | ''))
-                    }
-                  >
-                    <option value="">(ignore)</option>
-                    {MAPPING_TARGETS.map((t) => (
-                      <option key={t} value={t}>
-                        {MAPPING_TARGET_LABELS[t]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </fieldset>
-  );
-}
-
+/** The first records of the file, as read. */
 export function PreviewRows({ summary }: { summary: ParseSummary }) {
   const headers = summary.preview.headers.slice(0, 12);
   const rows = summary.preview.rows.slice(0, 8);

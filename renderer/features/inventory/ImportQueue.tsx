@@ -4,7 +4,8 @@ import type { Asset } from '../../../shared/model';
 import { useFileHandoff } from '../../ui/file-handoff';
 import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
-import { ImportDialog, type PendingFile } from './ImportDialog';
+import { ImportDialog } from './ImportDialog';
+import type { PendingFile } from './use-import-dialog';
 import { queueSummary, resultLine, type FileResult } from './import-results';
 
 /** Enough of a file to tell a capture, an archive or a document from a text export. */

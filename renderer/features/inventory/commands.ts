@@ -1,5 +1,8 @@
+import type { RowSelectionState } from '@tanstack/react-table';
+import type { RefObject } from 'react';
 import type { Asset } from '../../../shared/model';
 import type { Command } from '../../ui/commands';
+import { NO_FILTER, type AssetFilter } from './asset-columns';
 
 /** A dialog of the Inventory workspace, opened by a command or a row. */
 export type InventoryDialog =
@@ -42,3 +45,26 @@ export const INVENTORY_COMMANDS: readonly Command<InventoryCommandState>[] = [
     perform: (s) => s.clearSelection(),
   },
 ];
+
+/** The Inventory commands' state, from the workspace's. */
+export function inventoryCommandState(input: {
+  shown: number;
+  filtering: boolean;
+  selected: number;
+  fileInput: RefObject<HTMLInputElement | null>;
+  setDialog: (dialog: InventoryDialog) => void;
+  exportCsv: () => void;
+  setFilter: (filter: AssetFilter) => void;
+  setSelection: (selection: RowSelectionState) => void;
+}): InventoryCommandState {
+  return {
+    shown: input.shown,
+    filtering: input.filtering,
+    selected: input.selected,
+    pickFiles: () => input.fileInput.current?.click(),
+    open: input.setDialog,
+    exportCsv: input.exportCsv,
+    clearFilters: () => input.setFilter(NO_FILTER),
+    clearSelection: () => input.setSelection({}),
+  };
+}
