@@ -11,6 +11,7 @@ export * from './findings';
 export * from './evidence';
 export * from './vulnerabilities';
 export * from './assessment-file';
+export { aliasRecordSchema, parseAliasList, AliasListError } from './aliases';
 export * from './factories';
 export * from './version';
 export { encodeBase64, decodeBase64 } from './base64';
