@@ -16,6 +16,7 @@ import {
   type FlowRow,
   type FlowRowFilter,
 } from '../../../shared/network';
+import { FilterSelect } from '../../ui/FilterSelect';
 import type { ConnectionsData } from './use-connections-data';
 
 const RECOGNITION_LABELS: Record<string, string> = {
@@ -69,6 +70,8 @@ function useVirtualFlowTable(rows: FlowRow[]) {
   return { table, scroller, shown, padTop, padBottom };
 }
 
+const RECOGNITION_OPTIONS = Object.entries(RECOGNITION_LABELS).map(([value, label]) => ({ value, label }));
+
 function FlowFilters({
   shown,
   total,
@@ -89,45 +92,27 @@ function FlowFilters({
       <h2>
         Flows ({shown} of {total})
       </h2>
-      <select
-        className="select"
-        aria-label="Zone pair"
+      <FilterSelect
+        label="Zone pair"
         value={filter.pair ?? ''}
-        onChange={(e) => onChange({ ...filter, pair: e.target.value || null })}
-      >
-        <option value="">All zone pairs</option>
-        {pairs.map(([key, label]) => (
-          <option key={key} value={key}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <select
-        className="select"
-        aria-label="Protocol"
+        any={{ value: '', label: 'All zone pairs' }}
+        options={pairs.map(([value, label]) => ({ value, label }))}
+        onChange={(pair) => onChange({ ...filter, pair: pair || null })}
+      />
+      <FilterSelect
+        label="Protocol"
         value={filter.protocol}
-        onChange={(e) => onChange({ ...filter, protocol: e.target.value })}
-      >
-        <option value="">All protocols</option>
-        {protocols.map((p) => (
-          <option key={p} value={p}>
-            {p || '(unknown)'}
-          </option>
-        ))}
-      </select>
-      <select
-        className="select"
-        aria-label="Recognition"
+        any={{ value: '', label: 'All protocols' }}
+        options={protocols.map((p) => ({ value: p, label: p || '(unknown)' }))}
+        onChange={(protocol) => onChange({ ...filter, protocol })}
+      />
+      <FilterSelect
+        label="Recognition"
         value={filter.recognition}
-        onChange={(e) => onChange({ ...filter, recognition: e.target.value })}
-      >
-        <option value="">Any recognition</option>
-        {Object.entries(RECOGNITION_LABELS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
+        any={{ value: '', label: 'Any recognition' }}
+        options={RECOGNITION_OPTIONS}
+        onChange={(recognition) => onChange({ ...filter, recognition })}
+      />
     </div>
   );
 }

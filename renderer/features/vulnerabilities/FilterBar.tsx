@@ -1,5 +1,16 @@
 import { SEVERITIES, VULNERABILITY_DECISION_LABELS, VULNERABILITY_DECISIONS } from '../../../shared/model';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { CONFIDENCE_LABELS, type Filter } from './filters';
+
+const SEVERITY_OPTIONS = SEVERITIES.slice(0, 4).map((s) => ({ value: s, label: s }));
+const DECISION_OPTIONS = [
+  { value: 'undecided' as const, label: 'Not decided' },
+  ...VULNERABILITY_DECISIONS.map((d) => ({ value: d, label: VULNERABILITY_DECISION_LABELS[d] })),
+];
+const CONFIDENCE_OPTIONS = Object.entries(CONFIDENCE_LABELS).map(([value, label]) => ({
+  value: value as Filter['confidence'],
+  label,
+}));
 
 /**
  * Search, severity, KEV, decision and confidence filters of the workspace. Each select names its
@@ -16,19 +27,13 @@ export function FilterBar({ filter, onChange }: { filter: Filter; onChange: (nex
         value={filter.text}
         onChange={(e) => onChange({ ...filter, text: e.target.value })}
       />
-      <select
-        className="select"
-        aria-label="Severity"
+      <FilterSelect<Filter['severity']>
+        label="Severity"
         value={filter.severity}
-        onChange={(e) => onChange({ ...filter, severity: e.target.value as Filter['severity'] })}
-      >
-        <option value="all">All severities</option>
-        {SEVERITIES.slice(0, 4).map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </select>
+        any={{ value: 'all', label: 'All severities' }}
+        options={SEVERITY_OPTIONS}
+        onChange={(severity) => onChange({ ...filter, severity })}
+      />
       <label className="vulnerability-kev">
         <input
           type="checkbox"
@@ -37,33 +42,20 @@ export function FilterBar({ filter, onChange }: { filter: Filter; onChange: (nex
         />{' '}
         KEV only
       </label>
-      <select
-        className="select"
-        aria-label="Decision"
+      <FilterSelect<Filter['decision']>
+        label="Decision"
         value={filter.decision}
-        onChange={(e) => onChange({ ...filter, decision: e.target.value as Filter['decision'] })}
-      >
-        <option value="all">Any decision</option>
-        <option value="undecided">Not decided</option>
-        {VULNERABILITY_DECISIONS.map((d) => (
-          <option key={d} value={d}>
-            {VULNERABILITY_DECISION_LABELS[d]}
-          </option>
-        ))}
-      </select>
-      <select
-        className="select"
-        aria-label="Confidence"
+        any={{ value: 'all', label: 'Any decision' }}
+        options={DECISION_OPTIONS}
+        onChange={(decision) => onChange({ ...filter, decision })}
+      />
+      <FilterSelect<Filter['confidence']>
+        label="Confidence"
         value={filter.confidence}
-        onChange={(e) => onChange({ ...filter, confidence: e.target.value as Filter['confidence'] })}
-      >
-        <option value="all">Any confidence</option>
-        {Object.entries(CONFIDENCE_LABELS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
+        any={{ value: 'all', label: 'Any confidence' }}
+        options={CONFIDENCE_OPTIONS}
+        onChange={(confidence) => onChange({ ...filter, confidence })}
+      />
     </>
   );
 }
