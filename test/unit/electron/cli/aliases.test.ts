@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../../../electron/cli/run';
-import { parseAssessmentFile } from '../../../../../shared/model';
+import { runCli } from '../../../../electron/cli/run';
+import { parseAssessmentFile } from '../../../../shared/model';
 
 async function cli(...argv: string[]) {
   let stdout = '';
