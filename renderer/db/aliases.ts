@@ -1,5 +1,5 @@
 import { nowIso, type Asset } from '../../shared/model';
-import { Normaliser, normaliseNames, typeKey, vendorKey, type AliasEdit } from '../../shared/vendors';
+import { aliasId, Normaliser, normaliseNames, type AliasEdit } from '../../shared/vendors';
 import { db } from './index';
 import type { StoredAlias } from './schema';
 
@@ -7,10 +7,6 @@ import type { StoredAlias } from './schema';
  * The assessor's vendor and device-type aliases (over the built-in tables in shared/vendors): read
  * by every import, here and in the import worker, and applied to the stored assets when they change.
  */
-
-function aliasId(edit: Pick<AliasEdit, 'kind' | 'spelling'>): string {
-  return `${edit.kind}:${edit.kind === 'vendor' ? vendorKey(edit.spelling) : typeKey(edit.spelling)}`;
-}
 
 export async function listAliases(): Promise<StoredAlias[]> {
   const all = await db().aliases.toArray();

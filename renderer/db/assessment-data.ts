@@ -32,7 +32,7 @@ export function allTables() {
  */
 export async function loadAssessmentData(id: string): Promise<AssessmentData> {
   const database = db();
-  const stored = await database.transaction('r', allTables(), async () => {
+  const stored = await database.transaction('r', [...allTables(), database.aliases], async () => {
     const assessment = await database.assessments.get(id);
     if (!assessment) throw new Error('This assessment no longer exists.');
     const rows = await Promise.all(
@@ -42,7 +42,9 @@ export async function loadAssessmentData(id: string): Promise<AssessmentData> {
     );
     const records = Object.fromEntries(PLAIN_TABLES.map((table, i) => [table, byCreation(rows[i]!)]));
     const evidence = await database.evidence.where({ assessmentId: id }).toArray();
-    return { assessment, records: records as unknown as PlainRecords, evidence };
+    // App-wide, but they shaped this assessment's vendor and type names: the file carries them.
+    const aliases = await database.aliases.orderBy('id').toArray();
+    return { assessment, records: records as unknown as PlainRecords, evidence, aliases };
   });
   // Blobs are read after the transaction: awaiting anything but IndexedDB inside it would end it early.
   const evidence = await Promise.all(
@@ -51,5 +53,11 @@ export async function loadAssessmentData(id: string): Promise<AssessmentData> {
       bytes: new Uint8Array(await blob.arrayBuffer()),
     })),
   );
-  return withoutDanglingReferences({ assessment: stored.assessment, ...stored.records, evidence });
+  return withoutDanglingReferences({
+    assessment: stored.assessment,
+    ...stored.records,
+    evidence,
+    // Like the file, which leaves out an empty list.
+    ...(stored.aliases.length > 0 ? { aliases: stored.aliases } : {}),
+  });
 }

@@ -10,7 +10,7 @@ import {
 import type { Table } from 'dexie';
 import { db } from './index';
 import { allTables, loadAssessmentData, PLAIN_TABLES, type PlainRecords } from './assessment-data';
-import { ASSESSMENT_TABLES } from './schema';
+import { ASSESSMENT_TABLES, type StoredAlias } from './schema';
 import { trackSave } from './save-status';
 
 export { loadAssessmentData };
@@ -74,8 +74,9 @@ export async function deleteAssessment(id: string): Promise<void> {
 export async function writeAssessmentData(data: AssessmentData): Promise<void> {
   const database = db();
   await trackSave(
-    database.transaction('rw', allTables(), async () => {
+    database.transaction('rw', [...allTables(), database.aliases], async () => {
       await database.assessments.add(data.assessment);
+      await addMissingAliases(data.aliases ?? []);
       for (const table of PLAIN_TABLES) {
         await (
           database[table] as unknown as Table<NonNullable<PlainRecords[typeof table]>[number], string>
@@ -89,6 +90,16 @@ export async function writeAssessmentData(data: AssessmentData): Promise<void> {
       );
     }),
   );
+}
+
+/**
+ * The file's aliases this app does not have yet. Where the assessor here already maps a spelling,
+ * their own choice stays: a colleague's file does not rename this machine's inventories.
+ */
+async function addMissingAliases(aliases: readonly StoredAlias[]): Promise<void> {
+  const table = db().aliases;
+  const present = new Set(await table.toCollection().primaryKeys());
+  await table.bulkAdd(aliases.filter((alias) => !present.has(alias.id)));
 }
 
 export async function duplicateAssessment(id: string): Promise<Assessment> {

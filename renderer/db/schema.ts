@@ -22,7 +22,7 @@ import type {
   ZoneRisk,
   ConduitRisk,
 } from '../../shared/risk';
-import type { AliasEdit } from '../../shared/vendors';
+import { foldAliasKeys, type AliasRecord } from '../../shared/vendors';
 import { RECORD_TABLES } from '../../shared/model';
 import type { StoredAdvisoryPack } from './advisory-packs';
 import type { SigningIdentity } from '../../shared/bridge';
@@ -36,11 +36,7 @@ export interface SettingRecord {
 }
 
 /** One alias the assessor set: a vendor or device-type spelling and the name it stands for. */
-export interface StoredAlias extends AliasEdit {
-  /** kind + the spelling's key, so one spelling has one alias. */
-  id: string;
-  updatedAt: string;
-}
+export type StoredAlias = AliasRecord;
 
 /** The browser host's signing key: a non-extractable WebCrypto key, stored as is. */
 export interface StoredSigningKey {
@@ -125,6 +121,18 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // rewrite; a conduit without a record keeps its derived SL-T.
     version: 10,
     stores: { conduitRisks: 'id, assessmentId, conduitId' },
+  },
+  {
+    // Aliases saved before device-type keys split CamelCase keep their old id: re-key them all with
+    // today's keys, keeping the assessor's latest choice where two now share one (foldAliasKeys).
+    version: 11,
+    stores: {},
+    upgrade: async (transaction) => {
+      const aliases = transaction.table<StoredAlias, string>('aliases');
+      const folded = foldAliasKeys(await aliases.toArray());
+      await aliases.clear();
+      await aliases.bulkAdd(folded);
+    },
   },
 ];
 

@@ -31,6 +31,8 @@ import {
 import { threatScenarioSchema, type ThreatScenario } from '../risk/records/threat-scenario';
 import { zoneRiskSchema, type ZoneRisk } from '../risk/records/zone-risk';
 import { conduitRiskSchema, type ConduitRisk } from '../risk/records/conduit-risk';
+import type { AliasRecord } from '../vendors';
+import { aliasRecordSchema, aliasRecords } from './aliases';
 
 /** The assessment file format: `<client>-<site>.conduit.json`. Bump with a migration in migrateFile. */
 export const FILE_FORMAT = 'conduit-assessment';
@@ -63,6 +65,11 @@ export interface AssessmentData {
   vulnerabilities: Vulnerability[];
   /** Standing triage decisions over traffic candidates; optional, absent in older files. */
   triageRules?: TriageRule[];
+  /**
+   * The assessor's vendor and device-type aliases (app-wide in the app), so that the CLI and
+   * another machine name vendors and types as the author did; optional, absent in older files.
+   */
+  aliases?: AliasRecord[];
 }
 
 export const RECORD_TABLES = [
@@ -118,6 +125,7 @@ export const assessmentFileSchema = z.object({
   countermeasures: z.array(countermeasureSchema),
   vulnerabilities: z.array(vulnerabilitySchema),
   triageRules: z.array(triageRuleSchema).default([]),
+  aliases: z.array(aliasRecordSchema).optional(),
 });
 export type AssessmentFile = z.infer<typeof assessmentFileSchema>;
 
@@ -167,6 +175,8 @@ export function toAssessmentFile(data: AssessmentData, options: SerializeOptions
     countermeasures: data.countermeasures,
     vulnerabilities: data.vulnerabilities,
     triageRules: data.triageRules ?? [],
+    // Written only when there are some, so a file without aliases reads as it did before them.
+    ...(data.aliases?.length ? { aliases: data.aliases } : {}),
   };
 }
 
@@ -413,6 +423,7 @@ export async function parseAssessmentFile(text: string, options: ParseOptions = 
     countermeasures: file.countermeasures,
     vulnerabilities: file.vulnerabilities,
     triageRules: file.triageRules,
+    ...(file.aliases ? { aliases: aliasRecords(file.aliases, file.exportedAt) } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { normaliseForSearch } from '../text/search';
+import { matchesWords, normaliseForSearch, searchWords } from '../text/search';
 import type { Asset } from './inventory';
 
 export type AssetLookup =
@@ -10,6 +10,20 @@ export type AssetLookup =
 /** How an asset is offered in a picker: its name, with its first IP when that differs. */
 export function assetPickerLabel(asset: Asset): string {
   return asset.ips[0] && asset.ips[0] !== asset.name ? `${asset.name} (${asset.ips[0]})` : asset.name;
+}
+
+/**
+ * The assets a picker offers for what is typed so far: those whose name, IPs or host names hold
+ * every typed word (accents and case ignored), in inventory order, at most `limit`.
+ */
+export function assetsMatchingQuery(assets: readonly Asset[], query: string, limit: number): Asset[] {
+  const words = searchWords(query);
+  const found: Asset[] = [];
+  for (const asset of assets) {
+    if (found.length >= limit) break;
+    if (matchesWords(words, [asset.name, ...asset.ips, ...asset.hostnames])) found.push(asset);
+  }
+  return found;
 }
 
 /** The ways a typed text can name an asset, tried in this order; the first that matches any asset decides. */

@@ -11,6 +11,7 @@ export * from './findings';
 export * from './evidence';
 export * from './vulnerabilities';
 export * from './assessment-file';
+export { aliasRecordSchema, parseAliasList, AliasListError } from './aliases';
 export * from './factories';
 export * from './version';
 export { encodeBase64, decodeBase64 } from './base64';
@@ -20,7 +21,13 @@ export * from './slt';
 export { findExcessiveJsonNesting, excessiveNestingMessage, MAX_JSON_DEPTH } from './json-depth';
 export { escapeControlCharacters } from './escape-control';
 export { issueInWords, fieldMessages, issuesInWords } from './issue-words';
-export { lookUpAsset, assetLookupMessage, assetPickerLabel, type AssetLookup } from './asset-lookup';
+export {
+  lookUpAsset,
+  assetLookupMessage,
+  assetPickerLabel,
+  assetsMatchingQuery,
+  type AssetLookup,
+} from './asset-lookup';
 export {
   assetOrigin,
   countOrigins,

@@ -5,3 +5,4 @@ export * from './reconcile';
 export * from './triage-rules';
 export * from './subnet-assignment';
 export * from './subnet-index';
+export * from './zone-pairs';

@@ -92,6 +92,24 @@ async function checkLook(page: Page, label: string, theme: (typeof THEMES)[numbe
     expect(cut, 'risk selects cut off').toEqual([]);
   }
   if (label === 'Vulnerabilities') {
+    // The toolbar wrapped onto two lines at 1280: its items (the filters' among them) share one row.
+    for (const toolbar of [
+      page.getByRole('region', { name: 'Advisory packs' }).locator('.toolbar'),
+      page.locator('.vulnerability-toolbar'),
+    ]) {
+      const rows = await toolbar.evaluate((row) => {
+        const items = [...row.querySelectorAll(':scope > *, :scope > [role="search"] > *')]
+          .filter((el) => el.getAttribute('role') !== 'search' && !el.classList.contains('spacer'))
+          .map((el) => el.getBoundingClientRect());
+        return {
+          lowestTop: Math.max(...items.map((r) => r.top)),
+          highestBottom: Math.min(...items.map((r) => r.bottom)),
+          items: items.length,
+        };
+      });
+      expect(rows.items, 'toolbar items found').toBeGreaterThan(1);
+      expect(rows.lowestTop, 'the Vulnerabilities toolbar sits in one row').toBeLessThan(rows.highestBottom);
+    }
     const boxes = page.locator('.vulnerability-group h3 input[type="checkbox"]');
     if ((await boxes.count()) > 0)
       await expect(boxes.first()).toHaveAccessibleName(/^Select all \d+ match(es)? in /);

@@ -3,7 +3,9 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AdvisoryMatcher, KevError, PackError, type MatchableAsset } from '../../../shared/advisories';
 import { ImportError, parseInventory } from '../../../shared/importers';
-import { AssessmentFileError, parseAssessmentFile } from '../../../shared/model';
+import { AliasListError, AssessmentFileError, parseAssessmentFile } from '../../../shared/model';
+import type { AliasRecord } from '../../../shared/vendors';
+import { commandAliases } from '../aliases';
 import { AdvisoryInputError, loadAdvisories, loadKev } from '../advisory-data';
 import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 
@@ -12,8 +14,8 @@ interface InputAsset extends MatchableAsset {
   ip: string | null;
 }
 
-/** An assessment file, or any inventory export that `conduit import` reads. */
-async function readAssets(file: string): Promise<InputAsset[]> {
+/** An assessment file (its assets and aliases), or any inventory export that `conduit import` reads. */
+async function readAssets(file: string): Promise<{ assets: InputAsset[]; aliases?: AliasRecord[] }> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
@@ -26,22 +28,24 @@ async function readAssets(file: string): Promise<InputAsset[]> {
   const head = new TextDecoder().decode(bytes.subarray(0, 4096));
   if (/"format"\s*:\s*"conduit-assessment"/.test(head)) {
     const data = await parseAssessmentFile(new TextDecoder().decode(bytes));
-    return data.assets.map((a) => ({
+    const assets = data.assets.map((a) => ({
       name: a.name,
       ip: a.ips[0] ?? null,
       vendor: a.vendor,
       model: a.model,
       firmware: a.firmware,
     }));
+    return { assets, aliases: data.aliases };
   }
   const parsed = await parseInventory({ name: basename(file), bytes });
-  return parsed.assets.map((a) => ({
+  const assets = parsed.assets.map((a) => ({
     name: a.name ?? a.ips[0] ?? a.macs[0] ?? '',
     ip: a.ips[0] ?? null,
     vendor: a.vendor,
     model: a.model,
     firmware: a.firmware,
   }));
+  return { assets };
 }
 
 export const advisoriesCommand: CliCommandModule = {
@@ -50,18 +54,20 @@ export const advisoriesCommand: CliCommandModule = {
       args,
       allowPositionals: true,
       strict: true,
-      options: { pack: { type: 'string' }, kev: { type: 'string' } },
+      options: { pack: { type: 'string' }, kev: { type: 'string' }, aliases: { type: 'string' } },
     });
     const [file, ...rest] = positionals;
     if (!file || rest.length > 0)
       throw new CliUsageError('advisories takes exactly one assessment or inventory file');
     try {
-      const assets = await readAssets(file);
+      const { assets, aliases: fileAliases } = await readAssets(file);
+      // The assessor's vendor aliases meet the advisories' vendor names, as in the app.
+      const aliases = await commandAliases(fileAliases, values.aliases);
       const { index, problems } = await loadAdvisories(values.pack);
       for (const problem of problems)
         io.stderr(`${values.pack}: ${problem.file}: ${problem.message} (skipped)\n`);
       const kev = await loadKev(values.kev);
-      const matcher = new AdvisoryMatcher(index.advisories, new Set(kev.entries.keys()));
+      const matcher = new AdvisoryMatcher(index.advisories, new Set(kev.entries.keys()), aliases);
       const matches = assets.flatMap((asset) =>
         matcher.match(asset).map((match) => ({
           asset: {
@@ -97,6 +103,7 @@ export const advisoriesCommand: CliCommandModule = {
       }
       if (
         error instanceof AdvisoryInputError ||
+        error instanceof AliasListError ||
         error instanceof PackError ||
         error instanceof KevError ||
         error instanceof ImportError

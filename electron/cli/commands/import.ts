@@ -21,6 +21,7 @@ import {
   type InventoryFormat,
 } from '../../../shared/importers';
 import { Normaliser, normaliseNames } from '../../../shared/vendors';
+import { commandAliases } from '../aliases';
 import { CliUsageError, EXIT, printJson, type CliCommandModule } from '../command';
 import { AssessmentFileError, readAssessmentFile } from '../read-assessment';
 
@@ -67,7 +68,12 @@ export const importCommand: CliCommandModule = {
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
-      options: { format: { type: 'string' }, into: { type: 'string' }, mapping: { type: 'string' } },
+      options: {
+        format: { type: 'string' },
+        into: { type: 'string' },
+        mapping: { type: 'string' },
+        aliases: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -84,8 +90,9 @@ export const importCommand: CliCommandModule = {
       { name: fileName, bytes },
       { format: values.format as InventoryFormat | undefined, mapping },
     );
-    // The app's import normalises with the same tables (the assessor's own aliases live in the app).
-    const normaliser = new Normaliser();
+    // As the app's import: the built-in tables under the assessor's aliases (the file carries them).
+    const aliases = await commandAliases(data?.aliases, values.aliases);
+    const normaliser = new Normaliser(aliases);
     const parsed = { ...read, assets: read.assets.map((a) => normaliseNames(a, normaliser)) };
     const batch = {
       id: newId(),
@@ -104,7 +111,8 @@ export const importCommand: CliCommandModule = {
         parsed.records,
         result,
       );
-      const next = applyMerge(data, result, record);
+      // The aliases used travel in the file, so that the app re-normalises with them too.
+      const next = { ...applyMerge(data, result, record), aliases };
       const temp = `${values.into}.${process.pid}.tmp`;
       await writeFile(temp, serializeAssessmentFile(next));
       await rename(temp, values.into);

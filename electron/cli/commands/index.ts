@@ -29,7 +29,7 @@ export const COMMANDS: CliCommand[] = [
     name: 'import',
     summary: 'parse a sensor inventory export as the app does; print assets, flows and warnings as JSON',
     usage:
-      'import <file> [--format <format>] [--mapping <mapping.json>] [--into <assessment.conduit.json>]   (an unknown --format lists the known ones)',
+      'import <file> [--format <format>] [--mapping <mapping.json>] [--aliases <aliases.json>] [--into <assessment.conduit.json>]   (an unknown --format lists the known ones)',
     load: async () => (await import('./import')).importCommand,
   },
   {
@@ -63,7 +63,7 @@ export const COMMANDS: CliCommand[] = [
     summary:
       'match assets against CISA ICS advisories (the bundled index or a pack) and KEV; print the matches as JSON',
     usage:
-      'advisories <assessment.conduit.json | inventory export> [--pack <dir|zip|tar.gz>] [--kev <kev.json>]',
+      'advisories <assessment.conduit.json | inventory export> [--pack <dir|zip|tar.gz>] [--kev <kev.json>] [--aliases <aliases.json>]',
     load: async () => (await import('./advisories')).advisoriesCommand,
   },
   {

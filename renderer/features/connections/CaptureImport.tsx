@@ -45,18 +45,18 @@ function useEndpointChoice() {
   return [{ ...state, current: current.current }, choose] as const;
 }
 
-/** Picks or takes dropped captures, reads each in a Worker with progress and cancel, and stores the aggregates. */
 /** Several captures imported in a row show as one notice that counts them. */
 const CAPTURES_IMPORTED = {
   key: 'captures-imported',
   title: (n: number) => `${plural(n, 'capture')} imported`,
 };
 
-export function CaptureImport({ assessmentId, batches }: { assessmentId: string; batches: ImportBatch[] }) {
+/**
+ * Reads captures one after the other in a Worker, with progress and cancel, and stores the
+ * aggregates; takes the captures handed over from another workspace once the endpoint choice is read.
+ */
+function useCaptureImports(assessmentId: string, addEndpoints: ReturnType<typeof useEndpointChoice>[0]) {
   const [running, setRunning] = useState<Running | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const [addEndpoints, setAddEndpoints] = useEndpointChoice();
-
   const importFiles = async (files: File[]) => {
     for (const file of files) {
       const job = importCaptureInWorker(
@@ -96,8 +96,73 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
       () => notify('info', `Import of ${batch.fileName} undone`),
       (error: Error) => notify('error', `Import of ${batch.fileName} cannot be undone`, [error.message]),
     );
-  const drop = useFileDrop((files) => void importFiles(files));
+  return { running, importFiles, undo };
+}
 
+/** The import button and its hidden file input (several captures at once). */
+function CapturePicker({ disabled, onFiles }: { disabled: boolean; onFiles: (files: File[]) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={disabled}
+        onClick={() => input.current?.click()}
+      >
+        Import capture…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        multiple
+        accept={ACCEPT}
+        data-testid="capture-input"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          onFiles(files);
+        }}
+      />
+    </>
+  );
+}
+
+function EndpointChoice({
+  disabled,
+  addEndpoints,
+  onChoose,
+}: {
+  disabled: boolean;
+  addEndpoints: boolean;
+  onChoose: (add: boolean) => void;
+}) {
+  return (
+    <fieldset className="capture-endpoints" disabled={disabled}>
+      <legend>Endpoints that match no asset</legend>
+      <label>
+        <input type="radio" name="capture-endpoints" checked={addEndpoints} onChange={() => onChoose(true)} />
+        Add observed endpoints to the inventory as “seen in traffic”
+      </label>
+      <label>
+        <input
+          type="radio"
+          name="capture-endpoints"
+          checked={!addEndpoints}
+          onChange={() => onChoose(false)}
+        />
+        Don’t add them (their flows keep the addresses)
+      </label>
+    </fieldset>
+  );
+}
+
+/** Picks or takes dropped captures, reads each in a Worker with progress and cancel, and stores the aggregates. */
+export function CaptureImport({ assessmentId, batches }: { assessmentId: string; batches: ImportBatch[] }) {
+  const [addEndpoints, setAddEndpoints] = useEndpointChoice();
+  const { running, importFiles, undo } = useCaptureImports(assessmentId, addEndpoints);
+  const drop = useFileDrop((files) => void importFiles(files));
   return (
     <section
       className={`capture-drop${drop.active ? ' capture-drop-active' : ''}`}
@@ -106,52 +171,16 @@ export function CaptureImport({ assessmentId, batches }: { assessmentId: string;
     >
       <div className="toolbar">
         <h2>Packet captures</h2>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={running !== null}
-          onClick={() => input.current?.click()}
-        >
-          Import capture…
-        </button>
-        <input
-          ref={input}
-          type="file"
-          hidden
-          multiple
-          accept={ACCEPT}
-          data-testid="capture-input"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            void importFiles(files);
-          }}
-        />
+        <CapturePicker disabled={running !== null} onFiles={(files) => void importFiles(files)} />
       </div>
       <p className="hint">
         pcap or pcapng, or a .gz of either. Drop files here. Only flows and assets are kept, never packets.
       </p>
-      <fieldset className="capture-endpoints" disabled={running !== null}>
-        <legend>Endpoints that match no asset</legend>
-        <label>
-          <input
-            type="radio"
-            name="capture-endpoints"
-            checked={addEndpoints.value}
-            onChange={() => setAddEndpoints(true)}
-          />
-          Add observed endpoints to the inventory as “seen in traffic”
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="capture-endpoints"
-            checked={!addEndpoints.value}
-            onChange={() => setAddEndpoints(false)}
-          />
-          Don’t add them (their flows keep the addresses)
-        </label>
-      </fieldset>
+      <EndpointChoice
+        disabled={running !== null}
+        addEndpoints={addEndpoints.value}
+        onChoose={setAddEndpoints}
+      />
       {running && <RunningImport running={running} />}
       {batches.length > 0 && <BatchList batches={batches} onUndo={(batch) => void undo(batch)} />}
     </section>

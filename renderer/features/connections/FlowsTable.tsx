@@ -5,29 +5,19 @@ import {
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
+  type Header,
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Flow } from '../../../shared/model';
-import { flowEndpointLabel, type FlowStatus } from '../../../shared/network';
+import {
+  filterFlowRows,
+  flowRows,
+  zonePairOptions,
+  type FlowRow,
+  type FlowRowFilter,
+} from '../../../shared/network';
+import { FilterSelect } from '../../ui/FilterSelect';
 import type { ConnectionsData } from './use-connections-data';
-import { pairKey } from './ZoneMatrix';
-
-interface FlowRow {
-  id: string;
-  client: string;
-  server: string;
-  fromZone: string;
-  toZone: string;
-  pair: string;
-  transport: Flow['transport'];
-  port: number | null;
-  protocol: string;
-  recognizedBy: string;
-  packets: number;
-  bytes: number;
-  status: FlowStatus;
-}
 
 const RECOGNITION_LABELS: Record<string, string> = {
   payload: 'payload',
@@ -53,60 +43,11 @@ const COLUMNS = [
 
 const ROW_HEIGHT = 30;
 
-/** All flows, filterable by zone pair, protocol and recognition; sorted by TanStack Table, rendered virtually. */
-export function FlowsTable({
-  data,
-  pair,
-  onPairChange,
-}: {
-  data: ConnectionsData;
-  pair: string | null;
-  onPairChange: (pair: string | null) => void;
-}) {
-  const [protocol, setProtocol] = useState('');
-  const [recognition, setRecognition] = useState('');
+/** The rows sorted by TanStack Table and windowed by TanStack Virtual, with the padding around them. */
+function useVirtualFlowTable(rows: FlowRow[]) {
   const [sorting, setSorting] = useState<SortingState>([]);
-  const rows = useMemo(() => {
-    const zoneName = new Map(data.zones.map((z) => [z.id, z.name]));
-    const byId = new Map(data.reconciliation.flows.map((r) => [r.flowId, r]));
-    return data.flows.map((f): FlowRow => {
-      const r = byId.get(f.id)!;
-      const [client, server] = f.server === 'a' ? [f.b, f.a] : [f.a, f.b];
-      return {
-        id: f.id,
-        client: flowEndpointLabel(client),
-        server: flowEndpointLabel(server),
-        fromZone: r.fromZoneId === null ? 'No zone' : (zoneName.get(r.fromZoneId) ?? '?'),
-        toZone: r.toZoneId === null ? 'No zone' : (zoneName.get(r.toZoneId) ?? '?'),
-        pair: pairKey(r.fromZoneId, r.toZoneId),
-        transport: f.transport,
-        port: server.port,
-        protocol: f.protocol ?? '',
-        recognizedBy: f.recognizedBy ?? 'none',
-        packets: f.packets,
-        bytes: f.bytes,
-        status: r.status,
-      };
-    });
-  }, [data.flows, data.reconciliation, data.zones]);
-  const protocols = useMemo(() => [...new Set(rows.map((r) => r.protocol))].sort(), [rows]);
-  const pairs = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const r of rows) if (!seen.has(r.pair)) seen.set(r.pair, `${r.fromZone} → ${r.toZone}`);
-    return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  }, [rows]);
-  const filtered = useMemo(
-    () =>
-      rows.filter(
-        (r) =>
-          (pair === null || r.pair === pair) &&
-          (protocol === '' || r.protocol === protocol) &&
-          (recognition === '' || r.recognizedBy === recognition),
-      ),
-    [rows, pair, protocol, recognition],
-  );
   const table = useReactTable({
-    data: filtered,
+    data: rows,
     columns: COLUMNS,
     state: { sorting },
     onSortingChange: setSorting,
@@ -125,112 +66,155 @@ export function FlowsTable({
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const shown = items.map((item) => tableRows[item.index]!);
+  return { table, scroller, shown, padTop, padBottom };
+}
+
+const RECOGNITION_OPTIONS = Object.entries(RECOGNITION_LABELS).map(([value, label]) => ({ value, label }));
+
+function FlowFilters({
+  shown,
+  total,
+  pairs,
+  protocols,
+  filter,
+  onChange,
+}: {
+  shown: number;
+  total: number;
+  pairs: [string, string][];
+  protocols: string[];
+  filter: FlowRowFilter;
+  onChange: (next: FlowRowFilter) => void;
+}) {
+  return (
+    <div className="toolbar flow-filters">
+      <h2>
+        Flows ({shown} of {total})
+      </h2>
+      <FilterSelect
+        label="Zone pair"
+        value={filter.pair ?? ''}
+        any={{ value: '', label: 'All zone pairs' }}
+        options={pairs.map(([value, label]) => ({ value, label }))}
+        onChange={(pair) => onChange({ ...filter, pair: pair || null })}
+      />
+      <FilterSelect
+        label="Protocol"
+        value={filter.protocol}
+        any={{ value: '', label: 'All protocols' }}
+        options={protocols.map((p) => ({ value: p, label: p || '(unknown)' }))}
+        onChange={(protocol) => onChange({ ...filter, protocol })}
+      />
+      <FilterSelect
+        label="Recognition"
+        value={filter.recognition}
+        any={{ value: '', label: 'Any recognition' }}
+        options={RECOGNITION_OPTIONS}
+        onChange={(recognition) => onChange({ ...filter, recognition })}
+      />
+    </div>
+  );
+}
+
+function SortableHeader({ header }: { header: Header<FlowRow, unknown> }) {
+  const sorted = header.column.getIsSorted();
+  return (
+    <th aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+        {flexRender(header.column.columnDef.header, header.getContext())}
+        {{ asc: ' ▲', desc: ' ▼' }[sorted as string] ?? ''}
+      </button>
+    </th>
+  );
+}
+
+/** A spacer row standing for the rows scrolled out of view. */
+function Padding({ height }: { height: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr style={{ height }}>
+      <td colSpan={COLUMNS.length} />
+    </tr>
+  );
+}
+
+function FlowGrid({ rows }: { rows: FlowRow[] }) {
+  const { table, scroller, shown, padTop, padBottom } = useVirtualFlowTable(rows);
+  return (
+    <div className="flows-scroll" ref={scroller}>
+      <table className="data-table flows-table" data-testid="flows-table">
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <SortableHeader key={header.id} header={header} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          <Padding height={padTop} />
+          {shown.map((row) => (
+            <tr
+              key={row.id}
+              data-testid="flow-row"
+              className={`flow-${row.original.status}`}
+              style={{ height: ROW_HEIGHT }}
+            >
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+              ))}
+            </tr>
+          ))}
+          <Padding height={padBottom} />
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** All flows, filterable by zone pair, protocol and recognition; sorted by TanStack Table, rendered virtually. */
+export function FlowsTable({
+  data,
+  pair,
+  onPairChange,
+}: {
+  data: ConnectionsData;
+  pair: string | null;
+  onPairChange: (pair: string | null) => void;
+}) {
+  const [protocol, setProtocol] = useState('');
+  const [recognition, setRecognition] = useState('');
+  const rows = useMemo(
+    () => flowRows(data.flows, data.reconciliation.flows, data.zones),
+    [data.flows, data.reconciliation, data.zones],
+  );
+  const protocols = useMemo(() => [...new Set(rows.map((r) => r.protocol))].sort(), [rows]);
+  const pairs = useMemo(() => zonePairOptions(rows), [rows]);
+  const filter = { pair, protocol, recognition };
+  const filtered = useMemo(
+    () => filterFlowRows(rows, { pair, protocol, recognition }),
+    [rows, pair, protocol, recognition],
+  );
+  const change = (next: FlowRowFilter) => {
+    if (next.pair !== pair) onPairChange(next.pair);
+    setProtocol(next.protocol);
+    setRecognition(next.recognition);
+  };
 
   if (data.flows.length === 0) return null;
   return (
     <section className="connections-section" aria-label="Flows">
-      <div className="toolbar flow-filters">
-        <h2>
-          Flows ({filtered.length} of {rows.length})
-        </h2>
-        <select
-          className="select"
-          aria-label="Zone pair"
-          value={pair ?? ''}
-          onChange={(e) => onPairChange(e.target.value || null)}
-        >
-          <option value="">All zone pairs</option>
-          {pairs.map(([key, label]) => (
-            <option key={key} value={key}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          aria-label="Protocol"
-          value={protocol}
-          onChange={(e) => setProtocol(e.target.value)}
-        >
-          <option value="">All protocols</option>
-          {protocols.map((p) => (
-            <option key={p} value={p}>
-              {p || '(unknown)'}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select"
-          aria-label="Recognition"
-          value={recognition}
-          onChange={(e) => setRecognition(e.target.value)}
-        >
-          <option value="">Any recognition</option>
-          {Object.entries(RECOGNITION_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flows-scroll" ref={scroller}>
-        <table className="data-table flows-table" data-testid="flows-table">
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th
-                    key={header.id}
-                    aria-sort={
-                      header.column.getIsSorted() === 'asc'
-                        ? 'ascending'
-                        : header.column.getIsSorted() === 'desc'
-                          ? 'descending'
-                          : undefined
-                    }
-                  >
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={header.column.getToggleSortingHandler()}
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      {{ asc: ' ▲', desc: ' ▼' }[header.column.getIsSorted() as string] ?? ''}
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {padTop > 0 && (
-              <tr style={{ height: padTop }}>
-                <td colSpan={COLUMNS.length} />
-              </tr>
-            )}
-            {items.map((item) => {
-              const row = tableRows[item.index]!;
-              return (
-                <tr
-                  key={row.id}
-                  data-testid="flow-row"
-                  className={`flow-${row.original.status}`}
-                  style={{ height: ROW_HEIGHT }}
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                  ))}
-                </tr>
-              );
-            })}
-            {padBottom > 0 && (
-              <tr style={{ height: padBottom }}>
-                <td colSpan={COLUMNS.length} />
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <FlowFilters
+        shown={filtered.length}
+        total={rows.length}
+        pairs={pairs}
+        protocols={protocols}
+        filter={filter}
+        onChange={change}
+      />
+      <FlowGrid rows={filtered} />
     </section>
   );
 }

@@ -31,14 +31,115 @@ export function blankConnection(assessmentId: string): Connection {
   };
 }
 
+type EndpointContext = Parameters<typeof endpointLabel>[1];
+
+function ConnectionRow({
+  connection: c,
+  context,
+  onEdit,
+  onDelete,
+}: {
+  connection: Connection;
+  context: EndpointContext;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const severity = connectionSeverity(c.likelihood, c.impact);
+  return (
+    <tr data-testid="connection-row">
+      <td>{endpointLabel(c.from, context)}</td>
+      <td>{endpointLabel(c.to, context)}</td>
+      <td>{CONNECTION_TYPE_LABELS[c.type]}</td>
+      <td>{FOUND_BY_LABELS[c.foundBy]}</td>
+      <td>
+        <span className={`severity severity-${severity}`}>{severity}</span>
+      </td>
+      <td>{c.status}</td>
+      <td>{c.evidenceIds.length}</td>
+      <td className="row-actions">
+        <button type="button" className="button button-small" onClick={onEdit}>
+          Edit
+        </button>
+        <button type="button" className="button button-small button-ghost" onClick={onDelete}>
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** The recorded connections, oldest first. */
+function ConnectionsTable({
+  data,
+  onEdit,
+  onDelete,
+}: {
+  data: ConnectionsData;
+  onEdit: (connection: Connection) => void;
+  onDelete: (connection: Connection) => void;
+}) {
+  const zones = useMemo(() => new Map(data.zones.map((z) => [z.id, z])), [data.zones]);
+  const assets = useMemo(() => new Map(data.assets.map((a) => [a.id, a])), [data.assets]);
+  const sorted = [...data.connections].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  if (sorted.length === 0) {
+    return (
+      <p className="empty-state">
+        None recorded yet. Record what the walk-down or interviews reveal, or confirm candidates found in the
+        traffic.
+      </p>
+    );
+  }
+  return (
+    <table className="data-table" data-testid="connections-table">
+      <thead>
+        <tr>
+          <th>From</th>
+          <th>To</th>
+          <th>Type</th>
+          <th>Found by</th>
+          <th>Severity</th>
+          <th>Status</th>
+          <th>Photos</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((c) => (
+          <ConnectionRow
+            key={c.id}
+            connection={c}
+            context={{ zones, assets }}
+            onEdit={() => onEdit(c)}
+            onDelete={() => onDelete(c)}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function DeleteConnectionDialog({ connection, onClose }: { connection: Connection; onClose: () => void }) {
+  return (
+    <ConfirmDialog
+      title="Delete connection"
+      message="The connection and its photos are deleted."
+      confirmLabel="Delete"
+      danger
+      onCancel={onClose}
+      onConfirm={async () => {
+        onClose();
+        await trackSave(deleteConnection(connection)).catch((e: Error) =>
+          notify('error', 'The connection could not be deleted', [e.message]),
+        );
+      }}
+    />
+  );
+}
+
 /** The register of undocumented connections: a table, with a form to record or edit one. */
 export function RegisterView({ assessmentId, data }: { assessmentId: string; data: ConnectionsData }) {
   const [editing, setEditing] = useState<{ title: string; connection: Connection } | null>(null);
   const [deleting, setDeleting] = useState<Connection | null>(null);
-  const zones = useMemo(() => new Map(data.zones.map((z) => [z.id, z])), [data.zones]);
-  const assets = useMemo(() => new Map(data.assets.map((a) => [a.id, a])), [data.assets]);
-  const sorted = [...data.connections].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-
   return (
     <section className="connections-section" aria-label="Undocumented connections">
       <div className="toolbar">
@@ -53,61 +154,11 @@ export function RegisterView({ assessmentId, data }: { assessmentId: string; dat
           Record connection
         </button>
       </div>
-      {sorted.length === 0 ? (
-        <p className="empty-state">
-          None recorded yet. Record what the walk-down or interviews reveal, or confirm candidates found in
-          the traffic.
-        </p>
-      ) : (
-        <table className="data-table" data-testid="connections-table">
-          <thead>
-            <tr>
-              <th>From</th>
-              <th>To</th>
-              <th>Type</th>
-              <th>Found by</th>
-              <th>Severity</th>
-              <th>Status</th>
-              <th>Photos</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((c) => {
-              const severity = connectionSeverity(c.likelihood, c.impact);
-              return (
-                <tr key={c.id} data-testid="connection-row">
-                  <td>{endpointLabel(c.from, { zones, assets })}</td>
-                  <td>{endpointLabel(c.to, { zones, assets })}</td>
-                  <td>{CONNECTION_TYPE_LABELS[c.type]}</td>
-                  <td>{FOUND_BY_LABELS[c.foundBy]}</td>
-                  <td>
-                    <span className={`severity severity-${severity}`}>{severity}</span>
-                  </td>
-                  <td>{c.status}</td>
-                  <td>{c.evidenceIds.length}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => setEditing({ title: 'Edit connection', connection: c })}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-ghost"
-                      onClick={() => setDeleting(c)}
-                    >
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <ConnectionsTable
+        data={data}
+        onEdit={(connection) => setEditing({ title: 'Edit connection', connection })}
+        onDelete={setDeleting}
+      />
       {editing && (
         <ConnectionDialog
           title={editing.title}
@@ -120,22 +171,7 @@ export function RegisterView({ assessmentId, data }: { assessmentId: string; dat
           }}
         />
       )}
-      {deleting && (
-        <ConfirmDialog
-          title="Delete connection"
-          message="The connection and its photos are deleted."
-          confirmLabel="Delete"
-          danger
-          onCancel={() => setDeleting(null)}
-          onConfirm={async () => {
-            const target = deleting;
-            setDeleting(null);
-            await trackSave(deleteConnection(target)).catch((e: Error) =>
-              notify('error', 'The connection could not be deleted', [e.message]),
-            );
-          }}
-        />
-      )}
+      {deleting && <DeleteConnectionDialog connection={deleting} onClose={() => setDeleting(null)} />}
     </section>
   );
 }

@@ -1,8 +1,48 @@
 import { useMemo } from 'react';
+import { NO_ZONE, pairKey, zoneMatrix, type MatrixCell } from '../../../shared/network';
 import type { ConnectionsData } from './use-connections-data';
 
-export const NO_ZONE = '∅';
-export const pairKey = (from: string | null, to: string | null) => `${from ?? NO_ZONE}>${to ?? NO_ZONE}`;
+type ZoneName = (id: string | null) => string;
+
+function MatrixCellView({
+  from,
+  to,
+  cell,
+  selected,
+  name,
+  onSelect,
+}: {
+  from: string | null;
+  to: string | null;
+  cell: MatrixCell | undefined;
+  selected: string | null;
+  name: ZoneName;
+  onSelect: (pair: string | null) => void;
+}) {
+  const key = pairKey(from, to);
+  const className = [
+    'matrix-cell',
+    cell?.undocumented ? 'matrix-undocumented' : '',
+    selected === key ? 'matrix-selected' : '',
+  ].join(' ');
+  return (
+    <td className={className}>
+      {cell ? (
+        <button
+          type="button"
+          className="matrix-button"
+          title={`${cell.flows} flows from ${name(from)} to ${name(to)}, ${cell.undocumented} undocumented`}
+          aria-label={`${name(from)} to ${name(to)}: ${cell.flows} flows, ${cell.undocumented} undocumented`}
+          onClick={() => onSelect(selected === key ? null : key)}
+        >
+          {cell.flows}
+        </button>
+      ) : (
+        ''
+      )}
+    </td>
+  );
+}
 
 /** Flow counts from each client zone (rows) to each server zone (columns); red where one is undocumented. */
 export function ZoneMatrix({
@@ -14,23 +54,15 @@ export function ZoneMatrix({
   selected: string | null;
   onSelect: (pair: string | null) => void;
 }) {
-  const { cells, zoneIds } = useMemo(() => {
-    const cells = new Map<string, { flows: number; undocumented: number }>();
-    let unzoned = false;
-    for (const r of data.reconciliation.flows) {
-      if (r.status === 'l2') continue;
-      if (r.fromZoneId === null || r.toZoneId === null) unzoned = true;
-      const key = pairKey(r.fromZoneId, r.toZoneId);
-      const cell = cells.get(key) ?? { flows: 0, undocumented: 0 };
-      cell.flows += 1;
-      if (r.status === 'undocumented') cell.undocumented += 1;
-      cells.set(key, cell);
-    }
-    const zoneIds: (string | null)[] = data.zones.map((z) => z.id);
-    if (unzoned) zoneIds.push(null);
-    return { cells, zoneIds };
-  }, [data.reconciliation, data.zones]);
-  const name = (id: string | null) =>
+  const { cells, zoneIds } = useMemo(
+    () =>
+      zoneMatrix(
+        data.reconciliation.flows,
+        data.zones.map((z) => z.id),
+      ),
+    [data.reconciliation, data.zones],
+  );
+  const name: ZoneName = (id) =>
     id === null ? 'No zone' : (data.zones.find((z) => z.id === id)?.name ?? '?');
 
   if (data.reconciliation.flows.length === 0) return null;
@@ -56,32 +88,17 @@ export function ZoneMatrix({
             {zoneIds.map((from) => (
               <tr key={from ?? NO_ZONE}>
                 <th scope="row">{name(from)}</th>
-                {zoneIds.map((to) => {
-                  const key = pairKey(from, to);
-                  const cell = cells.get(key);
-                  const className = [
-                    'matrix-cell',
-                    cell?.undocumented ? 'matrix-undocumented' : '',
-                    selected === key ? 'matrix-selected' : '',
-                  ].join(' ');
-                  return (
-                    <td key={key} className={className}>
-                      {cell ? (
-                        <button
-                          type="button"
-                          className="matrix-button"
-                          title={`${cell.flows} flows from ${name(from)} to ${name(to)}, ${cell.undocumented} undocumented`}
-                          aria-label={`${name(from)} to ${name(to)}: ${cell.flows} flows, ${cell.undocumented} undocumented`}
-                          onClick={() => onSelect(selected === key ? null : key)}
-                        >
-                          {cell.flows}
-                        </button>
-                      ) : (
-                        ''
-                      )}
-                    </td>
-                  );
-                })}
+                {zoneIds.map((to) => (
+                  <MatrixCellView
+                    key={pairKey(from, to)}
+                    from={from}
+                    to={to}
+                    cell={cells.get(pairKey(from, to))}
+                    selected={selected}
+                    name={name}
+                    onSelect={onSelect}
+                  />
+                ))}
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   deleteAdvisoryPack,
   listAdvisoryPacks,
@@ -11,6 +11,7 @@ import type { MatchProgress } from '../../workers/advisory.worker';
 import { describeBundled, importKevInWorker, importPackInWorker, type CancellableJob } from './match-client';
 
 type Bundled = { from: string | null; to: string | null; advisories: number };
+type ImportJob = { cancel: () => void; progress: MatchProgress | null };
 
 function dates(from: string | null, to: string | null): string {
   return from && to ? `${from} to ${to}` : 'no dates';
@@ -45,9 +46,37 @@ function PackRow({ pack, onRemove }: { pack: StoredAdvisoryPack; onRemove: () =>
   );
 }
 
+/** The bundled index's dates and size, read once. */
+function useBundled(): Bundled | null {
+  const [bundled, setBundled] = useState<Bundled | null>(null);
+  useEffect(() => void describeBundled().then(setBundled, () => setBundled(null)), []);
+  return bundled;
+}
+
+/** The bundled index and each imported pack, with its removal. */
+function PackList({ onRemoved }: { onRemoved: () => void }) {
+  const packs = useLiveQuery(listAdvisoryPacks, []);
+  const bundled = useBundled();
+  return (
+    <ul>
+      <li data-testid="advisory-pack">
+        <strong>Bundled CISA ICS advisories</strong> ·{' '}
+        {bundled ? `${dates(bundled.from, bundled.to)} · ${bundled.advisories} advisories` : 'reading…'}
+      </li>
+      {(packs ?? []).map((pack) => (
+        <PackRow
+          key={pack.id}
+          pack={pack}
+          onRemove={() => void deleteAdvisoryPack(pack.id).then(onRemoved)}
+        />
+      ))}
+    </ul>
+  );
+}
+
 /** Runs one import job at a time with progress and cancel; stores what it returns. */
 function useImport(onImported: () => void) {
-  const [job, setJob] = useState<{ cancel: () => void; progress: MatchProgress | null } | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
   const start = (make: (onProgress: (p: MatchProgress) => void) => CancellableJob<StoredAdvisoryPack>) => {
     const running = make((progress) => setJob((j) => (j ? { ...j, progress } : j)));
     setJob({ cancel: running.cancel, progress: null });
@@ -66,90 +95,92 @@ function useImport(onImported: () => void) {
       .catch((error: Error) => notify('error', 'The pack was not imported', [error.message]))
       .finally(() => setJob(null));
   };
-  return { job, start };
-}
-
-/** The advisory packs matching reads (the bundled one and those imported), and their import. */
-export function PackPanel({ onImported }: { onImported: () => void }) {
-  const packs = useLiveQuery(listAdvisoryPacks, []);
-  const [bundled, setBundled] = useState<Bundled | null>(null);
-  useEffect(() => void describeBundled().then(setBundled, () => setBundled(null)), []);
-  const { job, start } = useImport(onImported);
   const picked = (files: FileList | null, kev: boolean) => {
     const list = [...(files ?? [])];
     if (list.length === 0) return;
     start((onProgress) => (kev ? importKevInWorker(list[0]!) : importPackInWorker(list, onProgress)));
   };
+  return { job, picked };
+}
+
+/** A button that opens the file picker; the input is emptied after each pick, so the same file can come again. */
+function FilePickButton({
+  label,
+  disabled,
+  onPick,
+  input,
+}: {
+  label: string;
+  disabled: boolean;
+  onPick: (files: FileList | null) => void;
+  input: { accept?: string; testId?: string; folder?: boolean };
+}) {
+  return (
+    <label className="button">
+      {label}
+      <input
+        type="file"
+        hidden
+        accept={input.accept}
+        data-testid={input.testId}
+        ref={input.folder ? (el) => el?.setAttribute('webkitdirectory', '') : undefined}
+        disabled={disabled}
+        onChange={(e) => {
+          onPick(e.target.files);
+          e.target.value = '';
+        }}
+      />
+    </label>
+  );
+}
+
+function ImportProgress({ job }: { job: ImportJob }) {
+  return (
+    <>
+      <progress
+        aria-label="Importing"
+        max={Math.max(1, job.progress?.total ?? 1)}
+        value={job.progress?.done ?? 0}
+      />
+      <span>{job.progress?.step ?? 'starting'}</span>
+      <button type="button" className="button" onClick={job.cancel}>
+        Cancel import
+      </button>
+    </>
+  );
+}
+
+/**
+ * The advisory packs matching reads (the bundled one and those imported), and their import; the
+ * workspace's own actions on them (matching) sit in the same row.
+ */
+export function PackPanel({ onImported, children }: { onImported: () => void; children?: ReactNode }) {
+  const { job, picked } = useImport(onImported);
+  const busy = job !== null;
   return (
     <section className="advisory-packs" aria-label="Advisory packs">
-      <ul>
-        <li data-testid="advisory-pack">
-          <strong>Bundled CISA ICS advisories</strong> ·{' '}
-          {bundled ? `${dates(bundled.from, bundled.to)} · ${bundled.advisories} advisories` : 'reading…'}
-        </li>
-        {(packs ?? []).map((pack) => (
-          <PackRow
-            key={pack.id}
-            pack={pack}
-            onRemove={() => void deleteAdvisoryPack(pack.id).then(onImported)}
-          />
-        ))}
-      </ul>
+      <PackList onRemoved={onImported} />
       <div className="toolbar">
-        <label className="button">
-          Import advisory pack…
-          <input
-            type="file"
-            hidden
-            accept=".zip,.tar.gz,.tgz,.tar"
-            data-testid="advisory-pack-input"
-            disabled={job !== null}
-            onChange={(e) => {
-              picked(e.target.files, false);
-              e.target.value = '';
-            }}
-          />
-        </label>
-        <label className="button">
-          Import advisory folder…
-          <input
-            type="file"
-            hidden
-            ref={(el) => el?.setAttribute('webkitdirectory', '')}
-            disabled={job !== null}
-            onChange={(e) => {
-              picked(e.target.files, false);
-              e.target.value = '';
-            }}
-          />
-        </label>
-        <label className="button">
-          Import KEV…
-          <input
-            type="file"
-            hidden
-            accept=".json"
-            data-testid="kev-input"
-            disabled={job !== null}
-            onChange={(e) => {
-              picked(e.target.files, true);
-              e.target.value = '';
-            }}
-          />
-        </label>
-        {job && (
-          <>
-            <progress
-              aria-label="Importing"
-              max={Math.max(1, job.progress?.total ?? 1)}
-              value={job.progress?.done ?? 0}
-            />
-            <span>{job.progress?.step ?? 'starting'}</span>
-            <button type="button" className="button" onClick={job.cancel}>
-              Cancel import
-            </button>
-          </>
-        )}
+        <FilePickButton
+          label="Import advisory pack…"
+          disabled={busy}
+          onPick={(files) => picked(files, false)}
+          input={{ accept: '.zip,.tar.gz,.tgz,.tar', testId: 'advisory-pack-input' }}
+        />
+        <FilePickButton
+          label="Import advisory folder…"
+          disabled={busy}
+          onPick={(files) => picked(files, false)}
+          input={{ folder: true }}
+        />
+        <FilePickButton
+          label="Import KEV…"
+          disabled={busy}
+          onPick={(files) => picked(files, true)}
+          input={{ accept: '.json', testId: 'kev-input' }}
+        />
+        {job && <ImportProgress job={job} />}
+        {children}
       </div>
     </section>
   );

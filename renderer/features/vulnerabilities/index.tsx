@@ -15,6 +15,7 @@ import { PackPanel } from './PackPanel';
 import { filterFromIntent, passes, type Filter, type View } from './filters';
 import { useMatching } from './useMatching';
 import { VulnerabilityGroup } from './VulnerabilityGroup';
+import './vulnerabilities.css';
 
 /** The assessment's records the workspace reads, live. */
 function useVulnerabilityData(assessmentId: string) {
@@ -93,22 +94,11 @@ function Header({
   );
 }
 
-function Toolbar({
-  matching,
-  filter,
-  onFilter,
-  selected,
-  onDecide,
-}: {
-  matching: ReturnType<typeof useMatching>;
-  filter: Filter;
-  onFilter: (f: Filter) => void;
-  selected: number;
-  onDecide: () => void;
-}) {
+/** Runs the matching, with its progress while it runs. */
+function MatchButton({ matching }: { matching: ReturnType<typeof useMatching> }) {
   const { progress, run } = matching;
   return (
-    <div className="toolbar">
+    <>
       <button
         type="button"
         className="button button-primary"
@@ -122,7 +112,28 @@ function Toolbar({
           {progress.done} of {progress.total}
         </progress>
       )}
-      <FilterBar filter={filter} onChange={onFilter} />
+    </>
+  );
+}
+
+/** The filters, and the decision over the matches selected: one row at 1280 px. */
+function Toolbar({
+  filter,
+  onFilter,
+  selected,
+  onDecide,
+}: {
+  filter: Filter;
+  onFilter: (f: Filter) => void;
+  selected: number;
+  onDecide: () => void;
+}) {
+  return (
+    <div className="toolbar vulnerability-toolbar">
+      <div className="vulnerability-filters" role="search" aria-label="Filter matches">
+        <FilterBar filter={filter} onChange={onFilter} />
+      </div>
+      <div className="spacer" />
       <button type="button" className="button" disabled={selected === 0} onClick={onDecide}>
         Decide for {selected} selected
       </button>
@@ -167,9 +178,10 @@ function VulnerabilitiesWorkspace({ assessment }: WorkspaceProps) {
   return (
     <section className="workspace vulnerabilities-workspace" aria-labelledby="vulnerabilities-title">
       <Header records={records} view={view} onView={setView} />
-      <PackPanel onImported={() => void matching.run()} />
+      <PackPanel onImported={() => void matching.run()}>
+        <MatchButton matching={matching} />
+      </PackPanel>
       <Toolbar
-        matching={matching}
         filter={filter}
         onFilter={setFilter}
         selected={selected.size}

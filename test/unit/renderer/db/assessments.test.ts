@@ -108,4 +108,35 @@ describe('assessment repositories', () => {
     expect(second.assessment.id).not.toBe(data.assessment.id);
     expect(await database.assessments.count()).toBe(2);
   });
+
+  it('brings the file’s aliases in, keeping the ones the assessor here already set, and exports them', async () => {
+    const at = '2026-03-02T08:15:00.000Z';
+    await database.aliases.add({
+      id: 'vendor:abb',
+      kind: 'vendor',
+      spelling: 'ABB',
+      canonical: 'ABB (local)',
+      updatedAt: at,
+    });
+    const data = {
+      ...(await richAssessment()),
+      aliases: [
+        { id: 'vendor:abb', kind: 'vendor' as const, spelling: 'ABB', canonical: 'Asea', updatedAt: at },
+        {
+          id: 'type:ews',
+          kind: 'type' as const,
+          spelling: 'EWS',
+          canonical: 'Engineering PC',
+          updatedAt: at,
+        },
+      ],
+    };
+    await importAssessmentData(data);
+    const stored = await database.aliases.orderBy('id').toArray();
+    expect(stored.map((a) => [a.id, a.canonical])).toEqual([
+      ['type:ews', 'Engineering PC'],
+      ['vendor:abb', 'ABB (local)'],
+    ]);
+    expect((await loadAssessmentData(data.assessment.id)).aliases).toEqual(stored);
+  });
 });

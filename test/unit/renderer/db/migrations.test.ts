@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/model';
 import { conduitRiskSchema, threatScenarioSchema, zoneRiskSchema } from '../../../../shared/risk';
 import { ConduitDatabase, CURRENT_STORES, SCHEMA_VERSIONS } from '../../../../renderer/db';
+import { Normaliser } from '../../../../shared/vendors';
 import { richAssessment } from '../../../fixtures/rich-assessment';
 
 /**
@@ -28,6 +29,47 @@ async function writeRichAssessment(db: Dexie) {
   });
 }
 
+/**
+ * Aliases as versions 7 to 10 stored them: a device type saved before type keys split CamelCase
+ * keeps its old id ("type:engineeringstation"), and the same spelling saved again later landed
+ * beside it under the new one.
+ */
+const ALIASES_AT_7 = [
+  {
+    id: 'vendor:siemens mobility',
+    kind: 'vendor',
+    spelling: 'Siemens Mobility GmbH',
+    canonical: 'Siemens',
+    updatedAt: '2026-03-02T08:15:00.000Z',
+  },
+  {
+    id: 'type:engineeringstation',
+    kind: 'type',
+    spelling: 'EngineeringStation',
+    canonical: 'Engineering workstation',
+    updatedAt: '2026-03-02T08:20:00.000Z',
+  },
+  {
+    id: 'type:schaltschrankpc',
+    kind: 'type',
+    spelling: 'SchaltschrankPC',
+    canonical: 'Workstation',
+    updatedAt: '2026-03-02T08:25:00.000Z',
+  },
+  {
+    id: 'type:engineering station',
+    kind: 'type',
+    spelling: 'EngineeringStation',
+    canonical: 'EWS',
+    updatedAt: '2026-03-05T10:00:00.000Z',
+  },
+];
+const ALIASES_AT_11 = [
+  { ...ALIASES_AT_7[0]! },
+  { ...ALIASES_AT_7[2]!, id: 'type:schaltschrank pc' },
+  { ...ALIASES_AT_7[3]! },
+];
+
 const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
   1: writeRichAssessment,
   // Version 2 only dropped asset indexes: its records are v1's.
@@ -42,13 +84,7 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
   // 7: the assessor's vendor and device-type aliases.
   7: async (db) => {
     await WRITERS[6]!(db);
-    await db.table('aliases').add({
-      id: 'vendor:siemens mobility',
-      kind: 'vendor',
-      spelling: 'Siemens Mobility GmbH',
-      canonical: 'Siemens',
-      updatedAt: '2026-03-02T08:15:00.000Z',
-    });
+    await db.table('aliases').bulkAdd(ALIASES_AT_7);
   },
   // 10: a conduit's SL-T set by hand with its justification.
   10: async (db) => {
@@ -56,6 +92,12 @@ const WRITERS: Record<number, (db: Dexie) => Promise<void>> = {
     const data = await richAssessment();
     await db.table('conduits').bulkAdd(data.conduits);
     await db.table('conduitRisks').bulkAdd(data.conduitRisks);
+  },
+  // 11: aliases under today's keys (device types split CamelCase), one per spelling.
+  11: async (db) => {
+    await WRITERS[10]!(db);
+    await db.table('aliases').clear();
+    await db.table('aliases').bulkAdd(ALIASES_AT_11);
   },
   // 5: triage rules over traffic candidates.
   5: async (db) => {
@@ -219,7 +261,21 @@ describe('schema migrations', () => {
         expect(await current.conduitRisks.where('conduitId').equals(record!.conduitId).count()).toBe(1);
       }
       const aliases = await current.aliases.toArray();
-      expect(aliases.map((a) => a.canonical)).toEqual(version >= 7 ? ['Siemens'] : []);
+      if (version >= 7) {
+        // Every alias under today's key; of the two for one spelling, the one saved last.
+        expect(aliases.map((a) => [a.id, a.canonical])).toEqual([
+          ['type:engineering station', 'EWS'],
+          ['type:schaltschrank pc', 'Workstation'],
+          ['vendor:siemens mobility', 'Siemens'],
+        ]);
+        const normaliser = new Normaliser(aliases);
+        expect(['EngineeringStation', 'SchaltschrankPC'].map((t) => normaliser.type(t))).toEqual([
+          'EWS',
+          'Workstation',
+        ]);
+      } else {
+        expect(aliases).toEqual([]);
+      }
       const steps = await current.undoSteps
         .where('[assessmentId+workspace]')
         .equals([assessment!.id, 'diagram'])

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assetLookupMessage, createManualAsset, lookUpAsset } from '../../../../shared/model';
+import {
+  assetLookupMessage,
+  assetsMatchingQuery,
+  createManualAsset,
+  lookUpAsset,
+} from '../../../../shared/model';
 
 const A = '00000000-0000-4000-8000-0000000000a1';
 const asset = (name: string, ips: string[] = [], hostnames: string[] = []) => ({
@@ -35,5 +40,23 @@ describe('lookUpAsset', () => {
       'No asset is named “PLC” or has that address',
     );
     expect(lookUpAsset(assets, '')).toEqual({ kind: 'empty' });
+  });
+});
+
+describe('assetsMatchingQuery', () => {
+  const plc = asset('PLC-003', ['10.1.1.3']);
+  const hmi = asset('HMI Müller', ['10.1.1.4'], ['hmi-1.plant.local']);
+  const other = asset('PLC-004', ['10.1.2.4']);
+
+  it('offers the assets holding every typed word in a name, IP or host name, accents and case aside', () => {
+    expect(assetsMatchingQuery([plc, hmi, other], 'muller', 10)).toEqual([hmi]);
+    expect(assetsMatchingQuery([plc, hmi, other], 'plc 10.1.2', 10)).toEqual([other]);
+    expect(assetsMatchingQuery([plc, hmi, other], 'PLANT.local', 10)).toEqual([hmi]);
+    expect(assetsMatchingQuery([plc, hmi, other], 'nothing here', 10)).toEqual([]);
+  });
+
+  it('offers everything for an empty query, in inventory order, up to the limit', () => {
+    expect(assetsMatchingQuery([plc, hmi, other], '', 10)).toEqual([plc, hmi, other]);
+    expect(assetsMatchingQuery([plc, hmi, other], '10.1', 2)).toEqual([plc, hmi]);
   });
 });
