@@ -5,10 +5,9 @@ import {
   type AssessmentData,
   type ConduitControl,
 } from '../../../shared/model';
-import type { Countermeasure } from '../../../shared/risk';
+import { targetNames, type Countermeasure } from '../../../shared/risk';
 import { addCountermeasure } from '../../db/risk';
 import { parseItemIds } from './item-ids';
-import { targetNames } from './labels';
 import { problemsOf } from './problems';
 
 interface Draft {
