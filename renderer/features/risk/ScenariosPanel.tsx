@@ -197,15 +197,14 @@ function NewScenario({ assessmentId, data }: { assessmentId: string; data: Asses
   );
 }
 
-function ScenarioRow({
-  scenario,
-  data,
-  result,
-}: {
+/** One scenario, with what its row and its actions read. */
+interface ScenarioProps {
   scenario: ThreatScenario;
   data: AssessmentData;
   result: RiskResult;
-}) {
+}
+
+function ScenarioRow({ scenario, data, result }: ScenarioProps) {
   const method = riskMethodOf(data);
   const risk = result.scenarios.find((r) => r.scenarioId === scenario.id);
   const save = (patch: Partial<ThreatScenario>) =>
@@ -303,15 +302,7 @@ function ResidualRisk({ risk, method }: { risk: ScenarioRisks[number]; method: R
 }
 
 /** Edit (in a dialog) and Delete for one scenario. */
-function ScenarioActions({
-  scenario,
-  data,
-  result,
-}: {
-  scenario: ThreatScenario;
-  data: AssessmentData;
-  result: RiskResult;
-}) {
+function ScenarioActions({ scenario, data, result }: ScenarioProps) {
   const [editing, setEditing] = useState(false);
   return (
     <>

@@ -17,6 +17,7 @@ import { ManualSltForm } from './ManualSltForm';
 import { notify } from '../../ui/notices';
 import { vector } from './labels';
 import { LevelOptions } from './options';
+import { SltActions } from './SltActions';
 import { problemsOf } from './problems';
 
 interface Props {
@@ -72,7 +73,13 @@ function ZoneRow({
         <SltAndRationale z={z} />
       </td>
       <td>
-        <SltActions zone={zone} zoneRisk={zoneRisk} z={z} onEdit={() => setEditing(!editing)} onSave={save} />
+        <ZoneSltActions
+          zone={zone}
+          zoneRisk={zoneRisk}
+          z={z}
+          onEdit={() => setEditing(!editing)}
+          onSave={save}
+        />
         {editing && (
           <ManualSltForm
             name={zone.name}
@@ -106,11 +113,8 @@ function SltAndRationale({ z }: { z: ZoneRiskResult }) {
   );
 }
 
-/**
- * Back to the derived SL-T, set it by hand, and apply the SL-T in force to the zone's checklist
- * when the checklist assesses against another.
- */
-function SltActions({
+/** A zone's SL-T actions; applying writes the SL-T in force to the zone the checklist assesses. */
+function ZoneSltActions({
   zone,
   zoneRisk,
   z,
@@ -123,45 +127,30 @@ function SltActions({
   onEdit: () => void;
   onSave: (patch: Partial<ZoneRisk>) => Promise<unknown>;
 }) {
-  const inZone = sltVector(zone.slt).map((l) => l ?? 0);
-  const differs = inZone.some((l, i) => l !== z.slt[i]);
-  // Manual with no risk record: the SL-T typed in the diagram, never risk-assessed.
-  const backToDerived =
-    z.sltSource !== 'manual'
-      ? null
-      : zoneRisk?.sltSource === 'manual'
-        ? 'Use derived'
-        : 'Derive from scenarios';
-  const apply = () =>
-    applySltToZone(zone, z.slt).then(
-      () => notify('success', `${zone.name}: the checklist now assesses against SL-T ${vector(z.slt)}`),
-      (error: unknown) => notify('error', 'The SL-T was not applied', problemsOf(error)),
-    );
   return (
-    <div className="toolbar">
-      {backToDerived && (
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => void onSave({ sltSource: 'derived' })}
-        >
-          {backToDerived}
-        </button>
-      )}
-      <button type="button" className="button button-small" onClick={onEdit}>
-        Set by hand…
-      </button>
-      {differs && (
-        <button
-          type="button"
-          className="button button-small button-primary"
-          title={`The checklist assesses against ${vector(inZone)}`}
-          onClick={() => void apply()}
-        >
-          Apply to checklist
-        </button>
-      )}
-    </div>
+    <SltActions
+      // Manual with no risk record: the SL-T typed in the diagram, never risk-assessed.
+      backToDerived={
+        z.sltSource !== 'manual'
+          ? null
+          : zoneRisk?.sltSource === 'manual'
+            ? 'Use derived'
+            : 'Derive from scenarios'
+      }
+      onDerive={() => void onSave({ sltSource: 'derived' })}
+      onEdit={onEdit}
+      stored={zone.slt}
+      inForce={z.slt}
+      apply={{
+        label: 'Apply to checklist',
+        title: (held) => `The checklist assesses against ${held}`,
+        perform: () =>
+          void applySltToZone(zone, z.slt).then(
+            () => notify('success', `${zone.name}: the checklist now assesses against SL-T ${vector(z.slt)}`),
+            (error: unknown) => notify('error', 'The SL-T was not applied', problemsOf(error)),
+          ),
+      }}
+    />
   );
 }
 

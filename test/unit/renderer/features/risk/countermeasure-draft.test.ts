@@ -5,20 +5,18 @@ import {
   toggled,
   zonesOfScenarios,
 } from '../../../../../renderer/features/risk/countermeasure-draft';
-import { aConduit, aCountermeasure, anAssessmentData, aScenario, aZone } from '../../../../fixtures/builders';
+import { aConduit, aCountermeasure, aScenario, aZone } from '../../../../fixtures/builders';
 
-function plant() {
+/** A zone scenario and a conduit scenario: only the first names a zone. */
+function scenarios() {
   const ops = aZone('Operations');
-  const cell = aZone('Filling cell');
-  const opsToCell = aConduit(ops, cell);
-  const usb = aScenario(ops, { source: 'insider', capability: 1, likelihood: 3, techniques: ['T0847'] });
-  const onConduit = aScenario(opsToCell, { source: 'criminal', capability: 2, likelihood: 2 });
-  const data = anAssessmentData({
-    zones: [ops, cell],
-    conduits: [opsToCell],
-    threatScenarios: [usb, onConduit],
+  const onZone = aScenario(ops, { source: 'insider', capability: 1, likelihood: 3 });
+  const onConduit = aScenario(aConduit(ops, aZone('Filling cell')), {
+    source: 'criminal',
+    capability: 2,
+    likelihood: 2,
   });
-  return { data, ops, cell, opsToCell, usb, onConduit };
+  return { ops, onZone, onConduit };
 }
 
 describe('the countermeasure editor draft', () => {
@@ -29,14 +27,15 @@ describe('the countermeasure editor draft', () => {
   });
 
   it('finds the zones of the chosen zone scenarios, leaving out conduit scenarios', () => {
-    const { data, ops, usb, onConduit } = plant();
-    expect(zonesOfScenarios(data.threatScenarios, [usb.id, onConduit.id])).toEqual(new Set([ops.id]));
-    expect(zonesOfScenarios(data.threatScenarios, [onConduit.id])).toEqual(new Set());
+    const { ops, onZone, onConduit } = scenarios();
+    expect(zonesOfScenarios([onZone, onConduit], [onZone.id, onConduit.id])).toEqual(new Set([ops.id]));
+    expect(zonesOfScenarios([onZone, onConduit], [onConduit.id])).toEqual(new Set());
+    expect(zonesOfScenarios([onZone, onConduit], [])).toEqual(new Set());
   });
 
   it('reads the requirement ids and the due date, and refuses what is no SR or RE id by name', () => {
-    const { usb } = plant();
-    const countermeasure = aCountermeasure({ title: 'Allow-listing', scenarioIds: [usb.id] });
+    const { onZone } = scenarios();
+    const countermeasure = aCountermeasure({ title: 'Allow-listing', scenarioIds: [onZone.id] });
     const draft = countermeasureDraftOf(countermeasure);
     const { record } = checkCountermeasure(countermeasure, {
       ...draft,
