@@ -54,6 +54,33 @@ export function CountermeasureEditor({
       onCancel={() => cancel(onClose)}
       onClose={onClose}
     >
+      <WhatFields form={editor} />
+      <Field label="Status" error={errors.status}>
+        <select
+          className="select"
+          value={draft.status}
+          onChange={(e) => edit({ status: e.target.value as CountermeasureStatus }, true)}
+        >
+          {COUNTERMEASURE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {COUNTERMEASURE_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <ControlChecks form={editor} />
+      <ReductionFields form={editor} />
+      <OwnerFields form={editor} />
+      <MitigatedScenarios form={editor} original={original} data={data} result={result} />
+      <DerivedSlts scenarioIds={draft.scenarioIds} data={data} result={result} />
+    </RecordEditorDialog>
+  );
+}
+
+/** What the countermeasure is: its title, existing or recommended, and the requirements it stands for. */
+function WhatFields({ form: { draft, errors, edit, flush } }: { form: CountermeasureForm }) {
+  return (
+    <>
       <Field label="Title" error={errors.title}>
         <input
           className="input"
@@ -84,25 +111,7 @@ export function CountermeasureEditor({
           onBlur={flush}
         />
       </Field>
-      <Field label="Status" error={errors.status}>
-        <select
-          className="select"
-          value={draft.status}
-          onChange={(e) => edit({ status: e.target.value as CountermeasureStatus }, true)}
-        >
-          {COUNTERMEASURE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {COUNTERMEASURE_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <ControlChecks form={editor} />
-      <ReductionFields form={editor} />
-      <OwnerFields form={editor} />
-      <MitigatedScenarios form={editor} original={original} data={data} result={result} />
-      <DerivedSlts scenarioIds={draft.scenarioIds} data={data} result={result} />
-    </RecordEditorDialog>
+    </>
   );
 }
 
