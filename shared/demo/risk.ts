@@ -34,7 +34,24 @@ export function demoRisk(
   zoneId: (key: DemoZoneKey) => string,
   base: Base,
 ): Pick<AssessmentData, 'riskScopes' | 'zoneRisks' | 'threatScenarios' | 'countermeasures'> {
-  const scope: SystemUnderConsideration = {
+  // The records take their ids from `base` in this order, so the demo file stays the same bytes.
+  const scope = demoScope(zoneId, base);
+  const zoneRisks = demoZoneRisks(zoneId, base);
+  const accepted = acceptedSuggestions({ ...data, riskScopes: [scope], zoneRisks }, base);
+  const { usb, sis } = handWrittenScenarios(data, zoneId, base);
+  const remoteAccess = accepted.filter(
+    (s) => s.entryVector.kind === 'remote-access' || s.entryVector.kind === 'connection',
+  );
+  return {
+    riskScopes: [scope],
+    zoneRisks,
+    threatScenarios: [...accepted, usb, sis],
+    countermeasures: demoCountermeasures(data, zoneId, base, { usb, sis, remoteAccess }),
+  };
+}
+
+function demoScope(zoneId: (key: DemoZoneKey) => string, base: Base): SystemUnderConsideration {
+  return {
     ...base(),
     description:
       'The dairy’s production control system: pasteurisation, filling and packaging, utilities and the ' +
@@ -62,8 +79,10 @@ export function demoRisk(
       'Corporate IT keeps the enterprise endpoints patched and monitored.',
     ],
   };
+}
 
-  const zoneRisks: ZoneRisk[] = (Object.keys(ZONE_CONSEQUENCES) as DemoZoneKey[]).map((key) => ({
+function demoZoneRisks(zoneId: (key: DemoZoneKey) => string, base: Base): ZoneRisk[] {
+  return (Object.keys(ZONE_CONSEQUENCES) as DemoZoneKey[]).map((key) => ({
     ...base(),
     zoneId: zoneId(key),
     consequences: { ...ZONE_CONSEQUENCES[key] },
@@ -71,9 +90,11 @@ export function demoRisk(
     manualSlt: null,
     justification: '',
   }));
+}
 
-  const withScope: AssessmentData = { ...data, riskScopes: [scope], zoneRisks };
-  const accepted: ThreatScenario[] = suggestionsFor(withScope).map((s) => ({
+/** Every scenario the model suggests for the plant, accepted as suggested. */
+function acceptedSuggestions(withScope: AssessmentData, base: Base): ThreatScenario[] {
+  return suggestionsFor(withScope).map((s) => ({
     ...base(),
     target: s.target,
     title: s.title,
@@ -89,7 +110,15 @@ export function demoRisk(
     suggestionKey: s.key,
     dropReason: '',
   }));
-  const usbScenario: ThreatScenario = {
+}
+
+/** The two scenarios the assessor wrote: what the model cannot see from the network alone. */
+function handWrittenScenarios(
+  data: AssessmentData,
+  zoneId: (key: DemoZoneKey) => string,
+  base: Base,
+): { usb: ThreatScenario; sis: ThreatScenario } {
+  const usb: ThreatScenario = {
     ...base(),
     target: { kind: 'zone', zoneId: zoneId('ops') },
     title: 'Malware on a contractor’s USB stick infects the control room HMIs',
@@ -107,7 +136,7 @@ export function demoRisk(
     suggestionKey: null,
     dropReason: '',
   };
-  const sisScenario: ThreatScenario = {
+  const sis: ThreatScenario = {
     ...base(),
     target: { kind: 'zone', zoneId: zoneId('sis') },
     title: 'A targeted attacker reprograms the SIS from the control room',
@@ -125,11 +154,16 @@ export function demoRisk(
     suggestionKey: null,
     dropReason: '',
   };
-  const threatScenarios = [...accepted, usbScenario, sisScenario];
+  return { usb, sis };
+}
 
-  const remoteAccess = accepted.filter(
-    (s) => s.entryVector.kind === 'remote-access' || s.entryVector.kind === 'connection',
-  );
+/** The register: two controls found on the visit and the recommendation that closes the bypasses. */
+function demoCountermeasures(
+  data: AssessmentData,
+  zoneId: (key: DemoZoneKey) => string,
+  base: Base,
+  scenarios: { usb: ThreatScenario; sis: ThreatScenario; remoteAccess: ThreatScenario[] },
+): Countermeasure[] {
   const allowList: Countermeasure = {
     ...base(),
     title: 'Application allow-listing on the control room HMIs',
@@ -139,7 +173,7 @@ export function demoRisk(
     itemIds: ['SR 3.2'],
     controls: [],
     conduitIds: [],
-    scenarioIds: [usbScenario.id],
+    scenarioIds: [scenarios.usb.id],
     compensates: [{ zoneId: zoneId('ops'), itemId: 'SR 3.2' }],
     likelihoodReduction: 1,
     consequenceReduction: 0,
@@ -157,7 +191,7 @@ export function demoRisk(
     itemIds: ['SR 5.1', 'SR 5.2'],
     controls: ['firewall', 'data-diode'],
     conduitIds: [conduitId(data, zoneId('ops'), zoneId('sis'))],
-    scenarioIds: [sisScenario.id],
+    scenarioIds: [scenarios.sis.id],
     compensates: [],
     likelihoodReduction: 1,
     consequenceReduction: 0,
@@ -175,7 +209,7 @@ export function demoRisk(
     itemIds: ['SR 1.13', 'SR 5.1', 'SR 5.2'],
     controls: [],
     conduitIds: [],
-    scenarioIds: remoteAccess.map((s) => s.id),
+    scenarioIds: scenarios.remoteAccess.map((s) => s.id),
     compensates: [],
     likelihoodReduction: 2,
     consequenceReduction: 0,
@@ -183,12 +217,7 @@ export function demoRisk(
     dueDate: '2026-06-30',
     status: 'open',
   };
-  return {
-    riskScopes: [scope],
-    zoneRisks,
-    threatScenarios,
-    countermeasures: [allowList, sisFirewall, removeBypasses],
-  };
+  return [allowList, sisFirewall, removeBypasses];
 }
 
 function conduitId(data: AssessmentData, from: string, to: string): string {

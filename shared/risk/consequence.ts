@@ -36,3 +36,15 @@ export function zoneConsequence(
   const levels = Object.values(byCategory).filter((v): v is number => v !== null);
   return { byCategory, defaulted, level: levels.length > 0 ? Math.max(...levels) : null };
 }
+
+/** A zone's ratings with one category rated at `level`, or left unrated (null): a new object. */
+export function withConsequence(
+  consequences: ZoneRisk['consequences'] | undefined,
+  category: ImpactCategory,
+  level: number | null,
+): ZoneRisk['consequences'] {
+  const next = { ...(consequences ?? {}) };
+  if (level === null) delete next[category];
+  else next[category] = level;
+  return next;
+}

@@ -15,3 +15,5 @@ export * from './attack-layer';
 export * from './from-assessment';
 export * from './risk-json';
 export * from './scope';
+export * from './scenario-targets';
+export * from './scope-text';

@@ -27,3 +27,15 @@ export function likelihoodLabel(method: RiskMatrixShape, level: number): string 
 export function consequenceLabel(method: RiskMatrixShape, level: number): string {
   return method.consequenceLevels[level - 1]?.label ?? `level ${level}`;
 }
+
+/** The matrix with one cell (likelihood `likelihood`, consequence `consequence`, from 1) set to `level`. */
+export function withMatrixCell(
+  matrix: RiskMatrixShape['matrix'],
+  likelihood: number,
+  consequence: number,
+  level: number,
+): number[][] {
+  return matrix.map((row, l) =>
+    l === likelihood - 1 ? row.map((cell, c) => (c === consequence - 1 ? level : cell)) : [...row],
+  );
+}

@@ -1,12 +1,12 @@
 import { emptyRiskRecords, serializeAssessmentFile } from '../../shared/model';
 import { richAssessment } from '../fixtures/rich-assessment';
+import type { Page } from '@playwright/test';
 import { expect, test, waitForSaved } from './fixtures';
 
 const CELL = 'Ligne d’embouteillage — Zelle 3';
 
-test('rename the scale levels, refused when empty or taken; exclude a zone from scope; the matrix, scenarios and derivation follow; move a scenario to another target', async ({
-  page,
-}) => {
+/** Imports the rich plant with no risk records yet and opens its Risk workspace. */
+async function openRisk(page: Page) {
   const rich = { ...(await richAssessment()), ...emptyRiskRecords(), triage: [] };
   await page.goto('/');
   const chooser = page.waitForEvent('filechooser');
@@ -20,6 +20,12 @@ test('rename the scale levels, refused when empty or taken; exclude a zone from 
   });
   await page.getByRole('link', { name: rich.assessment.title }).click();
   await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Risk' }).click();
+}
+
+test('rename the scale levels, refused when empty or taken; exclude a zone from scope; the matrix, scenarios and derivation follow; move a scenario to another target', async ({
+  page,
+}) => {
+  await openRisk(page);
 
   await page.getByRole('tab', { name: 'Risk matrix' }).click();
   const likely = page.getByLabel('Likelihood level 4', { exact: true });
@@ -88,4 +94,69 @@ test('rename the scale levels, refused when empty or taken; exclude a zone from 
   const conduit = page.getByTestId('risk-conduit').filter({ hasText: 'IT ↔ DMZ' });
   await expect(conduit.getByTestId('risk-conduit-derived')).toHaveText('{3,3,3,3,3,3,3}');
   await expect(conduit.getByTestId('risk-conduit-slt')).toHaveText('{3,3,3,3,3,3,3}');
+});
+
+test('a zone’s SL-T: derived from scenarios, applied to the checklist, set by hand and back; a matrix cell; an exclusion included again', async ({
+  page,
+}) => {
+  await openRisk(page);
+  await page.getByRole('tab', { name: 'Consequence and SL-T' }).click();
+  const zone = page.getByTestId('risk-zone').filter({ hasText: CELL });
+  // Never risk-assessed: the SL-T typed in the diagram is in force, as set by hand.
+  await expect(zone.getByTestId('risk-slt')).toContainText('(set by hand)');
+  await zone.getByRole('button', { name: 'Derive from scenarios' }).click();
+  await expect(zone.getByTestId('risk-slt')).toContainText('(derived)');
+  const derived = (await zone.getByTestId('risk-derived-slt').textContent())!.replace('Derived ', '');
+  await expect(zone.getByTestId('risk-slt')).toHaveText(`In force ${derived} (derived)`);
+
+  const apply = zone.getByRole('button', { name: 'Apply to checklist' });
+  await expect(apply).toHaveAttribute('title', /^The checklist assesses against \{[\d,]+\}$/);
+  await apply.click();
+  await expect(page.getByText(`${CELL}: the checklist now assesses against SL-T ${derived}`)).toBeVisible();
+  await expect(apply).toHaveCount(0);
+
+  await zone.getByRole('button', { name: 'Set by hand…' }).click();
+  const manual = zone.getByRole('form', { name: `SL-T of ${CELL} set by hand` });
+  await manual.getByLabel('FR5').selectOption('3');
+  await manual.getByLabel('Justification').fill('Held at SL 3 on FR5 until the modem is removed.');
+  await manual.getByRole('button', { name: 'Keep this SL-T' }).click();
+  await expect(zone.getByTestId('risk-slt')).toContainText('(set by hand)');
+  await expect(apply).toBeVisible();
+  await zone.getByRole('button', { name: 'Use derived' }).click();
+  await expect(zone.getByTestId('risk-slt')).toHaveText(`In force ${derived} (derived)`);
+  await expect(zone.getByRole('button', { name: 'Use derived' })).toHaveCount(0);
+
+  // One matrix cell raised above the tolerable line turns red, and only that cell changes.
+  await page.getByRole('tab', { name: 'Risk matrix' }).click();
+  const matrix = page.getByRole('table', { name: 'Risk matrix' });
+  const before = await matrix
+    .locator('select')
+    .evaluateAll((all) => all.map((s) => (s as HTMLSelectElement).value));
+  const cell = matrix.getByLabel('Risk at likelihood Possible, consequence Moderate');
+  await expect(cell).toHaveValue('2');
+  await cell.selectOption({ label: 'High' });
+  await expect(cell.locator('xpath=..')).toHaveClass(/risk-level-over/);
+  await waitForSaved(page);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Risk matrix' }).click();
+  await expect(cell).toHaveValue('3');
+  const after = await matrix
+    .locator('select')
+    .evaluateAll((all) => all.map((s) => (s as HTMLSelectElement).value));
+  expect(after.filter((value, i) => value !== before[i])).toEqual(['3']);
+  // A cell below its lower neighbours is refused: a higher likelihood never gives a lower risk.
+  await matrix
+    .getByLabel('Risk at likelihood Almost certain, consequence Severe')
+    .selectOption({ label: 'Low' });
+  await expect(page.getByText('The matrix was not changed')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'System under consideration' }).click();
+  const form = page.getByRole('form', { name: 'Exclude from scope' });
+  await form.getByLabel('Zone, conduit or asset').selectOption({ label: CELL });
+  await form.getByLabel('Reason').fill('Assessed in phase 2');
+  await form.getByRole('button', { name: 'Exclude' }).click();
+  const exclusion = page.getByRole('listitem').filter({ hasText: `Zone ${CELL}: Assessed in phase 2` });
+  await exclusion.getByRole('button', { name: 'Include again' }).click();
+  await expect(exclusion).toHaveCount(0);
+  await expect(form.getByLabel('Zone, conduit or asset')).toContainText(CELL);
 });

@@ -14,7 +14,7 @@ import { AttackPanel } from './AttackPanel';
 import { CompensatingLink } from './CompensatingLink';
 import { GuidancePanel } from './Guidance';
 import type { ItemScope } from '../../../shared/catalogue/checklist';
-import { justificationLabel, needsJustification, STATUS_CLASS } from './status';
+import { justificationLabel, missingJustification, needsJustification, STATUS_CLASS } from './status';
 import { formatDateTime } from '../../ui/format';
 
 export interface ItemDetailProps {
@@ -39,10 +39,9 @@ export interface ItemDetailProps {
 
 /** The selected item: status, reason, notes, evidence, who answered it, and the guidance. */
 export function ItemDetail(props: ItemDetailProps) {
-  const { item, scope, answer, pendingStatus } = props;
+  const { item, answer, pendingStatus } = props;
   const status = answer?.status ?? 'not-assessed';
   const drop = useFileDrop(props.onFiles);
-  const shownStatus = pendingStatus ?? status;
   return (
     <div
       className={drop.active ? 'req-detail drop-target-active' : 'req-detail'}
@@ -51,30 +50,8 @@ export function ItemDetail(props: ItemDetailProps) {
       aria-label={`${item.id} details`}
       role="region"
     >
-      <header className="req-detail-head">
-        <span className="mono req-item-id">{item.id}</span>
-        <h2>{item.title}</h2>
-        <span className="req-muted">
-          Required from SL {item.minLevel}
-          {scope === 'out-of-scope' && ' · out of scope at this zone’s SL-T, answer kept'}
-          {scope === 'above-target' && ' · above this zone’s SL-T'}
-        </span>
-      </header>
-
-      <div className="req-status-buttons" role="group" aria-label="Status">
-        {ANSWER_STATUSES.map((value, index) => (
-          <button
-            key={value}
-            type="button"
-            className={`button button-small req-status-button ${STATUS_CLASS[value]}`}
-            aria-pressed={shownStatus === value}
-            onClick={() => props.onStatus(value)}
-          >
-            <kbd>{index + 1}</kbd> {ANSWER_STATUS_LABELS[value]}
-          </button>
-        ))}
-      </div>
-
+      <ItemHeader item={item} scope={props.scope} />
+      <StatusButtons shown={pendingStatus ?? status} onStatus={props.onStatus} />
       {(pendingStatus || needsJustification(status)) && (
         <JustificationField
           key={`${pendingStatus ?? status}`}
@@ -88,40 +65,95 @@ export function ItemDetail(props: ItemDetailProps) {
           onBackToList={props.onBackToList}
         />
       )}
-
       {answer && status === 'compensating' && !pendingStatus && <CompensatingLink answer={answer} />}
-
       <NotesField
         initial={answer?.notes ?? ''}
         fieldRef={props.notesRef}
         onSave={props.onNotes}
         onBackToList={props.onBackToList}
       />
-
-      <section className="req-evidence" aria-label="Evidence">
-        <div className="toolbar">
-          <h3>Evidence</h3>
-          <span className="spacer" />
-          <button type="button" className="button button-small" onClick={props.onAttach}>
-            Attach files… <kbd>E</kbd>
-          </button>
-          <button type="button" className="button button-small" onClick={props.onBulk}>
-            Apply to several zones… <kbd>B</kbd>
-          </button>
-        </div>
-        <EvidenceThumbnails evidenceIds={answer?.evidenceIds ?? []} onRemove={props.onRemoveEvidence} />
-        <p className="field-hint">Drop photos or files here, or attach them from disk.</p>
-      </section>
-
+      <EvidenceSection
+        evidenceIds={answer?.evidenceIds ?? []}
+        onAttach={props.onAttach}
+        onBulk={props.onBulk}
+        onRemove={props.onRemoveEvidence}
+      />
       <p className="req-muted req-answered" data-testid="answered-by">
         {answer?.answeredAt
           ? `Answered by ${answer.answeredBy ?? 'an unnamed assessor'} on ${formatDateTime(answer.answeredAt)}`
           : 'Not answered yet'}
       </p>
-
       <GuidancePanel item={item} />
       <AttackPanel item={item} />
     </div>
+  );
+}
+
+function ItemHeader({ item, scope }: { item: CatalogueItem; scope: ItemScope }) {
+  return (
+    <header className="req-detail-head">
+      <span className="mono req-item-id">{item.id}</span>
+      <h2>{item.title}</h2>
+      <span className="req-muted">
+        Required from SL {item.minLevel}
+        {scope === 'out-of-scope' && ' · out of scope at this zone’s SL-T, answer kept'}
+        {scope === 'above-target' && ' · above this zone’s SL-T'}
+      </span>
+    </header>
+  );
+}
+
+/** One button per status with its key (1..6); the one shown pressed may still wait for its reason. */
+function StatusButtons({
+  shown,
+  onStatus,
+}: {
+  shown: AnswerStatus;
+  onStatus: (status: AnswerStatus) => void;
+}) {
+  return (
+    <div className="req-status-buttons" role="group" aria-label="Status">
+      {ANSWER_STATUSES.map((value, index) => (
+        <button
+          key={value}
+          type="button"
+          className={`button button-small req-status-button ${STATUS_CLASS[value]}`}
+          aria-pressed={shown === value}
+          onClick={() => onStatus(value)}
+        >
+          <kbd>{index + 1}</kbd> {ANSWER_STATUS_LABELS[value]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function EvidenceSection({
+  evidenceIds,
+  onAttach,
+  onBulk,
+  onRemove,
+}: {
+  evidenceIds: readonly string[];
+  onAttach: () => void;
+  onBulk: () => void;
+  onRemove: (evidence: Evidence) => void;
+}) {
+  return (
+    <section className="req-evidence" aria-label="Evidence">
+      <div className="toolbar">
+        <h3>Evidence</h3>
+        <span className="spacer" />
+        <button type="button" className="button button-small" onClick={onAttach}>
+          Attach files… <kbd>E</kbd>
+        </button>
+        <button type="button" className="button button-small" onClick={onBulk}>
+          Apply to several zones… <kbd>B</kbd>
+        </button>
+      </div>
+      <EvidenceThumbnails evidenceIds={evidenceIds} onRemove={onRemove} />
+      <p className="field-hint">Drop photos or files here, or attach them from disk.</p>
+    </section>
   );
 }
 
@@ -148,10 +180,8 @@ function JustificationField({
   const [error, setError] = useState<string | null>(null);
   const { schedule, flush } = useAutosave(onAutosave);
   const confirm = async () => {
-    if (value.trim() === '') {
-      setError(status === 'compensating' ? 'Describe the compensating control.' : 'Give the reason.');
-      return;
-    }
+    const missing = missingJustification(status, value);
+    if (missing) return setError(missing);
     if (pending) {
       if (await onConfirm(status, value)) onBackToList();
     } else {

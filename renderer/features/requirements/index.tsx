@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { formatVector } from '../../../shared/catalogue';
-import type { FrId } from '../../../shared/model';
+import type { FrId, Zone } from '../../../shared/model';
 import { db } from '../../db';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { useCurrentAssessor } from './assessor';
@@ -21,24 +21,27 @@ const ALL_ZONES = 'all';
 
 const SHORTCUTS = checklistHelp();
 
+/** The assessment's zones by name, live; undefined while they are read. */
+function useZonesByName(assessmentId: string) {
+  const stored = useLiveQuery(() => db().zones.where({ assessmentId }).toArray(), [assessmentId]);
+  return useMemo(
+    () => stored?.slice().sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    [stored],
+  );
+}
+
 /** Walk each zone through the IEC 62443-3-3 items its SL-T calls for; levels, gap and progress. */
 function RequirementsWorkspace({ assessment }: WorkspaceProps) {
   const { catalogue, known } = catalogueOf(assessment.catalogueVersion);
-  const stored = useLiveQuery(
-    () => db().zones.where({ assessmentId: assessment.id }).toArray(),
-    [assessment.id],
-  );
-  const zones = useMemo(
-    () => (stored ?? []).slice().sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
-    [stored],
-  );
+  const zones = useZonesByName(assessment.id);
   const intent = useNavIntent('requirements');
   const [chosen, setChosen] = useState<string | null>(intent.zoneId ?? null);
   const [frFilter, setFrFilter] = useState<FrId | 'all'>('all');
   const [showAboveTarget, setShowAboveTarget] = useState(false);
   const [assessor, chooseAssessor] = useCurrentAssessor(assessment);
 
-  if (stored === undefined) return null;
+  if (zones === undefined) return null;
+  // A zone chosen and since deleted (or none chosen yet) falls back to the first zone.
   const selection =
     chosen === ALL_ZONES || zones.some((z) => z.id === chosen) ? chosen! : (zones[0]?.id ?? ALL_ZONES);
 
@@ -46,41 +49,8 @@ function RequirementsWorkspace({ assessment }: WorkspaceProps) {
     <section className="workspace-full req-workspace" aria-labelledby="requirements-title">
       <header className="req-toolbar toolbar">
         <h1 id="requirements-title">Requirements</h1>
-        <label className="req-inline-field">
-          <span>Zone</span>
-          <select
-            className="select"
-            aria-label="Zone"
-            value={selection}
-            onChange={(event) => setChosen(event.target.value)}
-            data-testid="zone-select"
-          >
-            <option value={ALL_ZONES}>All zones</option>
-            {zones.map((zone) => (
-              <option key={zone.id} value={zone.id}>
-                {zone.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="req-inline-field">
-          <span>Answering as</span>
-          {assessment.assessors.length > 0 ? (
-            <select
-              className="select"
-              value={assessor ?? ''}
-              onChange={(event) => chooseAssessor(event.target.value)}
-            >
-              {assessment.assessors.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <span className="req-muted">no assessors named (add them in the Overview)</span>
-          )}
-        </label>
+        <ZoneSelect zones={zones} value={selection} onChange={setChosen} />
+        <AssessorSelect assessors={assessment.assessors} value={assessor} onChange={chooseAssessor} />
         <label className="req-inline-field">
           <input
             type="checkbox"
@@ -97,13 +67,7 @@ function RequirementsWorkspace({ assessment }: WorkspaceProps) {
         </p>
       )}
       {zones.length === 0 ? (
-        <div className="empty-state">
-          <h2>No zones yet</h2>
-          <p>
-            Draw the zones in the Diagram workspace and set their target security levels; they are checked
-            here.
-          </p>
-        </div>
+        <NoZones />
       ) : selection === ALL_ZONES ? (
         <AllZones assessmentId={assessment.id} onOpen={setChosen} />
       ) : (
@@ -118,16 +82,92 @@ function RequirementsWorkspace({ assessment }: WorkspaceProps) {
             onFrFilter={setFrFilter}
             showAboveTarget={showAboveTarget}
           />
-          <footer className="req-shortcuts" aria-label="Keyboard shortcuts">
-            {SHORTCUTS.map(([keys, action]) => (
-              <span key={keys}>
-                <kbd>{keys}</kbd> {action}
-              </span>
-            ))}
-          </footer>
+          <ShortcutList />
         </>
       )}
     </section>
+  );
+}
+
+function ZoneSelect({
+  zones,
+  value,
+  onChange,
+}: {
+  zones: readonly Zone[];
+  value: string;
+  onChange: (zoneId: string) => void;
+}) {
+  return (
+    <label className="req-inline-field">
+      <span>Zone</span>
+      <select
+        className="select"
+        aria-label="Zone"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        data-testid="zone-select"
+      >
+        <option value={ALL_ZONES}>All zones</option>
+        {zones.map((zone) => (
+          <option key={zone.id} value={zone.id}>
+            {zone.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Who is answering: one of the assessment's assessors. */
+function AssessorSelect({
+  assessors,
+  value,
+  onChange,
+}: {
+  assessors: readonly string[];
+  value: string | null;
+  onChange: (name: string) => void;
+}) {
+  return (
+    <label className="req-inline-field">
+      <span>Answering as</span>
+      {assessors.length > 0 ? (
+        <select className="select" value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+          {assessors.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <span className="req-muted">no assessors named (add them in the Overview)</span>
+      )}
+    </label>
+  );
+}
+
+function NoZones() {
+  return (
+    <div className="empty-state">
+      <h2>No zones yet</h2>
+      <p>
+        Draw the zones in the Diagram workspace and set their target security levels; they are checked here.
+      </p>
+    </div>
+  );
+}
+
+/** The checklist's keys, read from its command list. */
+function ShortcutList() {
+  return (
+    <footer className="req-shortcuts" aria-label="Keyboard shortcuts">
+      {SHORTCUTS.map(([keys, action]) => (
+        <span key={keys}>
+          <kbd>{keys}</kbd> {action}
+        </span>
+      ))}
+    </footer>
   );
 }
 

@@ -17,3 +17,9 @@ export const STATUS_CLASS: Record<AnswerStatus, string> = {
   'not-applicable': 'status-na',
   compensating: 'status-compensating',
 };
+
+/** What a status that needs a justification says when it has none, or null when it needs none or has one. */
+export function missingJustification(status: AnswerStatus, justification: string): string | null {
+  if (!needsJustification(status) || justification.trim() !== '') return null;
+  return status === 'compensating' ? 'Describe the compensating control.' : 'Give the reason.';
+}

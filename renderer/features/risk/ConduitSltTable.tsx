@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { AssessmentData, Conduit } from '../../../shared/model';
-import { sltVector } from '../../../shared/model/slt';
 import type { ConduitRisk, ConduitRiskResult, RiskResult } from '../../../shared/risk';
 import { applySltToConduit, saveConduitRisk } from '../../db/risk';
 import { notify } from '../../ui/notices';
 import { vector } from './labels';
 import { ManualSltForm } from './ManualSltForm';
 import { problemsOf } from './problems';
+import { SltActions } from './SltActions';
 
 interface Props {
   assessmentId: string;
@@ -67,8 +67,6 @@ function ConduitRow({
       () => setEditing(false),
       (error: unknown) => notify('error', `The SL-T of ${c.name} was not saved`, problemsOf(error)),
     );
-  const inDiagram = sltVector(conduit.slt).map((l) => l ?? 0);
-  const differs = inDiagram.some((l, i) => l !== c.slt[i]);
   return (
     <tr data-testid="risk-conduit">
       <td>{c.name}</td>
@@ -85,35 +83,22 @@ function ConduitRow({
         <small data-testid="risk-conduit-rationale">{c.rationale}</small>
       </td>
       <td>
-        <div className="toolbar">
-          {c.sltSource === 'manual' && (
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => void save({ sltSource: 'derived' })}
-            >
-              Use derived
-            </button>
-          )}
-          <button type="button" className="button button-small" onClick={() => setEditing(!editing)}>
-            Set by hand…
-          </button>
-          {differs && (
-            <button
-              type="button"
-              className="button button-small button-primary"
-              title={`The diagram shows ${vector(inDiagram)}`}
-              onClick={() =>
-                void applySltToConduit(conduit, c.name, c.slt).then(
-                  () => notify('success', `${c.name}: the conduit now has SL-T ${vector(c.slt)}`),
-                  (error: unknown) => notify('error', 'The SL-T was not applied', problemsOf(error)),
-                )
-              }
-            >
-              Apply to conduit
-            </button>
-          )}
-        </div>
+        <SltActions
+          backToDerived={c.sltSource === 'manual' ? 'Use derived' : null}
+          onDerive={() => void save({ sltSource: 'derived' })}
+          onEdit={() => setEditing(!editing)}
+          stored={conduit.slt}
+          inForce={c.slt}
+          apply={{
+            label: 'Apply to conduit',
+            title: (held) => `The diagram shows ${held}`,
+            perform: () =>
+              void applySltToConduit(conduit, c.name, c.slt).then(
+                () => notify('success', `${c.name}: the conduit now has SL-T ${vector(c.slt)}`),
+                (error: unknown) => notify('error', 'The SL-T was not applied', problemsOf(error)),
+              ),
+          }}
+        />
         {editing && (
           <ManualSltForm
             name={c.name}

@@ -1,27 +1,13 @@
 import { useState, type ReactNode } from 'react';
-import {
-  CONDUIT_CONTROL_LABELS,
-  CONDUIT_CONTROLS,
-  type AssessmentData,
-  type ConduitControl,
-} from '../../../shared/model';
-import type { Countermeasure } from '../../../shared/risk';
+import { CONDUIT_CONTROL_LABELS, CONDUIT_CONTROLS, type AssessmentData } from '../../../shared/model';
+import { targetNames } from '../../../shared/risk';
 import { addCountermeasure } from '../../db/risk';
+import type { CountermeasureDraft } from './countermeasure-draft';
 import { parseItemIds } from './item-ids';
-import { targetNames } from './labels';
 import { problemsOf } from './problems';
 
-interface Draft {
-  title: string;
-  kind: Countermeasure['kind'];
-  items: string;
-  controls: ConduitControl[];
-  scenarioIds: string[];
-  likelihoodReduction: number;
-  consequenceReduction: number;
-  owner: string;
-  dueDate: string;
-}
+/** A new countermeasure's status follows from its kind (existing: done; recommended: open). */
+type Draft = Omit<CountermeasureDraft, 'status'>;
 
 const EMPTY: Draft = {
   title: '',

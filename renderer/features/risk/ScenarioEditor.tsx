@@ -1,156 +1,26 @@
-import { attackTechnique } from '../../../shared/catalogue/attack';
 import { ATTACK_ICS } from '../../../shared/catalogue/attack-ics.data';
-import { FR_IDS, type AssessmentData, type FrId } from '../../../shared/model';
-import { CONNECTION_TYPE_LABELS } from '../../../shared/model/connections';
+import { FR_IDS, type AssessmentData } from '../../../shared/model';
 import {
-  CAPABILITIES,
-  CAPABILITY_SHORT,
   consequenceLabel,
   DEFAULT_CAPABILITY,
+  entryVectorOptions,
   likelihoodLabel,
   riskMethodOf,
-  THREAT_SOURCE_LABELS,
-  THREAT_SOURCES,
-  threatScenarioSchema,
-  type EntryVector,
+  targetNames,
+  targetOfKey,
+  type RiskMatrixShape,
   type RiskResult,
-  type ScenarioTarget,
   type ThreatScenario,
   type ThreatSource,
 } from '../../../shared/risk';
 import { saveScenario } from '../../db/risk';
 import { Field } from '../../ui/Field';
-import { fieldErrorsOf, splitList } from './field-errors';
-import { RiskBadge, targetNames, vector } from './labels';
-import { RecordEditorDialog, useRecordEditor, type FieldErrors } from './record-editor';
+import { RiskBadge, vector } from './labels';
+import { CapabilityOptions, LevelOptions, ThreatSourceOptions } from './options';
+import { RecordEditorDialog, useRecordEditor, type DraftForm } from './record-editor';
+import { checkScenario, scenarioDraftOf, withFr, type ScenarioDraft } from './scenario-draft';
 
-interface Draft {
-  /** `zone:<id>` or `conduit:<id>`. */
-  target: string;
-  title: string;
-  description: string;
-  source: ThreatSource;
-  capability: number;
-  entryVector: string;
-  techniques: string;
-  frs: FrId[];
-  likelihood: number;
-  consequence: number | null;
-}
-
-const vectorKey = (v: EntryVector) =>
-  v.kind === 'conduit'
-    ? `conduit:${v.conduitId}`
-    : v.kind === 'connection'
-      ? `connection:${v.connectionId}`
-      : v.kind;
-
-const targetKey = (t: ScenarioTarget) => (t.kind === 'zone' ? `zone:${t.zoneId}` : `conduit:${t.conduitId}`);
-
-function targetOf(key: string): ScenarioTarget {
-  const [kind, id = ''] = key.split(':');
-  return kind === 'conduit' ? { kind: 'conduit', conduitId: id } : { kind: 'zone', zoneId: id };
-}
-
-function draftOf(s: ThreatScenario): Draft {
-  return {
-    target: targetKey(s.target),
-    title: s.title,
-    description: s.description,
-    source: s.source,
-    capability: s.capability,
-    entryVector: vectorKey(s.entryVector),
-    techniques: s.techniques.join(', '),
-    frs: s.frs,
-    likelihood: s.likelihood,
-    consequence: s.consequence,
-  };
-}
-
-type TargetedVector = Pick<ThreatScenario, 'target' | 'entryVector'>;
-
-/** The zones a scenario is about: its zone, or both ends of its conduit. */
-function zonesOf(scenario: TargetedVector, data: AssessmentData): Set<string> {
-  if (scenario.target.kind === 'zone') return new Set([scenario.target.zoneId]);
-  const { conduitId } = scenario.target;
-  const conduit = data.conduits.find((c) => c.id === conduitId);
-  return new Set(conduit ? [conduit.fromZoneId, conduit.toZoneId] : []);
-}
-
-/** The entry vectors offered: the zone's conduits and undocumented connections, then the generic paths. */
-function vectorOptions(scenario: TargetedVector, data: AssessmentData) {
-  const zones = zonesOf(scenario, data);
-  const names = targetNames(data);
-  const assetZone = new Map(data.assets.map((a) => [a.id, a.zoneId]));
-  const inZone = (ref: AssessmentData['connections'][number]['from']) =>
-    ref.kind === 'zone'
-      ? zones.has(ref.zoneId)
-      : ref.kind === 'asset' && zones.has(assetZone.get(ref.assetId) ?? '');
-  const options: { value: string; label: string; vector: EntryVector }[] = [];
-  for (const c of data.conduits)
-    if (
-      zones.has(c.fromZoneId) ||
-      zones.has(c.toZoneId) ||
-      (scenario.target.kind === 'conduit' && scenario.target.conduitId === c.id)
-    )
-      options.push({
-        value: `conduit:${c.id}`,
-        label: names({ kind: 'conduit', conduitId: c.id }),
-        vector: { kind: 'conduit', conduitId: c.id },
-      });
-  for (const c of data.connections)
-    if (c.status !== 'remediated' && (inZone(c.from) || inZone(c.to)))
-      options.push({
-        value: `connection:${c.id}`,
-        label: `Undocumented connection: ${CONNECTION_TYPE_LABELS[c.type]}${c.description ? ` – ${c.description.slice(0, 60)}` : ''}`,
-        vector: { kind: 'connection', connectionId: c.id },
-      });
-  if (scenario.entryVector.kind === 'flow')
-    options.push({
-      value: 'flow',
-      label: `Observed flow with no conduit: ${scenario.entryVector.summary}`,
-      vector: scenario.entryVector,
-    });
-  const zoneId = scenario.target.kind === 'zone' ? scenario.target.zoneId : null;
-  options.push(
-    { value: 'remote-access', label: 'Remote access', vector: { kind: 'remote-access', zoneId } },
-    { value: 'removable-media', label: 'Removable media', vector: { kind: 'removable-media' } },
-    { value: 'wireless', label: 'Wireless', vector: { kind: 'wireless' } },
-  );
-  // The stored vector stays choosable even when its conduit or connection is gone.
-  if (!options.some((o) => o.value === vectorKey(scenario.entryVector)))
-    options.unshift({
-      value: vectorKey(scenario.entryVector),
-      label: 'A conduit or connection not on this target (or deleted)',
-      vector: scenario.entryVector,
-    });
-  return options;
-}
-
-/** The scenario a draft makes, or the message of each field that is wrong. */
-function checkScenario(
-  original: ThreatScenario,
-  next: Draft,
-  options: ReturnType<typeof vectorOptions>,
-): { record?: ThreatScenario; errors: FieldErrors } {
-  const techniques = splitList(next.techniques);
-  const unknown = techniques.filter((t) => !attackTechnique(t));
-  if (unknown.length > 0)
-    return {
-      errors: {
-        techniques: `Not an ATT&CK for ICS technique: ${unknown.join(', ')} (write them like T0886)`,
-      },
-    };
-  const entryVector = options.find((o) => o.value === next.entryVector)?.vector ?? original.entryVector;
-  const parsed = threatScenarioSchema.safeParse({
-    ...original,
-    ...next,
-    target: targetOf(next.target),
-    entryVector,
-    techniques: [...new Set(techniques)],
-  });
-  return parsed.success ? { record: parsed.data, errors: {} } : { errors: fieldErrorsOf(parsed.error) };
-}
+type ScenarioForm = DraftForm<ScenarioDraft>;
 
 /**
  * Edits a scenario in place: every valid change autosaves (the table and the SL-T behind follow
@@ -167,23 +37,16 @@ export function ScenarioEditor({
   result: RiskResult;
   onClose: () => void;
 }) {
-  const { original, draft, errors, edit, flush, cancel } = useRecordEditor({
+  const editor = useRecordEditor({
     record: scenario,
-    draftOf,
+    draftOf: scenarioDraftOf,
     check: (next, opened) =>
-      checkScenario(opened, next, vectorOptions({ ...opened, target: targetOf(next.target) }, data)),
+      checkScenario(opened, next, entryVectorOptions({ ...opened, target: targetOfKey(next.target) }, data)),
     save: saveScenario,
     noun: 'scenario',
   });
-  const options = vectorOptions({ ...original, target: targetOf(draft.target) }, data);
+  const { original, draft, errors, edit, flush, cancel } = editor;
   const method = riskMethodOf(data);
-  const risk = result.scenarios.find((r) => r.scenarioId === scenario.id);
-  const target = targetOf(draft.target);
-  const derived =
-    target.kind === 'zone'
-      ? result.zones.find((z) => z.zoneId === target.zoneId)?.derived
-      : result.conduits.find((c) => c.conduitId === target.conduitId)?.derived;
-
   return (
     <RecordEditorDialog
       title={`Edit scenario: ${original.title}`}
@@ -204,19 +67,7 @@ export function ScenarioEditor({
       <Field label="Target" error={errors.target} hint="The zone or conduit the scenario threatens">
         <TargetSelect data={data} value={draft.target} onChange={(value) => edit({ target: value }, true)} />
       </Field>
-      <Field label="Entry vector" error={errors.entryVector}>
-        <select
-          className="select"
-          value={draft.entryVector}
-          onChange={(e) => edit({ entryVector: e.target.value }, true)}
-        >
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <EntryVectorField form={editor} original={original} data={data} />
       <Field label="Description" error={errors.description} wide>
         <textarea
           className="textarea"
@@ -225,6 +76,46 @@ export function ScenarioEditor({
           onBlur={flush}
         />
       </Field>
+      <ThreatFields form={editor} />
+      <FrChecks form={editor} />
+      <ScaleFields form={editor} method={method} />
+      <LiveRisk scenarioId={scenario.id} target={draft.target} result={result} method={method} />
+    </RecordEditorDialog>
+  );
+}
+
+/** The entry vectors of the target as drafted (a new target offers its own conduits). */
+function EntryVectorField({
+  form: { draft, errors, edit },
+  original,
+  data,
+}: {
+  form: ScenarioForm;
+  original: ThreatScenario;
+  data: AssessmentData;
+}) {
+  const options = entryVectorOptions({ ...original, target: targetOfKey(draft.target) }, data);
+  return (
+    <Field label="Entry vector" error={errors.entryVector}>
+      <select
+        className="select"
+        value={draft.entryVector}
+        onChange={(e) => edit({ entryVector: e.target.value }, true)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** Who attacks and how: threat source, its capability, the ATT&CK for ICS techniques. */
+function ThreatFields({ form: { draft, errors, edit, flush } }: { form: ScenarioForm }) {
+  return (
+    <>
       <Field label="Threat source" error={errors.source}>
         <select
           className="select"
@@ -234,11 +125,7 @@ export function ScenarioEditor({
             edit({ source, capability: DEFAULT_CAPABILITY[source] }, true);
           }}
         >
-          {THREAT_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {THREAT_SOURCE_LABELS[s]}
-            </option>
-          ))}
+          <ThreatSourceOptions />
         </select>
       </Field>
       <Field label="Capability" error={errors.capability}>
@@ -247,11 +134,7 @@ export function ScenarioEditor({
           value={draft.capability}
           onChange={(e) => edit({ capability: Number(e.target.value) }, true)}
         >
-          {CAPABILITIES.map((c) => (
-            <option key={c} value={c}>
-              {c} – {CAPABILITY_SHORT[c]}
-            </option>
-          ))}
+          <CapabilityOptions />
         </select>
       </Field>
       <Field
@@ -274,42 +157,48 @@ export function ScenarioEditor({
           </option>
         ))}
       </datalist>
-      <fieldset className="field span-2">
-        <legend className="field-label">Foundational requirements attacked (none = all seven)</legend>
-        <div className="risk-checks">
-          {FR_IDS.map((fr) => (
-            <label key={fr}>
-              <input
-                type="checkbox"
-                checked={draft.frs.includes(fr)}
-                onChange={(e) =>
-                  edit(
-                    {
-                      frs: e.target.checked
-                        ? FR_IDS.filter((f) => f === fr || draft.frs.includes(f))
-                        : draft.frs.filter((f) => f !== fr),
-                    },
-                    true,
-                  )
-                }
-              />{' '}
-              {fr}
-            </label>
-          ))}
-        </div>
-        {errors.frs && <span className="field-error">{errors.frs}</span>}
-      </fieldset>
+    </>
+  );
+}
+
+function FrChecks({ form: { draft, errors, edit } }: { form: ScenarioForm }) {
+  return (
+    <fieldset className="field span-2">
+      <legend className="field-label">Foundational requirements attacked (none = all seven)</legend>
+      <div className="risk-checks">
+        {FR_IDS.map((fr) => (
+          <label key={fr}>
+            <input
+              type="checkbox"
+              checked={draft.frs.includes(fr)}
+              onChange={(e) => edit({ frs: withFr(draft.frs, fr, e.target.checked) }, true)}
+            />{' '}
+            {fr}
+          </label>
+        ))}
+      </div>
+      {errors.frs && <span className="field-error">{errors.frs}</span>}
+    </fieldset>
+  );
+}
+
+/** Likelihood and consequence on the assessment's scales (no consequence: the target's). */
+function ScaleFields({
+  form: { draft, errors, edit },
+  method,
+}: {
+  form: ScenarioForm;
+  method: RiskMatrixShape;
+}) {
+  return (
+    <>
       <Field label="Likelihood" error={errors.likelihood}>
         <select
           className="select"
           value={draft.likelihood}
           onChange={(e) => edit({ likelihood: Number(e.target.value) }, true)}
         >
-          {method.likelihoodLevels.map((l, i) => (
-            <option key={l.label} value={i + 1}>
-              {i + 1} {l.label}
-            </option>
-          ))}
+          <LevelOptions levels={method.likelihoodLevels} />
         </select>
       </Field>
       <Field label="Consequence" error={errors.consequence}>
@@ -319,23 +208,39 @@ export function ScenarioEditor({
           onChange={(e) => edit({ consequence: e.target.value === '' ? null : Number(e.target.value) }, true)}
         >
           <option value="">The target's</option>
-          {method.consequenceLevels.map((l, i) => (
-            <option key={l.label} value={i + 1}>
-              {i + 1} {l.label}
-            </option>
-          ))}
+          <LevelOptions levels={method.consequenceLevels} />
         </select>
       </Field>
-      {risk && (
-        <p className="span-2" data-testid="risk-editor-live">
-          Inherent <RiskBadge method={method} level={risk.inherent} /> · residual{' '}
-          <RiskBadge method={method} level={risk.residual} /> (
-          {likelihoodLabel(method, risk.residualLikelihood)} ×{' '}
-          {consequenceLabel(method, risk.residualConsequence)})
-          {derived && <> · derived SL-T {vector(derived.slt)}</>}
-        </p>
-      )}
-    </RecordEditorDialog>
+    </>
+  );
+}
+
+/** The scenario's risk and its target's derived SL-T as saved so far, following every edit. */
+function LiveRisk({
+  scenarioId,
+  target: key,
+  result,
+  method,
+}: {
+  scenarioId: string;
+  target: string;
+  result: RiskResult;
+  method: RiskMatrixShape;
+}) {
+  const risk = result.scenarios.find((r) => r.scenarioId === scenarioId);
+  if (!risk) return null;
+  const target = targetOfKey(key);
+  const derived =
+    target.kind === 'zone'
+      ? result.zones.find((z) => z.zoneId === target.zoneId)?.derived
+      : result.conduits.find((c) => c.conduitId === target.conduitId)?.derived;
+  return (
+    <p className="span-2" data-testid="risk-editor-live">
+      Inherent <RiskBadge method={method} level={risk.inherent} /> · residual{' '}
+      <RiskBadge method={method} level={risk.residual} /> ({likelihoodLabel(method, risk.residualLikelihood)}{' '}
+      × {consequenceLabel(method, risk.residualConsequence)})
+      {derived && <> · derived SL-T {vector(derived.slt)}</>}
+    </p>
   );
 }
 
@@ -358,7 +263,7 @@ function TargetSelect({
     <select {...control} className="select" value={value} onChange={(e) => onChange(e.target.value)}>
       {!data.zones.some((z) => value === `zone:${z.id}`) &&
         !data.conduits.some((c) => value === `conduit:${c.id}`) && (
-          <option value={value}>{names(targetOf(value))}</option>
+          <option value={value}>{names(targetOfKey(value))}</option>
         )}
       <optgroup label="Zones">
         {data.zones.map((z) => (

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { AssessmentData } from '../../../shared/model';
 import {
-  CAPABILITIES,
   CAPABILITY_SHORT,
   consequenceLabel,
   DEFAULT_CAPABILITY,
   ENTRY_VECTOR_LABELS,
   likelihoodLabel,
   riskMethodOf,
+  targetNames,
   THREAT_SOURCE_LABELS,
-  THREAT_SOURCES,
+  type RiskMatrixShape,
   type RiskResult,
   type SuggestedScenario,
   type ThreatScenario,
@@ -17,7 +17,8 @@ import {
 } from '../../../shared/risk';
 import { addScenario, deleteScenario, saveScenario } from '../../db/risk';
 import { notify } from '../../ui/notices';
-import { RiskBadge, targetNames } from './labels';
+import { RiskBadge, type ScenarioRisks } from './labels';
+import { CapabilityOptions, LevelOptions, ThreatSourceOptions } from './options';
 import { problemsOf } from './problems';
 import { ScenarioEditor } from './ScenarioEditor';
 
@@ -186,11 +187,7 @@ function NewScenario({ assessmentId, data }: { assessmentId: string; data: Asses
       <label className="field">
         <span className="field-label">Threat source</span>
         <select className="select" value={source} onChange={(e) => setSource(e.target.value as ThreatSource)}>
-          {THREAT_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {THREAT_SOURCE_LABELS[s]}
-            </option>
-          ))}
+          <ThreatSourceOptions />
         </select>
       </label>
       <button type="submit" className="button">
@@ -200,19 +197,16 @@ function NewScenario({ assessmentId, data }: { assessmentId: string; data: Asses
   );
 }
 
-function ScenarioRow({
-  scenario,
-  data,
-  result,
-}: {
+/** One scenario, with what its row and its actions read. */
+interface ScenarioProps {
   scenario: ThreatScenario;
   data: AssessmentData;
   result: RiskResult;
-}) {
+}
+
+function ScenarioRow({ scenario, data, result }: ScenarioProps) {
   const method = riskMethodOf(data);
   const risk = result.scenarios.find((r) => r.scenarioId === scenario.id);
-  const name = targetNames(data)(scenario.target);
-  const [editing, setEditing] = useState(false);
   const save = (patch: Partial<ThreatScenario>) =>
     void guarded(saveScenario(scenario, patch), 'The scenario');
   return (
@@ -221,39 +215,12 @@ function ScenarioRow({
         <strong>{scenario.title}</strong>
         <br />
         <small>
-          {name} · {ENTRY_VECTOR_LABELS[scenario.entryVector.kind]}
+          {targetNames(data)(scenario.target)} · {ENTRY_VECTOR_LABELS[scenario.entryVector.kind]}
           {scenario.techniques.length ? ` · ${scenario.techniques.join(', ')}` : ''}
         </small>
       </td>
       <td>
-        <select
-          className="select"
-          aria-label={`Threat source of ${scenario.title}`}
-          value={scenario.source}
-          onChange={(e) => {
-            const source = e.target.value as ThreatSource;
-            save({ source, capability: DEFAULT_CAPABILITY[source] });
-          }}
-        >
-          {THREAT_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {THREAT_SOURCE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select risk-capability"
-          aria-label={`Capability of ${scenario.title}`}
-          title={`${scenario.capability} – ${CAPABILITY_SHORT[scenario.capability as keyof typeof CAPABILITY_SHORT] ?? ''}`}
-          value={scenario.capability}
-          onChange={(e) => save({ capability: Number(e.target.value) })}
-        >
-          {CAPABILITIES.map((c) => (
-            <option key={c} value={c}>
-              {c} – {CAPABILITY_SHORT[c]}
-            </option>
-          ))}
-        </select>
+        <ThreatSourceSelects scenario={scenario} onSave={save} />
       </td>
       <td>
         <select
@@ -262,11 +229,7 @@ function ScenarioRow({
           value={scenario.likelihood}
           onChange={(e) => save({ likelihood: Number(e.target.value) })}
         >
-          {method.likelihoodLevels.map((l, i) => (
-            <option key={l.label} value={i + 1}>
-              {i + 1} {l.label}
-            </option>
-          ))}
+          <LevelOptions levels={method.likelihoodLevels} />
         </select>
       </td>
       <td>
@@ -279,48 +242,90 @@ function ScenarioRow({
           <option value="">
             {risk ? `Zone's (${consequenceLabel(method, risk.consequence)})` : "Zone's"}
           </option>
-          {method.consequenceLevels.map((l, i) => (
-            <option key={l.label} value={i + 1}>
-              {i + 1} {l.label}
-            </option>
-          ))}
+          <LevelOptions levels={method.consequenceLevels} />
         </select>
       </td>
       <td data-testid="risk-inherent">{risk && <RiskBadge method={method} level={risk.inherent} />}</td>
-      <td data-testid="risk-residual">
-        {risk && (
-          <>
-            <RiskBadge method={method} level={risk.residual} />
-            <br />
-            <small>
-              {likelihoodLabel(method, risk.residualLikelihood)} ×{' '}
-              {consequenceLabel(method, risk.residualConsequence)}
-            </small>
-          </>
-        )}
-      </td>
+      <td data-testid="risk-residual">{risk && <ResidualRisk risk={risk} method={method} />}</td>
       <td>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Edit ${scenario.title}`}
-          onClick={() => setEditing(true)}
-        >
-          Edit…
-        </button>{' '}
-        {editing && (
-          <ScenarioEditor scenario={scenario} data={data} result={result} onClose={() => setEditing(false)} />
-        )}
-        <button
-          type="button"
-          className="button button-small button-danger"
-          aria-label={`Delete ${scenario.title}`}
-          onClick={() => void guarded(deleteScenario(scenario), 'The deletion')}
-        >
-          Delete
-        </button>
+        <ScenarioActions scenario={scenario} data={data} result={result} />
       </td>
     </tr>
+  );
+}
+
+/** The threat source and its capability; a new source brings its usual capability. */
+function ThreatSourceSelects({
+  scenario,
+  onSave,
+}: {
+  scenario: ThreatScenario;
+  onSave: (patch: Partial<ThreatScenario>) => void;
+}) {
+  return (
+    <>
+      <select
+        className="select"
+        aria-label={`Threat source of ${scenario.title}`}
+        value={scenario.source}
+        onChange={(e) => {
+          const source = e.target.value as ThreatSource;
+          onSave({ source, capability: DEFAULT_CAPABILITY[source] });
+        }}
+      >
+        <ThreatSourceOptions />
+      </select>
+      <select
+        className="select risk-capability"
+        aria-label={`Capability of ${scenario.title}`}
+        title={`${scenario.capability} – ${CAPABILITY_SHORT[scenario.capability as keyof typeof CAPABILITY_SHORT] ?? ''}`}
+        value={scenario.capability}
+        onChange={(e) => onSave({ capability: Number(e.target.value) })}
+      >
+        <CapabilityOptions />
+      </select>
+    </>
+  );
+}
+
+function ResidualRisk({ risk, method }: { risk: ScenarioRisks[number]; method: RiskMatrixShape }) {
+  return (
+    <>
+      <RiskBadge method={method} level={risk.residual} />
+      <br />
+      <small>
+        {likelihoodLabel(method, risk.residualLikelihood)} ×{' '}
+        {consequenceLabel(method, risk.residualConsequence)}
+      </small>
+    </>
+  );
+}
+
+/** Edit (in a dialog) and Delete for one scenario. */
+function ScenarioActions({ scenario, data, result }: ScenarioProps) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={`Edit ${scenario.title}`}
+        onClick={() => setEditing(true)}
+      >
+        Edit…
+      </button>{' '}
+      {editing && (
+        <ScenarioEditor scenario={scenario} data={data} result={result} onClose={() => setEditing(false)} />
+      )}
+      <button
+        type="button"
+        className="button button-small button-danger"
+        aria-label={`Delete ${scenario.title}`}
+        onClick={() => void guarded(deleteScenario(scenario), 'The deletion')}
+      >
+        Delete
+      </button>
+    </>
   );
 }
 

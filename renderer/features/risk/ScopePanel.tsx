@@ -3,8 +3,10 @@ import type { AssessmentData } from '../../../shared/model';
 import {
   conduitLabel,
   type ScopeElementKind,
+  scopeFromText,
+  scopeText,
   type ScopeExclusion,
-  type SystemUnderConsideration,
+  type ScopeText,
 } from '../../../shared/risk';
 import { saveScope } from '../../db/risk';
 import { notify } from '../../ui/notices';
@@ -16,71 +18,36 @@ interface Props {
   data: AssessmentData;
 }
 
-type TextFields = Pick<SystemUnderConsideration, 'description' | 'boundary'> & {
-  documents: string;
-  people: string;
-  assumptions: string;
-};
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-
-/** One line each: "title | reference" and "name | role". */
-function toRecord(fields: TextFields): Partial<SystemUnderConsideration> {
-  return {
-    description: fields.description,
-    boundary: fields.boundary,
-    documents: lines(fields.documents).map((l) => {
-      const [title, ...rest] = l.split('|');
-      return { title: title!.trim(), reference: rest.join('|').trim() };
-    }),
-    people: lines(fields.people).map((l) => {
-      const [name, ...rest] = l.split('|');
-      return { name: name!.trim(), role: rest.join('|').trim() };
-    }),
-    assumptions: lines(fields.assumptions),
-  };
-}
-
-export function ScopePanel({ assessmentId, data }: Props) {
-  const scope = data.riskScopes[0];
-  const [fields, setFields] = useState<TextFields>({
-    description: scope?.description ?? '',
-    boundary: scope?.boundary ?? '',
-    documents: (scope?.documents ?? [])
-      .map((d) => (d.reference ? `${d.title} | ${d.reference}` : d.title))
-      .join('\n'),
-    people: (scope?.people ?? []).map((p) => (p.role ? `${p.name} | ${p.role}` : p.name)).join('\n'),
-    assumptions: (scope?.assumptions ?? []).join('\n'),
-  });
-  const [exclusion, setExclusion] = useState({ target: '', reason: '' });
-  const { schedule, flush } = useAutosave((value: TextFields) =>
-    saveScope(assessmentId, data.riskScopes[0], toRecord(value)).catch((error: unknown) =>
+/** The scope's text areas, autosaved as they are typed in. */
+function useScopeText(assessmentId: string, data: AssessmentData) {
+  const [fields, setFields] = useState(() => scopeText(data.riskScopes[0]));
+  const { schedule, flush } = useAutosave((value: ScopeText) =>
+    saveScope(assessmentId, data.riskScopes[0], scopeFromText(value)).catch((error: unknown) =>
       notify('error', 'The system under consideration was not saved', problemsOf(error)),
     ),
   );
-  const edit = (key: keyof TextFields, value: string) => {
+  const edit = (key: keyof ScopeText, value: string) => {
     const next = { ...fields, [key]: value };
     setFields(next);
     schedule(next);
   };
-  const label = scopeElementLabel(data);
-  const area = (key: keyof TextFields, title: string, hint?: string) => (
+  return { fields, edit, flush };
+}
+
+export function ScopePanel({ assessmentId, data }: Props) {
+  const text = useScopeText(assessmentId, data);
+  const area = (key: keyof ScopeText, title: string, hint?: string) => (
     <label className="field">
       <span className="field-label">{title}</span>
       <textarea
         className="textarea"
-        value={fields[key]}
-        onChange={(e) => edit(key, e.target.value)}
-        onBlur={flush}
+        value={text.fields[key]}
+        onChange={(e) => text.edit(key, e.target.value)}
+        onBlur={text.flush}
       />
       {hint && <span className="field-hint">{hint}</span>}
     </label>
   );
-  const exclusions = scope?.exclusions ?? [];
   return (
     <>
       {area('description', 'What is assessed')}
@@ -89,68 +56,87 @@ export function ScopePanel({ assessmentId, data }: Props) {
         'Boundary',
         'Where the system under consideration ends: interfaces, demarcation points.',
       )}
-      <section aria-labelledby="risk-exclusions">
-        <h2 id="risk-exclusions">Out of scope</h2>
-        <p className="field-hint">
-          Every zone, conduit and asset is in scope unless it is excluded here with a reason. Excluded ones
-          drop out of the suggestions, the risk derivation and the SL-T, and the report lists them.
-        </p>
-        <ul>
-          {exclusions.map((e) => (
-            <li key={`${e.kind}:${e.id}`}>
-              {SCOPE_KIND_LABELS[e.kind]} {label(e.kind, e.id)}: {e.reason}{' '}
-              <button
-                type="button"
-                className="button button-small button-ghost"
-                onClick={() =>
-                  void saveScope(assessmentId, scope, { exclusions: exclusions.filter((x) => x !== e) })
-                }
-              >
-                Include again
-              </button>
-            </li>
-          ))}
-        </ul>
-        <form
-          className="risk-form"
-          aria-label="Exclude from scope"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!exclusion.target) return notify('error', 'Choose what to exclude');
-            if (!exclusion.reason.trim())
-              return notify('error', 'An exclusion needs a reason', ['Say why it is out of scope.']);
-            const [kind, id] = exclusion.target.split(':') as [ScopeElementKind, string];
-            void saveScope(assessmentId, scope, {
-              exclusions: [...exclusions, { kind, id, reason: exclusion.reason.trim() }],
-            }).then(
-              () => setExclusion({ target: '', reason: '' }),
-              (error: unknown) => notify('error', 'The exclusion was not saved', problemsOf(error)),
-            );
-          }}
-        >
-          <ScopeElementPicker
-            data={data}
-            exclusions={exclusions}
-            value={exclusion.target}
-            onChange={(target) => setExclusion({ ...exclusion, target })}
-          />
-          <label className="field">
-            <span className="field-label">Reason</span>
-            <input
-              className="input"
-              value={exclusion.reason}
-              onChange={(e) => setExclusion({ ...exclusion, reason: e.target.value })}
-            />
-          </label>
-          <button type="submit" className="button">
-            Exclude
-          </button>
-        </form>
-      </section>
+      <Exclusions assessmentId={assessmentId} data={data} />
       {area('documents', 'Documents consulted', 'One per line: title | reference')}
       {area('people', 'People consulted', 'One per line: name | role')}
       {area('assumptions', 'Assumptions', 'One per line')}
     </>
+  );
+}
+
+/** What is left out of the system under consideration, each with its reason, and a form to add one. */
+function Exclusions({ assessmentId, data }: Props) {
+  const scope = data.riskScopes[0];
+  const exclusions = scope?.exclusions ?? [];
+  const label = scopeElementLabel(data);
+  return (
+    <section aria-labelledby="risk-exclusions">
+      <h2 id="risk-exclusions">Out of scope</h2>
+      <p className="field-hint">
+        Every zone, conduit and asset is in scope unless it is excluded here with a reason. Excluded ones drop
+        out of the suggestions, the risk derivation and the SL-T, and the report lists them.
+      </p>
+      <ul>
+        {exclusions.map((e) => (
+          <li key={`${e.kind}:${e.id}`}>
+            {SCOPE_KIND_LABELS[e.kind]} {label(e.kind, e.id)}: {e.reason}{' '}
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() =>
+                void saveScope(assessmentId, scope, { exclusions: exclusions.filter((x) => x !== e) })
+              }
+            >
+              Include again
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ExcludeForm assessmentId={assessmentId} data={data} />
+    </section>
+  );
+}
+
+function ExcludeForm({ assessmentId, data }: Props) {
+  const scope = data.riskScopes[0];
+  const exclusions = scope?.exclusions ?? [];
+  const [exclusion, setExclusion] = useState({ target: '', reason: '' });
+  return (
+    <form
+      className="risk-form"
+      aria-label="Exclude from scope"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!exclusion.target) return notify('error', 'Choose what to exclude');
+        if (!exclusion.reason.trim())
+          return notify('error', 'An exclusion needs a reason', ['Say why it is out of scope.']);
+        const [kind, id] = exclusion.target.split(':') as [ScopeElementKind, string];
+        void saveScope(assessmentId, scope, {
+          exclusions: [...exclusions, { kind, id, reason: exclusion.reason.trim() }],
+        }).then(
+          () => setExclusion({ target: '', reason: '' }),
+          (error: unknown) => notify('error', 'The exclusion was not saved', problemsOf(error)),
+        );
+      }}
+    >
+      <ScopeElementPicker
+        data={data}
+        exclusions={exclusions}
+        value={exclusion.target}
+        onChange={(target) => setExclusion({ ...exclusion, target })}
+      />
+      <label className="field">
+        <span className="field-label">Reason</span>
+        <input
+          className="input"
+          value={exclusion.reason}
+          onChange={(e) => setExclusion({ ...exclusion, reason: e.target.value })}
+        />
+      </label>
+      <button type="submit" className="button">
+        Exclude
+      </button>
+    </form>
   );
 }
 

@@ -9,12 +9,15 @@ import {
   type RiskResult,
   type ZoneRisk,
   type ZoneRiskResult,
+  withConsequence,
 } from '../../../shared/risk';
 import { applySltToZone, saveZoneRisk } from '../../db/risk';
 import { ConduitSltTable } from './ConduitSltTable';
 import { ManualSltForm } from './ManualSltForm';
 import { notify } from '../../ui/notices';
 import { vector } from './labels';
+import { LevelOptions } from './options';
+import { SltActions } from './SltActions';
 import { problemsOf } from './problems';
 
 interface Props {
@@ -42,8 +45,6 @@ function ZoneRow({
       () => setEditing(false),
       (error: unknown) => notify('error', `The risk of ${zone.name} was not saved`, problemsOf(error)),
     );
-  const inZone = sltVector(zone.slt).map((l) => l ?? 0);
-  const differs = inZone.some((l, i) => l !== z.slt[i]);
   return (
     <tr data-testid="risk-zone">
       <th scope="row">{zone.name}</th>
@@ -54,10 +55,8 @@ function ZoneRow({
             aria-label={`${IMPACT_CATEGORY_LABELS[category]} consequence of ${zone.name}`}
             value={zoneRisk?.consequences[category] ?? ''}
             onChange={(e) => {
-              const consequences = { ...(zoneRisk?.consequences ?? {}) };
-              if (e.target.value === '') delete consequences[category];
-              else consequences[category] = Number(e.target.value);
-              void save({ consequences });
+              const level = e.target.value === '' ? null : Number(e.target.value);
+              void save({ consequences: withConsequence(zoneRisk?.consequences, category, level) });
             }}
           >
             <option value="">
@@ -65,71 +64,22 @@ function ZoneRow({
                 ? `Default: ${consequenceLabel(method, z.consequence.byCategory[category]!)}`
                 : 'Not rated'}
             </option>
-            {method.consequenceLevels.map((l, i) => (
-              <option key={l.label} value={i + 1}>
-                {i + 1} {l.label}
-              </option>
-            ))}
+            <LevelOptions levels={method.consequenceLevels} />
           </select>
         </td>
       ))}
       <td>{z.consequence.level === null ? 'not rated' : consequenceLabel(method, z.consequence.level)}</td>
       <td>
-        <div data-testid="risk-derived-slt">Derived {vector(z.derived.slt)}</div>
-        <div data-testid="risk-slt">
-          In force {vector(z.slt)} ({z.sltSource === 'derived' ? 'derived' : 'set by hand'})
-        </div>
-        <p className="risk-rationale" data-testid="risk-rationale">
-          {z.rationale}
-        </p>
-        {z.warnings.map((w) => (
-          <p key={w} className="field-hint">
-            {w}
-          </p>
-        ))}
+        <SltAndRationale z={z} />
       </td>
       <td>
-        <div className="toolbar">
-          {z.sltSource === 'manual' && zoneRisk?.sltSource === 'manual' ? (
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => void save({ sltSource: 'derived' })}
-            >
-              Use derived
-            </button>
-          ) : z.sltSource === 'manual' ? (
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => void save({ sltSource: 'derived' })}
-            >
-              Derive from scenarios
-            </button>
-          ) : null}
-          <button type="button" className="button button-small" onClick={() => setEditing(!editing)}>
-            Set by hand…
-          </button>
-          {differs && (
-            <button
-              type="button"
-              className="button button-small button-primary"
-              title={`The checklist assesses against ${vector(inZone)}`}
-              onClick={() =>
-                void applySltToZone(zone, z.slt).then(
-                  () =>
-                    notify(
-                      'success',
-                      `${zone.name}: the checklist now assesses against SL-T ${vector(z.slt)}`,
-                    ),
-                  (error: unknown) => notify('error', 'The SL-T was not applied', problemsOf(error)),
-                )
-              }
-            >
-              Apply to checklist
-            </button>
-          )}
-        </div>
+        <ZoneSltActions
+          zone={zone}
+          zoneRisk={zoneRisk}
+          z={z}
+          onEdit={() => setEditing(!editing)}
+          onSave={save}
+        />
         {editing && (
           <ManualSltForm
             name={zone.name}
@@ -140,6 +90,67 @@ function ZoneRow({
         )}
       </td>
     </tr>
+  );
+}
+
+/** The derived SL-T, the one in force and where it comes from, and why. */
+function SltAndRationale({ z }: { z: ZoneRiskResult }) {
+  return (
+    <>
+      <div data-testid="risk-derived-slt">Derived {vector(z.derived.slt)}</div>
+      <div data-testid="risk-slt">
+        In force {vector(z.slt)} ({z.sltSource === 'derived' ? 'derived' : 'set by hand'})
+      </div>
+      <p className="risk-rationale" data-testid="risk-rationale">
+        {z.rationale}
+      </p>
+      {z.warnings.map((w) => (
+        <p key={w} className="field-hint">
+          {w}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** A zone's SL-T actions; applying writes the SL-T in force to the zone the checklist assesses. */
+function ZoneSltActions({
+  zone,
+  zoneRisk,
+  z,
+  onEdit,
+  onSave,
+}: {
+  zone: Zone;
+  zoneRisk: ZoneRisk | undefined;
+  z: ZoneRiskResult;
+  onEdit: () => void;
+  onSave: (patch: Partial<ZoneRisk>) => Promise<unknown>;
+}) {
+  return (
+    <SltActions
+      // Manual with no risk record: the SL-T typed in the diagram, never risk-assessed.
+      backToDerived={
+        z.sltSource !== 'manual'
+          ? null
+          : zoneRisk?.sltSource === 'manual'
+            ? 'Use derived'
+            : 'Derive from scenarios'
+      }
+      onDerive={() => void onSave({ sltSource: 'derived' })}
+      onEdit={onEdit}
+      stored={zone.slt}
+      inForce={z.slt}
+      apply={{
+        label: 'Apply to checklist',
+        title: (held) => `The checklist assesses against ${held}`,
+        perform: () =>
+          void applySltToZone(zone, z.slt).then(
+            () => notify('success', `${zone.name}: the checklist now assesses against SL-T ${vector(z.slt)}`),
+            (error: unknown) => notify('error', 'The SL-T was not applied', problemsOf(error)),
+          ),
+      }}
+    />
   );
 }
 

@@ -7,6 +7,16 @@ import { problemsOf } from './problems';
 
 export type FieldErrors = Record<string, string>;
 
+/** What a section of a record editor's form reads and writes: the draft, its errors, edit and flush. */
+export interface DraftForm<D> {
+  draft: D;
+  errors: FieldErrors;
+  /** Changes fields; `immediate` saves now instead of after the typing pause (selects, checkboxes). */
+  edit: (patch: Partial<D>, immediate?: boolean) => void;
+  /** Saves what is pending (on blur). */
+  flush: () => void;
+}
+
 /**
  * The editing state of one risk record in a dialog: a draft of its fields, checked on every change;
  * a valid record autosaves, an invalid one is held with its field's message. `cancel` puts back the
