@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import {
   AdvisoryMatcher,
+  assembleMatches,
   compactBuffers,
+  distinctAssets,
+  encodeIndex,
   expandMatches,
+  keyMatchBuffers,
   matchAssets,
   matchAssetsCompact,
+  MatcherCache,
+  matchKeys,
+  sliceKeys,
   type AdvisoryMatch,
   type MatchableAsset,
 } from '../../../../shared/advisories';
-import { shippedIndex } from './helpers';
+import { distinctBenchAssets, plantBenchAssets } from '../../../bench/advisory-assets';
+import { INDEX_PATH, shippedIndex } from './helpers';
 
 type Asset = MatchableAsset & { id: string };
 
@@ -90,5 +99,70 @@ describe('matching many assets through the compact result', () => {
     let checks = 0;
     expect(matchAssetsCompact(index, kev, assets, { chunk: 100, cancelled: () => ++checks > 2 })).toBeNull();
     expect(checks).toBe(3);
+  });
+
+  it('puts the shares of two workers together as one run over the bench inventories gives them', () => {
+    // A sample of both benchmark inventories, each worker with its own matcher, as in the app.
+    const bench = [
+      ...distinctBenchAssets(index, 6000),
+      ...plantBenchAssets(index, 14, 6000).map((a) => ({ ...a, id: `plant-${a.id}` })),
+    ];
+    const reference = new AdvisoryMatcher(index.advisories, kev);
+    const expected = new Map<string, AdvisoryMatch[]>();
+    for (const asset of bench) {
+      const matches = reference.match(asset);
+      if (matches.length > 0) expected.set(asset.id, matches);
+    }
+    const distinct = distinctAssets(bench);
+    const count = distinct.firstAsset.length;
+    const half = Math.ceil(count / 2);
+    const parts = [sliceKeys(distinct.keys, 0, half), sliceKeys(distinct.keys, half, count)].map((keys) => {
+      const answer = matchKeys(new AdvisoryMatcher(index.advisories, kev), keys)!;
+      return structuredClone(answer, { transfer: keyMatchBuffers(answer) });
+    });
+    const actual = expandMatches(assembleMatches(distinct, parts), bench);
+    expect(expected.size).toBeGreaterThan(5000);
+    expect(count).toBeLessThan(bench.length); // the plant repeats its models
+    expect(JSON.stringify([...actual].sort())).toBe(JSON.stringify([...expected].sort()));
+  });
+});
+
+describe("a worker's matcher kept between runs", () => {
+  const index = shippedIndex();
+  const sources = () => ({
+    indexes: [new Uint8Array(readFileSync(INDEX_PATH))],
+    kev: ['CVE-2019-10943'],
+    aliases: [],
+  });
+
+  it('is prepared once while the same index, KEV catalog and aliases come back', async () => {
+    const cache = new MatcherCache();
+    const first = await cache.matcherFor(sources());
+    expect(await cache.matcherFor(sources())).toBe(first);
+    expect(first.match({ vendor: 'Siemens', model: 'S7-1516', firmware: 'V2.9.4' }).length).toBeGreaterThan(
+      5,
+    );
+  });
+
+  it('is prepared again when any of them changes', async () => {
+    const cache = new MatcherCache();
+    const first = await cache.matcherFor(sources());
+    const otherKev = await cache.matcherFor({ ...sources(), kev: [] });
+    expect(otherKev).not.toBe(first);
+    const aliased = await cache.matcherFor({
+      ...sources(),
+      kev: [],
+      aliases: [{ kind: 'vendor', spelling: 'Acme', canonical: 'Siemens' }],
+    });
+    expect(aliased).not.toBe(otherKev);
+    expect(aliased.match({ vendor: 'Acme', model: 'S7-1516', firmware: 'V2.9.4' }).length).toBeGreaterThan(5);
+    const older = encodeIndex({ ...index, advisories: index.advisories.filter((a) => a.id < 'ICSA-20') });
+    const fewer = await cache.matcherFor({
+      indexes: [older],
+      kev: [],
+      aliases: [{ kind: 'vendor', spelling: 'Acme', canonical: 'Siemens' }],
+    });
+    expect(fewer).not.toBe(aliased);
+    expect(fewer.advisories.length).toBeLessThan(aliased.advisories.length);
   });
 });
