@@ -49,6 +49,9 @@ interface PreparedProduct {
   advisory: number;
   product: AdvisoryProduct;
   tokens: ProductTokens;
+  /** Its model tokens and words, and its variant tokens: variants of one product share the identity. */
+  identity: string;
+  variants: string;
   range: VersionRange | null;
   /** The product's remediations, one object per distinct kind and text across the pack. */
   remediations: Remediation[];
@@ -100,13 +103,6 @@ export function productPath(product: AdvisoryProduct): string {
   return [product.vendor, full, product.platform ? `on ${product.platform}` : null]
     .filter(Boolean)
     .join(' / ');
-}
-
-function identityOf(p: PreparedProduct): string {
-  return [...p.tokens.models, '|', ...p.tokens.words].join(' ');
-}
-function variantsOf(p: PreparedProduct): string {
-  return p.tokens.variants.join(' ');
 }
 
 /** The least common token, a wildcard last (wildcards are scanned, not looked up). */
@@ -238,28 +234,43 @@ export class AdvisoryMatcher {
     const tokenCounts = new Map<string, number>();
     const ranges = new Map<string, VersionRange>();
     const remediations = new Map<string, Remediation>();
+    // A decoded index shares one object per remediation text: each is keyed by its text once.
+    const interned = new Map<Remediation, Remediation>();
     const intern = (r: Remediation) => {
+      let known = interned.get(r);
+      if (known) return known;
       const key = `${r.kind}:${r.text}`;
-      let known = remediations.get(key);
+      known = remediations.get(key);
       if (!known) remediations.set(key, (known = r));
+      interned.set(r, known);
       return known;
     };
+    // The pack repeats vendor spellings and product names (one SCALANCE model in dozens of advisories).
+    const byVendor = new Map<string, { vendors: string[]; words: Set<string> }>();
+    const tokensByText = new Map<string, ProductTokens>();
     advisories.forEach((advisory, at) => {
       this.releases.set(advisory.id, advisory.initialRelease);
       for (const product of advisory.products) {
-        const vendors = this.vendorsOf(product.vendor);
-        const tokens = tokenizeProduct(
-          productText(product),
-          wordsOf(vendors, product.vendor),
-          product.modelNumbers,
-        );
+        let vendor = byVendor.get(product.vendor);
+        if (!vendor) {
+          const names = this.vendorsOf(product.vendor);
+          byVendor.set(product.vendor, (vendor = { vendors: names, words: wordsOf(names, product.vendor) }));
+        }
+        const { vendors } = vendor;
+        const text = productText(product);
+        const textKey = `${product.vendor}\u0000${text}\u0000${product.modelNumbers.join('\u0000')}`;
+        let tokens = tokensByText.get(textKey);
+        if (!tokens) {
+          tokens = tokenizeProduct(text, vendor.words, product.modelNumbers);
+          tokensByText.set(textKey, tokens);
+        }
         for (const word of tokens.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
         for (const token of [...tokens.models, ...tokens.variants])
           tokenCounts.set(token, (tokenCounts.get(token) ?? 0) + 1);
         // One parsed range per distinct text: products sharing it share one answer per firmware.
-        const text = product.versions;
-        let range = text ? ranges.get(text) : null;
-        if (text && !range) ranges.set(text, (range = parseRange(text)));
+        const versions = product.versions;
+        let range = versions ? ranges.get(versions) : null;
+        if (versions && !range) ranges.set(versions, (range = parseRange(versions)));
         prepared.push({
           vendors,
           p: {
@@ -267,6 +278,8 @@ export class AdvisoryMatcher {
             advisory: at,
             product,
             tokens,
+            identity: [...tokens.models, '|', ...tokens.words].join(' '),
+            variants: tokens.variants.join(' '),
             range: range ?? null,
             remediations: product.remediations.map(intern),
           },
@@ -427,7 +440,7 @@ export class AdvisoryMatcher {
           plan.ranges.push(p.range);
         }
       }
-      advisory.hits.push({ p, kind, range, identity: identityOf(p), variants: variantsOf(p) });
+      advisory.hits.push({ p, kind, range, identity: p.identity, variants: p.variants });
     }
     plan.advisories = [...byAdvisory.values()];
     for (const advisory of plan.advisories) {
