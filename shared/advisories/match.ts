@@ -52,6 +52,8 @@ interface PreparedProduct {
   /** Its model tokens and words, and its variant tokens: variants of one product share the identity. */
   identity: string;
   variants: string;
+  /** The version text compared (see versionTextOf). */
+  versions: string | null;
   range: VersionRange | null;
   /** The product's remediations, one object per distinct kind and text across the pack. */
   remediations: Remediation[];
@@ -88,6 +90,22 @@ function nameWithoutVersions(product: AdvisoryProduct): string {
   return VERSION_WORDS.test(tail) || tail.trim() === product.versions.trim()
     ? product.name.slice(0, colon).trim()
     : product.name;
+}
+
+/**
+ * The version text to compare: the range field, or the version text after the name's colon where
+ * the field lost the wildcard it gives ("RTU500 series CMU Firmware: version 12.6.*" with the
+ * field "12.6") or cannot be read ("9.4 | FP2  Hotfix 5" for "SYS600: <= 9.4 FP2 Hotfix 5").
+ */
+function versionTextOf(product: AdvisoryProduct): string | null {
+  const field = product.versions;
+  const colon = product.name.lastIndexOf(':');
+  const tail = colon > 0 ? product.name.slice(colon + 1).trim() : '';
+  if (!field || !tail) return field;
+  const wildcardLost = /\d\.\s*(?:\*|x\b)/i.test(tail) && !/\*|\dx\b|\.x\b/i.test(field);
+  if (wildcardLost && parseRange(tail).kind === 'set') return tail;
+  if (parseRange(field).kind === 'unknown' && parseRange(tail).kind !== 'unknown') return tail;
+  return field;
 }
 
 function productText(product: AdvisoryProduct): string {
@@ -268,7 +286,7 @@ export class AdvisoryMatcher {
         for (const token of [...tokens.models, ...tokens.variants])
           tokenCounts.set(token, (tokenCounts.get(token) ?? 0) + 1);
         // One parsed range per distinct text: products sharing it share one answer per firmware.
-        const versions = product.versions;
+        const versions = versionTextOf(product);
         let range = versions ? ranges.get(versions) : null;
         if (versions && !range) ranges.set(versions, (range = parseRange(versions)));
         prepared.push({
@@ -280,6 +298,7 @@ export class AdvisoryMatcher {
             tokens,
             identity: [...tokens.models, '|', ...tokens.words].join(' '),
             variants: tokens.variants.join(' '),
+            versions,
             range: range ?? null,
             remediations: product.remediations.map(intern),
           },
@@ -411,7 +430,7 @@ export class AdvisoryMatcher {
         confidence,
         why: '',
         product: productPath(best.p.product),
-        versions: best.p.product.versions,
+        versions: best.p.versions,
         remediations: [...new Set(affecting.flatMap((hit) => hit.p.remediations))],
       },
       answer: best.answer,
