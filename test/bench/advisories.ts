@@ -113,16 +113,34 @@ async function matchInWorkers(
 async function workerTimes(count: number, assets: BenchAsset[]) {
   const cold: number[] = [];
   const warm: number[] = [];
+  const coldCpu: number[] = [];
+  const warmCpu: number[] = [];
   let matched = 0;
   for (let run = 0; run < 3; run++) {
     const workers = await startWorkers(count);
+    let before = process.cpuUsage();
     const first = await matchInWorkers(workers, assets);
+    coldCpu.push(cpuSince(before));
     cold.push(first.ms);
     matched = first.matched;
+    before = process.cpuUsage();
     warm.push((await matchInWorkers(workers, assets)).ms);
+    warmCpu.push(cpuSince(before));
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return { cold: median(cold), warm: median(warm), matched };
+  return {
+    cold: median(cold),
+    warm: median(warm),
+    coldCpu: median(coldCpu),
+    warmCpu: median(warmCpu),
+    matched,
+  };
+}
+
+/** CPU time of this process, all threads (the workers' too), since `before`. */
+function cpuSince(before: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
 }
 
 /** CPU time of this process (all threads) spent in `run`: on a shared, loaded machine wall time says little. */
@@ -186,7 +204,8 @@ for (const [label, assets] of [
     const times = await workerTimes(count, assets);
     console.log(
       `  in ${count} worker${count > 1 ? 's' : ''}: first run ${seconds(times.cold)} (index read and matcher prepared in each worker), ` +
-        `next run ${seconds(times.warm)} (target < 2 s); ${times.matched} assets with matches; ` +
+        `next run ${seconds(times.warm)} (target < 2 s); CPU time of all threads: first ${seconds(times.coldCpu)}, next ${seconds(times.warmCpu)}; ` +
+        `${times.matched} assets with matches; ` +
         `plain loop ${seconds(plain.ms)} wall (first ${(times.cold / plain.ms).toFixed(1)}x, next ${(times.warm / plain.ms).toFixed(1)}x) [${load()}]`,
     );
   }
