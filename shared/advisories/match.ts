@@ -3,6 +3,7 @@ import {
   familyKeys,
   lineKeys,
   matchProduct,
+  prefixKeys,
   tokenizeProduct,
   type ProductMatch,
   type ProductTokens,
@@ -327,6 +328,7 @@ export class AdvisoryMatcher {
         }
         const identifiers = [...p.tokens.models, ...variants];
         if (p.tokens.family) for (const key of lineKeys(p.tokens)) push(bucket.byWord, key, p);
+        for (const prefix of p.tokens.prefixes) push(bucket.byWord, `prefix:${prefix}`, p);
         if (identifiers.length === 0) {
           const rarest = distinctWords(p.tokens).sort((a, b) => wordCounts.get(a)! - wordCounts.get(b)!)[0];
           if (rarest) push(bucket.byWord, rarest, p);
@@ -495,7 +497,7 @@ export class AdvisoryMatcher {
         if (!bucket) continue;
         for (const token of tokens.models) bucket.byModel.get(token)?.forEach((p) => candidates.add(p));
         if (tokens.models.length > 0) for (const p of bucket.wildcards) candidates.add(p);
-        for (const token of [...tokens.series, ...tokens.words, ...familyKeys(tokens)])
+        for (const token of [...tokens.series, ...tokens.words, ...familyKeys(tokens), ...prefixKeys(tokens)])
           bucket.byWord.get(token)?.forEach((p) => candidates.add(p));
       }
       for (const p of candidates) {
