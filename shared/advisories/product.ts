@@ -266,5 +266,14 @@ export function matchProduct(asset: ProductTokens, product: ProductTokens): Prod
     return seriesOk && !missingWords && distinct.length > 0 ? 'model' : null;
   }
   if (distinct.length === 0) return null;
-  return !missingWords && distinct.some((word) => word.length >= 4) ? 'name' : null;
+  // By words alone, an asset word the product lacks names another product ("SICAM MMU" is not
+  // "SICAM T", the "WinCC OA Operator iOS App" is not WinCC OA).
+  const otherWord = asset.words.some(
+    (word) =>
+      word.length >= 3 &&
+      !FAMILY.has(word) &&
+      !product.words.includes(word) &&
+      !product.anyOf.some((group) => group.includes(word)),
+  );
+  return !missingWords && !otherWord && distinct.some((word) => word.length >= 4) ? 'name' : null;
 }

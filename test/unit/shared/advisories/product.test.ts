@@ -105,4 +105,11 @@ describe('product names the blind sets turned up', () => {
     expect(match('Bently Nevada 3500 Rack', 'Bently Nevada 3500 Rack (TDI Firmware)')).toBe('model');
     expect(match('Bently Nevada 3300 Rack', 'Bently Nevada 3500 Rack (TDI Firmware)')).toBeNull();
   });
+
+  it('by words alone, refuses an asset that names a word the product lacks', () => {
+    expect(match('SICAM T', 'SICAM T')).toBe('name');
+    expect(match('SICAM MMU', 'SICAM T')).toBeNull();
+    expect(match('SIMATIC WinCC OA', 'SIMATIC WinCC OA V3.14 and prior')).toBe('name');
+    expect(match('SIMATIC WinCC OA Operator iOS App', 'SIMATIC WinCC OA V3.14 and prior')).toBeNull();
+  });
 });
