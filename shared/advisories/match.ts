@@ -14,6 +14,7 @@ import type { AliasEdit } from '../vendors/normalise';
 import { vendorInText, vendorKey } from '../vendors/vendor-aliases';
 import { vendorNamer } from '../vendors/vendor-names';
 import { parseVersion } from './version';
+import { repairMojibake } from '../text/mojibake';
 
 /** What matching reads of an asset. */
 export interface MatchableAsset {
@@ -84,13 +85,20 @@ function wordsOf(vendors: string[], raw: string | null): Set<string> {
 const VERSION_WORDS =
   /\b(?:versions?|firmware|all|prior|before|earlier|later|below|and older|v?\d+(?:\.\d+)+)\b|^\s*\*\s*$/i;
 
+/** "E2 Camera Series - Geutebrück reports the vulnerability affect the following IP cameras": prose after a dash. */
+const PROSE = /\b(?:reports?|vulnerabilit(?:y|ies)|affects?|following)\b/i;
+
 function nameWithoutVersions(product: AdvisoryProduct): string {
-  const colon = product.name.lastIndexOf(':');
-  if (colon <= 0 || !product.versions) return product.name;
-  const tail = product.name.slice(colon + 1);
-  return VERSION_WORDS.test(tail) || tail.trim() === product.versions.trim()
-    ? product.name.slice(0, colon).trim()
-    : product.name;
+  const name = repairMojibake(product.name);
+  const colon = name.lastIndexOf(':');
+  let head = name;
+  if (colon > 0 && product.versions) {
+    const tail = name.slice(colon + 1);
+    if (VERSION_WORDS.test(tail) || tail.trim() === product.versions.trim())
+      head = name.slice(0, colon).trim();
+  }
+  const dash = head.indexOf(' - ');
+  return dash > 0 && PROSE.test(head.slice(dash + 3)) ? head.slice(0, dash).trim() : head;
 }
 
 /**
@@ -119,7 +127,7 @@ function productText(product: AdvisoryProduct): string {
 export function productPath(product: AdvisoryProduct): string {
   const name = nameWithoutVersions(product);
   const full = product.family.includes(name) ? product.family : name;
-  return [product.vendor, full, product.platform ? `on ${product.platform}` : null]
+  return [repairMojibake(product.vendor), full, product.platform ? `on ${product.platform}` : null]
     .filter(Boolean)
     .join(' / ');
 }
