@@ -551,9 +551,10 @@ describe('matching precision and recall on a second blind set of 40 sampled advi
       for (const id of [...c.affected, ...(c.possibly ?? [])]) expect(picked).toContain(id);
     const { precision, recall, report } = scoreBlindSet(`blind set 2 (seed ${SEED})`, index, picked, CASES);
     console.log(report);
-    // Floors at the figures first measured with the matcher as it was (precision 90.2%, 37 of 41;
-    // recall 80.4%, 37 of 46): a regression fails; the printed lines are its known errors.
-    expect(precision).toBeGreaterThanOrEqual(0.9);
-    expect(recall).toBeGreaterThanOrEqual(0.8);
+    // First measured with the matcher as it was when this set was committed: precision 90.2%
+    // (37 of 41), recall 80.4% (37 of 46). After the general grammar and product fixes: 100% and
+    // 82.6%. Precision must stay at 100%; the printed misses are the matcher's known gaps.
+    expect(precision).toBe(1);
+    expect(recall).toBeGreaterThanOrEqual(0.82);
   });
 });

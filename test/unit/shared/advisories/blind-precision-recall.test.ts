@@ -349,9 +349,10 @@ describe('matching precision and recall on a blind set of 40 sampled advisories'
       CASES,
     );
     console.log(report);
-    // Floors at the figures first measured (100% and 72.7%): a regression fails; the misses
-    // printed above are the matcher's known gaps on unseen advisories, not tuned away here.
-    expect(precision).toBeGreaterThanOrEqual(0.95);
-    expect(recall).toBeGreaterThanOrEqual(0.72);
+    // First measured at 100% and 72.7%; the misses then (wildcards, "10 | 11" lists, "including",
+    // family-only names, GE's 07A05, vendor spellings) were fixed in general terms, so this set
+    // is no longer blind: the second set is the honest figure. Precision must stay at 100%.
+    expect(precision).toBe(1);
+    expect(recall).toBeGreaterThanOrEqual(0.99);
   });
 });
