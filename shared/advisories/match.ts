@@ -314,34 +314,41 @@ export class AdvisoryMatcher {
         });
       }
     });
-    for (const { vendors, p } of prepared) {
-      for (const vendor of vendors) {
-        let bucket = this.buckets.get(vendor);
-        if (!bucket) {
-          bucket = { byModel: new Map(), wildcards: [], byWord: new Map() };
-          this.buckets.set(vendor, bucket);
-        }
-        // Each product is filed under tokens the asset must share for matchProduct to accept it:
-        // the rarest of its own model tokens (the asset needs them all), the rarest of its order
-        // numbers (or those), or, with no model token of its own, each of its order numbers.
-        const variants = p.tokens.variants.filter((token) => /\d/.test(token));
-        const keys =
-          p.tokens.models.length > 0
-            ? [rarest(p.tokens.models, tokenCounts), rarest(variants, tokenCounts)]
-            : variants;
-        for (const token of new Set(keys)) {
-          if (token === undefined) continue;
-          if (token.endsWith('*')) bucket.wildcards.push(p);
-          else push(bucket.byModel, token, p);
-        }
-        const identifiers = [...p.tokens.models, ...variants];
-        if (p.tokens.family) for (const key of lineKeys(p.tokens)) push(bucket.byWord, key, p);
-        for (const prefix of p.tokens.prefixes) push(bucket.byWord, `prefix:${prefix}`, p);
-        if (identifiers.length === 0) {
-          const rarest = distinctWords(p.tokens).sort((a, b) => wordCounts.get(a)! - wordCounts.get(b)!)[0];
-          if (rarest) push(bucket.byWord, rarest, p);
-        }
-      }
+    for (const { vendors, p } of prepared)
+      for (const vendor of vendors) this.fileProduct(vendor, p, tokenCounts, wordCounts);
+  }
+
+  /**
+   * Files a product in its vendor's bucket under tokens the asset must share for matchProduct to
+   * accept it: the rarest of its own model tokens (the asset needs them all), the rarest of its
+   * order numbers (or those), or, with no model token of its own, each of its order numbers.
+   */
+  private fileProduct(
+    vendor: string,
+    p: PreparedProduct,
+    tokenCounts: ReadonlyMap<string, number>,
+    wordCounts: ReadonlyMap<string, number>,
+  ): void {
+    let bucket = this.buckets.get(vendor);
+    if (!bucket) {
+      bucket = { byModel: new Map(), wildcards: [], byWord: new Map() };
+      this.buckets.set(vendor, bucket);
+    }
+    const variants = p.tokens.variants.filter((token) => /\d/.test(token));
+    const keys =
+      p.tokens.models.length > 0
+        ? [rarest(p.tokens.models, tokenCounts), rarest(variants, tokenCounts)]
+        : variants;
+    for (const token of new Set(keys)) {
+      if (token === undefined) continue;
+      if (token.endsWith('*')) bucket.wildcards.push(p);
+      else push(bucket.byModel, token, p);
+    }
+    if (p.tokens.family) for (const key of lineKeys(p.tokens)) push(bucket.byWord, key, p);
+    for (const prefix of p.tokens.prefixes) push(bucket.byWord, `prefix:${prefix}`, p);
+    if (p.tokens.models.length === 0 && variants.length === 0) {
+      const word = distinctWords(p.tokens).sort((a, b) => wordCounts.get(a)! - wordCounts.get(b)!)[0];
+      if (word) push(bucket.byWord, word, p);
     }
   }
 
