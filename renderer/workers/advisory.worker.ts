@@ -1,19 +1,19 @@
 import '../first-import';
 import {
-  compactBuffers,
   decodeIndex,
   encodeIndex,
-  matchAssetsCompact,
-  mergeIndexes,
+  keyMatchBuffers,
+  matchKeys,
+  MatcherCache,
   readKev,
   readPack,
   unpackArchive,
-  type CompactMatches,
-  type MatchableAsset,
+  type AssetKeys,
+  type KeyMatches,
+  type MatcherSources,
   type PackFile,
   type PackProblem,
 } from '../../shared/advisories';
-import type { AliasEdit } from '../../shared/vendors';
 import { serveSelf, withTransfer, type Job } from './channel';
 
 export interface MatchProgress {
@@ -34,27 +34,31 @@ export interface ImportedPack {
   index: Uint8Array;
 }
 
+/** The worker lives as long as the page: the index is read and the matcher prepared once. */
+const matchers = new MatcherCache();
+
 /** Matches the assessment's assets against advisory indexes, and reads imported packs, off the UI thread. */
 const handlers = {
-  match(
+  /**
+   * Matches a share of the assets' distinct keys. The page may split the keys across several
+   * workers and puts their answers together in key order (`assembleMatches`).
+   */
+  async match(
     request: {
-      /** Encoded indexes: the bundled one and any imported; of one advisory the latest revision counts. */
-      indexes: Uint8Array[];
-      kev: string[];
-      assets: Array<MatchableAsset & { id: string }>;
-      /** The assessor's aliases (the Dexie `aliases` table), applied to advisory and asset vendors. */
-      aliases: AliasEdit[];
+      /** The bundled index and any imported, the KEV catalog, the assessor's aliases (Dexie `aliases`). */
+      sources: MatcherSources;
+      keys: AssetKeys;
     },
     job: Job<MatchProgress>,
-  ): CompactMatches | null {
-    job.progress({ done: 0, total: request.assets.length, step: 'reading the advisories' });
-    const index = mergeIndexes(request.indexes.map((bytes) => decodeIndex(bytes)));
-    const result = matchAssetsCompact(index, new Set(request.kev), request.assets, {
-      onProgress: (done, total) => job.progress({ done, total, step: 'matching' }),
+  ): Promise<KeyMatches | null> {
+    const total = request.keys.vendor.length;
+    job.progress({ done: 0, total, step: 'reading the advisories' });
+    const matcher = await matchers.matcherFor(request.sources);
+    const result = matchKeys(matcher, request.keys, {
+      onProgress: (done) => job.progress({ done, total, step: 'matching' }),
       cancelled: () => job.signal.aborted,
-      vendorAliases: request.aliases,
     });
-    return result && withTransfer(result, compactBuffers(result));
+    return result && withTransfer(result, keyMatchBuffers(result));
   },
 
   /** A folder's files, or one .zip / .tar.gz archive: checked, read and indexed. */

@@ -109,10 +109,17 @@ export function decodeIndex(bytes: Uint8Array): AdvisoryIndex {
     throw new IndexError(`not a Conduit advisory index of version ${INDEX_VERSION}`);
   }
   const { strings } = compact;
+  // One object per remediation text, shared by the products that give it (the matcher keys them once).
+  const remediations = new Map<number, { kind: RemediationKind; text: string }>();
   const remediation = (at: number) => {
-    const text = strings[at]!;
-    const colon = text.indexOf(':');
-    return { kind: text.slice(0, colon) as RemediationKind, text: text.slice(colon + 1) };
+    let known = remediations.get(at);
+    if (!known) {
+      const text = strings[at]!;
+      const colon = text.indexOf(':');
+      known = { kind: text.slice(0, colon) as RemediationKind, text: text.slice(colon + 1) };
+      remediations.set(at, known);
+    }
+    return known;
   };
   return {
     source: compact.source,

@@ -18,6 +18,14 @@ export {
   matchAssetsCompact,
   expandMatches,
   compactBuffers,
+  distinctAssets,
+  sliceKeys,
+  matchKeys,
+  keyMatchBuffers,
+  assembleMatches,
+  type AssetKeys,
+  type DistinctAssets,
+  type KeyMatches,
   type CompactMatches,
   type MatchRunOptions,
 } from './run-matching';
@@ -52,3 +60,4 @@ export {
   vendorKey,
 } from '../vendors/vendor-aliases';
 export { mergeIndexes } from './merge-packs';
+export { MatcherCache, type MatcherSources } from './matcher-cache';

@@ -3,6 +3,7 @@ import {
   familyKeys,
   lineKeys,
   matchProduct,
+  prefixKeys,
   tokenizeProduct,
   type ProductMatch,
   type ProductTokens,
@@ -13,6 +14,7 @@ import type { AliasEdit } from '../vendors/normalise';
 import { vendorInText, vendorKey } from '../vendors/vendor-aliases';
 import { vendorNamer } from '../vendors/vendor-names';
 import { parseVersion } from './version';
+import { repairMojibake } from '../text/mojibake';
 
 /** What matching reads of an asset. */
 export interface MatchableAsset {
@@ -49,6 +51,11 @@ interface PreparedProduct {
   advisory: number;
   product: AdvisoryProduct;
   tokens: ProductTokens;
+  /** Its model tokens and words, and its variant tokens: variants of one product share the identity. */
+  identity: string;
+  variants: string;
+  /** The version text compared (see versionTextOf). */
+  versions: string | null;
   range: VersionRange | null;
   /** The product's remediations, one object per distinct kind and text across the pack. */
   remediations: Remediation[];
@@ -78,13 +85,36 @@ function wordsOf(vendors: string[], raw: string | null): Set<string> {
 const VERSION_WORDS =
   /\b(?:versions?|firmware|all|prior|before|earlier|later|below|and older|v?\d+(?:\.\d+)+)\b|^\s*\*\s*$/i;
 
+/** "E2 Camera Series - Geutebrück reports the vulnerability affect the following IP cameras": prose after a dash. */
+const PROSE = /\b(?:reports?|vulnerabilit(?:y|ies)|affects?|following)\b/i;
+
 function nameWithoutVersions(product: AdvisoryProduct): string {
+  const name = repairMojibake(product.name);
+  const colon = name.lastIndexOf(':');
+  let head = name;
+  if (colon > 0 && product.versions) {
+    const tail = name.slice(colon + 1);
+    if (VERSION_WORDS.test(tail) || tail.trim() === product.versions.trim())
+      head = name.slice(0, colon).trim();
+  }
+  const dash = head.indexOf(' - ');
+  return dash > 0 && PROSE.test(head.slice(dash + 3)) ? head.slice(0, dash).trim() : head;
+}
+
+/**
+ * The version text to compare: the range field, or the version text after the name's colon where
+ * the field lost the wildcard it gives ("RTU500 series CMU Firmware: version 12.6.*" with the
+ * field "12.6") or cannot be read ("9.4 | FP2  Hotfix 5" for "SYS600: <= 9.4 FP2 Hotfix 5").
+ */
+function versionTextOf(product: AdvisoryProduct): string | null {
+  const field = product.versions;
   const colon = product.name.lastIndexOf(':');
-  if (colon <= 0 || !product.versions) return product.name;
-  const tail = product.name.slice(colon + 1);
-  return VERSION_WORDS.test(tail) || tail.trim() === product.versions.trim()
-    ? product.name.slice(0, colon).trim()
-    : product.name;
+  const tail = colon > 0 ? product.name.slice(colon + 1).trim() : '';
+  if (!field || !tail) return field;
+  const wildcardLost = /\d\.\s*(?:\*|x\b)/i.test(tail) && !/\*|\dx\b|\.x\b/i.test(field);
+  if (wildcardLost && parseRange(tail).kind === 'set') return tail;
+  if (parseRange(field).kind === 'unknown' && parseRange(tail).kind !== 'unknown') return tail;
+  return field;
 }
 
 function productText(product: AdvisoryProduct): string {
@@ -97,16 +127,9 @@ function productText(product: AdvisoryProduct): string {
 export function productPath(product: AdvisoryProduct): string {
   const name = nameWithoutVersions(product);
   const full = product.family.includes(name) ? product.family : name;
-  return [product.vendor, full, product.platform ? `on ${product.platform}` : null]
+  return [repairMojibake(product.vendor), full, product.platform ? `on ${product.platform}` : null]
     .filter(Boolean)
     .join(' / ');
-}
-
-function identityOf(p: PreparedProduct): string {
-  return [...p.tokens.models, '|', ...p.tokens.words].join(' ');
-}
-function variantsOf(p: PreparedProduct): string {
-  return p.tokens.variants.join(' ');
 }
 
 /** The least common token, a wildcard last (wildcards are scanned, not looked up). */
@@ -238,28 +261,43 @@ export class AdvisoryMatcher {
     const tokenCounts = new Map<string, number>();
     const ranges = new Map<string, VersionRange>();
     const remediations = new Map<string, Remediation>();
+    // A decoded index shares one object per remediation text: each is keyed by its text once.
+    const interned = new Map<Remediation, Remediation>();
     const intern = (r: Remediation) => {
+      let known = interned.get(r);
+      if (known) return known;
       const key = `${r.kind}:${r.text}`;
-      let known = remediations.get(key);
+      known = remediations.get(key);
       if (!known) remediations.set(key, (known = r));
+      interned.set(r, known);
       return known;
     };
+    // The pack repeats vendor spellings and product names (one SCALANCE model in dozens of advisories).
+    const byVendor = new Map<string, { vendors: string[]; words: Set<string> }>();
+    const tokensByText = new Map<string, ProductTokens>();
     advisories.forEach((advisory, at) => {
       this.releases.set(advisory.id, advisory.initialRelease);
       for (const product of advisory.products) {
-        const vendors = this.vendorsOf(product.vendor);
-        const tokens = tokenizeProduct(
-          productText(product),
-          wordsOf(vendors, product.vendor),
-          product.modelNumbers,
-        );
+        let vendor = byVendor.get(product.vendor);
+        if (!vendor) {
+          const names = this.vendorsOf(product.vendor);
+          byVendor.set(product.vendor, (vendor = { vendors: names, words: wordsOf(names, product.vendor) }));
+        }
+        const { vendors } = vendor;
+        const text = productText(product);
+        const textKey = `${product.vendor}\u0000${text}\u0000${product.modelNumbers.join('\u0000')}`;
+        let tokens = tokensByText.get(textKey);
+        if (!tokens) {
+          tokens = tokenizeProduct(text, vendor.words, product.modelNumbers);
+          tokensByText.set(textKey, tokens);
+        }
         for (const word of tokens.words) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
         for (const token of [...tokens.models, ...tokens.variants])
           tokenCounts.set(token, (tokenCounts.get(token) ?? 0) + 1);
         // One parsed range per distinct text: products sharing it share one answer per firmware.
-        const text = product.versions;
-        let range = text ? ranges.get(text) : null;
-        if (text && !range) ranges.set(text, (range = parseRange(text)));
+        const versions = versionTextOf(product);
+        let range = versions ? ranges.get(versions) : null;
+        if (versions && !range) ranges.set(versions, (range = parseRange(versions)));
         prepared.push({
           vendors,
           p: {
@@ -267,39 +305,50 @@ export class AdvisoryMatcher {
             advisory: at,
             product,
             tokens,
+            identity: [...tokens.models, '|', ...tokens.words].join(' '),
+            variants: tokens.variants.join(' '),
+            versions,
             range: range ?? null,
             remediations: product.remediations.map(intern),
           },
         });
       }
     });
-    for (const { vendors, p } of prepared) {
-      for (const vendor of vendors) {
-        let bucket = this.buckets.get(vendor);
-        if (!bucket) {
-          bucket = { byModel: new Map(), wildcards: [], byWord: new Map() };
-          this.buckets.set(vendor, bucket);
-        }
-        // Each product is filed under tokens the asset must share for matchProduct to accept it:
-        // the rarest of its own model tokens (the asset needs them all), the rarest of its order
-        // numbers (or those), or, with no model token of its own, each of its order numbers.
-        const variants = p.tokens.variants.filter((token) => /\d/.test(token));
-        const keys =
-          p.tokens.models.length > 0
-            ? [rarest(p.tokens.models, tokenCounts), rarest(variants, tokenCounts)]
-            : variants;
-        for (const token of new Set(keys)) {
-          if (token === undefined) continue;
-          if (token.endsWith('*')) bucket.wildcards.push(p);
-          else push(bucket.byModel, token, p);
-        }
-        const identifiers = [...p.tokens.models, ...variants];
-        if (p.tokens.family) for (const key of lineKeys(p.tokens)) push(bucket.byWord, key, p);
-        if (identifiers.length === 0) {
-          const rarest = distinctWords(p.tokens).sort((a, b) => wordCounts.get(a)! - wordCounts.get(b)!)[0];
-          if (rarest) push(bucket.byWord, rarest, p);
-        }
-      }
+    for (const { vendors, p } of prepared)
+      for (const vendor of vendors) this.fileProduct(vendor, p, tokenCounts, wordCounts);
+  }
+
+  /**
+   * Files a product in its vendor's bucket under tokens the asset must share for matchProduct to
+   * accept it: the rarest of its own model tokens (the asset needs them all), the rarest of its
+   * order numbers (or those), or, with no model token of its own, each of its order numbers.
+   */
+  private fileProduct(
+    vendor: string,
+    p: PreparedProduct,
+    tokenCounts: ReadonlyMap<string, number>,
+    wordCounts: ReadonlyMap<string, number>,
+  ): void {
+    let bucket = this.buckets.get(vendor);
+    if (!bucket) {
+      bucket = { byModel: new Map(), wildcards: [], byWord: new Map() };
+      this.buckets.set(vendor, bucket);
+    }
+    const variants = p.tokens.variants.filter((token) => /\d/.test(token));
+    const keys =
+      p.tokens.models.length > 0
+        ? [rarest(p.tokens.models, tokenCounts), rarest(variants, tokenCounts)]
+        : variants;
+    for (const token of new Set(keys)) {
+      if (token === undefined) continue;
+      if (token.endsWith('*')) bucket.wildcards.push(p);
+      else push(bucket.byModel, token, p);
+    }
+    if (p.tokens.family) for (const key of lineKeys(p.tokens)) push(bucket.byWord, key, p);
+    for (const prefix of p.tokens.prefixes) push(bucket.byWord, `prefix:${prefix}`, p);
+    if (p.tokens.models.length === 0 && variants.length === 0) {
+      const word = distinctWords(p.tokens).sort((a, b) => wordCounts.get(a)! - wordCounts.get(b)!)[0];
+      if (word) push(bucket.byWord, word, p);
     }
   }
 
@@ -398,7 +447,7 @@ export class AdvisoryMatcher {
         confidence,
         why: '',
         product: productPath(best.p.product),
-        versions: best.p.product.versions,
+        versions: best.p.versions,
         remediations: [...new Set(affecting.flatMap((hit) => hit.p.remediations))],
       },
       answer: best.answer,
@@ -427,7 +476,7 @@ export class AdvisoryMatcher {
           plan.ranges.push(p.range);
         }
       }
-      advisory.hits.push({ p, kind, range, identity: identityOf(p), variants: variantsOf(p) });
+      advisory.hits.push({ p, kind, range, identity: p.identity, variants: p.variants });
     }
     plan.advisories = [...byAdvisory.values()];
     for (const advisory of plan.advisories) {
@@ -463,7 +512,7 @@ export class AdvisoryMatcher {
         if (!bucket) continue;
         for (const token of tokens.models) bucket.byModel.get(token)?.forEach((p) => candidates.add(p));
         if (tokens.models.length > 0) for (const p of bucket.wildcards) candidates.add(p);
-        for (const token of [...tokens.series, ...tokens.words, ...familyKeys(tokens)])
+        for (const token of [...tokens.series, ...tokens.words, ...familyKeys(tokens), ...prefixKeys(tokens)])
           bucket.byWord.get(token)?.forEach((p) => candidates.add(p));
       }
       for (const p of candidates) {

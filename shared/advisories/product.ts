@@ -17,6 +17,10 @@ export interface ProductTokens {
   family: boolean;
   /** The series a family name covers: "S7-1500" is 15xx, "X-200" is X2xx. */
   lines: Array<{ letters: string; prefix: string; digits: number }>;
+  /** "NX1-series", "GT25 model": a model prefix that names a line of products (each "NX1P2-…"). */
+  prefixes: string[];
+  /** Words written as alternatives ("Metasys ADS/ADX/OAS Servers"): an asset needs one of each group. */
+  anyOf: string[][];
 }
 
 const STOP_WORDS = new Set(
@@ -37,6 +41,16 @@ function isSeries(token: string): boolean {
 
 /** Version numbers in a name ("Modicon M340: prior to v3.01") say nothing about the product. */
 const VERSION_TEXT = /\b[a-z]{0,2}\d+(?:\.\d+)+[a-z0-9]*\b/g;
+
+/** "Servers" and "server", "cameras" and "camera" are one word to compare. */
+function singular(word: string): string {
+  return word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+/** "NX1-series", "GT25 model": a lettered model token named as a line. */
+const PREFIX_LINE = /\b([a-z]{1,4}\d{1,3})[- ](?:series|model)\b/g;
+/** "ADS/ADX/OAS", "NJ/NX": short lettered names joined by slashes ("WebAccess/SCADA" is one name). */
+const WORD_ALTERNATIVES = /(?<![a-z0-9/])[a-z]{2,4}(?:\/[a-z]{2,4})+(?![a-z0-9/])/g;
 
 function collect(
   text: string,
@@ -61,8 +75,16 @@ function collect(
       if (isSeries(normal)) {
         if (!into.series.includes(normal)) into.series.push(normal);
       } else addModel(normal);
-    } else if (token.length > 1 && !STOP_WORDS.has(token) && !vendorWords.has(token) && token !== '*') {
-      if (!into.words.includes(token)) into.words.push(token);
+    } else if (
+      !asVariants &&
+      token.length > 1 &&
+      !STOP_WORDS.has(token) &&
+      !vendorWords.has(token) &&
+      token !== '*'
+    ) {
+      // Words in parentheses ("(IPM Infrastructure)", "(TDI Firmware)") restate the name: not required.
+      const word = singular(token);
+      if (!into.words.includes(word)) into.words.push(word);
     }
   }
   // "1756-EWEB" and "1756-L83E": a catalogue number whose letters tell the products of one series apart.
@@ -89,9 +111,27 @@ export function tokenizeProduct(
   vendorWords: ReadonlySet<string> = new Set(),
   modelNumbers: readonly string[] = [],
 ): ProductTokens {
-  const tokens: ProductTokens = { models: [], variants: [], series: [], words: [], family: false, lines: [] };
+  const tokens: ProductTokens = {
+    models: [],
+    variants: [],
+    series: [],
+    words: [],
+    family: false,
+    lines: [],
+    prefixes: [],
+    anyOf: [],
+  };
   const parenthesised = [...text.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]!);
   const main = text.replace(/\([^)]*\)/g, ' ');
+  for (const line of main.toLowerCase().matchAll(PREFIX_LINE))
+    if (!isSeries(line[1]!) && !tokens.prefixes.includes(line[1]!)) tokens.prefixes.push(line[1]!);
+  for (const alternatives of main.toLowerCase().matchAll(WORD_ALTERNATIVES)) {
+    const group = alternatives[0]
+      .split('/')
+      .filter((word) => !STOP_WORDS.has(word) && !vendorWords.has(word))
+      .map(singular);
+    if (group.length > 1) tokens.anyOf.push(group);
+  }
   tokens.family = /\bfamily\b/i.test(main);
   if (tokens.family) {
     for (const line of main
@@ -168,15 +208,40 @@ export type ProductMatch = 'model' | 'name' | null;
  */
 /** The product's words that are more than a family word: an asset must have each of them. */
 export function distinctWords(tokens: ProductTokens): string[] {
-  return tokens.words.filter((word) => !FAMILY.has(word));
+  return tokens.words.filter(
+    (word) => !FAMILY.has(word) && !tokens.anyOf.some((group) => group.includes(word)),
+  );
+}
+
+/** An asset model token of the line a prefix names: "nx1p2" of "NX1-series", "gt2510" of "GT25 model". */
+function ofPrefixLine(asset: ProductTokens, product: ProductTokens): boolean {
+  return (
+    product.prefixes.length > 0 &&
+    product.models.every((token) => product.prefixes.includes(token)) &&
+    asset.models.some((token) =>
+      product.prefixes.some((prefix) => token.length > prefix.length && token.startsWith(prefix)),
+    )
+  );
+}
+
+/** Keys under which a product naming a line by prefix is found for an asset's model tokens. */
+export function prefixKeys(tokens: ProductTokens): string[] {
+  const keys: string[] = [];
+  for (const token of tokens.models)
+    for (let k = 2; k < token.length; k++) keys.push(`prefix:${token.slice(0, k)}`);
+  return keys;
 }
 
 export function matchProduct(asset: ProductTokens, product: ProductTokens): ProductMatch {
   if (product.family && product.models.length === 0 && inFamily(asset, product)) return 'model';
-  const distinctWords = product.words.filter((word) => !FAMILY.has(word));
-  const missingWords = distinctWords.some((word) => !asset.words.includes(word));
+  // Named by its line only: possibly this product, by name (the advisory lists no model).
+  if (ofPrefixLine(asset, product)) return 'name';
+  const distinct = distinctWords(product);
+  const missingWords =
+    distinct.some((word) => !asset.words.includes(word)) ||
+    product.anyOf.some((group) => !group.some((word) => asset.words.includes(word)));
   // A list of product lines ("CompactLogix, ControlLogix and GuardLogix - ControlLogix 5580") needs one of them.
-  const noSharedWord = distinctWords.length > 0 && !distinctWords.some((word) => asset.words.includes(word));
+  const noSharedWord = distinct.length > 0 && !distinct.some((word) => asset.words.includes(word));
   const all = [...product.models, ...product.variants.filter((token) => /\d/.test(token))];
   if (all.length > 0) {
     if (!asset.models.some((token) => has(all, token))) return null;
@@ -198,8 +263,17 @@ export function matchProduct(asset: ProductTokens, product: ProductTokens): Prod
     const seriesOk =
       (numbers.length === 0 || numbers.some((token) => asset.series.includes(token))) &&
       lettered.every((token) => asset.series.includes(token));
-    return seriesOk && !missingWords && distinctWords.length > 0 ? 'model' : null;
+    return seriesOk && !missingWords && distinct.length > 0 ? 'model' : null;
   }
-  if (distinctWords.length === 0) return null;
-  return !missingWords && distinctWords.some((word) => word.length >= 4) ? 'name' : null;
+  if (distinct.length === 0) return null;
+  // By words alone, an asset word the product lacks names another product ("SICAM MMU" is not
+  // "SICAM T", the "WinCC OA Operator iOS App" is not WinCC OA).
+  const otherWord = asset.words.some(
+    (word) =>
+      word.length >= 3 &&
+      !FAMILY.has(word) &&
+      !product.words.includes(word) &&
+      !product.anyOf.some((group) => group.includes(word)),
+  );
+  return !missingWords && !otherWord && distinct.some((word) => word.length >= 4) ? 'name' : null;
 }

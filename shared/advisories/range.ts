@@ -83,10 +83,13 @@ function upTo(text: string): VersionRange | null {
   return version ? { kind: 'set', alternatives: [[{ op: '<=', version: line(version) }]] } : null;
 }
 
+/** "All versions including V1.5.0 plus205", "* | 1.5.0": the named version is an example of all. */
+const INCLUDING = /^(?:,\s*)?(?:including|incl\.?|e\.g\.?)\s/;
+
 function freeText(text: string): VersionRange | null {
-  if (ALL.test(text)) return { kind: 'all' };
+  if (ALL.test(text) || text.split('|').some((piece) => piece.trim() === '*')) return { kind: 'all' };
   const rest = text.replace(ALL_PREFIX, '').trim();
-  if (rest !== text) return rest === '' ? { kind: 'all' } : freeText(rest);
+  if (rest !== text) return rest === '' || INCLUDING.test(rest) ? { kind: 'all' } : freeText(rest);
   let match = BEFORE.exec(text);
   if (match) return one('<', match[1]!);
   match = UP_TO.exec(text);

@@ -11,6 +11,7 @@ import {
 } from './match';
 
 export interface MatchRunOptions {
+  /** Counted in distinct vendor, model and firmware keys. */
   onProgress?: (done: number, total: number) => void;
   /** Checked between chunks; a true answer stops the run. */
   cancelled?: () => boolean;
@@ -40,9 +41,184 @@ export interface CompactMatches {
 }
 
 /**
- * Matches many assets, reporting progress per chunk. Assets with the same vendor, model and
- * firmware are matched once (a plant has hundreds of identical I/O modules).
+ * Assets reduced to their distinct vendor, model and firmware (a plant has hundreds of identical
+ * I/O modules), as columns of string indexes: what a worker is sent instead of one object per asset.
  */
+export interface AssetKeys {
+  /** Each distinct text once; '' stands for none. */
+  strings: string[];
+  /** Per distinct key, indexes into `strings`. */
+  vendor: Int32Array;
+  model: Int32Array;
+  firmware: Int32Array;
+}
+
+export interface DistinctAssets {
+  keys: AssetKeys;
+  /** Per asset, its key. */
+  keyOf: Int32Array;
+  /** Per key, the first asset with it (whose firmware text the "why" quotes). */
+  firstAsset: Int32Array;
+}
+
+/** The assets' distinct keys, numbered in the order the assets first name them. */
+export function distinctAssets(assets: readonly MatchableAsset[]): DistinctAssets {
+  const strings: string[] = [];
+  const stringAt = new Map<string, number>();
+  const intern = (text: string | null) => {
+    const value = text ?? '';
+    let at = stringAt.get(value);
+    if (at === undefined) {
+      stringAt.set(value, (at = strings.length));
+      strings.push(value);
+    }
+    return at;
+  };
+  // vendor → model → firmware: nested maps, so no joined key string is built and hashed per asset.
+  const seen = new Map<number, Map<number, Map<number, number>>>();
+  const vendor = new GrowingInts();
+  const model = new GrowingInts();
+  const firmware = new GrowingInts();
+  const firstAsset = new GrowingInts();
+  const keyOf = new Int32Array(assets.length);
+  assets.forEach((asset, at) => {
+    const v = intern(asset.vendor);
+    const m = intern(asset.model);
+    const f = intern(asset.firmware);
+    const byFirmware = firmwareMap(seen, v, m);
+    let key = byFirmware.get(f);
+    if (key === undefined) {
+      byFirmware.set(f, (key = firstAsset.length));
+      vendor.push(v);
+      model.push(m);
+      firmware.push(f);
+      firstAsset.push(at);
+    }
+    keyOf[at] = key;
+  });
+  return {
+    keys: { strings, vendor: vendor.toInt32(), model: model.toInt32(), firmware: firmware.toInt32() },
+    keyOf,
+    firstAsset: firstAsset.toInt32(),
+  };
+}
+
+/** Keys [from, to) of `keys`: one worker's share. */
+export function sliceKeys(keys: AssetKeys, from: number, to: number): AssetKeys {
+  return {
+    strings: keys.strings,
+    vendor: keys.vendor.slice(from, to),
+    model: keys.model.slice(from, to),
+    firmware: keys.firmware.slice(from, to),
+  };
+}
+
+/** The matches of a run of keys: the compact result's rows, by key instead of by asset. */
+export interface KeyMatches {
+  table: CompactMatches['table'];
+  /** Per key, its row; -1: no match. */
+  rowOf: Int32Array;
+  rowStarts: Int32Array;
+  entries: Int32Array;
+  comparisons: Uint8Array;
+}
+
+/** Matches each distinct key once, reporting progress per chunk of keys; null once cancelled. */
+export function matchKeys(
+  matcher: AdvisoryMatcher,
+  keys: AssetKeys,
+  options: Pick<MatchRunOptions, 'onProgress' | 'cancelled' | 'chunk'> = {},
+): KeyMatches | null {
+  const chunk = options.chunk ?? 2000;
+  const count = keys.vendor.length;
+  const tableAt = new Map<Verdict, number>();
+  const table: CompactMatches['table'] = [];
+  const rowOf = new Int32Array(count).fill(-1);
+  const rowStarts = new GrowingInts();
+  const entries = new GrowingInts();
+  const comparisons = new GrowingInts();
+  rowStarts.push(0);
+  const text = (at: number) => keys.strings[at] || null;
+  for (let start = 0; start < count; start += chunk) {
+    if (options.cancelled?.()) return null;
+    const end = Math.min(count, start + chunk);
+    for (let key = start; key < end; key++) {
+      const pending = matcher.pending({
+        vendor: text(keys.vendor[key]!),
+        model: text(keys.model[key]!),
+        firmware: text(keys.firmware[key]!),
+      });
+      if (pending.verdicts.length === 0) continue;
+      rowOf[key] = rowStarts.length - 1;
+      for (const verdict of pending.verdicts) {
+        let entry = tableAt.get(verdict);
+        if (entry === undefined) {
+          tableAt.set(verdict, (entry = table.length));
+          table.push({ match: verdict.match, byName: verdict.byName });
+        }
+        entries.push(entry);
+        comparisons.push(COMPARISONS.indexOf(matcher.comparisonOf(verdict, pending)));
+      }
+      rowStarts.push(entries.length);
+    }
+    options.onProgress?.(end, count);
+  }
+  return {
+    table,
+    rowOf,
+    rowStarts: rowStarts.toInt32(),
+    entries: entries.toInt32(),
+    comparisons: Uint8Array.from(comparisons.toInt32()),
+  };
+}
+
+/** The buffers of a key result, to transfer rather than copy. */
+export function keyMatchBuffers(matches: KeyMatches): ArrayBuffer[] {
+  return [matches.rowOf, matches.rowStarts, matches.entries, matches.comparisons].map(
+    (array) => array.buffer as ArrayBuffer,
+  );
+}
+
+/**
+ * The per-asset compact result from the key results of consecutive shares of the keys (one per
+ * worker, in key order): rows keep the order one run over all keys would give them.
+ */
+export function assembleMatches(distinct: DistinctAssets, parts: readonly KeyMatches[]): CompactMatches {
+  const table: CompactMatches['table'] = [];
+  const rowOfKey = new Int32Array(distinct.firstAsset.length).fill(-1);
+  const rowAssets = new GrowingInts();
+  const rowStarts = new GrowingInts();
+  const entries = new GrowingInts();
+  const comparisons = new GrowingInts();
+  rowStarts.push(0);
+  let keyBase = 0;
+  for (const part of parts) {
+    const tableBase = table.length;
+    const rowBase = rowAssets.length;
+    for (const entry of part.table) table.push(entry);
+    part.rowOf.forEach((row, key) => {
+      if (row < 0) return;
+      rowOfKey[keyBase + key] = rowBase + row;
+      rowAssets.push(distinct.firstAsset[keyBase + key]!);
+      for (let at = part.rowStarts[row]!; at < part.rowStarts[row + 1]!; at++) {
+        entries.push(tableBase + part.entries[at]!);
+        comparisons.push(part.comparisons[at]!);
+      }
+      rowStarts.push(entries.length);
+    });
+    keyBase += part.rowOf.length;
+  }
+  return {
+    table,
+    assetRows: distinct.keyOf.map((key) => rowOfKey[key]!),
+    rowAssets: rowAssets.toInt32(),
+    rowStarts: rowStarts.toInt32(),
+    entries: entries.toInt32(),
+    comparisons: Uint8Array.from(comparisons.toInt32()),
+  };
+}
+
+/** Matches many assets in this thread, each distinct vendor, model and firmware once. */
 export function matchAssetsCompact(
   index: Pick<AdvisoryIndex, 'advisories'>,
   kev: ReadonlySet<string>,
@@ -50,55 +226,9 @@ export function matchAssetsCompact(
   options: MatchRunOptions = {},
 ): CompactMatches | null {
   const matcher = new AdvisoryMatcher(index.advisories, kev, options.vendorAliases);
-  const chunk = options.chunk ?? 2000;
-  // vendor → model → firmware: nested maps, so no joined key string is built and hashed per asset.
-  const seen = new Map<string, Map<string, Map<string, number>>>();
-  const tableAt = new Map<Verdict, number>();
-  const table: CompactMatches['table'] = [];
-  const assetRows = new Int32Array(assets.length).fill(-1);
-  const rowAssets = new GrowingInts();
-  const rowStarts = new GrowingInts();
-  const entries = new GrowingInts();
-  const comparisons = new GrowingInts();
-  rowStarts.push(0);
-  for (let start = 0; start < assets.length; start += chunk) {
-    if (options.cancelled?.()) return null;
-    const end = Math.min(assets.length, start + chunk);
-    for (let at = start; at < end; at++) {
-      const asset = assets[at]!;
-      const byFirmware = firmwareMap(seen, asset.vendor ?? '', asset.model ?? '');
-      let row = byFirmware.get(asset.firmware ?? '');
-      if (row === undefined) {
-        const pending = matcher.pending(asset);
-        row = -1;
-        if (pending.verdicts.length > 0) {
-          row = rowAssets.length;
-          rowAssets.push(at);
-          for (const verdict of pending.verdicts) {
-            let entry = tableAt.get(verdict);
-            if (entry === undefined) {
-              tableAt.set(verdict, (entry = table.length));
-              table.push({ match: verdict.match, byName: verdict.byName });
-            }
-            entries.push(entry);
-            comparisons.push(COMPARISONS.indexOf(matcher.comparisonOf(verdict, pending)));
-          }
-          rowStarts.push(entries.length);
-        }
-        byFirmware.set(asset.firmware ?? '', row);
-      }
-      assetRows[at] = row;
-    }
-    options.onProgress?.(end, assets.length);
-  }
-  return {
-    table,
-    assetRows,
-    rowAssets: rowAssets.toInt32(),
-    rowStarts: rowStarts.toInt32(),
-    entries: entries.toInt32(),
-    comparisons: Uint8Array.from(comparisons.toInt32()),
-  };
+  const distinct = distinctAssets(assets);
+  const matches = matchKeys(matcher, distinct.keys, options);
+  return matches && assembleMatches(distinct, [matches]);
 }
 
 /** The buffers of a compact result, to transfer rather than copy. */
@@ -159,11 +289,7 @@ class GrowingInts {
   }
 }
 
-function firmwareMap<T>(
-  seen: Map<string, Map<string, Map<string, T>>>,
-  vendor: string,
-  model: string,
-): Map<string, T> {
+function firmwareMap<K, T>(seen: Map<K, Map<K, Map<K, T>>>, vendor: K, model: K): Map<K, T> {
   let byModel = seen.get(vendor);
   if (!byModel) seen.set(vendor, (byModel = new Map()));
   let byFirmware = byModel.get(model);

@@ -1,7 +1,7 @@
 /**
  * Firmware and software version text as ICS vendors write it: "V2.9.4", "2.9.4", "v02.09.04",
- * "R21", "14.2s0", "V4.33 SP1", "V14 SP1 Update 3", "V2.2 HF1", "1.2.3 Build 456", "2.9." and
- * wildcards such as "V2.x". No library reads these vendor styles (semver and the vers: schemes
+ * "R21", "14.2s0", "V4.33 SP1", "V14 SP1 Update 3", "V2.2 HF1", "1.2.3 Build 456", "2.9.",
+ * "9.4 FP2 Hotfix 5", GE's "07A05" (release 07, revision A05) and wildcards such as "V2.x". No library reads these vendor styles (semver and the vers: schemes
  * assume clean dotted numbers), hence this small grammar.
  */
 export interface Version {
@@ -14,11 +14,11 @@ export interface Version {
   text: string;
 }
 
-const LEADING_WORDS = /^(?:firmware|fw|software|sw|version|ver|rev(?:ision)?|release|build)\b\s*[:.]?\s*/;
+const LEADING_WORDS = /^(?:firmware|fw|software|sw|versions?|ver|rev(?:ision)?|release|build)\b\s*[:.]?\s*/;
 const PREFIX = /^(?:sv|v|r|fw)(?=\d)/;
 const MAIN = /^(\d+(?:\s*\.\s*\d+)*)(\.\s*(?:x|\*))?/;
 const QUALIFIERS: Array<[RegExp, 0 | 1 | 2]> = [
-  [/(?:service\s*pack|sp|s)\s*(\d+)/, 0],
+  [/(?:service\s*pack|feature\s*pack|sp|fp|s)\s*(\d+)/, 0],
   [/(?:update|upd|u)\s*(\d+)/, 1],
   [/(?:hot\s*fix|hf|patch|p|build|b)\s*(\d+)/, 2],
 ];
@@ -34,7 +34,20 @@ export function parseVersion(input: string): Version | null {
   const main = MAIN.exec(text);
   if (!main) return null;
   const parts = main[1]!.split('.').map((part) => Number.parseInt(part.trim(), 10));
-  const rest = text.slice(main[0].length);
+  let rest = text.slice(main[0].length);
+  // "07A05": a letter that is no qualifier's (s, u, p, b), between numbers, is the next part (a = 1, b = 2 …).
+  // Alone ("07B01") any letter is; after a dotted release only one no qualifier uses.
+  const lettered =
+    main[2] !== undefined
+      ? null
+      : (/^([a-z])(\d+)$/.exec(rest) && !main[1]!.includes('.')
+          ? /^([a-z])(\d+)$/
+          : /^([ac-oqrtv-z])(\d+)/
+        ).exec(rest);
+  if (lettered) {
+    parts.push(lettered[1]!.charCodeAt(0) - 96, Number.parseInt(lettered[2]!, 10));
+    rest = rest.slice(lettered[0].length);
+  }
   const qualifiers: [number, number, number] = [0, 0, 0];
   let remaining = rest;
   for (const [pattern, slot] of QUALIFIERS) {

@@ -1,3 +1,5 @@
+import { repairMojibake } from '../text/mojibake';
+
 /**
  * Vendor names as advisories and sensor exports spell them, mapped to one canonical name. Data,
  * not code: add a line here when a new spelling turns up. The advisory matcher and the inventory
@@ -84,7 +86,7 @@ const LEGAL_SUFFIX =
 
 /** The comparable form of one vendor name: lower case, no accents or punctuation, no legal suffix. */
 export function vendorKey(name: string): string {
-  let key = name
+  let key = repairMojibake(name)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -106,7 +108,10 @@ for (const [canonical, aliases] of Object.entries(VENDOR_ALIASES)) {
 }
 const ALIAS_KEYS = [...CANONICAL.keys()].sort((a, b) => b.length - a.length);
 
-/** The canonical name of one vendor spelling; an unknown vendor is its own key. */
+const BUSINESS_TAIL =
+  /\s+(?:automation|technologies|technology|electronics|systems|industries|controls|solutions|software|engineering)$/;
+
+/** The canonical name of one vendor spelling; an unknown vendor is its own key (its line of business dropped). */
 export function canonicalVendor(name: string): string | null {
   const key = vendorKey(name);
   if (key === '' || key === 'n a' || key === 'multiple') return null;
@@ -114,7 +119,10 @@ export function canonicalVendor(name: string): string | null {
   if (known) return known;
   const paren = /\(([^)]+)\)/.exec(name);
   const short = paren ? CANONICAL.get(vendorKey(paren[1]!)) : undefined;
-  return short ?? key;
+  if (short) return short;
+  // An unknown vendor named with and without its line of business is one: "FATEK Automation", "FATEK".
+  const trimmed = key.replace(BUSINESS_TAIL, '');
+  return trimmed.length >= 4 ? trimmed : key;
 }
 
 /**

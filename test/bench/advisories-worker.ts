@@ -1,14 +1,18 @@
 import { parentPort } from 'node:worker_threads';
 import {
-  compactBuffers,
-  decodeIndex,
-  matchAssetsCompact,
-  type MatchableAsset,
+  keyMatchBuffers,
+  matchKeys,
+  MatcherCache,
+  type AssetKeys,
+  type MatcherSources,
 } from '../../shared/advisories';
 
-/** The benchmark's worker thread: what renderer/workers/advisory.worker.ts does, in Node. */
-parentPort!.on('message', ({ index, assets }: { index: Uint8Array; assets: MatchableAsset[] }) => {
-  const result = matchAssetsCompact(decodeIndex(index), new Set(), assets)!;
-  parentPort!.postMessage(result, compactBuffers(result));
+/** The benchmark's worker thread: what renderer/workers/advisory.worker.ts does, in Node, run after run. */
+const matchers = new MatcherCache();
+parentPort!.on('message', ({ sources, keys }: { sources: MatcherSources; keys: AssetKeys }) => {
+  void matchers.matcherFor(sources).then((matcher) => {
+    const result = matchKeys(matcher, keys)!;
+    parentPort!.postMessage(result, keyMatchBuffers(result));
+  });
 });
 parentPort!.postMessage('ready');

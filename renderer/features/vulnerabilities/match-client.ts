@@ -2,8 +2,12 @@ import { gunzipSync } from 'fflate';
 import indexUrl from '../../../assets/advisories/index.json.gz?url';
 import kevUrl from '../../../assets/advisories/cisa-kev-2025-08-25.json.gz?url';
 import {
+  assembleMatches,
+  distinctAssets,
   expandMatches,
   readKev,
+  sliceKeys,
+  type KeyMatches,
   type AdvisoryMatch,
   type MatchableAsset,
   type PackFile,
@@ -19,8 +23,18 @@ async function bytesOf(url: string): Promise<Uint8Array> {
   return new Uint8Array(await (await fetch(url)).arrayBuffer());
 }
 
-/** The bundled advisory index (CISA ICS advisories 2017–2023) and the KEV catalog's CVE ids. */
-export async function bundledAdvisories(): Promise<{ index: Uint8Array; kev: string[] }> {
+let bundled: Promise<{ index: Uint8Array; kev: string[] }> | null = null;
+
+/** The bundled advisory index (CISA ICS advisories 2017–2023) and the KEV catalog's CVE ids, read once. */
+export function bundledAdvisories(): Promise<{ index: Uint8Array; kev: string[] }> {
+  bundled ??= readBundled().catch((error: unknown) => {
+    bundled = null;
+    throw error;
+  });
+  return bundled;
+}
+
+async function readBundled(): Promise<{ index: Uint8Array; kev: string[] }> {
   const [index, kevBytes] = await Promise.all([bytesOf(indexUrl), bytesOf(kevUrl)]);
   // A server may send the .gz with Content-Encoding, so the browser has already inflated it.
   const kevJson = kevBytes[0] === 0x1f && kevBytes[1] === 0x8b ? gunzipSync(kevBytes) : kevBytes;
@@ -78,22 +92,66 @@ function cancellable<T>(run: (worker: WorkerClient<AdvisoryHandlers>) => Promise
   return { result, cancel: () => worker.close('cancelled') };
 }
 
-/** Matches assets in a Worker with progress. */
+/** Workers that stay between runs, so that each reads the index and prepares its matcher once. */
+let matchWorkers: Array<WorkerClient<AdvisoryHandlers>> = [];
+
+/** Below this many distinct vendor/model/firmware keys one worker is quicker than preparing a second. */
+const SPLIT_FROM_KEYS = 20_000;
+const MAX_WORKERS = 2;
+
+function workersFor(keys: number): Array<WorkerClient<AdvisoryHandlers>> {
+  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
+  const wanted = keys >= SPLIT_FROM_KEYS ? Math.max(1, Math.min(MAX_WORKERS, cores)) : 1;
+  while (matchWorkers.length < wanted) matchWorkers.push(advisoryWorker());
+  return matchWorkers.slice(0, wanted);
+}
+
+/**
+ * Matches assets in one or two Workers with progress: each distinct vendor, model and firmware is
+ * sent once, as columns, and the keys are split across the workers when there are many. Cancel
+ * stops the workers at once (their matching does not pause to read messages); the next run starts
+ * fresh ones.
+ */
 export function matchInWorker(
   assets: Array<MatchableAsset & { id: string }>,
   source: MatchingSources,
   onProgress: (done: number, total: number) => void,
 ): CancellableJob<Map<string, AdvisoryMatch[]>> {
-  return cancellable((worker) =>
-    worker
-      .call(
-        'match',
-        { indexes: source.indexes, kev: source.kev, assets, aliases: source.aliases },
-        { onProgress: ({ done, total }) => onProgress(done, total) },
-      )
-      // A run the worker saw cancelled first answers null: no matches, as before.
-      .then((compact) => (compact ? expandMatches(compact, assets) : new Map<string, AdvisoryMatch[]>())),
+  const distinct = distinctAssets(assets);
+  const count = distinct.firstAsset.length;
+  const workers = workersFor(count);
+  const share = Math.ceil(count / workers.length);
+  const done = workers.map(() => 0);
+  const sources = { indexes: source.indexes, kev: source.kev, aliases: source.aliases };
+  const parts = workers.map((worker, at) =>
+    worker.call(
+      'match',
+      { sources, keys: sliceKeys(distinct.keys, at * share, Math.min(count, (at + 1) * share)) },
+      {
+        onProgress: (progress) => {
+          done[at] = progress.done;
+          const keysDone = done.reduce((a, b) => a + b, 0);
+          onProgress(Math.round((keysDone / Math.max(1, count)) * assets.length), assets.length);
+        },
+      },
+    ),
   );
+  const stop = (message: string) => {
+    for (const worker of workers) worker.close(message);
+    matchWorkers = matchWorkers.filter((worker) => !workers.includes(worker));
+  };
+  const result = Promise.all(parts)
+    .then((answers) => {
+      // A run the worker saw cancelled first answers null: no matches, as before.
+      if (answers.some((answer) => answer === null)) return new Map<string, AdvisoryMatch[]>();
+      return expandMatches(assembleMatches(distinct, answers as KeyMatches[]), assets);
+    })
+    .catch((error: unknown) => {
+      if (isCancelled(error)) return null;
+      stop('the advisory matcher failed');
+      throw error;
+    });
+  return { result, cancel: () => stop('cancelled') };
 }
 
 /** The bundled pack's line in the pack list. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AdvisoryMatcher, type MatchableAsset } from '../../../../shared/advisories';
+import { BLIND_1_SEED, sampleAdvisories, scoreBlindSet, type BlindCase } from './blind-set';
 import { shippedIndex } from './helpers';
 
 /**
- * The blind evaluation set: 40 advisories drawn from the shipped pack by a fixed seed (below),
+ * The blind evaluation set: 40 advisories drawn from the shipped pack by a fixed seed (BLIND_1_SEED),
  * none of which the matcher's development looked at. The expected answers were written by reading
  * each advisory's product tree and ranges, not from the matcher. Only these 40 advisories are
  * scored: an asset's matches outside the sample are left out of both sides, since nobody read them.
@@ -11,25 +11,7 @@ import { shippedIndex } from './helpers';
  * find on a plant inventory as named (FactoryTalk Activation inside 30 products, PI Web API
  * "prior to 2017 (1.9.0)", Nucleus stacks, Mendix apps, medical devices, …).
  */
-const SEED = 14;
-
-function sample(ids: readonly string[], size: number): Set<string> {
-  let seed = SEED;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const sorted = [...ids].sort();
-  const picked = new Set<string>();
-  while (picked.size < size) picked.add(sorted[Math.floor(random() * sorted.length)]!);
-  return picked;
-}
-
-interface Case extends MatchableAsset {
-  what: string;
-  affected: string[];
-  /** Apply where the version is unknown (no firmware): reported possibly affected. */
-  possibly?: string[];
-}
-
-const CASES: Case[] = [
+const CASES: BlindCase[] = [
   {
     what: 'free text "and previous versions" with a build',
     vendor: 'Moxa',
@@ -353,44 +335,24 @@ const CASES: Case[] = [
 describe('matching precision and recall on a blind set of 40 sampled advisories', () => {
   it('reports both figures on advisories the matcher was not developed against', () => {
     const index = shippedIndex();
-    const picked = sample(
+    const picked = sampleAdvisories(
+      BLIND_1_SEED,
       index.advisories.map((a) => a.id),
       40,
     );
     for (const c of CASES)
       for (const id of [...c.affected, ...(c.possibly ?? [])]) expect(picked).toContain(id);
-    const matcher = new AdvisoryMatcher(index.advisories);
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    const wrong: string[] = [];
-    for (const c of CASES) {
-      const found = matcher.match(c).filter((m) => picked.has(m.advisoryId));
-      const expected = new Set([...c.affected, ...(c.possibly ?? [])]);
-      for (const m of found) {
-        if (expected.has(m.advisoryId)) tp++;
-        else {
-          fp++;
-          wrong.push(`${c.model} ${c.firmware}: ${m.advisoryId} reported`);
-        }
-      }
-      for (const id of expected) {
-        if (!found.some((m) => m.advisoryId === id)) {
-          fn++;
-          wrong.push(`${c.model} ${c.firmware}: ${id} missed`);
-        }
-      }
-    }
-    const precision = tp / (tp + fp);
-    const recall = tp / (tp + fn);
-    console.log(
-      `blind set (${picked.size} sampled advisories, seed ${SEED}, ${CASES.length} assets): precision ${(precision * 100).toFixed(1)}% ` +
-        `(${tp} of ${tp + fp} reported), recall ${(recall * 100).toFixed(1)}% (${tp} of ${tp + fn} expected)` +
-        (wrong.length > 0 ? `\n  ${wrong.join('\n  ')}` : ''),
+    const { precision, recall, report } = scoreBlindSet(
+      `blind set 1 (seed ${BLIND_1_SEED})`,
+      index,
+      picked,
+      CASES,
     );
-    // Floors at the figures first measured (100% and 72.7%): a regression fails; the misses
-    // printed above are the matcher's known gaps on unseen advisories, not tuned away here.
-    expect(precision).toBeGreaterThanOrEqual(0.95);
-    expect(recall).toBeGreaterThanOrEqual(0.72);
+    console.log(report);
+    // First measured at 100% and 72.7%; the misses then (wildcards, "10 | 11" lists, "including",
+    // family-only names, GE's 07A05, vendor spellings) were fixed in general terms, so this set
+    // is no longer blind: the second set is the honest figure. Precision must stay at 100%.
+    expect(precision).toBe(1);
+    expect(recall).toBeGreaterThanOrEqual(0.99);
   });
 });

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   AdvisoryMatcher,
+  assembleMatches,
   compactBuffers,
+  distinctAssets,
+  encodeIndex,
   expandMatches,
+  keyMatchBuffers,
   matchAssets,
   matchAssetsCompact,
+  MatcherCache,
+  matchKeys,
+  sliceKeys,
   type AdvisoryMatch,
   type MatchableAsset,
 } from '../../../../shared/advisories';
+import { distinctBenchAssets, plantBenchAssets } from '../../../bench/advisory-assets';
 import { shippedIndex } from './helpers';
 
 type Asset = MatchableAsset & { id: string };
@@ -90,5 +98,61 @@ describe('matching many assets through the compact result', () => {
     let checks = 0;
     expect(matchAssetsCompact(index, kev, assets, { chunk: 100, cancelled: () => ++checks > 2 })).toBeNull();
     expect(checks).toBe(3);
+  });
+
+  it('puts the shares of two workers together as one run over the bench inventories gives them', () => {
+    // A sample of both benchmark inventories, each share matched on its own, as in two workers.
+    const bench = [
+      ...distinctBenchAssets(index, 3000),
+      ...plantBenchAssets(index, 14, 3000).map((a) => ({ ...a, id: `plant-${a.id}` })),
+    ];
+    const reference = new AdvisoryMatcher(index.advisories, kev);
+    const expected = new Map<string, AdvisoryMatch[]>();
+    for (const asset of bench) {
+      const matches = reference.match(asset);
+      if (matches.length > 0) expected.set(asset.id, matches);
+    }
+    const distinct = distinctAssets(bench);
+    const count = distinct.firstAsset.length;
+    const half = Math.ceil(count / 2);
+    const worker = new AdvisoryMatcher(index.advisories, kev);
+    const parts = [sliceKeys(distinct.keys, 0, half), sliceKeys(distinct.keys, half, count)].map((keys) => {
+      const answer = matchKeys(worker, keys)!;
+      return structuredClone(answer, { transfer: keyMatchBuffers(answer) });
+    });
+    const actual = expandMatches(assembleMatches(distinct, parts), bench);
+    expect(expected.size).toBeGreaterThan(2500);
+    expect(count).toBeLessThan(bench.length); // the plant repeats its models
+    expect(JSON.stringify([...actual].sort())).toBe(JSON.stringify([...expected].sort()));
+  });
+});
+
+describe("a worker's matcher kept between runs", () => {
+  // The S7-1500 advisories only: preparing a matcher on them is quick.
+  const s7 = shippedIndex().advisories.filter((a) => a.products.some((p) => /S7-1500/.test(p.name)));
+  const older = s7.filter((a) => a.id < 'ICSA-21');
+  const indexOf = (advisories: typeof s7) => encodeIndex({ source: null, from: null, to: null, advisories });
+  const sources = () => ({ indexes: [indexOf(s7)], kev: ['CVE-2019-10943'], aliases: [] });
+  const s7_1516 = { vendor: 'Siemens', model: 'S7-1516', firmware: 'V2.9.4' };
+
+  it('is prepared once while the same index, KEV catalog and aliases come back', async () => {
+    const cache = new MatcherCache();
+    const first = await cache.matcherFor(sources());
+    expect(await cache.matcherFor(sources())).toBe(first);
+    expect(first.match(s7_1516).length).toBeGreaterThan(5);
+  });
+
+  it('is prepared again when any of them changes', async () => {
+    const cache = new MatcherCache();
+    const first = await cache.matcherFor(sources());
+    const otherKev = await cache.matcherFor({ ...sources(), kev: [] });
+    expect(otherKev).not.toBe(first);
+    const acme = [{ kind: 'vendor' as const, spelling: 'Acme', canonical: 'Siemens' }];
+    const aliased = await cache.matcherFor({ ...sources(), kev: [], aliases: acme });
+    expect(aliased).not.toBe(otherKev);
+    expect(aliased.match({ ...s7_1516, vendor: 'Acme' }).length).toBeGreaterThan(5);
+    const fewer = await cache.matcherFor({ indexes: [indexOf(older)], kev: [], aliases: acme });
+    expect(fewer).not.toBe(aliased);
+    expect(fewer.advisories.length).toBeLessThan(aliased.advisories.length);
   });
 });

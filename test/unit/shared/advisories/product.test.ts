@@ -67,3 +67,49 @@ describe('product matching', () => {
     expect(match('WinCC OA', 'SIMATIC WinCC OA')).toBe('name');
   });
 });
+
+describe('product names the blind sets turned up', () => {
+  it('reads "NX1-series" and "GT25 model" as lines: a model of the line is possibly affected, by name', () => {
+    const nx1 =
+      'NJ/NX-series Controllers and Software - NX1-series Machine Automation Controller (All Models)';
+    expect(match('NX1P2-9024DT1', nx1)).toBe('name');
+    expect(match('GT2510-VTBA', 'GT25 model VNC server')).toBe('name');
+    // Another line, and the prefix alone, are not of it.
+    expect(match('NX7-1500', nx1)).toBeNull();
+    expect(match('NX1', nx1)).toBe('model');
+    expect(match('GT2710-STBA', 'GT25 model VNC server')).toBeNull();
+    // A family token is never a line prefix: "S7-1500 series", "E2 series" name no line.
+    expect(tokenizeProduct('SIMATIC S7-1500 series CPU').prefixes).toEqual([]);
+    expect(tokenizeProduct('E2 series cameras').prefixes).toEqual([]);
+    expect(match('S7-1516', 'SIMATIC S7 series')).toBeNull();
+  });
+
+  it('needs one word of a slash list of short names, and reads plurals as the word', () => {
+    const metasys = 'Metasys ADS/ADX/OAS Servers';
+    expect(match('Metasys ADS Server', metasys)).not.toBeNull();
+    expect(match('Metasys OAS Server', metasys)).not.toBeNull();
+    expect(match('Metasys NAE Server', metasys)).toBeNull();
+    expect(match('Metasys', metasys)).toBeNull();
+    // A long name with a slash is one name, not alternatives.
+    expect(tokenizeProduct('WebAccess/SCADA').anyOf).toEqual([]);
+    expect(match('WebAccess/SCADA', 'WebAccess/SCADA')).toBe('name');
+  });
+
+  it('does not require the words in parentheses, which restate the name', () => {
+    const ipm = tokenizeProduct(
+      'Eaton Intelligent Power Manager Infrastructure (IPM Infrastructure)',
+      new Set(['eaton']),
+    );
+    expect(matchProduct(tokenizeProduct('Intelligent Power Manager Infrastructure'), ipm)).toBe('name');
+    expect(matchProduct(tokenizeProduct('Intelligent Power Manager'), ipm)).toBeNull();
+    expect(match('Bently Nevada 3500 Rack', 'Bently Nevada 3500 Rack (TDI Firmware)')).toBe('model');
+    expect(match('Bently Nevada 3300 Rack', 'Bently Nevada 3500 Rack (TDI Firmware)')).toBeNull();
+  });
+
+  it('by words alone, refuses an asset that names a word the product lacks', () => {
+    expect(match('SICAM T', 'SICAM T')).toBe('name');
+    expect(match('SICAM MMU', 'SICAM T')).toBeNull();
+    expect(match('SIMATIC WinCC OA', 'SIMATIC WinCC OA V3.14 and prior')).toBe('name');
+    expect(match('SIMATIC WinCC OA Operator iOS App', 'SIMATIC WinCC OA V3.14 and prior')).toBeNull();
+  });
+});

@@ -114,3 +114,37 @@ describe('version ranges', () => {
     expect(inRange('< V2.0', 'unknown')).toBe('unknown');
   });
 });
+
+describe('version styles and range texts the blind sets turned up', () => {
+  it("reads GE's release-letter-revision style and orders it", () => {
+    expect(v('07A05').parts).toEqual([7, 1, 5]);
+    expect(inRange('< 07A06', '07A05')).toBe('in');
+    expect(inRange('< 07A06', '07A06')).toBe('out');
+    expect(inRange('< 07A06', '07B01')).toBe('out');
+    // The qualifier letters keep their meaning: 14.2s0 is a service pack, not a part.
+    expect(v('14.2s0').parts).toEqual([14, 2]);
+    expect(v('2.1p3').qualifiers).toEqual([0, 0, 3]);
+  });
+
+  it('reads feature packs as service packs', () => {
+    expect(compareVersions(v('9.4 FP2'), v('9.4 FP2 Hotfix 5'))).toBe(-1);
+    expect(inRange('<= 9.4 FP2 Hotfix 5', '9.4 FP1')).toBe('in');
+    expect(inRange('<= 9.4 FP2 Hotfix 5', '9.4 FP3')).toBe('out');
+  });
+
+  it('reads "all versions including …" and a "*" alternative as all versions', () => {
+    expect(parseRange('All versions including v1.5.0 plus205')).toEqual({ kind: 'all' });
+    expect(parseRange('* | 1.5.0 plus205')).toEqual({ kind: 'all' });
+    expect(inRange('* | 1.5.0 plus205', '0.9')).toBe('in');
+    // "including" after a bound is not "all".
+    expect(inRange('prior to 2.0', '2.1')).toBe('out');
+  });
+
+  it('reads wildcard releases and lists of major versions', () => {
+    expect(inRange('version 12.6.*', '12.6.1')).toBe('in');
+    expect(inRange('version 12.6.*', '12.7.0')).toBe('out');
+    expect(inRange('10 | 11', '11')).toBe('in');
+    expect(inRange('10 | 11', '12')).toBe('out');
+    expect(inRange('Versions 1.28 and prior', '1.28')).toBe('in');
+  });
+});

@@ -4,7 +4,9 @@ import {
   canonicalVendors,
   VENDOR_ALIASES,
   vendorInText,
+  vendorKey,
 } from '../../../../shared/vendors/vendor-aliases';
+import { repairMojibake } from '../../../../shared/text/mojibake';
 
 describe('vendor alias table', () => {
   it.each([
@@ -26,8 +28,10 @@ describe('vendor alias table', () => {
   });
 
   it('keeps an unknown vendor as its own comparable key', () => {
-    expect(canonicalVendor('Acme Controls Inc.')).toBe('acme controls');
-    expect(canonicalVendor('ACME Controls')).toBe('acme controls');
+    expect(canonicalVendor('Acme Widgets Inc.')).toBe('acme widgets');
+    expect(canonicalVendor('ACME Widgets')).toBe('acme widgets');
+    // Its line of business dropped: "Acme Controls" and "Acme" are one vendor.
+    expect(canonicalVendor('Acme Controls Inc.')).toBe('acme');
     expect(canonicalVendor('n/a')).toBeNull();
   });
 
@@ -60,5 +64,23 @@ describe('vendor alias table', () => {
         seen.set(alias, vendor);
       }
     }
+  });
+});
+
+describe('vendor spellings the blind sets turned up', () => {
+  it('reads a name whose UTF-8 was decoded as Latin-1 as the name', () => {
+    expect(repairMojibake('GeutebrÃ¼ck GmbH')).toBe('Geutebrück GmbH');
+    expect(vendorKey('GeutebrÃ¼ck GmbH')).toBe(vendorKey('Geutebruck'));
+    // Text that only looks alike is left as it is.
+    expect(repairMojibake('Ã la carte')).toBe('Ã la carte');
+    expect(repairMojibake('Siemens')).toBe('Siemens');
+  });
+
+  it('reads an unknown vendor with and without its line of business as one', () => {
+    expect(canonicalVendor('FATEK Automation')).toBe(canonicalVendor('FATEK'));
+    expect(canonicalVendor('Mirion Technologies')).toBe(canonicalVendor('Mirion'));
+    // Too short a name stays whole; known vendors keep their canonical name.
+    expect(canonicalVendor('ABC Systems')).toBe('abc systems');
+    expect(canonicalVendor('Inductive Automation')).toBe('Inductive Automation');
   });
 });
