@@ -24,9 +24,9 @@ import { commandById } from '../../ui/commands';
 import { DIAGRAM_COMMANDS, GRID, TEMPLATE_COMMANDS, type DiagramCommandState } from './commands';
 import { UndocumentedEdgeComponent, UndocumentedToggle, useUndocumentedFlowEdges } from './overlay';
 import { ConduitEdge, type ConduitFlowEdge } from './ConduitEdge';
-import { ASSET_DRAG_TYPE, labelScaleSelector } from './context';
+import { ASSET_DRAG_TYPE, labelScaleSelector, type DiagramMeasures } from './context';
 import type { useFlowProjection } from './use-flow-projection';
-import { fitViewportClear } from './viewport';
+import { fitDiagramViewport } from './viewport';
 import { ZoneNode, type ZoneFlowNode } from './ZoneNode';
 
 const nodeTypes = { zone: ZoneNode };
@@ -50,6 +50,7 @@ function useOverlayEdges(assessmentId: string, conduitEdges: ConduitFlowEdge[]) 
 export function DiagramCanvas({
   wrapper,
   far,
+  measures,
   projection,
   commandState,
   zoneAt,
@@ -58,6 +59,8 @@ export function DiagramCanvas({
 }: {
   wrapper: RefObject<HTMLDivElement | null>;
   far: boolean;
+  /** Null until the canvas fonts have loaded: the canvas opens once labels can be measured. */
+  measures: DiagramMeasures | null;
   projection: ReturnType<typeof useFlowProjection>;
   commandState: DiagramCommandState;
   zoneAt: (clientX: number, clientY: number) => Zone | undefined;
@@ -68,12 +71,18 @@ export function DiagramCanvas({
   const editable = state.assetsLoaded;
   const labelScale = useStore(labelScaleSelector);
   const overlay = useOverlayEdges(store.assessmentId, projection.edges);
-  // The canvas opens fitted to the stored zones (an empty one at 100 %), once its size is known.
+  // The canvas opens fitted to the stored zones and their labels (an empty one at 100 %), once its
+  // size is known and its labels can be measured.
   const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
   useLayoutEffect(() => {
+    if (!measures) return;
     const box = wrapper.current?.getBoundingClientRect();
-    setInitialViewport(fitViewportClear(store.getState().zones, box?.width ?? 0, box?.height ?? 0));
-  }, [store, wrapper]);
+    const { zones, conduits } = store.getState();
+    setInitialViewport(
+      (current) =>
+        current ?? fitDiagramViewport(zones, conduits, measures.label, box?.width ?? 0, box?.height ?? 0),
+    );
+  }, [store, wrapper, measures]);
   const onConnect = useCallback(
     (connection: Connection) => onAddConduit(connection.source, connection.target),
     [onAddConduit],
