@@ -9,3 +9,4 @@ export * from './zone-style';
 export * from './placement';
 export * from './label-placement';
 export * from './text-width';
+export * from './properties';

@@ -46,6 +46,36 @@ function useOverlayEdges(assessmentId: string, conduitEdges: ConduitFlowEdge[]) 
   return { edges, shown, setShown, count: undocumented.length };
 }
 
+/**
+ * The viewport the canvas opens at: fitted to the stored zones and their labels (an empty one at
+ * 100 %), once its size is known and its labels can be measured; null until then.
+ */
+function useInitialViewport(
+  store: DiagramCommandState['store'],
+  wrapper: RefObject<HTMLDivElement | null>,
+  measures: DiagramMeasures | null,
+) {
+  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    if (!measures) return;
+    const box = wrapper.current?.getBoundingClientRect();
+    const { zones, conduits } = store.getState();
+    setInitialViewport(
+      (current) =>
+        current ?? fitDiagramViewport(zones, conduits, measures.label, box?.width ?? 0, box?.height ?? 0),
+    );
+  }, [store, wrapper, measures]);
+  return initialViewport;
+}
+
+/** Assets dragged from a list may be dropped on the canvas (onto a zone). */
+function acceptAssetDrag(event: React.DragEvent) {
+  if (event.dataTransfer.types.includes(ASSET_DRAG_TYPE)) {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+  }
+}
+
 /** The canvas: React Flow over the projection, asset drops onto zones, and the empty state. */
 export function DiagramCanvas({
   wrapper,
@@ -71,18 +101,7 @@ export function DiagramCanvas({
   const editable = state.assetsLoaded;
   const labelScale = useStore(labelScaleSelector);
   const overlay = useOverlayEdges(store.assessmentId, projection.edges);
-  // The canvas opens fitted to the stored zones and their labels (an empty one at 100 %), once its
-  // size is known and its labels can be measured.
-  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
-  useLayoutEffect(() => {
-    if (!measures) return;
-    const box = wrapper.current?.getBoundingClientRect();
-    const { zones, conduits } = store.getState();
-    setInitialViewport(
-      (current) =>
-        current ?? fitDiagramViewport(zones, conduits, measures.label, box?.width ?? 0, box?.height ?? 0),
-    );
-  }, [store, wrapper, measures]);
+  const initialViewport = useInitialViewport(store, wrapper, measures);
   const onConnect = useCallback(
     (connection: Connection) => onAddConduit(connection.source, connection.target),
     [onAddConduit],
@@ -105,12 +124,7 @@ export function DiagramCanvas({
       data-zone-count={state.zones.length}
       data-assets-loaded={editable}
       style={{ '--label-scale': labelScale } as CSSProperties}
-      onDragOver={(event) => {
-        if (event.dataTransfer.types.includes(ASSET_DRAG_TYPE)) {
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'move';
-        }
-      }}
+      onDragOver={acceptAssetDrag}
       onDrop={(event) => {
         const ids = event.dataTransfer.getData(ASSET_DRAG_TYPE);
         if (!ids) return;
