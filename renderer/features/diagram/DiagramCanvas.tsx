@@ -27,7 +27,7 @@ import { ConduitEdge, type ConduitFlowEdge } from './ConduitEdge';
 import { ASSET_DRAG_TYPE, labelScaleSelector, type DiagramMeasures } from './context';
 import type { useFlowProjection } from './use-flow-projection';
 import { fitDiagramViewport } from './viewport';
-import { ZoneNode, type ZoneFlowNode } from './ZoneNode';
+import { useZoneNameScale, ZoneNameScaleContext, ZoneNode, type ZoneFlowNode } from './ZoneNode';
 
 const nodeTypes = { zone: ZoneNode };
 const edgeTypes = { conduit: ConduitEdge, undocumented: UndocumentedEdgeComponent };
@@ -196,43 +196,46 @@ function ZoneFlow({
 }) {
   const { store, state, snap } = commandState;
   const editable = state.assetsLoaded;
+  const nameScale = useZoneNameScale(state.zones);
   return (
-    <ReactFlow<ZoneFlowNode, ConduitFlowEdge>
-      nodes={projection.nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={projection.onNodesChange}
-      onEdgesChange={projection.onEdgesChange}
-      onNodeDragStop={(_event, _node, dragged) =>
-        store.commit(
-          moveZonesChange(store.getState(), new Map(dragged.map((n) => [n.id, { position: n.position }]))),
-        )
-      }
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      connectionMode={ConnectionMode.Loose}
-      nodesDraggable={editable}
-      nodesConnectable={editable}
-      deleteKeyCode={null}
-      snapToGrid={snap}
-      snapGrid={[GRID, GRID]}
-      multiSelectionKeyCode={['Control', 'Meta']}
-      selectionKeyCode="Shift"
-      onlyRenderVisibleElements
-      minZoom={0.05}
-      maxZoom={3}
-      defaultViewport={initialViewport}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background gap={GRID} />
-      {toggle}
-      <Controls showInteractive={false} />
-      <MiniMap
-        pannable
-        zoomable
-        nodeColor={(node) => ZONE_KIND_COLORS[(node as ZoneFlowNode).data.zone.kind].stroke}
-      />
-    </ReactFlow>
+    <ZoneNameScaleContext.Provider value={nameScale}>
+      <ReactFlow<ZoneFlowNode, ConduitFlowEdge>
+        nodes={projection.nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={projection.onNodesChange}
+        onEdgesChange={projection.onEdgesChange}
+        onNodeDragStop={(_event, _node, dragged) =>
+          store.commit(
+            moveZonesChange(store.getState(), new Map(dragged.map((n) => [n.id, { position: n.position }]))),
+          )
+        }
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        deleteKeyCode={null}
+        snapToGrid={snap}
+        snapGrid={[GRID, GRID]}
+        multiSelectionKeyCode={['Control', 'Meta']}
+        selectionKeyCode="Shift"
+        onlyRenderVisibleElements
+        minZoom={0.05}
+        maxZoom={3}
+        defaultViewport={initialViewport}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={GRID} />
+        {toggle}
+        <Controls showInteractive={false} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={(node) => ZONE_KIND_COLORS[(node as ZoneFlowNode).data.zone.kind].stroke}
+        />
+      </ReactFlow>
+    </ZoneNameScaleContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { memo, useContext, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { createContext, memo, useContext, useMemo, type CSSProperties, type ReactNode } from 'react';
 import { fitZoneName, MAX_LABEL_SCALE, ZONE_KIND_COLORS } from '../../../shared/diagram';
 import { Handle, NodeResizer, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import type { Asset, Zone } from '../../../shared/model';
@@ -32,26 +32,49 @@ const SIDES = [
   ['left', Position.Left],
 ] as const;
 
-/** The name's size at 100 %, the node's border and padding beside it, and the flag's room. */
+/** The name's size at 100 %, the node's border and padding beside it, and room for the warning flag. */
 const NAME_SIZE = 14;
 const NAME_CHROME = 2 * 2 + 2 * 12;
 const FLAG_ROOM = 20;
 
+/** The room a zone's name has: its width inside the border, padding and warning flag, and under half its height. */
+function nameBox(zone: Zone) {
+  return { width: zone.size.width - NAME_CHROME - FLAG_ROOM, maxHeight: zone.size.height * 0.45 };
+}
+
+/** The scale every zone name is drawn at, so that all of them match; null until fonts load. */
+export const ZoneNameScaleContext = createContext<number | null>(null);
+
 /**
- * The zone's name, as large as the canvas's label scale asks while it stays whole in two lines
- * (shrunk towards its 100 % size before it is ever cut); the full name is its tooltip.
+ * One scale for every zone's name: as large as the canvas's label scale asks (zoomed far out, as
+ * large as labels get) while the longest name stays whole in two lines, shrunk towards 100 %
+ * before any is cut. One size for all, as a reader compares zones side by side.
  */
-function ZoneName({ zone, flagged }: { zone: Zone; flagged: boolean }) {
+export function useZoneNameScale(zones: readonly Zone[]): number | null {
   const measures = useContext(DiagramMeasureContext);
   const labelScale = useStore(labelScaleSelector);
-  // Zoomed far out the name is all a zone shows: as large as labels get, still shrunk before it is cut.
-  const scale = useStore(farSelector) ? MAX_LABEL_SCALE : labelScale;
-  const fit = useMemo(() => {
+  const far = useStore(farSelector);
+  return useMemo(() => {
     if (!measures) return null;
-    const width = zone.size.width - NAME_CHROME - (flagged ? FLAG_ROOM : 0);
-    const box = { width, maxHeight: zone.size.height * 0.45 };
-    return fitZoneName(zone.name, box, measures.zoneName, { base: NAME_SIZE, scale });
-  }, [measures, zone.name, zone.size.width, zone.size.height, flagged, scale]);
+    const scale = far ? MAX_LABEL_SCALE : labelScale;
+    const sizes = zones.map(
+      (zone) => fitZoneName(zone.name, nameBox(zone), measures.zoneName, { base: NAME_SIZE, scale }).fontSize,
+    );
+    return Math.min(scale * NAME_SIZE, ...sizes) / NAME_SIZE;
+  }, [measures, labelScale, far, zones]);
+}
+
+/** The zone's name at the common scale, in one or two lines; the full name is its tooltip. */
+function ZoneName({ zone }: { zone: Zone }) {
+  const measures = useContext(DiagramMeasureContext);
+  const scale = useContext(ZoneNameScaleContext);
+  const fit = useMemo(
+    () =>
+      measures && scale !== null
+        ? fitZoneName(zone.name, nameBox(zone), measures.zoneName, { base: NAME_SIZE, scale })
+        : null,
+    [measures, scale, zone],
+  );
   return (
     <strong className="zone-name" title={zone.name} style={fit ? { fontSize: fit.fontSize } : undefined}>
       {fit
@@ -159,7 +182,7 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
         />
       ))}
       <div className="zone-head">
-        <ZoneName zone={zone} flagged={flagged} />
+        <ZoneName zone={zone} />
         {flagged && (
           <span className="zone-flag" title="Overlapping ranges">
             ⚠
