@@ -8,3 +8,5 @@ export * from './undocumented-edges';
 export * from './zone-style';
 export * from './placement';
 export * from './label-placement';
+export * from './text-width';
+export * from './properties';

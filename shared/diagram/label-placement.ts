@@ -1,4 +1,7 @@
 import { boxesOverlap, type Box } from './placement';
+import type { ConduitService } from '../model/conduit';
+import { summarizeServices } from '../network';
+import type { MeasureText } from './text-width';
 import { parallelOffset, parallelSlots } from './zone-style';
 
 interface LabelZone {
@@ -77,18 +80,33 @@ export function labelPoint(
   };
 }
 
+/** How a conduit label is drawn at 100 %: its font size, the padding and border around its text, its height. */
+export const CONDUIT_LABEL = { fontSize: 11, paddingX: 6, border: 1, height: 20, maxWidth: 320 } as const;
+
 /**
- * A label's estimated box at 11 px: about 6.4 px a character, capped; times the scale the canvas
- * draws labels at (zoomed out it enlarges them to stay legible, so they take more of the diagram).
+ * A conduit label's box, its text measured as drawn (the canvas font, or the export's font
+ * tables), times the scale the canvas draws labels at (zoomed out it enlarges them to stay
+ * legible, so they take more of the diagram). Capped: a longer text is cut with an ellipsis.
  */
-export function conduitLabelSize(label: string, scale = 1): { width: number; height: number } {
-  return { width: Math.min(320, 12 + label.length * 6.4) * scale, height: 20 * scale };
+export function conduitLabelSize(
+  label: string,
+  measure: MeasureText,
+  scale = 1,
+): { width: number; height: number } {
+  const { fontSize, paddingX, border, height, maxWidth } = CONDUIT_LABEL;
+  const text = measure(label, fontSize * scale);
+  const width = Math.min(maxWidth * scale, Math.ceil(text + 2 * (paddingX + border) * scale));
+  return { width, height: height * scale };
 }
 
 /** Points along the segment tried for a label, the middle first. */
 const STOPS = [0.5, 0.38, 0.62, 0.26, 0.74, 0.15, 0.85];
-/** How many label heights a label may step off its line to find a clear place. */
-const MAX_STEPS_OFF = 8;
+/**
+ * How many label heights a label may step off its line to find a clear place: far enough to
+ * leave a crowded gap between zones for the free space around the plant (fit view then takes
+ * that in), tied back to its line by a leader.
+ */
+const MAX_STEPS_OFF = 24;
 
 /**
  * The centre of each conduit's label: on its own line, at the first stop from the middle out
@@ -140,6 +158,49 @@ export function placeConduitLabels(
       t: best!.t,
       shift: best!.shift,
     });
+  }
+  return out;
+}
+
+/** Labels are drawn at about 85 % of their 100 % size on screen, and enlarged at most this much. */
+export const LABEL_SCREEN_SCALE = 0.85;
+export const MAX_LABEL_SCALE = 2.5;
+
+/**
+ * How much larger than at 100 % the canvas draws conduit labels and zone names at a zoom, so that
+ * at fit view they stay about 11 px on screen instead of shrinking to 7. Rounded, so the canvas
+ * re-renders in steps, not on every wheel tick; label placement and fit view size labels with it.
+ */
+export function labelScaleAt(zoom: number): number {
+  return Math.round(Math.min(MAX_LABEL_SCALE, Math.max(1, LABEL_SCREEN_SCALE / zoom)) * 10) / 10;
+}
+
+interface LabelledConduit extends LabelConduit {
+  services: readonly ConduitService[];
+}
+
+/** A conduit's label: its text, where it sits, and the box it covers on the diagram. */
+export interface PlacedLabel {
+  text: string;
+  spot: LabelSpot;
+  box: Box;
+}
+
+/** Every conduit's label text, measured and placed clear of the zones and of each other. */
+export function placeLabelledConduits(
+  zones: readonly LabelZone[],
+  conduits: readonly LabelledConduit[],
+  measure: MeasureText,
+  scale = 1,
+): Map<string, PlacedLabel> {
+  const texts = new Map(conduits.map((c) => [c.id, summarizeServices(c.services)]));
+  const sizes = new Map([...texts].map(([id, text]) => [id, conduitLabelSize(text, measure, scale)]));
+  const spots = placeConduitLabels(zones, conduits, (id) => sizes.get(id)!);
+  const out = new Map<string, PlacedLabel>();
+  for (const [id, spot] of spots) {
+    const { width, height } = sizes.get(id)!;
+    const box = { x: spot.x - width / 2, y: spot.y - height / 2, width, height };
+    out.set(id, { text: texts.get(id)!, spot, box });
   }
   return out;
 }

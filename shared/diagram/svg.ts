@@ -1,15 +1,17 @@
 import type { ConduitService } from '../model/conduit';
 import type { SecurityLevelTarget, ZoneKind } from '../model/zone';
 import { ZONE_KIND_LABELS } from '../model/zone';
-import { summarizeServices } from '../network';
 import { formatSlt } from '../model/slt';
 import {
-  conduitLabelSize,
+  CONDUIT_LABEL,
   conduitSegment,
   labelPoint,
-  placeConduitLabels,
+  placeLabelledConduits,
   type ConduitSegment,
+  type PlacedLabel,
 } from './label-placement';
+import type { Box } from './placement';
+import { measureDejaVuSans, measureDejaVuSansBold, wrapText } from './text-width';
 import { parallelSlots, ZONE_KIND_COLORS } from './zone-style';
 
 export interface DiagramSvgZone {
@@ -51,15 +53,25 @@ export function escapeXml(text: string): string {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** The drawing's extent: the zones' bounding box, or a blank 400 x 200 canvas. */
-function bounds(zones: DiagramSvgData['zones']) {
+/** The drawing's extent: the zones' and the labels' bounding box, or a blank 400 x 200 canvas. */
+function bounds(zones: DiagramSvgData['zones'], labels: readonly Box[]) {
   if (zones.length === 0) return { minX: 0, minY: 0, maxX: 400, maxY: 200 };
+  const boxes = [...zones.map((z) => ({ ...z.position, ...z.size })), ...labels];
   return {
-    minX: Math.min(...zones.map((z) => z.position.x)),
-    minY: Math.min(...zones.map((z) => z.position.y)),
-    maxX: Math.max(...zones.map((z) => z.position.x + z.size.width)),
-    maxY: Math.max(...zones.map((z) => z.position.y + z.size.height)),
+    minX: Math.min(...boxes.map((b) => b.x)),
+    minY: Math.min(...boxes.map((b) => b.y)),
+    maxX: Math.max(...boxes.map((b) => b.x + b.width)),
+    maxY: Math.max(...boxes.map((b) => b.y + b.height)),
   };
+}
+
+const ZONE_NAME_SIZE = 15;
+const ZONE_NAME_LINE = 18;
+const ZONE_PADDING = 12;
+
+/** A zone's name in at most two lines that fit its box; the full name is the group's title. */
+export function zoneNameLines(zone: Pick<SvgZone, 'name' | 'size'>): string[] {
+  return wrapText(zone.name, zone.size.width - 2 * ZONE_PADDING, ZONE_NAME_SIZE, measureDejaVuSansBold);
 }
 
 type SvgZone = DiagramSvgData['zones'][number];
@@ -69,13 +81,21 @@ function zoneSvg(zone: SvgZone, count: number): string[] {
   const colors = ZONE_KIND_COLORS[zone.kind];
   const { x, y } = zone.position;
   const { width: w, height: h } = zone.size;
+  const lines = zoneNameLines(zone);
+  const left = round(x + ZONE_PADDING);
+  // The details move down by the name's second line, if it has one.
+  const below = y + (lines.length - 1) * ZONE_NAME_LINE;
   return [
     `<g class="zone" data-id="${escapeXml(zone.id)}">`,
+    `<title>${escapeXml(zone.name)}</title>`,
     `<rect x="${round(x)}" y="${round(y)}" width="${round(w)}" height="${round(h)}" rx="8" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="2"/>`,
-    `<text x="${round(x + 12)}" y="${round(y + 24)}" font-size="15" font-weight="bold" fill="#1d1d1d">${escapeXml(zone.name)}</text>`,
-    `<text x="${round(x + 12)}" y="${round(y + 44)}" font-size="12" fill="${colors.stroke}">${escapeXml(ZONE_KIND_LABELS[zone.kind])}</text>`,
-    `<text x="${round(x + 12)}" y="${round(y + 64)}" font-size="12" fill="#333">${escapeXml(formatSlt(zone.slt))}</text>`,
-    `<text x="${round(x + 12)}" y="${round(y + 84)}" font-size="12" fill="#333">${count} ${count === 1 ? 'asset' : 'assets'}</text>`,
+    ...lines.map(
+      (line, i) =>
+        `<text class="zone-name" x="${left}" y="${round(y + 24 + i * ZONE_NAME_LINE)}" font-size="${ZONE_NAME_SIZE}" font-weight="bold" fill="#1d1d1d">${escapeXml(line)}</text>`,
+    ),
+    `<text x="${left}" y="${round(below + 44)}" font-size="12" fill="${colors.stroke}">${escapeXml(ZONE_KIND_LABELS[zone.kind])}</text>`,
+    `<text x="${left}" y="${round(below + 64)}" font-size="12" fill="#333">${escapeXml(formatSlt(zone.slt))}</text>`,
+    `<text x="${left}" y="${round(below + 84)}" font-size="12" fill="#333">${count} ${count === 1 ? 'asset' : 'assets'}</text>`,
     '</g>',
   ];
 }
@@ -91,13 +111,12 @@ function conduitLineSvg(conduit: SvgConduit, segment: ConduitSegment): string {
 }
 
 /** One conduit's services, in a box placed clear of zones and other labels where there is room. */
-function conduitLabelSvg(conduit: SvgConduit, centre: { x: number; y: number }): string[] {
-  const label = summarizeServices(conduit.services);
-  const { width, height } = conduitLabelSize(label);
+function conduitLabelSvg(conduit: SvgConduit, label: PlacedLabel): string[] {
+  const { box, spot } = label;
   return [
     `<g class="conduit-label" data-id="${escapeXml(conduit.id)}">`,
-    `<rect x="${round(centre.x - width / 2)}" y="${round(centre.y - height / 2)}" width="${round(width)}" height="${height}" rx="4" fill="#ffffff" fill-opacity="0.95" stroke="#bbb"/>`,
-    `<text x="${round(centre.x)}" y="${round(centre.y + 4)}" font-size="11" text-anchor="middle" fill="#222">${escapeXml(label)}</text>`,
+    `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="4" fill="#ffffff" fill-opacity="0.95" stroke="#bbb"/>`,
+    `<text x="${round(spot.x)}" y="${round(spot.y + 4)}" font-size="${CONDUIT_LABEL.fontSize}" text-anchor="middle" fill="#222">${escapeXml(label.text)}</text>`,
     '</g>',
   ];
 }
@@ -110,7 +129,12 @@ function conduitLabelSvg(conduit: SvgConduit, centre: { x: number; y: number }):
 export function renderDiagramSvg(data: DiagramSvgData): string {
   const zones = data.zones;
   const byId = new Map(zones.map((zone) => [zone.id, zone]));
-  const { minX, minY, maxX, maxY } = bounds(zones);
+  const drawn = data.conduits.filter((c) => byId.has(c.fromZoneId) && byId.has(c.toZoneId));
+  const labels = placeLabelledConduits(zones, drawn, measureDejaVuSans);
+  const { minX, minY, maxX, maxY } = bounds(
+    zones,
+    [...labels.values()].map((l) => l.box),
+  );
   const titleHeight = data.title ? TITLE_HEIGHT : 0;
   const offsetX = MARGIN - minX;
   const offsetY = MARGIN + titleHeight - minY;
@@ -134,7 +158,6 @@ export function renderDiagramSvg(data: DiagramSvgData): string {
   for (const zone of zones) out.push(...zoneSvg(zone, data.assetCounts.get(zone.id) ?? 0));
   out.push('</g>');
   out.push('<g class="conduits">');
-  const drawn = data.conduits.filter((c) => byId.has(c.fromZoneId) && byId.has(c.toZoneId));
   const slots = parallelSlots(drawn);
   for (const conduit of drawn) {
     const slot = slots.get(conduit.id) ?? { index: 0, count: 1 };
@@ -147,11 +170,10 @@ export function renderDiagramSvg(data: DiagramSvgData): string {
   }
   out.push('</g>');
   // Labels after every line, so no line crosses a label.
-  const sizes = new Map(drawn.map((c) => [c.id, conduitLabelSize(summarizeServices(c.services))]));
-  const centres = placeConduitLabels(zones, drawn, (id) => sizes.get(id)!);
   out.push('<g class="conduit-labels">');
   for (const conduit of drawn) {
-    const spot = centres.get(conduit.id)!;
+    const label = labels.get(conduit.id)!;
+    const spot = label.spot;
     // A label moved off its line to find room is tied back to it by a thin leader.
     if (spot.shift !== 0) {
       const slot = slots.get(conduit.id) ?? { index: 0, count: 1 };
@@ -166,7 +188,7 @@ export function renderDiagramSvg(data: DiagramSvgData): string {
         `<line class="label-leader" x1="${round(on.x)}" y1="${round(on.y)}" x2="${round(spot.x)}" y2="${round(spot.y)}" stroke="#888" stroke-width="1" stroke-dasharray="3 2"/>`,
       );
     }
-    out.push(...conduitLabelSvg(conduit, spot));
+    out.push(...conduitLabelSvg(conduit, label));
   }
   out.push('</g></g></svg>');
   return out.join('\n');

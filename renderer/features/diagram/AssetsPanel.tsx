@@ -7,6 +7,42 @@ import { ASSET_DRAG_TYPE } from './context';
 import type { ManualAssetInput } from '../../../shared/diagram';
 import { plural } from '../../ui/format';
 import { ANY_ASSET, assetFacets, searchAssets, type AssetQuery } from './asset-search';
+import { clickSelection } from './list-selection';
+
+/** The selected rows of the unassigned list (only those still unassigned), and what a click does to them. */
+function useAssetSelection(unassigned: readonly Asset[], shown: readonly Asset[]) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const live = new Set(unassigned.map((a) => a.id));
+  const selection = [...selected].filter((id) => live.has(id));
+  const click = (event: React.MouseEvent, index: number) => {
+    const modifiers = { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey };
+    const next = clickSelection(selection, shown, anchor, index, modifiers);
+    setSelected(next.selected);
+    setAnchor(next.anchor);
+  };
+  return { selected, selection, click, selectOnly: (id: string) => setSelected(new Set([id])) };
+}
+
+/** The panel as a drop target: assets dragged out of a zone onto it leave their zone. */
+function useAssetDrop(onDropAssets: (assetIds: string[]) => void) {
+  const [active, setActive] = useState(false);
+  const handlers = {
+    onDragOver: (event: React.DragEvent) => {
+      if (event.dataTransfer.types.includes(ASSET_DRAG_TYPE)) {
+        event.preventDefault();
+        setActive(true);
+      }
+    },
+    onDragLeave: () => setActive(false),
+    onDrop: (event: React.DragEvent) => {
+      setActive(false);
+      const ids = event.dataTransfer.getData(ASSET_DRAG_TYPE);
+      if (ids) onDropAssets(JSON.parse(ids) as string[]);
+    },
+  };
+  return { active, handlers };
+}
 
 /** The assets not yet in a zone: select one or several, drag them onto a zone. */
 export const AssetsPanel = memo(function AssetsPanel({
@@ -22,52 +58,16 @@ export const AssetsPanel = memo(function AssetsPanel({
   onAddAsset: () => void;
   onDropAssets: (assetIds: string[]) => void;
 }) {
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [anchor, setAnchor] = useState<number | null>(null);
-  const [dropActive, setDropActive] = useState(false);
   const [query, setQuery] = useState<AssetQuery>(ANY_ASSET);
   const shown = useMemo(() => searchAssets(unassigned, query), [unassigned, query]);
   const facets = useMemo(() => assetFacets(unassigned), [unassigned]);
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 40,
-    overscan: 12,
-  });
-  const live = new Set(unassigned.map((a) => a.id));
-  const selection = [...selected].filter((id) => live.has(id));
-
-  const click = (event: React.MouseEvent, index: number, id: string) => {
-    const next = new Set(event.ctrlKey || event.metaKey || event.shiftKey ? selection : []);
-    if (event.shiftKey && anchor !== null) {
-      const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
-      for (let i = from; i <= to; i += 1) next.add(shown[i]!.id);
-    } else if ((event.ctrlKey || event.metaKey) && next.has(id)) {
-      next.delete(id);
-    } else {
-      next.add(id);
-      setAnchor(index);
-    }
-    setSelected(next);
-  };
-
+  const selection = useAssetSelection(unassigned, shown);
+  const drop = useAssetDrop(onDropAssets);
   return (
     <aside
-      className={`assets-panel${dropActive ? ' drop-target-active' : ''}`}
+      className={`assets-panel${drop.active ? ' drop-target-active' : ''}`}
       aria-label="Unassigned assets"
-      onDragOver={(event) => {
-        if (event.dataTransfer.types.includes(ASSET_DRAG_TYPE)) {
-          event.preventDefault();
-          setDropActive(true);
-        }
-      }}
-      onDragLeave={() => setDropActive(false)}
-      onDrop={(event) => {
-        setDropActive(false);
-        const ids = event.dataTransfer.getData(ASSET_DRAG_TYPE);
-        if (ids) onDropAssets(JSON.parse(ids) as string[]);
-      }}
+      {...drop.handlers}
     >
       <div className="assets-head">
         <h2>
@@ -87,57 +87,78 @@ export const AssetsPanel = memo(function AssetsPanel({
           </button>
         </div>
         <AssetQueryFields query={query} onChange={setQuery} facets={facets} />
-        {selection.length > 1 && (
-          <p className="field-hint">{selection.length} selected: drag them onto a zone.</p>
+        {selection.selection.length > 1 && (
+          <p className="field-hint">{selection.selection.length} selected: drag them onto a zone.</p>
         )}
       </div>
-      <div
-        ref={scroller}
-        className="assets-scroll"
-        role="listbox"
-        aria-multiselectable="true"
-        aria-label="Unassigned assets list"
-      >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const asset = shown[item.index]!;
-            const isSelected = selected.has(asset.id);
-            return (
-              <div
-                key={asset.id}
-                role="option"
-                aria-selected={isSelected}
-                className={`asset-row${isSelected ? ' is-selected' : ''}`}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: item.size,
-                  transform: `translateY(${item.start}px)`,
-                }}
-                draggable
-                onClick={(event) => click(event, item.index, asset.id)}
-                onDragStart={(event) => {
-                  const ids = isSelected ? selection : [asset.id];
-                  if (!isSelected) setSelected(new Set([asset.id]));
-                  event.dataTransfer.setData(ASSET_DRAG_TYPE, JSON.stringify(ids));
-                  event.dataTransfer.setData('text/plain', plural(ids.length, 'asset'));
-                  event.dataTransfer.effectAllowed = 'move';
-                }}
-              >
-                <span className="asset-name">{asset.name || '(unnamed)'}</span>
-                <span className="asset-detail">
-                  {[asset.ips.join(', '), asset.vendor].filter(Boolean).join(' · ')}
-                </span>
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <UnassignedList shown={shown} selection={selection} />
     </aside>
   );
 });
+
+/** The unassigned assets, virtualised (a plant can have thousands), each row draggable onto a zone. */
+function UnassignedList({
+  shown,
+  selection,
+}: {
+  shown: readonly Asset[];
+  selection: ReturnType<typeof useAssetSelection>;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 40,
+    overscan: 12,
+  });
+  const startDrag = (event: React.DragEvent, asset: Asset, isSelected: boolean) => {
+    const ids = isSelected ? selection.selection : [asset.id];
+    if (!isSelected) selection.selectOnly(asset.id);
+    event.dataTransfer.setData(ASSET_DRAG_TYPE, JSON.stringify(ids));
+    event.dataTransfer.setData('text/plain', plural(ids.length, 'asset'));
+    event.dataTransfer.effectAllowed = 'move';
+  };
+  return (
+    <div
+      ref={scroller}
+      className="assets-scroll"
+      role="listbox"
+      aria-multiselectable="true"
+      aria-label="Unassigned assets list"
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const asset = shown[item.index]!;
+          const isSelected = selection.selected.has(asset.id);
+          return (
+            <div
+              key={asset.id}
+              role="option"
+              aria-selected={isSelected}
+              className={`asset-row${isSelected ? ' is-selected' : ''}`}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                height: item.size,
+                transform: `translateY(${item.start}px)`,
+              }}
+              draggable
+              onClick={(event) => selection.click(event, item.index)}
+              onDragStart={(event) => startDrag(event, asset, isSelected)}
+            >
+              <span className="asset-name">{asset.name || '(unnamed)'}</span>
+              <span className="asset-detail">
+                {[asset.ips.join(', '), asset.vendor].filter(Boolean).join(' · ')}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
 
 const MAC_PATTERN = /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
 

@@ -11,15 +11,18 @@ import {
 import type { Conduit } from '../../../shared/model';
 import { summarizeServices } from '../../../shared/network';
 import { labelPoint, parallelOffset } from '../../../shared/diagram';
-import { farSelector } from './context';
+import { labelsHiddenSelector } from './context';
 
 export interface ConduitEdgeData extends Record<string, unknown> {
   conduit: Conduit;
   index: number;
   count: number;
   flagged: boolean;
-  /** Where the label sits along the line and beside it, placed clear of zones and other labels. */
-  label: { t: number; shift: number };
+  /**
+   * Where the label sits along the line and beside it, placed clear of zones and other labels, and
+   * its size as placed; null for a conduit whose zones are not both drawn.
+   */
+  label: { t: number; shift: number; width: number; height: number } | null;
 }
 export type ConduitFlowEdge = Edge<ConduitEdgeData, 'conduit'>;
 
@@ -54,8 +57,8 @@ function ConduitEdgeView({
 }: EdgeProps<ConduitFlowEdge>) {
   const from = useInternalNode(source);
   const to = useInternalNode(target);
-  const far = useStore(farSelector);
-  if (!from || !to || !data) return null;
+  const hidden = useStore(labelsHiddenSelector);
+  if (!from || !to || !data?.label) return null;
   const a = rect(from);
   const b = rect(to);
   const length = Math.hypot(b.cx - a.cx, b.cy - a.cy) || 1;
@@ -70,7 +73,11 @@ function ConduitEdgeView({
   const ex = end.x + nx;
   const ey = end.y + ny;
   const label = summarizeServices(data.conduit.services);
-  const at = labelPoint({ a: { x: sx, y: sy }, b: { x: ex, y: ey } }, data.label);
+  const { width, height } = data.label;
+  const segment = { a: { x: sx, y: sy }, b: { x: ex, y: ey } };
+  const at = labelPoint(segment, data.label);
+  // A label moved off its line to find room is tied back to it by a thin leader, as in the export.
+  const on = data.label.shift !== 0 ? labelPoint(segment, { t: data.label.t, shift: 0 }) : null;
   return (
     <>
       <BaseEdge
@@ -81,12 +88,19 @@ function ConduitEdgeView({
         interactionWidth={16}
         className={`conduit-path${selected ? ' is-selected' : ''}${data.flagged ? ' is-flagged' : ''}`}
       />
-      {!far && (
+      {!hidden && on && <path className="label-leader" d={`M ${on.x} ${on.y} L ${at.x} ${at.y}`} />}
+      {!hidden && (
         <EdgeLabelRenderer>
           <div
             className={`conduit-label nodrag nopan${selected ? ' is-selected' : ''}`}
             data-testid="conduit-label"
-            style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
+            // The box placement measured, so what is drawn is what was kept clear of the rest.
+            style={{
+              width,
+              height,
+              lineHeight: `${height - 2}px`,
+              transform: `translate(${at.x - width / 2}px, ${at.y - height / 2}px)`,
+            }}
             title={label}
           >
             {label}

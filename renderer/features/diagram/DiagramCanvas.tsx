@@ -24,10 +24,10 @@ import { commandById } from '../../ui/commands';
 import { DIAGRAM_COMMANDS, GRID, TEMPLATE_COMMANDS, type DiagramCommandState } from './commands';
 import { UndocumentedEdgeComponent, UndocumentedToggle, useUndocumentedFlowEdges } from './overlay';
 import { ConduitEdge, type ConduitFlowEdge } from './ConduitEdge';
-import { ASSET_DRAG_TYPE, labelScaleSelector } from './context';
+import { ASSET_DRAG_TYPE, labelScaleSelector, type DiagramMeasures } from './context';
 import type { useFlowProjection } from './use-flow-projection';
-import { fitViewportClear } from './viewport';
-import { ZoneNode, type ZoneFlowNode } from './ZoneNode';
+import { fitDiagramViewport } from './viewport';
+import { useZoneNameScale, ZoneNameScaleContext, ZoneNode, type ZoneFlowNode } from './ZoneNode';
 
 const nodeTypes = { zone: ZoneNode };
 const edgeTypes = { conduit: ConduitEdge, undocumented: UndocumentedEdgeComponent };
@@ -46,10 +46,41 @@ function useOverlayEdges(assessmentId: string, conduitEdges: ConduitFlowEdge[]) 
   return { edges, shown, setShown, count: undocumented.length };
 }
 
+/**
+ * The viewport the canvas opens at: fitted to the stored zones and their labels (an empty one at
+ * 100 %), once its size is known and its labels can be measured; null until then.
+ */
+function useInitialViewport(
+  store: DiagramCommandState['store'],
+  wrapper: RefObject<HTMLDivElement | null>,
+  measures: DiagramMeasures | null,
+) {
+  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    if (!measures) return;
+    const box = wrapper.current?.getBoundingClientRect();
+    const { zones, conduits } = store.getState();
+    setInitialViewport(
+      (current) =>
+        current ?? fitDiagramViewport(zones, conduits, measures.label, box?.width ?? 0, box?.height ?? 0),
+    );
+  }, [store, wrapper, measures]);
+  return initialViewport;
+}
+
+/** Assets dragged from a list may be dropped on the canvas (onto a zone). */
+function acceptAssetDrag(event: React.DragEvent) {
+  if (event.dataTransfer.types.includes(ASSET_DRAG_TYPE)) {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+  }
+}
+
 /** The canvas: React Flow over the projection, asset drops onto zones, and the empty state. */
 export function DiagramCanvas({
   wrapper,
   far,
+  measures,
   projection,
   commandState,
   zoneAt,
@@ -58,6 +89,8 @@ export function DiagramCanvas({
 }: {
   wrapper: RefObject<HTMLDivElement | null>;
   far: boolean;
+  /** Null until the canvas fonts have loaded: the canvas opens once labels can be measured. */
+  measures: DiagramMeasures | null;
   projection: ReturnType<typeof useFlowProjection>;
   commandState: DiagramCommandState;
   zoneAt: (clientX: number, clientY: number) => Zone | undefined;
@@ -68,12 +101,7 @@ export function DiagramCanvas({
   const editable = state.assetsLoaded;
   const labelScale = useStore(labelScaleSelector);
   const overlay = useOverlayEdges(store.assessmentId, projection.edges);
-  // The canvas opens fitted to the stored zones (an empty one at 100 %), once its size is known.
-  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
-  useLayoutEffect(() => {
-    const box = wrapper.current?.getBoundingClientRect();
-    setInitialViewport(fitViewportClear(store.getState().zones, box?.width ?? 0, box?.height ?? 0));
-  }, [store, wrapper]);
+  const initialViewport = useInitialViewport(store, wrapper, measures);
   const onConnect = useCallback(
     (connection: Connection) => onAddConduit(connection.source, connection.target),
     [onAddConduit],
@@ -96,12 +124,7 @@ export function DiagramCanvas({
       data-zone-count={state.zones.length}
       data-assets-loaded={editable}
       style={{ '--label-scale': labelScale } as CSSProperties}
-      onDragOver={(event) => {
-        if (event.dataTransfer.types.includes(ASSET_DRAG_TYPE)) {
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'move';
-        }
-      }}
+      onDragOver={acceptAssetDrag}
       onDrop={(event) => {
         const ids = event.dataTransfer.getData(ASSET_DRAG_TYPE);
         if (!ids) return;
@@ -173,43 +196,46 @@ function ZoneFlow({
 }) {
   const { store, state, snap } = commandState;
   const editable = state.assetsLoaded;
+  const nameScale = useZoneNameScale(state.zones);
   return (
-    <ReactFlow<ZoneFlowNode, ConduitFlowEdge>
-      nodes={projection.nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={projection.onNodesChange}
-      onEdgesChange={projection.onEdgesChange}
-      onNodeDragStop={(_event, _node, dragged) =>
-        store.commit(
-          moveZonesChange(store.getState(), new Map(dragged.map((n) => [n.id, { position: n.position }]))),
-        )
-      }
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      connectionMode={ConnectionMode.Loose}
-      nodesDraggable={editable}
-      nodesConnectable={editable}
-      deleteKeyCode={null}
-      snapToGrid={snap}
-      snapGrid={[GRID, GRID]}
-      multiSelectionKeyCode={['Control', 'Meta']}
-      selectionKeyCode="Shift"
-      onlyRenderVisibleElements
-      minZoom={0.05}
-      maxZoom={3}
-      defaultViewport={initialViewport}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background gap={GRID} />
-      {toggle}
-      <Controls showInteractive={false} />
-      <MiniMap
-        pannable
-        zoomable
-        nodeColor={(node) => ZONE_KIND_COLORS[(node as ZoneFlowNode).data.zone.kind].stroke}
-      />
-    </ReactFlow>
+    <ZoneNameScaleContext.Provider value={nameScale}>
+      <ReactFlow<ZoneFlowNode, ConduitFlowEdge>
+        nodes={projection.nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={projection.onNodesChange}
+        onEdgesChange={projection.onEdgesChange}
+        onNodeDragStop={(_event, _node, dragged) =>
+          store.commit(
+            moveZonesChange(store.getState(), new Map(dragged.map((n) => [n.id, { position: n.position }]))),
+          )
+        }
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        deleteKeyCode={null}
+        snapToGrid={snap}
+        snapGrid={[GRID, GRID]}
+        multiSelectionKeyCode={['Control', 'Meta']}
+        selectionKeyCode="Shift"
+        onlyRenderVisibleElements
+        minZoom={0.05}
+        maxZoom={3}
+        defaultViewport={initialViewport}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={GRID} />
+        {toggle}
+        <Controls showInteractive={false} />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={(node) => ZONE_KIND_COLORS[(node as ZoneFlowNode).data.zone.kind].stroke}
+        />
+      </ReactFlow>
+    </ZoneNameScaleContext.Provider>
   );
 }

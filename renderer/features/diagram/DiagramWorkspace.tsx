@@ -2,7 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import { ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Zone } from '../../../shared/model';
-import { emptyChange, makeConduit, moveAssetsChange, moveZonesChange } from '../../../shared/diagram';
+import {
+  emptyChange,
+  makeConduit,
+  measureDejaVuSans,
+  moveAssetsChange,
+  moveZonesChange,
+} from '../../../shared/diagram';
 import type { ModelCheckEntry } from '../../../shared/findings';
 import { useClipboard } from '../../ui/clipboard';
 import { commandById, useCommandKeys } from '../../ui/commands';
@@ -17,15 +23,24 @@ import {
   type DiagramDialog,
   type DiagramPanels,
 } from './commands';
-import { ASSET_DRAG_TYPE, DiagramCanvasContext, farSelector, type DiagramCanvasActions } from './context';
+import {
+  ASSET_DRAG_TYPE,
+  DiagramCanvasContext,
+  DiagramMeasureContext,
+  farSelector,
+  type DiagramCanvasActions,
+  type DiagramMeasures,
+} from './context';
 import { DiagramCanvas } from './DiagramCanvas';
 import { DiagramStore, useDiagramState, type DiagramState } from './diagram-store';
 import { DiagramToolbar } from './DiagramToolbar';
 import { PanelRail, usePanels } from './panels';
-import { fitViewportClear } from './viewport';
+import { fitDiagramViewport } from './viewport';
+import { useDiagramMeasures } from './label-measure';
 import { DiagramDialogs } from './dialogs';
 import { exportDiagram } from './export-diagram';
-import { ConduitProperties, ZoneProperties } from './PropertiesPanel';
+import { ConduitProperties } from './ConduitProperties';
+import { ZoneProperties } from './PropertiesPanel';
 import { ZoneAssets } from './ZoneAssets';
 import { useFlowProjection } from './use-flow-projection';
 import type { ZoneFlowNode } from './ZoneNode';
@@ -232,28 +247,40 @@ function useEditorCallbacks(commandState: DiagramCommandState) {
   }, [store]);
 }
 
-function DiagramEditor({ store, state, title }: { store: DiagramStore; state: DiagramState; title: string }) {
+/** Fit view over the zones and their labels, clear of the minimap's corner, so nothing hides under it or past an edge. */
+function useFitView(
+  store: DiagramStore,
+  wrapper: RefObject<HTMLDivElement | null>,
+  measures: DiagramMeasures | null,
+) {
   const flow = useReactFlow<ZoneFlowNode, ConduitFlowEdge>();
+  return useCallback(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    if (!box) return;
+    const { zones, conduits } = store.getState();
+    const view = fitDiagramViewport(
+      zones,
+      conduits,
+      measures?.label ?? measureDejaVuSans,
+      box.width,
+      box.height,
+    );
+    void flow.setViewport(view, { duration: 200 });
+  }, [flow, store, wrapper, measures]);
+}
+
+/** The editor's state: the projection, the selection, the panels, the open dialog and the commands over them. */
+function useDiagramEditor(store: DiagramStore, state: DiagramState, title: string) {
   const wrapper = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [snap, setSnap] = useState(true);
   const [dialog, setDialog] = useState<DiagramDialog | null>(null);
-  const projection = useFlowProjection(state, expanded);
+  const measures = useDiagramMeasures();
+  const projection = useFlowProjection(state, expanded, measures);
   const { select, selection, assetCounts } = projection;
-  const zoneAt = useZoneAt(store);
-  const actions = useCanvasActions(store, setExpanded);
-  // Zoomed far out, labels and details are unreadable anyway: hiding them keeps panning cheap.
-  const far = useStore(farSelector);
-
   const selectAfterEdit = useSelectAfterEdit(state, select);
   const [panels, togglePanel] = usePanels();
-
-  // Fitted from the stored zones, clear of the minimap's corner, so no zone hides under it.
-  const fitView = useCallback(() => {
-    const box = wrapper.current?.getBoundingClientRect();
-    if (!box) return;
-    void flow.setViewport(fitViewportClear(store.getState().zones, box.width, box.height), { duration: 200 });
-  }, [flow, store]);
+  const fitView = useFitView(store, wrapper, measures);
   const commandState = useCommandState({
     store,
     state,
@@ -270,63 +297,87 @@ function DiagramEditor({ store, state, title }: { store: DiagramStore; state: Di
     togglePanel,
   });
   useCommandKeys(DIAGRAM_COMMANDS, commandState);
-  const panel = useEditorCallbacks(commandState);
+  return {
+    wrapper,
+    expanded,
+    actions: useCanvasActions(store, setExpanded),
+    measures,
+    projection,
+    commandState,
+    callbacks: useEditorCallbacks(commandState),
+    dialog,
+    closeDialog: useCallback(() => setDialog(null), []),
+  };
+}
 
+function DiagramEditor({ store, state, title }: { store: DiagramStore; state: DiagramState; title: string }) {
+  const editor = useDiagramEditor(store, state, title);
   return (
-    <DiagramCanvasContext.Provider value={actions}>
-      <div className="diagram-workspace workspace-full" data-testid="diagram-workspace">
-        <DiagramToolbar state={commandState} />
-        <div
-          className="diagram-body"
-          data-assets-panel={panels.assets ? 'open' : 'closed'}
-          data-side-panel={panels.side ? 'open' : 'closed'}
-        >
-          {panels.assets ? (
-            <AssetsPanel
-              loading={!state.assetsLoaded}
-              unassigned={projection.unassigned}
-              onAssignBySubnet={panel.onAssignBySubnet}
-              onAddAsset={panel.onAddAsset}
-              onDropAssets={panel.unassignAssets}
-            />
-          ) : (
-            <PanelRail label="Show the assets panel ([)" onOpen={() => togglePanel('assets')} side="left" />
-          )}
-          <DiagramCanvas
-            wrapper={wrapper}
-            far={far}
-            projection={projection}
-            commandState={commandState}
-            zoneAt={zoneAt}
-            onAddConduit={panel.addConduit}
-            onMoveAssets={panel.moveAssets}
-          />
-          {panels.side ? (
-            <DiagramSide
-              store={store}
-              state={state}
-              selection={selection}
-              checks={projection.checks}
-              select={select}
-              expanded={expanded}
-            />
-          ) : (
-            <PanelRail
-              label="Show the properties panel (])"
-              onOpen={() => togglePanel('side')}
-              side="right"
-            />
-          )}
+    <DiagramCanvasContext.Provider value={editor.actions}>
+      <DiagramMeasureContext.Provider value={editor.measures}>
+        <div className="diagram-workspace workspace-full" data-testid="diagram-workspace">
+          <DiagramToolbar state={editor.commandState} />
+          <DiagramBody editor={editor} />
         </div>
-      </div>
-      <DiagramDialogs
-        dialog={dialog}
-        store={store}
-        zones={state.zones}
-        fitView={fitView}
-        onClose={() => setDialog(null)}
-      />
+        <DiagramDialogs
+          dialog={editor.dialog}
+          store={store}
+          zones={state.zones}
+          fitView={editor.commandState.fitView}
+          onClose={editor.closeDialog}
+        />
+      </DiagramMeasureContext.Provider>
     </DiagramCanvasContext.Provider>
+  );
+}
+
+/** The assets panel, the canvas and the properties panel side by side; each panel folds to a rail. */
+function DiagramBody({ editor }: { editor: ReturnType<typeof useDiagramEditor> }) {
+  const { commandState, projection, callbacks, expanded } = editor;
+  const { store, state, panels, togglePanel, selection } = commandState;
+  const zoneAt = useZoneAt(store);
+  // Zoomed far out, labels and details are unreadable anyway: hiding them keeps panning cheap.
+  const far = useStore(farSelector);
+  return (
+    <div
+      className="diagram-body"
+      data-assets-panel={panels.assets ? 'open' : 'closed'}
+      data-side-panel={panels.side ? 'open' : 'closed'}
+    >
+      {panels.assets ? (
+        <AssetsPanel
+          loading={!state.assetsLoaded}
+          unassigned={projection.unassigned}
+          onAssignBySubnet={callbacks.onAssignBySubnet}
+          onAddAsset={callbacks.onAddAsset}
+          onDropAssets={callbacks.unassignAssets}
+        />
+      ) : (
+        <PanelRail label="Show the assets panel ([)" onOpen={() => togglePanel('assets')} side="left" />
+      )}
+      <DiagramCanvas
+        wrapper={editor.wrapper}
+        far={far}
+        measures={editor.measures}
+        projection={projection}
+        commandState={commandState}
+        zoneAt={zoneAt}
+        onAddConduit={callbacks.addConduit}
+        onMoveAssets={callbacks.moveAssets}
+      />
+      {panels.side ? (
+        <DiagramSide
+          store={store}
+          state={state}
+          selection={selection}
+          checks={projection.checks}
+          select={projection.select}
+          expanded={expanded}
+        />
+      ) : (
+        <PanelRail label="Show the properties panel (])" onOpen={() => togglePanel('side')} side="right" />
+      )}
+    </div>
   );
 }
 

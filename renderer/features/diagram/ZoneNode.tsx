@@ -1,11 +1,14 @@
-import { memo, type CSSProperties } from 'react';
-import { ZONE_KIND_COLORS } from '../../../shared/diagram';
+import { createContext, memo, useContext, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { fitZoneName, MAX_LABEL_SCALE, ZONE_KIND_COLORS } from '../../../shared/diagram';
 import { Handle, NodeResizer, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import type { Asset, Zone } from '../../../shared/model';
 import { ZONE_KIND_LABELS } from '../../../shared/model';
 import { formatSlt } from '../../../shared/model/slt';
 import { useDiagramContributions } from '../../ui/diagram-contributions';
-import { farSelector, useCanvasActions } from './context';
+import { ASSET_ZOOM_THRESHOLD, assetChipCount } from './asset-chips';
+import { DiagramMeasureContext, farSelector, labelScaleSelector, useCanvasActions } from './context';
+
+export { ASSET_ZOOM_THRESHOLD, MAX_ASSET_CHIPS } from './asset-chips';
 
 export interface ZoneNodeData extends Record<string, unknown> {
   zone: Zone;
@@ -19,34 +22,141 @@ export interface ZoneNodeData extends Record<string, unknown> {
 }
 export type ZoneFlowNode = Node<ZoneNodeData, 'zone'>;
 
-/** Past this zoom a zone shows its assets as small chips. */
-export const ASSET_ZOOM_THRESHOLD = 1.3;
-/** Never more chips than this in one zone, however many assets it has: the canvas stays smooth. */
-export const MAX_ASSET_CHIPS = 48;
-
 const zoomedInSelector = (state: { transform: [number, number, number] }) =>
   state.transform[2] >= ASSET_ZOOM_THRESHOLD;
+
+const SIDES = [
+  ['top', Position.Top],
+  ['right', Position.Right],
+  ['bottom', Position.Bottom],
+  ['left', Position.Left],
+] as const;
+
+/** The name's size at 100 %, the node's border and padding beside it, and room for the warning flag. */
+const NAME_SIZE = 14;
+const NAME_CHROME = 2 * 2 + 2 * 12;
+const FLAG_ROOM = 20;
+
+/** The room a zone's name has: its width inside the border, padding and warning flag, and under half its height. */
+function nameBox(zone: Zone) {
+  return { width: zone.size.width - NAME_CHROME - FLAG_ROOM, maxHeight: zone.size.height * 0.45 };
+}
+
+/** The scale every zone name is drawn at, so that all of them match; null until fonts load. */
+export const ZoneNameScaleContext = createContext<number | null>(null);
+
+/**
+ * One scale for every zone's name: as large as the canvas's label scale asks (zoomed far out, as
+ * large as labels get) while the longest name stays whole in two lines, shrunk towards 100 %
+ * before any is cut. One size for all, as a reader compares zones side by side.
+ */
+export function useZoneNameScale(zones: readonly Zone[]): number | null {
+  const measures = useContext(DiagramMeasureContext);
+  const labelScale = useStore(labelScaleSelector);
+  const far = useStore(farSelector);
+  return useMemo(() => {
+    if (!measures) return null;
+    const scale = far ? MAX_LABEL_SCALE : labelScale;
+    const sizes = zones.map(
+      (zone) => fitZoneName(zone.name, nameBox(zone), measures.zoneName, { base: NAME_SIZE, scale }).fontSize,
+    );
+    return Math.min(scale * NAME_SIZE, ...sizes) / NAME_SIZE;
+  }, [measures, labelScale, far, zones]);
+}
+
+/** The zone's name at the common scale, in one or two lines; the full name is its tooltip. */
+function ZoneName({ zone }: { zone: Zone }) {
+  const measures = useContext(DiagramMeasureContext);
+  const scale = useContext(ZoneNameScaleContext);
+  const fit = useMemo(
+    () =>
+      measures && scale !== null
+        ? fitZoneName(zone.name, nameBox(zone), measures.zoneName, { base: NAME_SIZE, scale })
+        : null,
+    [measures, scale, zone],
+  );
+  return (
+    <strong className="zone-name" title={zone.name} style={fit ? { fontSize: fit.fontSize } : undefined}>
+      {fit
+        ? fit.lines.map((line, i) => (
+            <span key={i} className="zone-name-line">
+              {i > 0 && ' '}
+              {line}
+            </span>
+          ))
+        : zone.name}
+    </strong>
+  );
+}
+
+/** The zone's kind, Purdue level, SL-T, the other workspaces' badges, its asset count and toggle. */
+function ZoneDetails({ data, countLabel }: { data: ZoneNodeData; countLabel: ReactNode }) {
+  const { zone, assets, expanded } = data;
+  const actions = useCanvasActions();
+  const { zoneBadges } = useDiagramContributions();
+  return (
+    <>
+      <div className="zone-kind">
+        {ZONE_KIND_LABELS[zone.kind]}
+        {zone.purdueLevel !== null && ` · L${zone.purdueLevel}`}
+      </div>
+      <div className="zone-slt" data-testid="zone-slt">
+        {formatSlt(zone.slt)}
+      </div>
+      <div className="zone-gap">
+        {zoneBadges.map((Badge, index) => (
+          <Badge key={index} assessmentId={zone.assessmentId} zoneId={zone.id} />
+        ))}
+      </div>
+      <div className="zone-meta">
+        {countLabel}
+        {assets.length > 0 && (
+          <button
+            type="button"
+            className="zone-expand nodrag"
+            onClick={() => actions.toggleExpanded(zone.id)}
+            aria-expanded={expanded}
+          >
+            {expanded ? 'Hide assets' : 'Show assets'}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** The zone's assets as draggable chips, as many as fit, and how many more there are. */
+function AssetChips({ assets, shown }: { assets: readonly Asset[]; shown: number }) {
+  const actions = useCanvasActions();
+  if (shown === 0) return null;
+  return (
+    <ul className="zone-assets nodrag nowheel">
+      {assets.slice(0, shown).map((asset) => (
+        <li
+          key={asset.id}
+          className="asset-chip"
+          draggable
+          onDragStart={(event) => actions.startAssetDrag(event, [asset.id])}
+          title={[asset.name, ...asset.ips, asset.vendor, asset.model].filter(Boolean).join(' · ')}
+        >
+          {asset.name || asset.ips[0] || 'unnamed'}
+        </li>
+      ))}
+      {assets.length > shown && <li className="asset-chip asset-chip-more">+{assets.length - shown} more</li>}
+    </ul>
+  );
+}
 
 function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
   const { zone, assets, flagged, expanded } = data;
   const actions = useCanvasActions();
   const zoomedIn = useStore(zoomedInSelector);
   const far = useStore(farSelector);
-  const { zoneBadges } = useDiagramContributions();
   const countLabel = (
     <span data-testid="zone-asset-count" className="zone-count">
       {data.countKnown ? `${data.count} ${data.count === 1 ? 'asset' : 'assets'}` : '… assets'}
     </span>
   );
-  const showAssets = (expanded || zoomedIn) && assets.length > 0;
-  // Only as many chips as the zone has room for (about 150 x 22 px each), and never more than the cap.
-  const room = Math.max(
-    0,
-    Math.floor((zone.size.width - 16) / 150) * Math.floor((zone.size.height - 110) / 24),
-  );
-  const chips = showAssets
-    ? assets.slice(0, Math.min(MAX_ASSET_CHIPS, Math.max(room, expanded ? 6 : 0)))
-    : [];
   return (
     <div
       className={`zone-node zone-kind-${zone.kind}${selected ? ' is-selected' : ''}`}
@@ -61,78 +171,33 @@ function ZoneNodeView({ data, selected }: NodeProps<ZoneFlowNode>) {
         minHeight={110}
         onResizeEnd={(_event, box) => actions.resizeZone(zone.id, box)}
       />
-      {(['top', 'right', 'bottom', 'left'] as const).map((side) => (
+      {SIDES.map(([side, position]) => (
         <Handle
           key={side}
           id={side}
           type="source"
-          position={
-            side === 'top'
-              ? Position.Top
-              : side === 'right'
-                ? Position.Right
-                : side === 'bottom'
-                  ? Position.Bottom
-                  : Position.Left
-          }
+          position={position}
           className="zone-handle"
           data-testid={`zone-handle-${side}`}
         />
       ))}
       <div className="zone-head">
-        <strong className="zone-name">{zone.name}</strong>
+        <ZoneName zone={zone} />
         {flagged && (
           <span className="zone-flag" title="Overlapping ranges">
             ⚠
           </span>
         )}
       </div>
-      {far && countLabel}
-      {!far && (
+      {far ? (
+        countLabel
+      ) : (
         <>
-          <div className="zone-kind">
-            {ZONE_KIND_LABELS[zone.kind]}
-            {zone.purdueLevel !== null && ` · L${zone.purdueLevel}`}
-          </div>
-          <div className="zone-slt" data-testid="zone-slt">
-            {formatSlt(zone.slt)}
-          </div>
-          <div className="zone-gap">
-            {zoneBadges.map((Badge, index) => (
-              <Badge key={index} assessmentId={zone.assessmentId} zoneId={zone.id} />
-            ))}
-          </div>
-          <div className="zone-meta">
-            {countLabel}
-            {assets.length > 0 && (
-              <button
-                type="button"
-                className="zone-expand nodrag"
-                onClick={() => actions.toggleExpanded(zone.id)}
-                aria-expanded={expanded}
-              >
-                {expanded ? 'Hide assets' : 'Show assets'}
-              </button>
-            )}
-          </div>
-          {chips.length > 0 && (
-            <ul className="zone-assets nodrag nowheel">
-              {chips.map((asset) => (
-                <li
-                  key={asset.id}
-                  className="asset-chip"
-                  draggable
-                  onDragStart={(event) => actions.startAssetDrag(event, [asset.id])}
-                  title={[asset.name, ...asset.ips, asset.vendor, asset.model].filter(Boolean).join(' · ')}
-                >
-                  {asset.name || asset.ips[0] || 'unnamed'}
-                </li>
-              ))}
-              {assets.length > chips.length && (
-                <li className="asset-chip asset-chip-more">+{assets.length - chips.length} more</li>
-              )}
-            </ul>
-          )}
+          <ZoneDetails data={data} countLabel={countLabel} />
+          <AssetChips
+            assets={assets}
+            shown={assetChipCount(zone.size, assets.length, { expanded, zoomedIn })}
+          />
         </>
       )}
     </div>

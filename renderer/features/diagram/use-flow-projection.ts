@@ -8,12 +8,17 @@ import {
   useStore,
 } from '@xyflow/react';
 import type { Asset, Conduit, Zone } from '../../../shared/model';
-import { conduitLabelSize, parallelSlots, placeConduitLabels } from '../../../shared/diagram';
+import {
+  measureDejaVuSans,
+  parallelSlots,
+  placeLabelledConduits,
+  type MeasureText,
+} from '../../../shared/diagram';
 import { runModelChecks } from '../../../shared/findings';
-import { findRangeOverlaps, summarizeServices } from '../../../shared/network';
+import { findRangeOverlaps } from '../../../shared/network';
 import { KeyedCache } from '../../ui/keyed-cache';
 import type { ConduitEdgeData, ConduitFlowEdge } from './ConduitEdge';
-import { labelScaleSelector } from './context';
+import { labelScaleSelector, type DiagramMeasures } from './context';
 import type { DiagramState } from './diagram-store';
 import type { ZoneFlowNode, ZoneNodeData } from './ZoneNode';
 
@@ -127,35 +132,39 @@ function useNodeData(
   }, [zoneData, zones, assetsByZone, flaggedZones, expanded, editable]);
 }
 
-/** Each conduit edge's data: its parallel slot, where its label sits clear of the rest, and whether a check flags it. */
+/** Each conduit edge's data: its parallel slot, where its label sits clear of the rest (and its size), and whether a check flags it. */
 function useEdgeData(
   zones: readonly Zone[],
   conduits: readonly Conduit[],
   flaggedConduits: ReadonlySet<string>,
   labelScale: number,
+  measure: MeasureText,
 ): Map<string, ConduitEdgeData> {
   return useMemo(() => {
     const slots = parallelSlots(conduits);
     // Sized as drawn: placed at 100 % while drawn enlarged, labels overlapped, and the "+2" of a
     // services list peeking out from under another label read as a stray "2".
-    const sizes = new Map(
-      conduits.map((c) => [c.id, conduitLabelSize(summarizeServices(c.services), labelScale)]),
-    );
-    const spots = placeConduitLabels(zones, conduits, (id) => sizes.get(id)!);
+    const labels = placeLabelledConduits(zones, conduits, measure, labelScale);
     return new Map(
       conduits.map((conduit) => {
         const slot = slots.get(conduit.id) ?? { index: 0, count: 1 };
         const flagged = flaggedConduits.has(conduit.id);
-        const spot = spots.get(conduit.id);
-        const label = spot ? { t: spot.t, shift: spot.shift } : { t: 0.5, shift: 0 };
+        const placed = labels.get(conduit.id);
+        const label = placed
+          ? { t: placed.spot.t, shift: placed.spot.shift, width: placed.box.width, height: placed.box.height }
+          : null;
         return [conduit.id, { conduit, index: slot.index, count: slot.count, flagged, label }];
       }),
     );
-  }, [zones, conduits, flaggedConduits, labelScale]);
+  }, [zones, conduits, flaggedConduits, labelScale, measure]);
 }
 
 /** The store's zones, conduits and assets as React Flow nodes and edges, with what the editor derives from them. */
-export function useFlowProjection(state: DiagramState, expanded: ReadonlySet<string>) {
+export function useFlowProjection(
+  state: DiagramState,
+  expanded: ReadonlySet<string>,
+  measures: DiagramMeasures | null,
+) {
   const { zones, conduits, assets, assetsLoaded: editable } = state;
   const { assetsByZone, unassigned, assetCounts } = useMemo(() => groupAssets(assets), [assets]);
   const checks = useMemo(
@@ -170,7 +179,14 @@ export function useFlowProjection(state: DiagramState, expanded: ReadonlySet<str
 
   const nodeData = useNodeData(zones, assetsByZone, flaggedZones, expanded, editable);
   const labelScale = useStore(labelScaleSelector);
-  const edgeData = useEdgeData(zones, conduits, flaggedConduits, labelScale);
+  // Until the canvas font has loaded, the export's widths stand in (the labels move once it has).
+  const edgeData = useEdgeData(
+    zones,
+    conduits,
+    flaggedConduits,
+    labelScale,
+    measures?.label ?? measureDejaVuSans,
+  );
 
   const [nodes, setNodes] = useState<ZoneFlowNode[]>([]);
   const [edges, setEdges] = useState<ConduitFlowEdge[]>([]);

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  fitDiagramViewport,
   fitViewport,
   fitViewportClear,
   MINIMAP_CORNER,
 } from '../../../../../renderer/features/diagram/viewport';
+import { LABEL_ZOOM } from '../../../../../renderer/features/diagram/context';
+import { labelScaleAt, measureDejaVuSans, placeLabelledConduits } from '../../../../../shared/diagram';
+import type { Conduit, Zone } from '../../../../../shared/model';
 
 const box = (x: number, y: number, width = 200, height = 100) => ({
   position: { x, y },
@@ -69,5 +73,45 @@ describe('fitViewportClear', () => {
     const wide = [zone(0, 0), zone(2000, 0)];
     const view = fitViewportClear(wide, 1200, 800);
     expect(view.zoom).toBeCloseTo(fitViewport(wide, 1200, 800 - MINIMAP_CORNER.height).zoom, 6);
+  });
+});
+
+describe('fitDiagramViewport', () => {
+  const zone = (id: string, x: number, y: number) =>
+    ({ id, position: { x, y }, size: { width: 280, height: 150 } }) as unknown as Zone;
+  const conduit = (id: string, fromZoneId: string, toZoneId: string, protocol: string) =>
+    ({
+      id,
+      fromZoneId,
+      toZoneId,
+      services: [{ transport: 'tcp', ports: '44818', protocol }],
+    }) as unknown as Conduit;
+  // Two zones close together: a long label cannot sit in the gap and goes beside the pair.
+  const zones = [zone('a', 0, 0), zone('b', 0, 230)];
+  const conduits = [conduit('c1', 'a', 'b', 'EtherNet/IP and a very long protocol name indeed')];
+
+  it('takes in every label as drawn at the zoom it arrives at', () => {
+    for (const [width, height] of [
+      [1200, 800],
+      [700, 500],
+    ] as const) {
+      const view = fitDiagramViewport(zones, conduits, measureDejaVuSans, width, height);
+      const scale = labelScaleAt(view.zoom);
+      const label = placeLabelledConduits(zones, conduits, measureDejaVuSans, scale).get('c1')!.box;
+      const left = view.x + label.x * view.zoom;
+      const right = view.x + (label.x + label.width) * view.zoom;
+      expect(left, `${width}x${height}`).toBeGreaterThanOrEqual(0);
+      expect(right, `${width}x${height}`).toBeLessThanOrEqual(width);
+      // Zones alone would be fitted larger: the labels' extent counts.
+      expect(view.zoom).toBeLessThanOrEqual(fitViewportClear(zones, width, height).zoom);
+    }
+  });
+
+  it('on a canvas too small for legible labels, zooms out to where none is drawn', () => {
+    // 450 x 300: the zones alone fit at 65 %, but the label beside them would not fit legibly.
+    expect(fitViewportClear(zones, 450, 300).zoom).toBeGreaterThan(0.6);
+    const view = fitDiagramViewport(zones, conduits, measureDejaVuSans, 450, 300);
+    expect(view.zoom).toBeLessThan(LABEL_ZOOM);
+    expect(view.zoom).toBeGreaterThan(LABEL_ZOOM * 0.99);
   });
 });
