@@ -4,7 +4,8 @@ import { hostKind, platform } from '../../platform';
 import { notify } from '../../ui/notices';
 import { Field } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
-import { BackupKeyDialog, KeySafetyNote, ReplaceKeyConfirm, RestoreKeyDialog } from './KeySafety';
+import { BackupKeyDialog, KeySafetyNote, ReplaceKeyConfirm } from './KeySafety';
+import { RestoreKeyDialog } from './RestoreKeyDialog';
 
 const PROTECTION_LABELS: Record<SigningIdentity['protection'], string> = {
   'os-keychain': "encrypted with the system's keychain",
