@@ -1,25 +1,16 @@
 import { unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { verifyBundle } from '../../shared/bundle';
-import { serializeAssessmentFile } from '../../shared/model';
 import { richAssessment } from '../fixtures/rich-assessment';
 import { test, expect } from './fixtures';
+import { importAndOpen } from './import-file';
 
 test('the Export workspace runs its commands from the keyboard: Ctrl+E builds the signed bundle, Ctrl+Shift+E saves the file', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'fromagerie.conduit.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializeAssessmentFile(await richAssessment())),
-  });
-  await page.getByRole('link', { name: 'Fromagerie Müller — Œuvre 2026' }).click();
+  await importAndOpen(page, await richAssessment(), 'Fromagerie Müller — Œuvre 2026');
   await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
 
   // Without a key, the shortcut does nothing (the button it stands for is not there yet).
