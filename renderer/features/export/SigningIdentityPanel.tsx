@@ -142,14 +142,14 @@ export function SigningIdentityPanel(props: PanelProps) {
     <div className="signing-identity">
       <IdentityFacts identity={identity} />
       <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-        <KeyCommand id="export-public-key" {...props} className="button" />
+        <KeyCommand id="export-public-key" state={props.commandState} className="button" />
         {props.commandState.desktop && (
           <>
-            <KeyCommand id="back-up-key" {...props} className="button" />
-            <KeyCommand id="restore-key" {...props} className="button button-ghost" />
+            <KeyCommand id="back-up-key" state={props.commandState} className="button" />
+            <KeyCommand id="restore-key" state={props.commandState} className="button button-ghost" />
           </>
         )}
-        <KeyCommand id="replace-key" {...props} className="button button-ghost" />
+        <KeyCommand id="replace-key" state={props.commandState} className="button button-ghost" />
       </div>
       <KeySafetyNote />
       <KeyDialogs {...props} />
@@ -157,10 +157,9 @@ export function SigningIdentityPanel(props: PanelProps) {
   );
 }
 
-function KeyCommand({ id, commandState, className }: PanelProps & { id: string; className: string }) {
-  return (
-    <CommandButton command={commandById(EXPORT_COMMANDS, id)} state={commandState} className={className} />
-  );
+/** A button for one of the key's commands in the Export list. */
+function KeyCommand({ id, state, className }: { id: string; state: ExportCommandState; className: string }) {
+  return <CommandButton command={commandById(EXPORT_COMMANDS, id)} state={state} className={className} />;
 }
 
 /** No key yet, or replacing it: the form for a new one, and (desktop) restoring one from a backup. */
@@ -184,7 +183,7 @@ function CreateKeySection(props: PanelProps) {
       {props.commandState.desktop && (
         <p>
           Moving to this computer, or reinstalling?{' '}
-          <KeyCommand id="restore-key" {...props} className="button button-ghost" />
+          <KeyCommand id="restore-key" state={props.commandState} className="button button-ghost" />
         </p>
       )}
     </>
