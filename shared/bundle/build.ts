@@ -103,6 +103,8 @@ function evidenceSources(data: AssessmentData): (ZipSource & { expected: string;
   });
 }
 
+type ContentFile = ZipSource & { expected?: string; label?: string };
+
 /**
  * Builds the signed report bundle as DESIGN.md lays it out. The content files are hashed once
  * (WebCrypto digests are one-shot, so each file is hashed from the buffer it already lives in,
@@ -115,14 +117,50 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
   const signedAt = canonicalTime(input.signedAt);
   const folder = bundleBaseName(data.assessment, signedAt);
   const fingerprint = await sshFingerprint(signer.publicKey);
-  const identity: BundleSignerIdentity = {
+  const identity = signerIdentity(signer, fingerprint);
+  const content = contentFiles(input, identity, signedAt, folder);
+  checkDistinctPaths(content);
+
+  const progress = progressOver(content, input.onProgress);
+  const files = await hashContent(content, progress);
+  progress.report('signing');
+  const signed = await signedFiles(data, signer, identity, signedAt, files);
+
+  const sources: ZipSource[] = [...content, ...signed].map((s) => ({
+    path: `${folder}/${s.path}`,
+    bytes: s.bytes,
+  }));
+  progress.report('zipping');
+  const bytes = writeZip(sources, { modified: new Date(signedAt) });
+  progress.report('done');
+  return {
+    fileName: `${folder}.zip`,
+    folder,
+    bytes,
+    files: files.sort((a, b) => compareUtf8(a.path, b.path)),
+    fingerprint,
+    signedAt,
+  };
+}
+
+function signerIdentity(signer: BundleSigner, fingerprint: string): BundleSignerIdentity {
+  return {
     name: signer.name.trim(),
     organization: signer.organization.trim(),
     email: signer.email,
     publicKey: openSshPublicKeyLine(signer.publicKey, signer.email),
     fingerprint,
   };
+}
 
+/** Every file SHA256SUMS covers but the manifest, in the zip's order; optional parts only when given. */
+function contentFiles(
+  input: BuildBundleInput,
+  identity: BundleSignerIdentity,
+  signedAt: string,
+  folder: string,
+): ContentFile[] {
+  const { data } = input;
   const evidence = evidenceSources(data);
   const csv = { ...assessmentCsvFiles(data), ...riskCsvFiles(data) };
   const diagramSvg =
@@ -137,7 +175,7 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
     hasFindingsXlsx: Boolean(input.findingsXlsx),
     hasDiagram: Boolean(diagramSvg || input.diagramPng),
   });
-  const content: (ZipSource & { expected?: string; label?: string })[] = [
+  return [
     { path: 'README.txt', bytes: encoder.encode(readme) },
     ...(input.reportPdf ? [{ path: 'report/report.pdf', bytes: input.reportPdf }] : []),
     ...(input.reportDocx ? [{ path: 'report/report.docx', bytes: input.reportDocx }] : []),
@@ -152,22 +190,43 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
     ...(input.diagramPng ? [{ path: 'diagram/zones.png', bytes: input.diagramPng }] : []),
     ...evidence,
   ].sort((a, b) => compareUtf8(a.path, b.path));
+}
 
+/** Two paths that differ only in case or Unicode form would overwrite each other when extracted. */
+function checkDistinctPaths(content: readonly ContentFile[]): void {
   const seen = new Set<string>();
   for (const { path } of content) {
     const key = path.normalize('NFC').toLowerCase();
     if (seen.has(key)) throw new BundleInputError(`two files would both be named ${path} in the bundle`);
     seen.add(key);
   }
+}
 
+interface BuildProgress {
+  /** Counts bytes as hashed. */
+  hashed(bytes: number): void;
+  report(phase: BundleProgress['phase']): void;
+}
+
+/** The build's progress: hashing moves it to HASHING_SHARE by bytes hashed, done to 1. */
+function progressOver(
+  content: readonly ContentFile[],
+  onProgress: BuildBundleInput['onProgress'],
+): BuildProgress {
   const contentBytes = content.reduce((n, f) => n + f.bytes.length, 0) || 1;
   let hashed = 0;
-  const report = (phase: BundleProgress['phase']): void => {
-    const fraction = phase === 'done' ? 1 : (HASHING_SHARE * hashed) / contentBytes;
-    input.onProgress?.({ phase, fraction });
+  return {
+    hashed: (bytes) => (hashed += bytes),
+    report(phase) {
+      const fraction = phase === 'done' ? 1 : (HASHING_SHARE * hashed) / contentBytes;
+      onProgress?.({ phase, fraction });
+    },
   };
+}
 
-  report('hashing');
+/** Hashes each file once, checking evidence against its recorded digest, reporting progress per file. */
+async function hashContent(content: readonly ContentFile[], progress: BuildProgress): Promise<BundleFile[]> {
+  progress.report('hashing');
   const files: BundleFile[] = [];
   for (const file of content) {
     const sha256 = await sha256Hex(file.bytes);
@@ -175,11 +234,20 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
       throw new BundleInputError(`${file.label}: its bytes do not match the SHA-256 recorded for it`);
     }
     files.push({ path: file.path, size: file.bytes.length, sha256 });
-    hashed += file.bytes.length;
-    report('hashing');
+    progress.hashed(file.bytes.length);
+    progress.report('hashing');
   }
+  return files;
+}
 
-  report('signing');
+/** The manifest (added to `files`, so SHA256SUMS lists it), SHA256SUMS, its signature and allowed_signers. */
+async function signedFiles(
+  data: AssessmentData,
+  signer: BundleSigner,
+  identity: BundleSignerIdentity,
+  signedAt: string,
+  files: BundleFile[],
+): Promise<ZipSource[]> {
   const manifest = encoder.encode(
     JSON.stringify(buildManifest(data.assessment, identity, signedAt, files), null, 2) + '\n',
   );
@@ -189,23 +257,10 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
     await signSshSig(sums, signer.sign, signer.publicKey, SIGNATURE_NAMESPACE),
   );
   const allowedSigners = encoder.encode(formatAllowedSigners(signer.email, signer.publicKey));
-
-  const sources: ZipSource[] = [
-    ...content,
+  return [
     { path: 'manifest.json', bytes: manifest },
     { path: 'SHA256SUMS', bytes: sums },
     { path: 'SHA256SUMS.sig', bytes: signature },
     { path: 'allowed_signers', bytes: allowedSigners },
-  ].map((s) => ({ path: `${folder}/${s.path}`, bytes: s.bytes }));
-  report('zipping');
-  const bytes = writeZip(sources, { modified: new Date(signedAt) });
-  report('done');
-  return {
-    fileName: `${folder}.zip`,
-    folder,
-    bytes,
-    files: files.sort((a, b) => compareUtf8(a.path, b.path)),
-    fingerprint,
-    signedAt,
-  };
+  ];
 }

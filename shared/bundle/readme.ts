@@ -30,12 +30,37 @@ const LIST_UNLISTED_FILES_POWERSHELL = [
   '  Where-Object { $listed -notcontains $_ } | ForEach-Object { "NOT LISTED: $_" }',
 ];
 
+type ReadmeSigner = ReadmeInput['signer'];
+
 /** README.txt: what the bundle holds and how to check it with tools the client already has. */
 export function buildReadme(input: ReadmeInput): string {
-  const { assessment, signer, signedAt, folder } = input;
+  return [
+    readmeHeading(input),
+    `WHAT IS IN THIS FOLDER\n\n${contentsLines(input).join('\n')}`,
+    `HOW TO VERIFY\n\n${verifyInstructions(input.signer, input.folder)}`,
+    `Produced by ${TOOL_NAME} ${TOOL_VERSION}.\n`,
+  ].join('\n\n\n');
+}
+
+/** Who signed, when, with which key, and why that fingerprint must come by another route. */
+function readmeHeading({ assessment, signer, signedAt }: ReadmeInput): string {
   const by = signer.organization ? `${signer.name}, ${signer.organization}` : signer.name;
-  const verify = `ssh-keygen -Y verify -f allowed_signers -I ${signer.email} -n ${SIGNATURE_NAMESPACE} -s SHA256SUMS.sig < SHA256SUMS`;
-  const contents = [
+  return `OT SECURITY ASSESSMENT: ${assessment.client}, ${assessment.site}
+${assessment.title}
+
+Signed by ${by} <${signer.email}>
+Signed at ${signedAt}
+Signing key fingerprint: ${signer.fingerprint}
+
+IMPORTANT: a fingerprint printed inside this folder proves nothing on its own, since whoever
+changed the files could change this text too. Compare it with the fingerprint you received from
+the assessor by another route (on the report cover, in a letter or e-mail, or read out over the
+phone). Only when the two match do the checks below show that the assessor signed these files.`;
+}
+
+/** One line per file or folder of the bundle, the optional parts only when present. */
+function contentsLines(input: ReadmeInput): string[] {
+  return [
     input.hasReport ? '  report/report.pdf     the assessment report' : null,
     input.hasReportDocx
       ? '  report/report.docx    the same report, editable (Word styles: apply your own template)'
@@ -55,32 +80,27 @@ export function buildReadme(input: ReadmeInput): string {
     "  SHA256SUMS.sig        the assessor's signature over SHA256SUMS (OpenSSH format)",
     "  allowed_signers       the assessor's public key, in the form ssh-keygen expects",
   ].filter((line) => line !== null);
+}
 
-  return `OT SECURITY ASSESSMENT: ${assessment.client}, ${assessment.site}
-${assessment.title}
-
-Signed by ${by} <${signer.email}>
-Signed at ${signedAt}
-Signing key fingerprint: ${signer.fingerprint}
-
-IMPORTANT: a fingerprint printed inside this folder proves nothing on its own, since whoever
-changed the files could change this text too. Compare it with the fingerprint you received from
-the assessor by another route (on the report cover, in a letter or e-mail, or read out over the
-phone). Only when the two match do the checks below show that the assessor signed these files.
-
-
-WHAT IS IN THIS FOLDER
-
-${contents.join('\n')}
-
-
-HOW TO VERIFY
-
-Extract the zip and open a terminal in the folder that holds this file:
+/** The three checks, with the commands for Linux, macOS and Windows, then the app's own. */
+function verifyInstructions(signer: ReadmeSigner, folder: string): string {
+  return [
+    `Extract the zip and open a terminal in the folder that holds this file:
   ${folder}
-Then run the three checks below. All three must succeed.
+Then run the three checks below. All three must succeed.`,
+    signatureCheck(signer),
+    FILES_CHECK,
+    UNLISTED_FILES_CHECK,
+    `${TOOL_NAME} runs all three checks at once, on the zip itself: drop it on the Verify page of the
+app, or run
+  conduit verify <bundle.zip> --fingerprint <the fingerprint you received separately>
+which fails unless this exact key signed the bundle.`,
+  ].join('\n\n');
+}
 
-Check 1: the signature. It proves that SHA256SUMS was signed with the key whose fingerprint is
+function signatureCheck(signer: ReadmeSigner): string {
+  const verify = `ssh-keygen -Y verify -f allowed_signers -I ${signer.email} -n ${SIGNATURE_NAMESPACE} -s SHA256SUMS.sig < SHA256SUMS`;
+  return `Check 1: the signature. It proves that SHA256SUMS was signed with the key whose fingerprint is
 shown above and has not changed since.
 
   Linux and macOS (Terminal):
@@ -94,9 +114,10 @@ shown above and has not changed since.
 
   Success looks like:
     Good "${SIGNATURE_NAMESPACE}" signature for ${signer.email} with ED25519 key ${signer.fingerprint}
-  Check that the key fingerprint in that line is the one you received separately.
+  Check that the key fingerprint in that line is the one you received separately.`;
+}
 
-Check 2: the files. It proves that every file is exactly as listed in SHA256SUMS.
+const FILES_CHECK = `Check 2: the files. It proves that every file is exactly as listed in SHA256SUMS.
 
   Linux:
     sha256sum -c SHA256SUMS
@@ -114,9 +135,9 @@ Check 2: the files. It proves that every file is exactly as listed in SHA256SUMS
     }
 
   Windows (Command Prompt), one file at a time, comparing with its line in SHA256SUMS:
-    certutil -hashfile data\\assessment.json SHA256
+    certutil -hashfile data\\assessment.json SHA256`;
 
-Check 3: nothing else. A file added to the folder is not in SHA256SUMS, so check 2 does not
+const UNLISTED_FILES_CHECK = `Check 3: nothing else. A file added to the folder is not in SHA256SUMS, so check 2 does not
 notice it, and it is not covered by the signature. This lists every file that SHA256SUMS does not
 cover; it must print "no other files".
 
@@ -124,14 +145,4 @@ cover; it must print "no other files".
     ${LIST_UNLISTED_FILES_COMMAND}
 
   Windows (PowerShell):
-    ${LIST_UNLISTED_FILES_POWERSHELL.join('\n    ')}
-
-${TOOL_NAME} runs all three checks at once, on the zip itself: drop it on the Verify page of the
-app, or run
-  conduit verify <bundle.zip> --fingerprint <the fingerprint you received separately>
-which fails unless this exact key signed the bundle.
-
-
-Produced by ${TOOL_NAME} ${TOOL_VERSION}.
-`;
-}
+    ${LIST_UNLISTED_FILES_POWERSHELL.join('\n    ')}`;

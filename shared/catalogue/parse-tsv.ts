@@ -53,56 +53,76 @@ export function parseCatalogueTsv(text: string, fileName = 'catalogue.tsv'): Cat
       at(line, `${cells.length} columns, but the header has ${header.length}`);
       return;
     }
-    const cell = (c: Column) => (cells[index[c]] ?? '').trim();
-    const rowProblems: string[] = [];
-
-    const fr = cell('fr');
-    if (!(FR_IDS as readonly string[]).includes(fr)) rowProblems.push(`fr "${fr}" is not one of FR1..FR7`);
-    const sr = cell('sr');
-    const srMatch = SR_PATTERN.exec(sr);
-    if (!srMatch) rowProblems.push(`sr "${sr}" is not like "SR 1.1"`);
-    else if (`FR${srMatch[1]}` !== fr) rowProblems.push(`${sr} belongs to FR${srMatch[1]}, not ${fr}`);
-    const re = cell('re');
-    if (re !== '' && !RE_PATTERN.test(re)) rowProblems.push(`re "${re}" is not empty or like "RE 1"`);
-    const title = cell('title');
-    if (title === '' || title.length > MAX_TITLE)
-      rowProblems.push(`the title must have 1 to ${MAX_TITLE} characters`);
-    const note = cell('note');
-    if (note.length > MAX_NOTE) rowProblems.push(`the note is longer than ${MAX_NOTE} characters`);
-
-    const levels = (['sl1', 'sl2', 'sl3', 'sl4'] as const).map((c) => cell(c));
-    const badLevel = levels.findIndex((v) => v !== '0' && v !== '1');
-    let minLevel: RequiredLevel | null = null;
-    if (badLevel >= 0) rowProblems.push(`sl${badLevel + 1} is "${levels[badLevel]}", expected 0 or 1`);
-    else {
-      const first = levels.indexOf('1');
-      if (first < 0) rowProblems.push('no SL column holds 1: the item would never be required');
-      else if (levels.slice(first).includes('0'))
-        rowProblems.push(`levels are cumulative, but sl1..sl4 are ${levels.join(',')}`);
-      else minLevel = (first + 1) as RequiredLevel;
-    }
-
-    const id = re === '' ? sr : `${sr} ${re}`;
-    const seen = lineOfId.get(id);
-    if (seen !== undefined) rowProblems.push(`${id} appears already on line ${seen}`);
-
-    if (rowProblems.length > 0 || minLevel === null) {
-      rowProblems.forEach((p) => at(line, p));
+    const row = readRow((c) => (cells[index[c]] ?? '').trim());
+    const seen = lineOfId.get(row.id);
+    if (seen !== undefined) row.problems.push(`${row.id} appears already on line ${seen}`);
+    if (row.problems.length > 0 || row.item === null) {
+      row.problems.forEach((p) => at(line, p));
       return;
     }
-    lineOfId.set(id, line);
-    items.push({ id, fr: fr as FrId, sr, re: re === '' ? null : re, title, minLevel, note });
+    lineOfId.set(row.id, line);
+    items.push(row.item);
   });
 
   for (const item of items) {
-    if (item.re === null) continue;
-    const line = lineOfId.get(item.id) ?? 0;
-    const base = items.find((i) => i.id === item.sr);
-    if (!base) at(line, `${item.id} enhances ${item.sr}, which has no row`);
-    else if (item.minLevel < base.minLevel)
-      at(line, `${item.id} is required from SL${item.minLevel}, before its ${item.sr} (SL${base.minLevel})`);
+    const problem = enhancementProblem(item, items);
+    if (problem) at(lineOfId.get(item.id) ?? 0, problem);
   }
   if (items.length === 0 && problems.length === 0) at(1, 'no requirement rows');
   if (problems.length > 0) throw new CatalogueTsvError(problems);
   return items;
+}
+
+interface CatalogueRow {
+  id: string;
+  /** The item, or null when a cell is wrong. */
+  item: CatalogueItem | null;
+  problems: string[];
+}
+
+/** One requirement row from its cells, with every problem its cells have (the id's uniqueness aside). */
+function readRow(cell: (column: Column) => string): CatalogueRow {
+  const problems: string[] = [];
+  const fr = cell('fr');
+  if (!(FR_IDS as readonly string[]).includes(fr)) problems.push(`fr "${fr}" is not one of FR1..FR7`);
+  const sr = cell('sr');
+  const srMatch = SR_PATTERN.exec(sr);
+  if (!srMatch) problems.push(`sr "${sr}" is not like "SR 1.1"`);
+  else if (`FR${srMatch[1]}` !== fr) problems.push(`${sr} belongs to FR${srMatch[1]}, not ${fr}`);
+  const re = cell('re');
+  if (re !== '' && !RE_PATTERN.test(re)) problems.push(`re "${re}" is not empty or like "RE 1"`);
+  const title = cell('title');
+  if (title === '' || title.length > MAX_TITLE)
+    problems.push(`the title must have 1 to ${MAX_TITLE} characters`);
+  const note = cell('note');
+  if (note.length > MAX_NOTE) problems.push(`the note is longer than ${MAX_NOTE} characters`);
+  const level = minimumLevel((['sl1', 'sl2', 'sl3', 'sl4'] as const).map((c) => cell(c)));
+  if (typeof level === 'string') problems.push(level);
+
+  const id = re === '' ? sr : `${sr} ${re}`;
+  const item =
+    typeof level === 'number'
+      ? { id, fr: fr as FrId, sr, re: re === '' ? null : re, title, minLevel: level, note }
+      : null;
+  return { id, item, problems };
+}
+
+/** The first SL column holding 1, from the sl1..sl4 cells; or what is wrong with them. */
+export function minimumLevel(levels: readonly string[]): RequiredLevel | string {
+  const badLevel = levels.findIndex((v) => v !== '0' && v !== '1');
+  if (badLevel >= 0) return `sl${badLevel + 1} is "${levels[badLevel]}", expected 0 or 1`;
+  const first = levels.indexOf('1');
+  if (first < 0) return 'no SL column holds 1: the item would never be required';
+  if (levels.slice(first).includes('0')) return `levels are cumulative, but sl1..sl4 are ${levels.join(',')}`;
+  return (first + 1) as RequiredLevel;
+}
+
+/** What is wrong with an enhancement against its base requirement: no base row, or required before it. */
+function enhancementProblem(item: CatalogueItem, items: readonly CatalogueItem[]): string | null {
+  if (item.re === null) return null;
+  const base = items.find((i) => i.id === item.sr);
+  if (!base) return `${item.id} enhances ${item.sr}, which has no row`;
+  if (item.minLevel < base.minLevel)
+    return `${item.id} is required from SL${item.minLevel}, before its ${item.sr} (SL${base.minLevel})`;
+  return null;
 }

@@ -10,10 +10,17 @@ import {
   ROADMAP_SLOTS,
   ZONE_KIND_LABELS,
   type Answer,
+  type AssessmentData,
   type EvidenceWithBytes,
 } from '../model';
 import { FR_IDS } from '../model/common';
-import { applyTriageRules, CANDIDATE_KIND_LABELS, reconcile, withTriage } from '../network';
+import {
+  applyTriageRules,
+  CANDIDATE_KIND_LABELS,
+  reconcile,
+  withTriage,
+  type ReconcileResult,
+} from '../network';
 import { formatSlt } from '../model/slt';
 import { bySeverityThenOrder, type ReportModel } from './model';
 import type { ReportSigner } from './options';
@@ -487,7 +494,6 @@ const TRIAGE_LABELS = { confirmed: 'Confirmed', documented: 'Documented', dismis
 function observedTraffic(model: ReportModel): ContentSection {
   const { data } = model;
   const flows = data.flows ?? [];
-  const traffic = model.openFindings.filter((f) => f.autoKey?.startsWith('traffic:'));
   const blocks: Block[] = [
     {
       kind: 'paragraph',
@@ -502,10 +508,27 @@ function observedTraffic(model: ReportModel): ContentSection {
     return { title: 'Observed traffic', blocks };
   }
   const result = reconcile({ zones: data.zones, conduits: data.conduits, assets: data.assets, flows });
-  const pairs = new Map<
-    string,
-    { from: string | null; to: string | null; flows: number; undocumented: number }
-  >();
+  blocks.push(
+    { kind: 'heading', level: 2, text: 'Zone to zone' },
+    zoneToZoneTable(model, result),
+    { kind: 'heading', level: 2, text: 'Candidates and their triage' },
+    candidatesTable(data, result),
+    { kind: 'heading', level: 2, text: 'Findings from the traffic' },
+    trafficFindingsTable(model),
+  );
+  return { title: 'Observed traffic', blocks };
+}
+
+interface ZoneCrossings {
+  from: string | null;
+  to: string | null;
+  flows: number;
+  undocumented: number;
+}
+
+/** Flows that cross from one known zone to another, per ordered pair, with how many no conduit allows. */
+function zoneCrossings(result: ReconcileResult): ZoneCrossings[] {
+  const pairs = new Map<string, ZoneCrossings>();
   for (const f of result.flows) {
     if (f.status === 'internal' || f.fromZoneId === null || f.toZoneId === null) continue;
     const key = `${f.fromZoneId}\u0000${f.toZoneId}`;
@@ -514,56 +537,58 @@ function observedTraffic(model: ReportModel): ContentSection {
     if (f.status === 'undocumented') pair.undocumented += 1;
     pairs.set(key, pair);
   }
-  blocks.push({ kind: 'heading', level: 2, text: 'Zone to zone' });
-  blocks.push(
-    pairs.size === 0
-      ? { kind: 'empty', text: EMPTY.crossings }
-      : {
-          kind: 'table',
-          head: ['From zone', 'To zone', 'Flows', 'Not allowed by any conduit'],
-          rows: [...pairs.values()]
-            .sort((a, b) => b.undocumented - a.undocumented || b.flows - a.flows)
-            .map((p) => [
-              model.zoneName(p.from),
-              model.zoneName(p.to),
-              String(p.flows),
-              String(p.undocumented),
-            ]),
-        },
-  );
+  return [...pairs.values()];
+}
+
+function zoneToZoneTable(model: ReportModel, result: ReconcileResult): Block {
+  const pairs = zoneCrossings(result);
+  return pairs.length === 0
+    ? { kind: 'empty', text: EMPTY.crossings }
+    : {
+        kind: 'table',
+        head: ['From zone', 'To zone', 'Flows', 'Not allowed by any conduit'],
+        rows: pairs
+          .sort((a, b) => b.undocumented - a.undocumented || b.flows - a.flows)
+          .map((p) => [
+            model.zoneName(p.from),
+            model.zoneName(p.to),
+            String(p.flows),
+            String(p.undocumented),
+          ]),
+      };
+}
+
+function candidatesTable(data: AssessmentData, result: ReconcileResult): Block {
   const candidates = withTriage(
     result.candidates,
     applyTriageRules(result.candidates, data.triage ?? [], data.triageRules ?? []),
   );
-  blocks.push({ kind: 'heading', level: 2, text: 'Candidates and their triage' });
-  blocks.push(
-    candidates.length === 0
-      ? { kind: 'empty', text: EMPTY.candidates }
-      : {
-          kind: 'table',
-          head: ['Kind', 'Candidate', 'Flows', 'Triage'],
-          rows: candidates.map((c) => [
-            CANDIDATE_KIND_LABELS[c.kind],
-            c.summary,
-            String(c.flowIds.length),
-            c.triage
-              ? `${TRIAGE_LABELS[c.triage.decision]}${c.triage.reason.trim() ? `: ${c.triage.reason.trim()}` : ''}`
-              : 'Not triaged',
-          ]),
-        },
-  );
-  blocks.push({ kind: 'heading', level: 2, text: 'Findings from the traffic' });
-  blocks.push(
-    traffic.length === 0
-      ? { kind: 'empty', text: 'The observed traffic raised no finding.' }
-      : {
-          kind: 'table',
-          head: ['#', 'Severity', 'Finding', 'Details'],
-          severityColumn: 1,
-          rows: traffic.map((f) => [model.findingLabel(f), f.severity.toUpperCase(), f.title, f.description]),
-        },
-  );
-  return { title: 'Observed traffic', blocks };
+  return candidates.length === 0
+    ? { kind: 'empty', text: EMPTY.candidates }
+    : {
+        kind: 'table',
+        head: ['Kind', 'Candidate', 'Flows', 'Triage'],
+        rows: candidates.map((c) => [
+          CANDIDATE_KIND_LABELS[c.kind],
+          c.summary,
+          String(c.flowIds.length),
+          c.triage
+            ? `${TRIAGE_LABELS[c.triage.decision]}${c.triage.reason.trim() ? `: ${c.triage.reason.trim()}` : ''}`
+            : 'Not triaged',
+        ]),
+      };
+}
+
+function trafficFindingsTable(model: ReportModel): Block {
+  const traffic = model.openFindings.filter((f) => f.autoKey?.startsWith('traffic:'));
+  return traffic.length === 0
+    ? { kind: 'empty', text: 'The observed traffic raised no finding.' }
+    : {
+        kind: 'table',
+        head: ['#', 'Severity', 'Finding', 'Details'],
+        severityColumn: 1,
+        rows: traffic.map((f) => [model.findingLabel(f), f.severity.toUpperCase(), f.title, f.description]),
+      };
 }
 
 function findings(model: ReportModel, plan: PlanRow[]): ContentSection {

@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import type { SigningIdentity } from '../../../shared/bridge';
-import type { Assessment } from '../../../shared/model';
-import { notify } from '../../ui/notices';
-import { buildSignedBundle, saveBundle, type BundleExportProgress } from './bundle-export';
-import { formatDateTime, plural } from '../../ui/format';
+import { commandById, CommandButton } from '../../ui/commands';
+import { EXPORT_COMMANDS, type ExportCommandState } from './commands';
+import type { BundleExport } from './useBundleExport';
 
 const STEP_LABELS: Record<string, string> = {
   loading: 'Loading the assessment',
@@ -20,43 +18,27 @@ function stepLabel(step: string): string {
   return STEP_LABELS[step] ?? step;
 }
 
-/** Builds the signed bundle with a progress bar and saves it through the host. */
+/** The signed bundle: its passphrase, the build button, a progress bar while it builds. */
 export function BundleExportPanel({
-  assessment,
   identity,
+  exporter,
+  commandState,
 }: {
-  assessment: Assessment;
   identity: SigningIdentity | null;
+  exporter: BundleExport;
+  commandState: ExportCommandState;
 }) {
-  const [progress, setProgress] = useState<BundleExportProgress | null>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const needsPassphrase = identity?.protection === 'passphrase';
-
+  const { progress, error } = exporter;
   if (!identity) {
     return <p className="field-hint">Create a signing key first: the bundle is signed with it.</p>;
   }
-  const run = () => {
-    setError(null);
-    setProgress({ fraction: 0, step: 'loading' });
-    buildSignedBundle(assessment.id, identity, needsPassphrase ? passphrase : undefined, setProgress)
-      .then(async (bundle) => {
-        const saved = await saveBundle(bundle);
-        if (saved.saved)
-          notify('success', `Saved ${bundle.fileName}`, [
-            `${plural(bundle.files, 'file')}, signed ${formatDateTime(bundle.signedAt)}`,
-          ]);
-      })
-      .catch((e: Error) => setError(`The bundle was not built: ${e.message}`))
-      .finally(() => setProgress(null));
-  };
   return (
     <>
       <p>
         One zip for the client: the PDF report, the data as JSON and CSV, the diagram and the evidence, with a
         SHA-256 checksum for every file and your signature over them.
       </p>
-      {needsPassphrase && (
+      {exporter.needsPassphrase && (
         <div className="field" style={{ maxWidth: 320, marginBottom: 8 }}>
           <label htmlFor="sign-passphrase" className="field-label">
             Passphrase of your signing key
@@ -65,20 +47,17 @@ export function BundleExportPanel({
             id="sign-passphrase"
             className="input"
             type="password"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
+            value={exporter.passphrase}
+            onChange={(e) => exporter.setPassphrase(e.target.value)}
           />
         </div>
       )}
       <div>
-        <button
-          type="button"
+        <CommandButton
+          command={commandById(EXPORT_COMMANDS, 'build-bundle')}
+          state={commandState}
           className="button button-primary"
-          disabled={progress !== null || (needsPassphrase && !passphrase)}
-          onClick={run}
-        >
-          Build signed bundle…
-        </button>
+        />
       </div>
       {progress && (
         <div className="bundle-progress" aria-live="polite">

@@ -1,10 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { KeyBackupPreview, PickedFile, SigningIdentity } from '../../../shared/bridge';
+import type { SigningIdentity } from '../../../shared/bridge';
 import { hostKind, platform } from '../../platform';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { notify } from '../../ui/notices';
-import { formatDateTime } from '../../ui/format';
 import { passphraseStrength, STRENGTH_HINTS } from './passphrase-strength';
 
 const LOSING_IT =
@@ -57,7 +56,7 @@ export function KeySafetyNote() {
   );
 }
 
-function PasswordField(props: {
+export function PasswordField(props: {
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -157,130 +156,6 @@ export function BackupKeyDialog({
           </button>
         </div>
       </form>
-    </Modal>
-  );
-}
-
-/** Desktop host: reads a backup, shows the key it holds and what it replaces, and restores on confirmation. */
-export function RestoreKeyDialog({
-  onRestored,
-  onClose,
-}: {
-  onRestored: (identity: SigningIdentity) => void;
-  onClose: () => void;
-}) {
-  const [file, setFile] = useState<PickedFile | null>(null);
-  const [passphrase, setPassphrase] = useState('');
-  const [preview, setPreview] = useState<KeyBackupPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = <T,>(call: () => Promise<T>, then: (value: T) => void) => {
-    setBusy(true);
-    setError(null);
-    call()
-      .then(then, (e: Error) => setError(e.message))
-      .finally(() => setBusy(false));
-  };
-  const choose = () =>
-    run(
-      () =>
-        platform().openFiles({
-          title: 'Restore the signing key from a backup',
-          filters: [{ name: 'Conduit key backup', extensions: ['json'] }],
-        }),
-      (files) => {
-        if (!files[0]) return;
-        setFile(files[0]);
-        setPreview(null);
-      },
-    );
-  const check = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) return setError('Choose the backup file first.');
-    run(() => platform().inspectKeyBackup({ file, passphrase }), setPreview);
-  };
-  const restore = () =>
-    file &&
-    run(
-      () => platform().restoreSigningKey({ file, passphrase }),
-      (identity) => {
-        notify('success', `Signing key restored: ${identity.fingerprint}`);
-        onRestored(identity);
-      },
-    );
-
-  return (
-    <Modal title="Restore the signing key from a backup" onClose={onClose}>
-      {!preview ? (
-        <form onSubmit={check} aria-label="Open key backup">
-          <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-            <button type="button" className="button" onClick={choose} disabled={busy}>
-              Choose backup file…
-            </button>
-            <span className="mono">{file?.name ?? 'no file chosen'}</span>
-          </div>
-          <div className="form-grid" style={{ marginTop: 12 }}>
-            <PasswordField label="Backup passphrase" value={passphrase} onChange={setPassphrase} />
-          </div>
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="modal-actions">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button button-primary" disabled={busy || !file || !passphrase}>
-              Open backup
-            </button>
-          </div>
-        </form>
-      ) : (
-        <>
-          <dl className="facts">
-            <dt>Signer</dt>
-            <dd>
-              {preview.identity.name}
-              {preview.identity.organization && `, ${preview.identity.organization}`} &lt;
-              {preview.identity.email}&gt;
-            </dd>
-            <dt>Fingerprint</dt>
-            <dd className="mono" data-testid="backup-fingerprint">
-              {preview.identity.fingerprint}
-            </dd>
-            <dt>Created</dt>
-            <dd>{formatDateTime(preview.identity.createdAt)}</dd>
-          </dl>
-          {preview.replaces && preview.replaces !== preview.identity.fingerprint ? (
-            <p className="notice-warning" role="note">
-              Restoring replaces the current key, fingerprint <span className="mono">{preview.replaces}</span>
-              . Unless it is backed up too, it is gone for good; bundles already signed with it still verify.
-            </p>
-          ) : preview.replaces ? (
-            <p>This is the key you already have.</p>
-          ) : null}
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="modal-actions">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className={preview.replaces ? 'button button-danger' : 'button button-primary'}
-              onClick={restore}
-              disabled={busy}
-            >
-              {preview.replaces ? 'Replace with this key' : 'Restore this key'}
-            </button>
-          </div>
-        </>
-      )}
     </Modal>
   );
 }

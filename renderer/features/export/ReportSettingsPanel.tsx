@@ -21,104 +21,129 @@ async function saveFindingSettings(assessmentId: string, findingSettings: Findin
   await regenerateFindings(assessmentId);
 }
 
-function BrandingFields({ assessment }: { assessment: Assessment }) {
-  const branding = assessment.branding ?? {};
-  const [accentText, setAccentText] = useState(branding.accentColor ?? '');
-  const [accentError, setAccentError] = useState<string | null>(null);
-  const [logoError, setLogoError] = useState<string | null>(null);
+/** The accent colour as typed: checked as it changes, saved when valid (or cleared when empty). */
+function useAccentColour(assessment: Assessment) {
+  const [text, setText] = useState(assessment.branding?.accentColor ?? '');
+  const [error, setError] = useState<string | null>(null);
   const { schedule, flush } = useAutosave((accentColor: string | undefined) =>
     saveBranding(assessment, { ...assessment.branding, accentColor }),
   );
 
-  useEffect(() => setAccentText(assessment.branding?.accentColor ?? ''), [assessment.branding?.accentColor]);
+  useEffect(() => setText(assessment.branding?.accentColor ?? ''), [assessment.branding?.accentColor]);
 
-  const editAccent = (text: string) => {
-    setAccentText(text);
-    if (text.trim() === '') {
-      setAccentError(null);
+  const edit = (next: string) => {
+    setText(next);
+    if (next.trim() === '') {
+      setError(null);
       schedule(undefined);
       return;
     }
-    const checked = checkAccentColor(text);
-    setAccentError(checked.ok ? null : checked.error);
+    const checked = checkAccentColor(next);
+    setError(checked.ok ? null : checked.error);
     if (checked.ok) schedule(checked.value);
   };
+  return { text, error, edit, flush };
+}
 
-  const chooseLogo = async (file: File | undefined) => {
+/** A chosen logo file: checked for size and format, then saved; what is wrong with it otherwise. */
+function useLogoChoice(assessment: Assessment) {
+  const [error, setError] = useState<string | null>(null);
+  const choose = async (file: File | undefined) => {
     if (!file) return;
-    setLogoError(null);
+    setError(null);
     if (file.size > LOGO_MAX_BYTES) {
-      setLogoError(
+      setError(
         `${file.name} is ${Math.ceil(file.size / 1024)} KB; a logo may be at most ${LOGO_MAX_BYTES / 1024} KB`,
       );
       return;
     }
     const checked = readLogo(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!checked.ok) {
-      setLogoError(checked.error);
+      setError(checked.error);
       return;
     }
     await saveBranding(assessment, { ...assessment.branding, logo: checked.value }).catch((e: Error) =>
       notify('error', 'The logo could not be saved', [e.message]),
     );
   };
+  return { error, choose };
+}
 
-  const logo = branding.logo;
-  const swatch = checkAccentColor(accentText || DEFAULT_ACCENT);
+function BrandingFields({ assessment }: { assessment: Assessment }) {
+  const logo = useLogoChoice(assessment);
   return (
     <div className="form-grid report-branding">
       <Field
         label="Client logo (PNG or JPEG)"
-        error={logoError}
+        error={logo.error}
         hint={`On the report cover, PDF and Word alike; at most ${LOGO_MAX_BYTES / 1024} KB.`}
       >
         <input
           type="file"
           accept="image/png,image/jpeg"
           onChange={(e) => {
-            void chooseLogo(e.target.files?.[0]);
+            void logo.choose(e.target.files?.[0]);
             e.target.value = '';
           }}
         />
       </Field>
-      <div className="field report-logo-preview">
-        {logo ? (
-          <>
-            <img
-              src={`data:${logo.mediaType};base64,${logo.base64}`}
-              alt={`Logo of ${assessment.client}`}
-              data-testid="report-logo"
-            />
-            <span className="field-hint">
-              {logo.fileName} · {logo.width}×{logo.height} px
-            </span>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                const { logo: _removed, ...rest } = assessment.branding ?? {};
-                void saveBranding(assessment, rest);
-              }}
-            >
-              Remove logo
-            </button>
-          </>
-        ) : (
-          <span className="field-hint">No logo: the cover shows the client’s name only.</span>
-        )}
-      </div>
+      <LogoPreview assessment={assessment} />
+      <AccentColourFields assessment={assessment} />
+    </div>
+  );
+}
+
+/** The stored logo with its size and a way to remove it, or what the cover shows without one. */
+function LogoPreview({ assessment }: { assessment: Assessment }) {
+  const logo = assessment.branding?.logo;
+  return (
+    <div className="field report-logo-preview">
+      {logo ? (
+        <>
+          <img
+            src={`data:${logo.mediaType};base64,${logo.base64}`}
+            alt={`Logo of ${assessment.client}`}
+            data-testid="report-logo"
+          />
+          <span className="field-hint">
+            {logo.fileName} · {logo.width}×{logo.height} px
+          </span>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              const { logo: _removed, ...rest } = assessment.branding ?? {};
+              void saveBranding(assessment, rest);
+            }}
+          >
+            Remove logo
+          </button>
+        </>
+      ) : (
+        <span className="field-hint">No logo: the cover shows the client’s name only.</span>
+      )}
+    </div>
+  );
+}
+
+/** The accent colour as hex text and as a colour picker, the two kept in step. */
+function AccentColourFields({ assessment }: { assessment: Assessment }) {
+  const accent = useAccentColour(assessment);
+  const swatch = checkAccentColor(accent.text || DEFAULT_ACCENT);
+  return (
+    <>
       <Field
         label="Accent colour"
-        error={accentError}
+        error={accent.error}
         hint={`Hex, e.g. #0a7a85; empty for the report’s own (${DEFAULT_ACCENT}). It must contrast with white.`}
       >
         <input
           type="text"
-          value={accentText}
+          value={accent.text}
           placeholder={DEFAULT_ACCENT}
           spellCheck={false}
-          onChange={(e) => editAccent(e.target.value)}
-          onBlur={flush}
+          onChange={(e) => accent.edit(e.target.value)}
+          onBlur={accent.flush}
         />
       </Field>
       <div className="field">
@@ -127,11 +152,11 @@ function BrandingFields({ assessment }: { assessment: Assessment }) {
           type="color"
           aria-label="Pick the accent colour"
           value={swatch.ok ? swatch.value : DEFAULT_ACCENT}
-          onChange={(e) => editAccent(e.target.value)}
-          onBlur={flush}
+          onChange={(e) => accent.edit(e.target.value)}
+          onBlur={accent.flush}
         />
       </div>
-    </div>
+    </>
   );
 }
 

@@ -1,21 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import type { SigningIdentity } from '../../../shared/bridge';
-import { hostKind, platform } from '../../platform';
+import { platform } from '../../platform';
+import { commandById, CommandButton } from '../../ui/commands';
+import { EXPORT_COMMANDS, type ExportCommandState, type KeyDialog } from './commands';
 import { notify } from '../../ui/notices';
 import { Field } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
-import { BackupKeyDialog, KeySafetyNote, ReplaceKeyConfirm, RestoreKeyDialog } from './KeySafety';
+import { BackupKeyDialog, KeySafetyNote, ReplaceKeyConfirm } from './KeySafety';
+import { RestoreKeyDialog } from './RestoreKeyDialog';
 
 const PROTECTION_LABELS: Record<SigningIdentity['protection'], string> = {
   'os-keychain': "encrypted with the system's keychain",
   passphrase: 'encrypted with your passphrase',
   'webcrypto-non-extractable': 'kept by the browser as a non-extractable key',
 };
-
-function pubFileName(identity: SigningIdentity): string {
-  const local = identity.email.split('@')[0]?.replace(/[^\w.-]+/g, '-') || 'signing-key';
-  return `${local}-conduit-ed25519.pub`;
-}
 
 function TextField(props: {
   label: string;
@@ -110,62 +108,91 @@ function CreateKeyForm({
   );
 }
 
+/** Which key dialog is open, and whether a new key is being created in place of the current one. */
+export function useKeyDialogs() {
+  const [replacing, setReplacing] = useState(false);
+  const [dialog, setDialog] = useState<KeyDialog | null>(null);
+  return { replacing, setReplacing, dialog, setDialog };
+}
+
+export type KeyDialogs = ReturnType<typeof useKeyDialogs>;
+
+interface PanelProps {
+  identity: SigningIdentity | null;
+  onChange: (identity: SigningIdentity) => void;
+  dialogs: KeyDialogs;
+  commandState: ExportCommandState;
+}
+
 /**
  * The assessor's signing identity: created once, shown with its fingerprint, exportable as .pub;
  * in the desktop host backed up and restored as an encrypted file. Replacing it asks first.
  */
-export function SigningIdentityPanel({
-  identity,
-  onChange,
-}: {
-  identity: SigningIdentity | null;
-  onChange: (identity: SigningIdentity) => void;
-}) {
-  const [replacing, setReplacing] = useState(false);
-  const [dialog, setDialog] = useState<
-    null | 'confirm-replace' | 'backup' | 'backup-then-confirm' | 'restore'
-  >(null);
-  const desktop = hostKind() === 'desktop';
-  const restoreDialog = dialog === 'restore' && (
-    <RestoreKeyDialog
-      onRestored={(restored) => {
-        setDialog(null);
-        setReplacing(false);
-        onChange(restored);
-      }}
-      onClose={() => setDialog(null)}
-    />
-  );
-  if (!identity || replacing) {
+export function SigningIdentityPanel(props: PanelProps) {
+  const { identity, dialogs } = props;
+  if (!identity || dialogs.replacing) {
     return (
       <>
-        <p>
-          Create your signing key once. It is an Ed25519 key; the client checks your signature with its public
-          half and its fingerprint, which you give them separately.
-        </p>
-        <KeySafetyNote />
-        <CreateKeyForm
-          onCreated={(created) => {
-            setReplacing(false);
-            notify('success', `Signing key created: ${created.fingerprint}`);
-            onChange(created);
-          }}
-          onCancel={identity ? () => setReplacing(false) : undefined}
-        />
-        {desktop && (
-          <p>
-            Moving to this computer, or reinstalling?{' '}
-            <button type="button" className="button button-ghost" onClick={() => setDialog('restore')}>
-              Restore from backup…
-            </button>
-          </p>
-        )}
-        {restoreDialog}
+        <CreateKeySection {...props} />
+        <KeyDialogs {...props} />
       </>
     );
   }
   return (
     <div className="signing-identity">
+      <IdentityFacts identity={identity} />
+      <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
+        <KeyCommand id="export-public-key" state={props.commandState} className="button" />
+        {props.commandState.desktop && (
+          <>
+            <KeyCommand id="back-up-key" state={props.commandState} className="button" />
+            <KeyCommand id="restore-key" state={props.commandState} className="button button-ghost" />
+          </>
+        )}
+        <KeyCommand id="replace-key" state={props.commandState} className="button button-ghost" />
+      </div>
+      <KeySafetyNote />
+      <KeyDialogs {...props} />
+    </div>
+  );
+}
+
+/** A button for one of the key's commands in the Export list. */
+function KeyCommand({ id, state, className }: { id: string; state: ExportCommandState; className: string }) {
+  return <CommandButton command={commandById(EXPORT_COMMANDS, id)} state={state} className={className} />;
+}
+
+/** No key yet, or replacing it: the form for a new one, and (desktop) restoring one from a backup. */
+function CreateKeySection(props: PanelProps) {
+  const { identity, dialogs, onChange } = props;
+  return (
+    <>
+      <p>
+        Create your signing key once. It is an Ed25519 key; the client checks your signature with its public
+        half and its fingerprint, which you give them separately.
+      </p>
+      <KeySafetyNote />
+      <CreateKeyForm
+        onCreated={(created) => {
+          dialogs.setReplacing(false);
+          notify('success', `Signing key created: ${created.fingerprint}`);
+          onChange(created);
+        }}
+        onCancel={identity ? () => dialogs.setReplacing(false) : undefined}
+      />
+      {props.commandState.desktop && (
+        <p>
+          Moving to this computer, or reinstalling?{' '}
+          <KeyCommand id="restore-key" state={props.commandState} className="button button-ghost" />
+        </p>
+      )}
+    </>
+  );
+}
+
+function IdentityFacts({ identity }: { identity: SigningIdentity }) {
+  return (
+    <>
       <dl className="facts">
         <dt>Signer</dt>
         <dd>
@@ -185,59 +212,42 @@ export function SigningIdentityPanel({
         Public key (OpenSSH)
       </label>
       <textarea id="public-key" className="textarea mono" readOnly value={identity.publicKey} rows={2} />
-      <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            void platform()
-              .saveFile({
-                title: 'Export public key',
-                suggestedName: pubFileName(identity),
-                filters: [{ name: 'OpenSSH public key', extensions: ['pub'] }],
-                data: new TextEncoder().encode(`${identity.publicKey}\n`),
-              })
-              .then(
-                (r) => r.saved && notify('success', `Exported ${pubFileName(identity)}`),
-                (e: Error) => notify('error', `Could not export the public key: ${e.message}`),
-              );
-          }}
-        >
-          Export public key (.pub)
-        </button>
-        {desktop && (
-          <>
-            <button type="button" className="button" onClick={() => setDialog('backup')}>
-              Back up the signing key…
-            </button>
-            <button type="button" className="button button-ghost" onClick={() => setDialog('restore')}>
-              Restore from backup…
-            </button>
-          </>
-        )}
-        <button type="button" className="button button-ghost" onClick={() => setDialog('confirm-replace')}>
-          Replace key…
-        </button>
-      </div>
-      <KeySafetyNote />
-      {dialog === 'confirm-replace' && (
+    </>
+  );
+}
+
+/** The open key dialog: confirm a replacement, back up (maybe before replacing), restore. */
+function KeyDialogs({ identity, onChange, dialogs }: PanelProps) {
+  const { dialog, setDialog } = dialogs;
+  return (
+    <>
+      {identity && dialog === 'confirm-replace' && (
         <ReplaceKeyConfirm
           identity={identity}
           onBackUp={() => setDialog('backup-then-confirm')}
           onConfirm={() => {
             setDialog(null);
-            setReplacing(true);
+            dialogs.setReplacing(true);
           }}
           onCancel={() => setDialog(null)}
         />
       )}
-      {(dialog === 'backup' || dialog === 'backup-then-confirm') && (
+      {identity && (dialog === 'backup' || dialog === 'backup-then-confirm') && (
         <BackupKeyDialog
           identity={identity}
           onClose={() => setDialog(dialog === 'backup-then-confirm' ? 'confirm-replace' : null)}
         />
       )}
-      {restoreDialog}
-    </div>
+      {dialog === 'restore' && (
+        <RestoreKeyDialog
+          onRestored={(restored) => {
+            setDialog(null);
+            dialogs.setReplacing(false);
+            onChange(restored);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </>
   );
 }

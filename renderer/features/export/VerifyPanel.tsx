@@ -1,5 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { commandById, CommandButton } from '../../ui/commands';
+import { EXPORT_COMMANDS, type ExportCommandState } from './commands';
+import type { BundleVerifier, Checked } from './useBundleVerifier';
 import { problemsBesideFiles, type BundleVerification } from '../../../shared/bundle';
 import {
   normaliseFingerprint,
@@ -7,17 +10,7 @@ import {
   type SignerStanding,
 } from '../../../shared/bundle/known-signers';
 import { listKnownSigners, trustSigner } from '../../db/known-signers';
-import { platform } from '../../platform';
-import { useFileDrop } from '../../ui/useFileDrop';
-import { verifyInWorker } from './verify-in-worker';
 import { formatDate, formatDateTime } from '../../ui/format';
-
-interface Checked {
-  fileName: string;
-  result: BundleVerification;
-  /** Checks the same bundle again (after its signer was trusted). */
-  recheck: () => void;
-}
 
 const STATUS_LABELS = {
   changed: 'changed',
@@ -28,42 +21,16 @@ const STATUS_LABELS = {
 };
 
 /** Drop or pick a bundle: the strict verifier says whether it is intact and who signed it. */
-export function VerifyPanel({ ownFingerprint }: { ownFingerprint: string | null }) {
-  const [checked, setChecked] = useState<Checked | null>(null);
-  const [busy, setBusy] = useState(false);
-  const check = (fileName: string, bytes: Uint8Array) => {
-    setBusy(true);
-    const recheck = () => check(fileName, bytes);
-    // The signers the user trusts, and their own key: any other key is refused before hashing.
-    const trusted = listKnownSigners().then((known) => [
-      ...known.map((k) => k.fingerprint),
-      ...(ownFingerprint ? [ownFingerprint] : []),
-    ]);
-    // A copy goes to the worker (transferred), so that the bundle can be checked again once trusted.
-    trusted
-      .then((fingerprints) => verifyInWorker(bytes.slice(), fingerprints))
-      .then((result) => setChecked({ fileName, result, recheck }))
-      .catch((e: Error) =>
-        setChecked({
-          fileName,
-          recheck,
-          result: {
-            valid: false,
-            signer: { name: '', email: '', organization: '', fingerprint: '' },
-            signedAt: null,
-            files: 0,
-            problems: [e.message],
-            fileStatus: [],
-          },
-        }),
-      )
-      .finally(() => setBusy(false));
-  };
-  const drop = useFileDrop((files) => {
-    const file = files[0];
-    if (file) void file.arrayBuffer().then((buffer) => check(file.name, new Uint8Array(buffer)));
-  });
-
+export function VerifyPanel({
+  verifier,
+  ownFingerprint,
+  commandState,
+}: {
+  verifier: BundleVerifier;
+  ownFingerprint: string | null;
+  commandState: ExportCommandState;
+}) {
+  const { checked, drop } = verifier;
   return (
     <>
       <div
@@ -72,22 +39,12 @@ export function VerifyPanel({ ownFingerprint }: { ownFingerprint: string | null 
         {...drop.handlers}
       >
         <p>Drop a report bundle (.zip) here to check its signature and every file, or</p>
-        <button
-          type="button"
+        <CommandButton
+          command={commandById(EXPORT_COMMANDS, 'verify-bundle')}
+          state={commandState}
           className="button"
-          disabled={busy}
-          onClick={() => {
-            void platform()
-              .openFiles({
-                title: 'Choose a report bundle',
-                filters: [{ name: 'Zip archive', extensions: ['zip'] }],
-              })
-              .then((files) => files[0] && check(files[0].name, files[0].bytes));
-          }}
-        >
-          Choose bundle…
-        </button>
-        {busy && <span className="field-hint"> Checking…</span>}
+        />
+        {verifier.busy && <span className="field-hint"> Checking…</span>}
       </div>
       {checked && <VerificationResult checked={checked} ownFingerprint={ownFingerprint} />}
     </>

@@ -1,9 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { SigningIdentity } from '../../../shared/bridge';
+import { useMemo } from 'react';
 import { assessmentFileName } from '../../../shared/model';
-import { exportAssessmentFile } from '../../db/file-transfer';
-import { platform } from '../../platform';
-import { notify } from '../../ui/notices';
+import { commandById, CommandButton } from '../../ui/commands';
 import type { WorkspaceDefinition, WorkspaceProps } from '../../ui/workspace';
 import { BundleExportPanel } from './BundleExportPanel';
 import { ReportSettingsPanel } from './ReportSettingsPanel';
@@ -13,31 +10,16 @@ import { useReportData } from './useReportData';
 import { completenessWarnings } from '../../../shared/report';
 import { SigningIdentityPanel } from './SigningIdentityPanel';
 import { VerifyPanel } from './VerifyPanel';
+import { EXPORT_COMMANDS } from './commands';
+import { useExportWorkspace } from './useExportWorkspace';
 import './export.css';
 
 function ExportWorkspace({ assessment }: WorkspaceProps) {
-  const [busy, setBusy] = useState(false);
-  const [identity, setIdentity] = useState<SigningIdentity | null | undefined>(undefined);
+  const { identity, setIdentity, exporter, verifier, keyDialogs, commandState } =
+    useExportWorkspace(assessment);
   const data = useReportData(assessment);
   const warnings = useMemo(() => (data ? completenessWarnings(data) : []), [data]);
   const final = assessment.documentControl?.status === 'final';
-
-  useEffect(() => {
-    let live = true;
-    platform()
-      .getSigningIdentity()
-      .then(
-        (found) => live && setIdentity(found),
-        (e: Error) => {
-          if (!live) return;
-          setIdentity(null);
-          notify('error', `Could not read the signing key: ${e.message}`);
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   return (
     <section className="workspace export-workspace" aria-labelledby="export-title">
@@ -46,7 +28,12 @@ function ExportWorkspace({ assessment }: WorkspaceProps) {
       {identity === undefined ? (
         <p className="field-hint">Reading the signing key…</p>
       ) : (
-        <SigningIdentityPanel identity={identity} onChange={setIdentity} />
+        <SigningIdentityPanel
+          identity={identity}
+          onChange={setIdentity}
+          dialogs={keyDialogs}
+          commandState={commandState}
+        />
       )}
       <h2>Report settings</h2>
       <ReportSettingsPanel assessment={assessment} />
@@ -64,9 +51,15 @@ function ExportWorkspace({ assessment }: WorkspaceProps) {
           Marked final, but: {warnings.join(' ')}
         </p>
       )}
-      {identity !== undefined && <BundleExportPanel assessment={assessment} identity={identity} />}
+      {identity !== undefined && (
+        <BundleExportPanel identity={identity} exporter={exporter} commandState={commandState} />
+      )}
       <h2>Verify a bundle</h2>
-      <VerifyPanel ownFingerprint={identity?.fingerprint ?? null} />
+      <VerifyPanel
+        verifier={verifier}
+        ownFingerprint={identity?.fingerprint ?? null}
+        commandState={commandState}
+      />
       <h2>Assessment file</h2>
       <p>
         The whole assessment, evidence included, as{' '}
@@ -74,22 +67,11 @@ function ExportWorkspace({ assessment }: WorkspaceProps) {
         computer.
       </p>
       <div>
-        <button
-          type="button"
+        <CommandButton
+          command={commandById(EXPORT_COMMANDS, 'export-assessment-file')}
+          state={commandState}
           className="button button-primary"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            void exportAssessmentFile(assessment.id)
-              .then(
-                (r) => r.saved && notify('success', `Exported ${r.fileName}`),
-                (error: Error) => notify('error', `Could not export: ${error.message}`),
-              )
-              .finally(() => setBusy(false));
-          }}
-        >
-          Export assessment file
-        </button>
+        />
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import type { Assessment } from '../../model';
 import type { ReportModel } from '../model';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';
 import type { ReportSigner } from '../options';
@@ -23,8 +24,39 @@ export function drawCover(
   marking: string,
   standalone = false,
 ): void {
-  const { doc } = w;
+  drawCoverBand(w, model.data.assessment);
+  const y = drawCoverDetails(w, coverDetails(model, signer, generatedAt, standalone), 132);
+  drawFingerprintBox(w, signer, y + 4);
+  drawMarkingBox(w, marking, model.data.assessment.client);
+}
+
+/** The cover's label and value rows: the assessment, its period and assessors, and who signed it. */
+export function coverDetails(
+  model: ReportModel,
+  signer: ReportSigner | null,
+  generatedAt: string,
+  standalone: boolean,
+): [string, string][] {
   const a = model.data.assessment;
+  const rows: [string, string][] = [
+    ['Assessment', a.title],
+    ['Period', assessmentPeriod(model)],
+    ['Assessors', a.assessors.length ? a.assessors.join(', ') : 'not recorded'],
+    ['Report generated', generatedAt.slice(0, 10)],
+    [
+      standalone ? 'Signing key of' : 'Signed by',
+      signer
+        ? `${signer.name}${signer.organization ? `, ${signer.organization}` : ''}${standalone ? ' (this PDF on its own carries no signature; the signed bundle does)' : ''}`
+        : 'unsigned draft',
+    ],
+  ];
+  if (signer) rows.push(['Signer e-mail', signer.email]);
+  return rows;
+}
+
+/** The dark band at the top: the report's kind, the client and the site, the client's logo. */
+function drawCoverBand(w: ReportWriter, a: Assessment): void {
+  const { doc } = w;
   doc.setFillColor(...COLORS.primary);
   doc.rect(0, 0, PAGE.width, 112, 'F');
   doc.setFillColor(...w.accent);
@@ -46,29 +78,22 @@ export function drawCover(
     w.textAt(line, PAGE.left, y, 16, 'normal', [225, 235, 245]);
     y += 7.5;
   }
+}
 
-  y = 132;
-  const rows: [string, string][] = [
-    ['Assessment', a.title],
-    ['Period', assessmentPeriod(model)],
-    ['Assessors', a.assessors.length ? a.assessors.join(', ') : 'not recorded'],
-    ['Report generated', generatedAt.slice(0, 10)],
-    [
-      standalone ? 'Signing key of' : 'Signed by',
-      signer
-        ? `${signer.name}${signer.organization ? `, ${signer.organization}` : ''}${standalone ? ' (this PDF on its own carries no signature; the signed bundle does)' : ''}`
-        : 'unsigned draft',
-    ],
-  ];
-  if (signer) rows.push(['Signer e-mail', signer.email]);
+/** The rows under the band, each value up to three lines; returns where the next block starts. */
+function drawCoverDetails(w: ReportWriter, rows: readonly [string, string][], top: number): number {
+  let y = top;
   for (const [label, value] of rows) {
     w.textAt(label.toUpperCase(), PAGE.left, y, 8, 'bold', COLORS.muted);
     const lines = w.wrap(value, CONTENT_WIDTH - 45, 11);
     lines.slice(0, 3).forEach((line, i) => w.textAt(line, PAGE.left + 45, y + i * 5.2, 11));
     y += Math.max(1, Math.min(3, lines.length)) * 5.2 + 4;
   }
+  return y;
+}
 
-  y += 4;
+function drawFingerprintBox(w: ReportWriter, signer: ReportSigner | null, y: number): void {
+  const { doc } = w;
   doc.setFillColor(...COLORS.light);
   doc.setDrawColor(...COLORS.rule);
   doc.roundedRect(PAGE.left, y, CONTENT_WIDTH, 27, 2, 2, 'FD');
@@ -89,12 +114,16 @@ export function drawCover(
     'normal',
     COLORS.muted,
   );
+}
 
+/** The marking and the handling note, framed at the foot of the cover. */
+function drawMarkingBox(w: ReportWriter, marking: string, client: string): void {
+  const { doc } = w;
   doc.setDrawColor(...COLORS.gap);
   doc.setLineWidth(0.5);
   doc.roundedRect(PAGE.left, 250, CONTENT_WIDTH, 22, 2, 2, 'S');
   w.textAt(marking.toUpperCase(), PAGE.width / 2, 258, 11, 'bold', COLORS.gap, 'center');
-  const note = w.wrap(handlingNote(a.client), CONTENT_WIDTH - 10, 8.5);
+  const note = w.wrap(handlingNote(client), CONTENT_WIDTH - 10, 8.5);
   note.forEach((line, i) => w.textAt(line, PAGE.width / 2, 264 + i * 4, 8.5, 'normal', COLORS.ink, 'center'));
 }
 
