@@ -99,9 +99,14 @@ let matchWorkers: Array<WorkerClient<AdvisoryHandlers>> = [];
 const SPLIT_FROM_KEYS = 20_000;
 const MAX_WORKERS = 2;
 
+/**
+ * A second worker pays off only with a core to spare beside the page and the first: on 2 cores the
+ * bench measured 96,225 distinct keys at 1.95 s in one worker against 2.37 s in two.
+ */
 function workersFor(keys: number): Array<WorkerClient<AdvisoryHandlers>> {
   const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
-  const wanted = keys >= SPLIT_FROM_KEYS ? Math.max(1, Math.min(MAX_WORKERS, cores)) : 1;
+  const spare = Math.max(1, cores - 1);
+  const wanted = keys >= SPLIT_FROM_KEYS ? Math.min(MAX_WORKERS, spare) : 1;
   while (matchWorkers.length < wanted) matchWorkers.push(advisoryWorker());
   return matchWorkers.slice(0, wanted);
 }
