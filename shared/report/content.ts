@@ -1,15 +1,12 @@
-import { FOUNDATIONAL_REQUIREMENTS, satisfiedCount, targetVector, vectorToArray } from '../catalogue';
+import { FOUNDATIONAL_REQUIREMENTS, targetVector, vectorToArray } from '../catalogue';
 import { ROADMAP_SLOT_LABELS } from '../findings';
 import { plural } from '../findings/types';
 import {
-  ANSWER_STATUS_LABELS,
   CONDUIT_CONTROL_LABELS,
   CONNECTION_TYPE_LABELS,
   PROGRAM_PHASE_LABELS,
   PROGRAM_PHASES,
   ROADMAP_SLOTS,
-  ZONE_KIND_LABELS,
-  type Answer,
   type AssessmentData,
   type EvidenceWithBytes,
 } from '../model';
@@ -25,6 +22,7 @@ import { formatSlt } from '../model/slt';
 import { bySeverityThenOrder, type ReportModel } from './model';
 import type { ReportSigner } from './options';
 import { planOfAction, type PlanRow } from './plan-of-action';
+import { coverageTable, failedItemsTable, itemsToReport, justifiedItemsTable, zonesTable } from './tables';
 import { achievedLabels, consequenceSourceText } from './sections/coverage';
 import { connectionEvidence, itemEvidence } from './sections/evidence';
 import {
@@ -167,22 +165,7 @@ function coverage(model: ReportModel): ContentSection {
   } else {
     blocks.push(
       { kind: 'paragraph', text: summary },
-      {
-        kind: 'table',
-        head: ['Zone', 'Assessed', 'Met', 'Partial', 'Not met', 'Not assessed', 'SL-A (FR1–FR7)'],
-        rows: model.zones.map((z) => {
-          const c = z.evaluation.coverage;
-          return [
-            z.zone.name,
-            `${c.answered}/${c.required}`,
-            String(satisfiedCount(c)),
-            String(c.partiallyMet),
-            String(c.notMet),
-            String(c.notAssessed),
-            achievedLabels(z),
-          ];
-        }),
-      },
+      { kind: 'table', ...coverageTable(model) },
       { kind: 'paragraph', note: true, text: SL_A_CAP_NOTE },
     );
   }
@@ -243,21 +226,7 @@ function zonesAndConduits(model: ReportModel): ContentSection {
       { kind: 'paragraph', note: true, text: SL_VECTOR_NOTE },
       model.zones.length === 0
         ? { kind: 'empty', text: EMPTY.zones }
-        : {
-            kind: 'table',
-            head: ['Zone', 'Kind', 'Level', 'Criticality', 'SL-T', 'SL-A', 'Gap', 'Assets', 'Address ranges'],
-            rows: model.zones.map((z) => [
-              z.zone.name,
-              ZONE_KIND_LABELS[z.zone.kind],
-              z.zone.purdueLevel === null ? '–' : String(z.zone.purdueLevel),
-              z.zone.criticality,
-              vec(z.evaluation.target),
-              achievedLabels(z),
-              vec(z.evaluation.gap),
-              String(z.assetCount),
-              z.zone.ranges.join(', '),
-            ]),
-          },
+        : { kind: 'table', ...zonesTable(model) },
       { kind: 'heading', level: 2, text: 'Conduits' },
       conduits.length === 0
         ? { kind: 'empty', text: EMPTY.conduits }
@@ -304,40 +273,16 @@ function requirements(model: ReportModel): ContentSection {
       blocks.push({ kind: 'empty', text: EMPTY.zoneWithoutSlt });
       continue;
     }
-    const items = evaluation.perFr.flatMap((fr) => fr.items);
-    const failed = items.filter((i) => i.outcome === 'not-met' || i.outcome === 'partially-met');
-    const justified = items.filter((i) => i.outcome === 'compensating' || i.outcome === 'not-applicable');
+    const { failed, justified } = itemsToReport(z);
     if (failed.length === 0 && c.notAssessed === 0) {
       blocks.push({ kind: 'paragraph', text: ALL_ITEMS_JUSTIFIED });
     }
     if (failed.length > 0) {
-      blocks.push({
-        kind: 'table',
-        head: ['Item', 'Requirement', 'Status', 'Notes'],
-        rows: failed.map(({ item, answer }) => [
-          item.id,
-          item.title,
-          ANSWER_STATUS_LABELS[(answer as Answer).status],
-          (answer as Answer).notes.trim() || '–',
-        ]),
-      });
+      blocks.push({ kind: 'table', ...failedItemsTable(failed) });
       pushImages(blocks, itemEvidence(failed, evidenceById));
     }
     if (justified.length > 0) {
-      blocks.push({
-        kind: 'table',
-        head: ['Item', 'Requirement', 'Answer', 'Justification'],
-        rows: justified.map(({ item, outcome, answer, inheritedFrom }) => [
-          item.id,
-          item.title,
-          outcome === 'compensating'
-            ? 'Compensating control'
-            : inheritedFrom
-              ? `Not applicable (as ${inheritedFrom.itemId})`
-              : 'Not applicable',
-          ((inheritedFrom ?? answer) as Answer).justification.trim(),
-        ]),
-      });
+      blocks.push({ kind: 'table', ...justifiedItemsTable(justified) });
       pushImages(blocks, itemEvidence(justified, evidenceById));
     }
     if (c.notAssessed > 0) {

@@ -1,8 +1,9 @@
-import { achievedDisplay, satisfiedCount } from '../../catalogue';
+import { achievedDisplay } from '../../catalogue';
 import { riskConsequenceOf, zoneConsequence, type RiskConsequenceData } from '../../findings';
 import type { ReportModel, ZoneResult } from '../model';
 import { COLORS, type ReportWriter } from '../layout';
 import { coverageText, EMPTY, SL_A_CAP_NOTE, severityRuleText } from '../wording';
+import { coverageTable, pdfTable } from '../tables';
 
 /** SL-A per FR as shown: capped at SL-T ("≥2" above it), with "*" while the FR is not fully assessed. */
 export function achievedLabels(z: ZoneResult): string {
@@ -26,19 +27,7 @@ export function writeCoverage(w: ReportWriter, model: ReportModel): void {
   }
   w.paragraph(summary);
   w.table({
-    head: [['Zone', 'Assessed', 'Met', 'Partial', 'Not met', 'Not assessed', 'SL-A (FR1–FR7)']],
-    body: model.zones.map((z) => {
-      const c = z.evaluation.coverage;
-      return [
-        z.zone.name,
-        `${c.answered}/${c.required}`,
-        String(satisfiedCount(c)),
-        String(c.partiallyMet),
-        String(c.notMet),
-        String(c.notAssessed),
-        achievedLabels(z),
-      ];
-    }),
+    ...pdfTable(coverageTable(model)),
     styles: { fontSize: 7.5 },
     columnStyles: {
       1: { cellWidth: 18, halign: 'right' },

@@ -1,10 +1,11 @@
-import { ANSWER_STATUS_LABELS, type Answer } from '../../model';
+import type { Answer } from '../../model';
 import { formatVector, type ItemAssessment } from '../../catalogue';
 import { formatSlt } from '../../model/slt';
 import type { ReportModel } from '../model';
 import { COLORS, type ReportWriter } from '../layout';
 import { drawThumbnails, itemEvidence } from './evidence';
 import { ALL_ITEMS_JUSTIFIED, EMPTY, NOT_ASSESSED_INTRO, notAssessedNote } from '../wording';
+import { failedItemsTable, itemsToReport, justifiedItemsTable, pdfTable } from '../tables';
 
 const TOC_ZONE_LIMIT = 12;
 
@@ -33,38 +34,20 @@ export function writeRequirements(w: ReportWriter, model: ReportModel): void {
       w.empty(EMPTY.zoneWithoutSlt);
       continue;
     }
-    const items = evaluation.perFr.flatMap((fr) => fr.items);
-    const failed = items.filter((i) => i.outcome === 'not-met' || i.outcome === 'partially-met');
-    const justified = items.filter((i) => i.outcome === 'compensating' || i.outcome === 'not-applicable');
+    const { failed, justified } = itemsToReport(z);
     if (failed.length === 0 && c.notAssessed === 0) {
       w.paragraph(ALL_ITEMS_JUSTIFIED, { size: 9.5 });
     }
     if (failed.length > 0) {
       w.table({
-        head: [['Item', 'Requirement', 'Status', 'Notes']],
-        body: failed.map(({ item, answer }) => [
-          item.id,
-          item.title,
-          ANSWER_STATUS_LABELS[answer!.status],
-          answer!.notes.trim() || '–',
-        ]),
+        ...pdfTable(failedItemsTable(failed)),
         columnStyles: { 0: { cellWidth: 24 }, 1: { cellWidth: 52 }, 2: { cellWidth: 26 } },
       });
       drawThumbnails(w, itemEvidence(failed, evidenceById));
     }
     if (justified.length > 0) {
       w.table({
-        head: [['Item', 'Requirement', 'Answer', 'Justification']],
-        body: justified.map(({ item, outcome, answer, inheritedFrom }) => [
-          item.id,
-          item.title,
-          outcome === 'compensating'
-            ? 'Compensating control'
-            : inheritedFrom
-              ? `Not applicable (as ${inheritedFrom.itemId})`
-              : 'Not applicable',
-          (inheritedFrom ?? answer)!.justification.trim(),
-        ]),
+        ...pdfTable(justifiedItemsTable(justified)),
         columnStyles: { 0: { cellWidth: 24 }, 1: { cellWidth: 52 }, 2: { cellWidth: 30 } },
       });
       drawThumbnails(w, itemEvidence(justified, evidenceById));

@@ -18,6 +18,7 @@ import {
 import type { ReportWriter } from '../layout';
 import type { ReportModel } from '../model';
 import type { TextTable } from '../wording';
+import { pdfTable } from '../tables';
 
 const vector = (levels: readonly number[]) => `{${levels.join(',')}}`;
 
@@ -125,8 +126,7 @@ function writeScope(section: RiskSection): void {
   for (const text of paragraphs) w.paragraph(text);
   const table = scopeTable(section);
   w.table({
-    head: [table.head],
-    body: table.rows,
+    ...pdfTable(table),
     styles: { fontSize: 8 },
     columnStyles: { 0: { cellWidth: 22 }, 1: { cellWidth: 60 } },
   });
@@ -160,8 +160,7 @@ function writeMethod({ w, method }: RiskSection): void {
   w.paragraph(riskMethodText(method));
   const matrix = riskMatrixTable(method);
   w.table({
-    head: [matrix.head],
-    body: matrix.rows,
+    ...pdfTable(matrix),
     styles: { fontSize: 8, halign: 'center' },
     columnStyles: { 0: { halign: 'left', cellWidth: 34 } },
   });
@@ -189,7 +188,7 @@ function writeConsequences(section: RiskSection): void {
   const { w } = section;
   w.subheading('Consequence per zone', true);
   const table = consequenceTable(section);
-  w.table({ head: [table.head], body: table.rows, styles: { fontSize: 7.5 } });
+  w.table({ ...pdfTable(table), styles: { fontSize: 7.5 } });
 }
 
 /** The scenarios with inherent and residual risk; a cell's second line gives likelihood × consequence. */
@@ -230,8 +229,7 @@ function writeScenarios(section: RiskSection): void {
   }
   const table = scenarioTable(section);
   w.table({
-    head: [table.head],
-    body: table.rows,
+    ...pdfTable(table),
     styles: { fontSize: 7 },
     columnStyles: { 0: { cellWidth: 40 }, 4: { cellWidth: 20 } },
   });
@@ -300,8 +298,7 @@ function writeCountermeasures({ w, model }: RiskSection): void {
   }
   const table = countermeasureTable(model);
   w.table({
-    head: [table.head],
-    body: table.rows,
+    ...pdfTable(table),
     styles: { fontSize: 7 },
     columnStyles: { 0: { cellWidth: 40 }, 3: { cellWidth: 36 } },
   });

@@ -1,9 +1,9 @@
-import { CONDUIT_CONTROL_LABELS, ZONE_KIND_LABELS } from '../../model';
+import { CONDUIT_CONTROL_LABELS } from '../../model';
 import { targetVector, vectorToArray } from '../../catalogue';
 import type { ReportModel } from '../model';
 import type { ReportWriter } from '../layout';
-import { achievedLabels } from './coverage';
 import { EMPTY, SL_VECTOR_NOTE } from '../wording';
+import { pdfTable, zonesTable } from '../tables';
 
 const vec = (v: Parameters<typeof vectorToArray>[0]) => vectorToArray(v).join(' ');
 
@@ -14,19 +14,7 @@ export function writeZonesAndConduits(w: ReportWriter, model: ReportModel): void
   else {
     w.paragraph(SL_VECTOR_NOTE, { size: 8.5 });
     w.table({
-      head: [['Zone', 'Kind', 'Level', 'Criticality', 'SL-T', 'SL-A', 'Gap', 'Assets', 'Address ranges']],
-      body: model.zones.map((z) => [
-        z.zone.name,
-        ZONE_KIND_LABELS[z.zone.kind],
-        z.zone.purdueLevel === null ? '–' : String(z.zone.purdueLevel),
-        z.zone.criticality,
-        vec(z.evaluation.target),
-        achievedLabels(z),
-        vec(z.evaluation.gap),
-        String(z.assetCount),
-        z.zone.ranges.slice(0, 6).join(', ') +
-          (z.zone.ranges.length > 6 ? ` (+${z.zone.ranges.length - 6})` : ''),
-      ]),
+      ...pdfTable(zonesTable(model, 6)),
       styles: { fontSize: 7, cellPadding: { top: 1.6, bottom: 1.6, left: 1.5, right: 1.5 } },
       columnStyles: {
         0: { cellWidth: 26 },
