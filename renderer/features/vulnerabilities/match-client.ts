@@ -112,6 +112,20 @@ function workersFor(keys: number): Array<WorkerClient<AdvisoryHandlers>> {
 }
 
 /**
+ * Has the first matching worker read the index and prepare its matcher now, while the assessor
+ * looks at the workspace, so that pressing Match pays only for the matching (on 100,000 distinct
+ * assets the bench measured 1.95 s cold against 0.82 s warm). Failures are left to the real run.
+ */
+export function warmMatching(source: MatchingSources): Promise<void> {
+  const [worker] = workersFor(1);
+  const none = distinctAssets([]);
+  return worker!
+    .call('match', { sources: source, keys: none.keys })
+    .then(() => undefined)
+    .catch(() => undefined);
+}
+
+/**
  * Matches assets in one or two Workers with progress: each distinct vendor, model and firmware is
  * sent once, as columns, and the keys are split across the workers when there are many. Cancel
  * stops the workers at once (their matching does not pause to read messages); the next run starts

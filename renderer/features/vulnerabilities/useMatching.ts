@@ -1,12 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Asset } from '../../../shared/model';
 import { storeMatches } from '../../db/vulnerabilities';
 import { notify } from '../../ui/notices';
-import { matchingSources, matchInWorker } from './match-client';
+import { matchingSources, matchInWorker, warmMatching } from './match-client';
 
 /** Runs the matcher in its worker over the assessment's assets and stores the result. */
 export function useMatching(assessmentId: string, assets: readonly Asset[] | undefined) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => {
+    void matchingSources()
+      .then(warmMatching)
+      .catch(() => undefined);
+  }, []);
   const run = async () => {
     const list = (assets ?? []).map((a) => ({
       id: a.id,
