@@ -8,6 +8,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 export interface Command<S> {
   id: string;
   label: string;
+  /** A shorter text for a crowded toolbar; the full label stays the button's accessible name. */
+  short?: string;
   /** Shortcuts as "Mod+Z" (Mod is Ctrl, or Cmd on a Mac), "Mod+Shift+Z", "Delete", "N". */
   shortcuts?: readonly string[];
   /** Whether it can run now; a command without it always can. */

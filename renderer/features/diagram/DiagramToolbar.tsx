@@ -16,7 +16,7 @@ export function DiagramToolbar({ state }: { state: DiagramCommandState }) {
       {LEFT.map(button)}
       <CommandToggle command={commandById(DIAGRAM_COMMANDS, 'snap')} state={state} />
       <select
-        className="select select-small"
+        className="select select-small template-select"
         aria-label="Apply a template"
         disabled={!TEMPLATE_COMMANDS.some((c) => isEnabled(c, state))}
         value=""
@@ -46,10 +46,11 @@ function PanelToggle({ state, id }: { state: DiagramCommandState; id: string }) 
       type="button"
       className="button button-small"
       aria-pressed={open}
+      aria-label={command.label}
       title={`${open ? 'Hide' : 'Show'} the ${command.label.toLowerCase()} (${command.shortcuts?.[0] ?? ''})`}
       onClick={() => command.perform(state)}
     >
-      {command.label}
+      {command.short ?? command.label}
     </button>
   );
 }

@@ -209,6 +209,7 @@ export const DIAGRAM_COMMANDS: readonly DiagramCommand[] = [
   {
     id: 'toggle-assets-panel',
     label: 'Assets panel',
+    short: 'Assets',
     shortcuts: ['['],
     checked: (s) => s.panels.assets,
     perform: (s) => s.togglePanel('assets'),
@@ -216,6 +217,7 @@ export const DIAGRAM_COMMANDS: readonly DiagramCommand[] = [
   {
     id: 'toggle-side-panel',
     label: 'Properties panel',
+    short: 'Properties',
     shortcuts: [']'],
     checked: (s) => s.panels.side,
     perform: (s) => s.togglePanel('side'),
