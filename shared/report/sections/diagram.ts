@@ -6,16 +6,19 @@ import type { ReportModel } from '../model';
 import type { ReportImage } from '../options';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';
 import {
-  layoutFixed,
+  GRID_PAGE,
+  layoutGrid,
   layoutPositioned,
+  LINK_LABEL_PT,
+  pageLinks,
   type DiagramPageLayout,
-  type PageLink,
   type PageLinkLayout,
 } from '../diagram-page';
 
 /** The smallest label the diagram prints; below it, zones go on pages of their own. */
 const MIN_LABEL = 6.5;
-const GRID = { cols: 4, rows: 6, gapX: 6, gapY: 9, boxH: 20 };
+/** Rows of zones a level page holds. */
+const GRID_ROWS = 6;
 
 interface Box {
   x: number;
@@ -29,24 +32,6 @@ interface Scene {
   conduits: ReadonlyMap<string, Conduit>;
   /** Zone name size in pt; names are left out when it is below MIN_LABEL. */
   size: number;
-}
-
-/** The page's links: every conduit, then every undocumented connection, each with its label text. */
-function pageLinks(conduits: readonly Conduit[], edges: readonly UndocumentedEdge[]): PageLink[] {
-  return [
-    ...conduits.map((c) => ({
-      id: c.id,
-      fromZoneId: c.fromZoneId,
-      toZoneId: c.toZoneId,
-      text: conduitLabel(c),
-    })),
-    ...edges.map((e) => ({
-      id: `gap:${e.id}`,
-      fromZoneId: e.fromZoneId,
-      toZoneId: e.toZoneId,
-      text: e.label,
-    })),
-  ];
 }
 
 function arrowHead(w: ReportWriter, x: number, y: number, dir: number): void {
@@ -89,6 +74,7 @@ function drawLine(w: ReportWriter, link: PageLinkLayout, conduit: Conduit | unde
 
 /** A label on a white, outlined backing where the page layout placed it. */
 function drawLabel(w: ReportWriter, link: PageLinkLayout, color: readonly [number, number, number]): void {
+  if (!link.label) return;
   const { box, text, fontSize } = link.label;
   w.doc.setFillColor(255, 255, 255);
   w.doc.setDrawColor(...COLORS.rule);
@@ -133,12 +119,11 @@ function drawScene(w: ReportWriter, zones: readonly Zone[], scene: Scene): void 
 function sceneBottom(scene: Scene): number {
   const { boxes, links } = scene.layout;
   return Math.max(
-    ...[...boxes.values(), ...[...links.values()].map((l) => l.label.box)].map((b) => b.y + b.h),
+    ...[...boxes.values(), ...[...links.values()].flatMap((l) => (l.label ? [l.label.box] : []))].map(
+      (b) => b.y + b.h,
+    ),
   );
 }
-
-/** The label size the diagram prints its conduit and connection labels at (pt). */
-const LINK_LABEL_PT = 6.8;
 
 /** Zones at their diagram positions, scaled with their labels to the width and height given. */
 function positionedScene(
@@ -149,9 +134,15 @@ function positionedScene(
   edges: UndocumentedEdge[],
 ): Scene {
   const area = { left: PAGE.left, top, width: CONTENT_WIDTH, height: maxHeight };
-  const layout = layoutPositioned(zones, pageLinks(model.data.conduits, edges), area, LINK_LABEL_PT);
-  const smallest = Math.min(...zones.map((z) => Math.min(z.size.width, z.size.height * 2.2) * layout.scale));
-  return { layout, conduits: conduitsById(model), size: Math.min(9, smallest / 5.5) };
+  const links = pageLinks(model.data.conduits, edges);
+  const nameSize = (scale: number) =>
+    Math.min(9, Math.min(...zones.map((z) => Math.min(z.size.width, z.size.height * 2.2) * scale)) / 5.5);
+  // Labels only where the zones' names stay legible beside them; else the level pages label the links.
+  const bare = layoutPositioned(zones, links, area, null);
+  const labelled =
+    nameSize(bare.scale) >= MIN_LABEL ? layoutPositioned(zones, links, area, LINK_LABEL_PT) : null;
+  const layout = labelled && nameSize(labelled.scale) >= MIN_LABEL ? labelled : bare;
+  return { layout, conduits: conduitsById(model), size: nameSize(layout.scale) };
 }
 
 function conduitsById(model: ReportModel): Map<string, Conduit> {
@@ -165,20 +156,9 @@ function gridScene(
   top: number,
   edges: UndocumentedEdge[],
 ): Scene {
-  const boxW = (CONTENT_WIDTH - GRID.gapX * (GRID.cols - 1)) / GRID.cols;
-  const boxes = new Map(
-    zones.map((z, i) => [
-      z.id,
-      {
-        x: PAGE.left + (i % GRID.cols) * (boxW + GRID.gapX),
-        y: top + Math.floor(i / GRID.cols) * (GRID.boxH + GRID.gapY),
-        w: boxW,
-        h: GRID.boxH,
-      },
-    ]),
-  );
   const area = { left: PAGE.left, top, width: CONTENT_WIDTH, height: PAGE.height - PAGE.bottom - top };
-  const layout = layoutFixed(boxes, pageLinks(model.data.conduits, edges), area, LINK_LABEL_PT);
+  const ids = zones.map((z) => z.id);
+  const layout = layoutGrid(ids, pageLinks(model.data.conduits, edges), area, LINK_LABEL_PT);
   return { layout, conduits: conduitsById(model), size: 7.5 };
 }
 
@@ -191,7 +171,7 @@ function writeLevelPages(w: ReportWriter, model: ReportModel, edges: Undocumente
     const key = purdueGroup(zone.purdueLevel);
     groups.set(key, [...(groups.get(key) ?? []), zone]);
   }
-  const perPage = GRID.cols * GRID.rows;
+  const perPage = GRID_PAGE.cols * GRID_ROWS;
   for (const [group, zones] of groups) {
     for (let start = 0; start < zones.length; start += perPage) {
       const chunk = zones.slice(start, start + perPage);
@@ -256,12 +236,13 @@ export function writeDiagram(w: ReportWriter, model: ReportModel, png: ReportIma
     const width = Math.min(CONTENT_WIDTH, maxHeight / ratio);
     w.doc.addImage(png.bytes, 'PNG', PAGE.left + (CONTENT_WIDTH - width) / 2, w.y, width, width * ratio);
     w.y += width * ratio + 6;
-    readable = zones.length <= GRID.cols * GRID.rows;
+    readable = zones.length <= GRID_PAGE.cols * GRID_ROWS;
   } else {
     const scene = positionedScene(model, zones, w.y, maxHeight, edges);
     drawScene(w, zones, scene);
     w.y = sceneBottom(scene) + 6;
-    readable = scene.size >= MIN_LABEL;
+    const labelled = [...scene.layout.links.values()].every((link) => link.label !== null);
+    readable = labelled && scene.size >= MIN_LABEL;
   }
   writeLegend(w);
   if (!readable) {
