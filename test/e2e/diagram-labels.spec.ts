@@ -32,7 +32,11 @@ async function openDemoDiagram(page: Page) {
 
 async function run(page: Page, command: 'Fit view' | 'Auto-layout') {
   await page.getByRole('toolbar', { name: 'Diagram tools' }).getByRole('button', { name: command }).click();
-  // The viewport animates for 200 ms (after auto-layout, from 50 ms later): wait until it rests.
+  await settle(page);
+}
+
+/** The viewport animates for 200 ms (after auto-layout, from 50 ms later): wait until it rests. */
+async function settle(page: Page) {
   let last = -1;
   await expect
     .poll(async () => {
@@ -54,8 +58,14 @@ const LABEL_ZOOM = 0.85 / 2.5;
  */
 async function expectLegible(page: Page, when: string, drawn: 'drawn' | 'drawn where legible' = 'drawn') {
   const labels = page.getByTestId('conduit-label');
-  if (drawn === 'drawn where legible' && (await zoom(page)) < LABEL_ZOOM) await expect(labels).toHaveCount(0);
-  else await expect(labels, `${when}: the labels are drawn, not hidden as too far out`).toHaveCount(7);
+  const note = page.getByTestId('labels-hidden-note');
+  if (drawn === 'drawn where legible' && (await zoom(page)) < LABEL_ZOOM) {
+    await expect(labels).toHaveCount(0);
+    await expect(note, `${when}: the canvas says the labels are hidden`).toBeVisible();
+  } else {
+    await expect(labels, `${when}: the labels are drawn, not hidden as too far out`).toHaveCount(7);
+    await expect(note, `${when}: no note while the labels are drawn`).toHaveCount(0);
+  }
   const area = (await page.getByTestId('diagram-canvas').boundingBox())!;
   const minimap = (await page.locator('.react-flow__minimap').boundingBox())!;
   const labelBoxes = await boxes(page, '[data-testid="conduit-label"]');
@@ -120,6 +130,46 @@ for (const size of [
     await expectLegible(page, 'panels folded, after auto-layout');
   });
 }
+
+test('at 1280x720 with both panels open, a note says the labels are hidden and its button brings them back clear', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openDemoDiagram(page);
+  await expect(page.getByRole('heading', { name: /Unassigned assets/ })).toBeVisible();
+  expect(await zoom(page), 'fit view on the 470 px canvas is below the legible zoom').toBeLessThan(
+    LABEL_ZOOM,
+  );
+  const note = page.getByTestId('labels-hidden-note');
+  await expect(note).toContainText('Labels hidden at this zoom – zoom in or fold a panel ([ / ])');
+  await note.getByRole('button', { name: 'Fold panels' }).click();
+  await settle(page);
+  await expect(page.getByRole('heading', { name: /Unassigned assets/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Show the properties panel (])' })).toBeVisible();
+  await expect(note).toHaveCount(0);
+  await expectLegible(page, 'after the note folded the panels');
+  // Zoomed out again past the legible zoom with the panels folded, the note offers to zoom in.
+  const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+  while ((await zoom(page)) >= LABEL_ZOOM) {
+    await zoomOut.click();
+    await settle(page);
+  }
+  await expect(page.getByTestId('conduit-label')).toHaveCount(0);
+  await expect(note).toContainText('Labels hidden at this zoom – zoom in to show them');
+  await note.getByRole('button', { name: 'Zoom in' }).click();
+  await settle(page);
+  expect(await zoom(page)).toBeGreaterThanOrEqual(LABEL_ZOOM);
+  await expect(note).toHaveCount(0);
+  await expect(page.getByTestId('conduit-label').first()).toBeVisible();
+});
+
+test('at 1440x900 the labels are drawn and no note is shown', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemoDiagram(page);
+  await expect(page.getByRole('heading', { name: /Unassigned assets/ })).toBeVisible();
+  await expect(page.getByTestId('conduit-label')).toHaveCount(7);
+  await expect(page.getByTestId('labels-hidden-note')).toHaveCount(0);
+});
 
 test('the export measures labels with the widths Chromium draws DejaVu Sans at', async ({ page }) => {
   await page.goto('/');

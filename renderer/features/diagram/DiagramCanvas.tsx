@@ -26,6 +26,7 @@ import { UndocumentedEdgeComponent, UndocumentedToggle, useUndocumentedFlowEdges
 import { ConduitEdge, type ConduitFlowEdge } from './ConduitEdge';
 import { ASSET_DRAG_TYPE, labelScaleSelector, type DiagramMeasures } from './context';
 import type { useFlowProjection } from './use-flow-projection';
+import { LabelsHiddenNote } from './labels-hidden-note';
 import { fitDiagramViewport } from './viewport';
 import { useZoneNameScale, ZoneNameScaleContext, ZoneNode, type ZoneFlowNode } from './ZoneNode';
 
@@ -229,6 +230,7 @@ function ZoneFlow({
       >
         <Background gap={GRID} />
         {toggle}
+        <LabelsHiddenNote commandState={commandState} />
         <Controls showInteractive={false} />
         <MiniMap
           pannable

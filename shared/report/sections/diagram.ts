@@ -5,10 +5,20 @@ import { conduitLabel, purdueGroup, sltLabel } from '../diagram-labels';
 import type { ReportModel } from '../model';
 import type { ReportImage } from '../options';
 import { COLORS, CONTENT_WIDTH, PAGE, type ReportWriter } from '../layout';
+import {
+  GRID_PAGE,
+  layoutGrid,
+  layoutPositioned,
+  LINK_LABEL_PT,
+  pageLinks,
+  type DiagramPageLayout,
+  type PageLinkLayout,
+} from '../diagram-page';
 
 /** The smallest label the diagram prints; below it, zones go on pages of their own. */
 const MIN_LABEL = 6.5;
-const GRID = { cols: 4, rows: 6, gapX: 6, gapY: 9 };
+/** Rows of zones a level page holds. */
+const GRID_ROWS = 6;
 
 interface Box {
   x: number;
@@ -18,31 +28,10 @@ interface Box {
 }
 
 interface Scene {
-  boxes: Map<string, Box>;
-  conduits: readonly Conduit[];
-  edges: readonly UndocumentedEdge[];
-  /** Label size in pt; labels are left out when it is below MIN_LABEL. */
+  layout: DiagramPageLayout;
+  conduits: ReadonlyMap<string, Conduit>;
+  /** Zone name size in pt; names are left out when it is below MIN_LABEL. */
   size: number;
-}
-
-/** Where the segment from the box's centre towards (tx, ty) leaves the box. */
-function borderPoint(r: Box, tx: number, ty: number): [number, number] {
-  const cx = r.x + r.w / 2;
-  const cy = r.y + r.h / 2;
-  const dx = tx - cx;
-  const dy = ty - cy;
-  if (dx === 0 && dy === 0) return [cx, cy];
-  const k = Math.min(
-    dx === 0 ? Infinity : r.w / 2 / Math.abs(dx),
-    dy === 0 ? Infinity : r.h / 2 / Math.abs(dy),
-  );
-  return [cx + dx * k, cy + dy * k];
-}
-
-function segment(a: Box, b: Box): [number, number, number, number] {
-  const [x1, y1] = borderPoint(a, b.x + b.w / 2, b.y + b.h / 2);
-  const [x2, y2] = borderPoint(b, a.x + a.w / 2, a.y + a.h / 2);
-  return [x1, y1, x2, y2];
 }
 
 function arrowHead(w: ReportWriter, x: number, y: number, dir: number): void {
@@ -58,57 +47,40 @@ function arrowHead(w: ReportWriter, x: number, y: number, dir: number): void {
   );
 }
 
-/** A label on a white backing at a line's midpoint, unless it would cover a zone box. */
-function lineLabel(
-  w: ReportWriter,
-  scene: Scene,
-  text: string,
-  x: number,
-  y: number,
-  color: readonly [number, number, number],
-): void {
-  if (scene.size < MIN_LABEL) return;
-  const size = MIN_LABEL;
-  const line = w.wrap(text, 38, size)[0] ?? '';
-  w.style(size);
-  const width = w.doc.getTextWidth(line) + 1.6;
-  const rect = { x: x - width / 2, y: y - 2, w: width, h: 3.2 };
-  const overlaps = [...scene.boxes.values()].some(
-    (b) => rect.x < b.x + b.w && rect.x + rect.w > b.x && rect.y < b.y + b.h && rect.y + rect.h > b.y,
-  );
-  if (overlaps || rect.x < PAGE.left || rect.x + rect.w > PAGE.width - PAGE.right) return;
-  w.doc.setFillColor(255, 255, 255);
-  w.doc.rect(rect.x, rect.y, rect.w, rect.h, 'F');
-  w.textAt(line, x, y + 0.7, size, 'normal', color, 'center');
-}
-
-function drawConduits(w: ReportWriter, scene: Scene): void {
-  for (const conduit of scene.conduits) {
-    const a = scene.boxes.get(conduit.fromZoneId);
-    const b = scene.boxes.get(conduit.toZoneId);
-    if (!a || !b) continue;
-    const [x1, y1, x2, y2] = segment(a, b);
+function drawLine(w: ReportWriter, link: PageLinkLayout, conduit: Conduit | undefined): void {
+  const { a, b } = link;
+  w.doc.setLineWidth(0.6);
+  if (conduit) {
     w.doc.setDrawColor(...COLORS.accent);
     w.doc.setFillColor(...COLORS.accent);
-    w.doc.setLineWidth(0.6);
-    w.doc.line(x1, y1, x2, y2);
-    const angle = Math.atan2(y2 - y1, x2 - x1);
-    arrowHead(w, x2, y2, angle);
-    if (conduit.direction === 'both') arrowHead(w, x1, y1, angle + Math.PI);
-    lineLabel(w, scene, conduitLabel(conduit), (x1 + x2) / 2, (y1 + y2) / 2, COLORS.accent);
-  }
-  for (const edge of scene.edges) {
-    const a = scene.boxes.get(edge.fromZoneId);
-    const b = scene.boxes.get(edge.toZoneId);
-    if (!a || !b) continue;
-    const [x1, y1, x2, y2] = segment(a, b);
+    w.doc.line(a.x, a.y, b.x, b.y);
+    const angle = Math.atan2(b.y - a.y, b.x - a.x);
+    arrowHead(w, b.x, b.y, angle);
+    if (conduit.direction === 'both') arrowHead(w, a.x, a.y, angle + Math.PI);
+  } else {
     w.doc.setDrawColor(...COLORS.gap);
-    w.doc.setLineWidth(0.6);
     w.doc.setLineDashPattern([1.6, 1.2], 0);
-    w.doc.line(x1, y1, x2, y2);
+    w.doc.line(a.x, a.y, b.x, b.y);
     w.doc.setLineDashPattern([], 0);
-    lineLabel(w, scene, edge.label, (x1 + x2) / 2, (y1 + y2) / 2 + 3.4, COLORS.gap);
   }
+  if (link.leader) {
+    w.doc.setDrawColor(...COLORS.muted);
+    w.doc.setLineWidth(0.2);
+    w.doc.setLineDashPattern([0.8, 0.6], 0);
+    w.doc.line(link.leader.from.x, link.leader.from.y, link.leader.to.x, link.leader.to.y);
+    w.doc.setLineDashPattern([], 0);
+  }
+}
+
+/** A label on a white, outlined backing where the page layout placed it. */
+function drawLabel(w: ReportWriter, link: PageLinkLayout, color: readonly [number, number, number]): void {
+  if (!link.label) return;
+  const { box, text, fontSize } = link.label;
+  w.doc.setFillColor(255, 255, 255);
+  w.doc.setDrawColor(...COLORS.rule);
+  w.doc.setLineWidth(0.15);
+  w.doc.roundedRect(box.x, box.y, box.w, box.h, 0.6, 0.6, 'FD');
+  w.textAt(text, box.x + box.w / 2, box.y + box.h / 2 + fontSize * 0.12, fontSize, 'normal', color, 'center');
 }
 
 function drawZone(w: ReportWriter, zone: Zone, r: Box, size: number): void {
@@ -133,15 +105,27 @@ function drawZone(w: ReportWriter, zone: Zone, r: Box, size: number): void {
 }
 
 function drawScene(w: ReportWriter, zones: readonly Zone[], scene: Scene): void {
-  // Lines first, so zone boxes cover their ends; labels skip spots a box covers.
-  drawConduits(w, scene);
+  // Lines and leaders first, so zone boxes cover their ends; labels last, clear of both.
+  const { boxes, links } = scene.layout;
+  for (const [id, link] of links) drawLine(w, link, scene.conduits.get(id));
   for (const zone of zones) {
-    const box = scene.boxes.get(zone.id);
+    const box = boxes.get(zone.id);
     if (box) drawZone(w, zone, box, scene.size);
   }
+  for (const [id, link] of links) drawLabel(w, link, scene.conduits.has(id) ? COLORS.accent : COLORS.gap);
 }
 
-/** Zones at their diagram positions, scaled to the width and height given. */
+/** The bottom of what the scene draws: its lowest zone or label. */
+function sceneBottom(scene: Scene): number {
+  const { boxes, links } = scene.layout;
+  return Math.max(
+    ...[...boxes.values(), ...[...links.values()].flatMap((l) => (l.label ? [l.label.box] : []))].map(
+      (b) => b.y + b.h,
+    ),
+  );
+}
+
+/** Zones at their diagram positions, scaled with their labels to the width and height given. */
 function positionedScene(
   model: ReportModel,
   zones: readonly Zone[],
@@ -149,25 +133,20 @@ function positionedScene(
   maxHeight: number,
   edges: UndocumentedEdge[],
 ): Scene {
-  const minX = Math.min(...zones.map((z) => z.position.x));
-  const minY = Math.min(...zones.map((z) => z.position.y));
-  const maxX = Math.max(...zones.map((z) => z.position.x + z.size.width));
-  const maxY = Math.max(...zones.map((z) => z.position.y + z.size.height));
-  const scale = Math.min(CONTENT_WIDTH / (maxX - minX || 1), maxHeight / (maxY - minY || 1));
-  const ox = PAGE.left + (CONTENT_WIDTH - (maxX - minX) * scale) / 2;
-  const boxes = new Map(
-    zones.map((z) => [
-      z.id,
-      {
-        x: ox + (z.position.x - minX) * scale,
-        y: top + (z.position.y - minY) * scale,
-        w: z.size.width * scale,
-        h: z.size.height * scale,
-      },
-    ]),
-  );
-  const smallest = Math.min(...zones.map((z) => Math.min(z.size.width, z.size.height * 2.2) * scale));
-  return { boxes, conduits: model.data.conduits, edges, size: Math.min(9, smallest / 5.5) };
+  const area = { left: PAGE.left, top, width: CONTENT_WIDTH, height: maxHeight };
+  const links = pageLinks(model.data.conduits, edges);
+  const nameSize = (scale: number) =>
+    Math.min(9, Math.min(...zones.map((z) => Math.min(z.size.width, z.size.height * 2.2) * scale)) / 5.5);
+  // Labels only where the zones' names stay legible beside them; else the level pages label the links.
+  const bare = layoutPositioned(zones, links, area, null);
+  const labelled =
+    nameSize(bare.scale) >= MIN_LABEL ? layoutPositioned(zones, links, area, LINK_LABEL_PT) : null;
+  const layout = labelled && nameSize(labelled.scale) >= MIN_LABEL ? labelled : bare;
+  return { layout, conduits: conduitsById(model), size: nameSize(layout.scale) };
+}
+
+function conduitsById(model: ReportModel): Map<string, Conduit> {
+  return new Map(model.data.conduits.map((c) => [c.id, c]));
 }
 
 /** A page of up to 24 zones of one Purdue level in a grid, with the conduits and connections among them. */
@@ -177,20 +156,10 @@ function gridScene(
   top: number,
   edges: UndocumentedEdge[],
 ): Scene {
-  const boxW = (CONTENT_WIDTH - GRID.gapX * (GRID.cols - 1)) / GRID.cols;
-  const boxH = 20;
-  const boxes = new Map(
-    zones.map((z, i) => [
-      z.id,
-      {
-        x: PAGE.left + (i % GRID.cols) * (boxW + GRID.gapX),
-        y: top + Math.floor(i / GRID.cols) * (boxH + GRID.gapY),
-        w: boxW,
-        h: boxH,
-      },
-    ]),
-  );
-  return { boxes, conduits: model.data.conduits, edges, size: 7.5 };
+  const area = { left: PAGE.left, top, width: CONTENT_WIDTH, height: PAGE.height - PAGE.bottom - top };
+  const ids = zones.map((z) => z.id);
+  const layout = layoutGrid(ids, pageLinks(model.data.conduits, edges), area, LINK_LABEL_PT);
+  return { layout, conduits: conduitsById(model), size: 7.5 };
 }
 
 function writeLevelPages(w: ReportWriter, model: ReportModel, edges: UndocumentedEdge[]): void {
@@ -202,7 +171,7 @@ function writeLevelPages(w: ReportWriter, model: ReportModel, edges: Undocumente
     const key = purdueGroup(zone.purdueLevel);
     groups.set(key, [...(groups.get(key) ?? []), zone]);
   }
-  const perPage = GRID.cols * GRID.rows;
+  const perPage = GRID_PAGE.cols * GRID_ROWS;
   for (const [group, zones] of groups) {
     for (let start = 0; start < zones.length; start += perPage) {
       const chunk = zones.slice(start, start + perPage);
@@ -215,7 +184,7 @@ function writeLevelPages(w: ReportWriter, model: ReportModel, edges: Undocumente
       );
       const scene = gridScene(model, chunk, w.y, edges);
       drawScene(w, chunk, scene);
-      w.y += Math.ceil(chunk.length / GRID.cols) * (20 + GRID.gapY);
+      w.y = sceneBottom(scene) + 6;
       writeLinksOut(w, model, chunk, edges);
     }
   }
@@ -267,12 +236,13 @@ export function writeDiagram(w: ReportWriter, model: ReportModel, png: ReportIma
     const width = Math.min(CONTENT_WIDTH, maxHeight / ratio);
     w.doc.addImage(png.bytes, 'PNG', PAGE.left + (CONTENT_WIDTH - width) / 2, w.y, width, width * ratio);
     w.y += width * ratio + 6;
-    readable = zones.length <= GRID.cols * GRID.rows;
+    readable = zones.length <= GRID_PAGE.cols * GRID_ROWS;
   } else {
     const scene = positionedScene(model, zones, w.y, maxHeight, edges);
     drawScene(w, zones, scene);
-    w.y = Math.max(...[...scene.boxes.values()].map((b) => b.y + b.h)) + 6;
-    readable = scene.size >= MIN_LABEL;
+    w.y = sceneBottom(scene) + 6;
+    const labelled = [...scene.layout.links.values()].every((link) => link.label !== null);
+    readable = labelled && scene.size >= MIN_LABEL;
   }
   writeLegend(w);
   if (!readable) {
