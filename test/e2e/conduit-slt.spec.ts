@@ -1,10 +1,6 @@
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { unzipSync } from 'fflate';
-import { emptyRiskRecords, serializeAssessmentFile } from '../../shared/model';
-import { richAssessment } from '../fixtures/rich-assessment';
 import { expect, test, waitForSaved } from './fixtures';
+import { openRichPlantRisk } from './rich-plant';
+import { buildSignedBundle, createSigningKey } from './signing';
 
 const CONDUIT = 'IT ↔ DMZ';
 const WHY = 'Vendor remote access crosses this conduit: held at SL 3 on FR1 until the jump host is in.';
@@ -13,19 +9,8 @@ test('set a conduit’s SL-T by hand (refused without a justification), apply it
   page,
 }) => {
   test.setTimeout(120_000);
-  const rich = { ...(await richAssessment()), ...emptyRiskRecords() };
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'fromagerie.conduit.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializeAssessmentFile(rich)),
-  });
-  await page.getByRole('link', { name: rich.assessment.title }).click();
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Risk' }).click();
+  await openRichPlantRisk(page, { keepTriage: true });
   await page.getByRole('tab', { name: 'Consequence and SL-T' }).click();
 
   const conduit = page.getByTestId('risk-conduit').filter({ hasText: CONDUIT });
@@ -61,26 +46,11 @@ test('set a conduit’s SL-T by hand (refused without a justification), apply it
   await expect(conduit.getByRole('button', { name: 'Apply to conduit' })).toHaveCount(0);
 
   await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
-  const key = page.getByRole('form', { name: 'Create signing key' });
-  await key.getByLabel('Name').fill('Ana Ödegaard');
-  await key.getByLabel('Organization').fill('Sécurité OT');
-  await key.getByLabel('Email').fill('ana@example.com');
-  await key.getByRole('button', { name: 'Create signing key' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Build signed bundle…' }).click();
-  const bundle = await download;
-  const dir = mkdtempSync(join(tmpdir(), 'conduit-e2e-conduit-slt-'));
-  try {
-    const zipFile = join(dir, 'bundle.zip');
-    await bundle.saveAs(zipFile);
-    const entries = unzipSync(new Uint8Array(readFileSync(zipFile)));
-    const folder = Object.keys(entries)[0]!.split('/')[0]!;
-    const crs = new TextDecoder().decode(entries[`${folder}/data/crs.csv`]);
-    const row = crs.split(/\r?\n/).find((line) => line.startsWith(`conduit,${CONDUIT},`));
-    expect(row).toBeDefined();
-    expect(row).toMatch(/^conduit,IT ↔ DMZ,"?\{3,2,2,2,2,2,2\}"?,manual,/);
-    expect(row).toContain(`Set by hand: ${WHY}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await createSigningKey(page);
+  const bundle = await buildSignedBundle(page);
+  const crs = bundle.text('data/crs.csv');
+  const row = crs.split(/\r?\n/).find((line) => line.startsWith(`conduit,${CONDUIT},`));
+  expect(row).toBeDefined();
+  expect(row).toMatch(/^conduit,IT ↔ DMZ,"?\{3,2,2,2,2,2,2\}"?,manual,/);
+  expect(row).toContain(`Set by hand: ${WHY}`);
 });

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { createSigningKey } from './signing';
 import type { Page } from '@playwright/test';
 
 async function openWorkspace(page: Page, label: string) {
@@ -98,10 +99,7 @@ test('the demo plant opens from the empty home screen with every workspace fille
 
   await openWorkspace(page, 'Export');
   // The whole demo exports: a signing key, then the signed bundle with its PDF report.
-  const form = page.getByRole('form', { name: 'Create signing key' });
-  await form.getByLabel('Name').fill('Demo Assessor');
-  await form.getByLabel('Email').fill('demo@example.com');
-  await form.getByRole('button', { name: 'Create signing key' }).click();
+  await createSigningKey(page, { name: 'Demo Assessor', email: 'demo@example.com' });
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Build signed bundle…' }).click();
   expect((await download).suggestedFilename()).toMatch(

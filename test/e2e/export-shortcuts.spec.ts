@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { verifyBundle } from '../../shared/bundle';
 import { richAssessment } from '../fixtures/rich-assessment';
 import { test, expect } from './fixtures';
+import { createSigningKey } from './signing';
 import { importAndOpen } from './import-file';
 
 test('the Export workspace runs its commands from the keyboard: Ctrl+E builds the signed bundle, Ctrl+Shift+E saves the file', async ({
@@ -18,10 +19,7 @@ test('the Export workspace runs its commands from the keyboard: Ctrl+E builds th
   await page.keyboard.press('Control+E');
   await expect(page.getByRole('progressbar', { name: 'Building the signed bundle' })).toHaveCount(0);
 
-  const form = page.getByRole('form', { name: 'Create signing key' });
-  await form.getByLabel('Name').fill('Ana Ödegaard');
-  await form.getByLabel('Email').fill('ana@example.com');
-  await form.getByRole('button', { name: 'Create signing key' }).click();
+  await createSigningKey(page, { name: 'Ana Ödegaard', email: 'ana@example.com' });
   const fingerprint = (await page.getByTestId('signing-fingerprint').textContent())!;
 
   // The button shows the shortcut the keyboard runs.

@@ -9,6 +9,7 @@ import { serializeAssessmentFile } from '../../shared/model';
 import { RED_PIXEL_PNG, richAssessment } from '../fixtures/rich-assessment';
 import { hasCommand } from '../unit/helpers/tools';
 import { test, expect } from './fixtures';
+import { createSigningKey } from './signing';
 
 /** An Ed25519 signer in this test process: another assessor's key. */
 async function nodeSigner(identity: {
@@ -45,11 +46,7 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
   await expect(page.getByRole('heading', { name: 'Export', level: 1 })).toBeVisible();
 
   // Signing identity: created once, fingerprint and public key shown, .pub exported.
-  const form = page.getByRole('form', { name: 'Create signing key' });
-  await form.getByLabel('Name').fill('Ana Ödegaard');
-  await form.getByLabel('Organization').fill('Sécurité OT');
-  await form.getByLabel('Email').fill('ana@example.com');
-  await form.getByRole('button', { name: 'Create signing key' }).click();
+  await createSigningKey(page);
   const fingerprint = (await page.getByTestId('signing-fingerprint').textContent())!;
   expect(fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
   const publicKey = await page.getByLabel('Public key (OpenSSH)').inputValue();
@@ -307,10 +304,7 @@ test('report branding and finding settings persist, validate, and reach the DOCX
   await expect(page.getByText('at most 6 effort points a quarter')).toBeVisible();
   await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
 
-  const form = page.getByRole('form', { name: 'Create signing key' });
-  await form.getByLabel('Name').fill('Ana Ödegaard');
-  await form.getByLabel('Email').fill('ana@example.com');
-  await form.getByRole('button', { name: 'Create signing key' }).click();
+  await createSigningKey(page, { name: 'Ana Ödegaard', email: 'ana@example.com' });
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Build signed bundle…' }).click();
   const zipBytes = new Uint8Array(readFileSync(await (await download).path()));

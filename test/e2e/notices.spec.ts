@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, createAssessment } from './fixtures';
+import { createSigningKey } from './signing';
 
 const CAPTURES = [
   'dnp3_test_data_part1.pcap',
@@ -65,11 +66,7 @@ test('a signing key fingerprint wraps inside its notice', async ({ page }) => {
   await page.goto('/');
   await createAssessment(page, { client: 'Acme Plastics', site: 'Line 3' });
   await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
-  const form = page.getByRole('form', { name: 'Create signing key' });
-  await form.getByLabel('Name').fill('Ana Ödegaard');
-  await form.getByLabel('Organization').fill('Sécurité OT');
-  await form.getByLabel('Email').fill('ana@example.com');
-  await form.getByRole('button', { name: 'Create signing key' }).click();
+  await createSigningKey(page);
   const notice = page.getByRole('region', { name: 'Notifications' }).getByRole('status');
   await expect(notice).toContainText('Signing key created: SHA256:');
   const fits = await notice.evaluate((el) => el.scrollWidth <= el.clientWidth);

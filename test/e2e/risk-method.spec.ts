@@ -1,31 +1,13 @@
-import { emptyRiskRecords, serializeAssessmentFile } from '../../shared/model';
-import { richAssessment } from '../fixtures/rich-assessment';
-import type { Page } from '@playwright/test';
 import { expect, test, waitForSaved } from './fixtures';
+import { openRichPlantRisk } from './rich-plant';
 
 const CELL = 'Ligne d’embouteillage — Zelle 3';
-
-/** Imports the rich plant with no risk records yet and opens its Risk workspace. */
-async function openRisk(page: Page) {
-  const rich = { ...(await richAssessment()), ...emptyRiskRecords(), triage: [] };
-  await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'fromagerie.conduit.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializeAssessmentFile(rich)),
-  });
-  await page.getByRole('link', { name: rich.assessment.title }).click();
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Risk' }).click();
-}
 
 test('rename the scale levels, refused when empty or taken; exclude a zone from scope; the matrix, scenarios and derivation follow; move a scenario to another target', async ({
   page,
 }) => {
-  await openRisk(page);
+  await page.goto('/');
+  await openRichPlantRisk(page);
 
   await page.getByRole('tab', { name: 'Risk matrix' }).click();
   const likely = page.getByLabel('Likelihood level 4', { exact: true });
@@ -99,7 +81,8 @@ test('rename the scale levels, refused when empty or taken; exclude a zone from 
 test('a zone’s SL-T: derived from scenarios, applied to the checklist, set by hand and back; a matrix cell; an exclusion included again', async ({
   page,
 }) => {
-  await openRisk(page);
+  await page.goto('/');
+  await openRichPlantRisk(page);
   await page.getByRole('tab', { name: 'Consequence and SL-T' }).click();
   const zone = page.getByTestId('risk-zone').filter({ hasText: CELL });
   // Never risk-assessed: the SL-T typed in the diagram is in force, as set by hand.

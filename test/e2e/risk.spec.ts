@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
-import { emptyRiskRecords, serializeAssessmentFile } from '../../shared/model';
-import { richAssessment } from '../fixtures/rich-assessment';
 import { hasCommand } from '../unit/helpers/tools';
 import { expect, test, waitForSaved } from './fixtures';
+import { openRichPlantRisk } from './rich-plant';
+import { buildSignedBundle, createSigningKey } from './signing';
 
 const CELL = 'Ligne d’embouteillage — Zelle 3';
 
@@ -14,26 +13,14 @@ test('create scenarios from the suggestions, add a countermeasure, see residual 
   page,
 }) => {
   test.setTimeout(180_000);
-  // The rich assessment before any risk work: its connections and conduits give the suggestions.
-  // No triage either: the S7comm-plus flow the fixture dismissed stays undocumented and is suggested.
-  const rich = { ...(await richAssessment()), ...emptyRiskRecords(), triage: [] };
   await page.goto('/');
   // MITRE is credited in the app, as its terms of use ask.
   await page.getByText(/^About Conduit/).click();
   await expect(page.getByTestId('credit-attack')).toContainText(
     'This work is reproduced and distributed with the permission of The MITRE Corporation.',
   );
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'fromagerie.conduit.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializeAssessmentFile(rich)),
-  });
-  await page.getByRole('link', { name: rich.assessment.title }).click();
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Risk' }).click();
+  // The rich assessment before any risk work: its connections and conduits give the suggestions.
+  await openRichPlantRisk(page);
   await expect(page.getByRole('heading', { name: 'Risk assessment', level: 1 })).toBeVisible();
 
   // The cellular modem on the PLC is suggested as an entry vector into the cell.
@@ -151,31 +138,21 @@ test('create scenarios from the suggestions, add a countermeasure, see residual 
 
   // The signed bundle's report holds the rationale; the data folder holds the risk files.
   await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
-  const key = page.getByRole('form', { name: 'Create signing key' });
-  await key.getByLabel('Name').fill('Ana Ödegaard');
-  await key.getByLabel('Organization').fill('Sécurité OT');
-  await key.getByLabel('Email').fill('ana@example.com');
-  await key.getByRole('button', { name: 'Create signing key' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Build signed bundle…' }).click();
-  const bundle = await download;
+  await createSigningKey(page);
+  const bundle = await buildSignedBundle(page);
   const dir = mkdtempSync(join(tmpdir(), 'conduit-e2e-risk-'));
   try {
-    const zipFile = join(dir, 'bundle.zip');
-    await bundle.saveAs(zipFile);
-    const entries = unzipSync(new Uint8Array(readFileSync(zipFile)));
-    const folder = Object.keys(entries)[0]!.split('/')[0]!;
-    const riskCsv = new TextDecoder().decode(entries[`${folder}/data/risk.csv`]);
+    const riskCsv = bundle.text('data/risk.csv');
     expect(riskCsv).toContain(`Cellular/4G modem into ${CELL}`);
-    const crs = new TextDecoder().decode(entries[`${folder}/data/crs.csv`]);
+    const crs = bundle.text('data/crs.csv');
     expect(crs).toContain('{2,2,2,2,3,2,2}');
     expect(crs).toContain('Remove the modem; vendor access through the DMZ jump host (recommended, open)');
-    expect(JSON.parse(new TextDecoder().decode(entries[`${folder}/data/attack-layer.json`]))).toMatchObject({
+    expect(JSON.parse(bundle.text('data/attack-layer.json'))).toMatchObject({
       domain: 'ics-attack',
     });
     if (hasCommand('pdftotext')) {
       const pdf = join(dir, 'report.pdf');
-      writeFileSync(pdf, entries[`${folder}/report/report.pdf`]!);
+      writeFileSync(pdf, bundle.file('report/report.pdf'));
       const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
       expect(text).toContain('Risk assessment');
       expect(text).toContain(
@@ -193,19 +170,8 @@ test('edit a scenario and a countermeasure after creation, reload and find the e
   page,
 }) => {
   test.setTimeout(120_000);
-  const rich = { ...(await richAssessment()), ...emptyRiskRecords(), triage: [] };
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'fromagerie.conduit.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializeAssessmentFile(rich)),
-  });
-  await page.getByRole('link', { name: rich.assessment.title }).click();
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Risk' }).click();
+  const rich = await openRichPlantRisk(page);
   const modemTitle = `Cellular/4G modem into ${CELL}`;
   await page
     .getByTestId('risk-suggestion')

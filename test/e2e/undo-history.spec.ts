@@ -1,6 +1,5 @@
-import { emptyRiskRecords, serializeAssessmentFile } from '../../shared/model';
-import { richAssessment } from '../fixtures/rich-assessment';
 import { createAssessment, expect, test, waitForSaved } from './fixtures';
+import { openRichPlantRisk } from './rich-plant';
 
 const CELL = 'Ligne d’embouteillage — Zelle 3';
 
@@ -46,19 +45,8 @@ test('the diagram: edit, reload, and undo and redo still work', async ({ page })
 test('the Risk workspace: accept a suggestion, rate the zone, reload, and undo and redo both', async ({
   page,
 }) => {
-  const rich = { ...(await richAssessment()), ...emptyRiskRecords(), triage: [] };
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'fromagerie.conduit.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializeAssessmentFile(rich)),
-  });
-  await page.getByRole('link', { name: rich.assessment.title }).click();
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Risk' }).click();
+  await openRichPlantRisk(page);
   const history = page.getByRole('toolbar', { name: 'Risk history' });
   await expect(history.getByRole('button', { name: 'Undo' })).toBeDisabled();
 
