@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { buildBundle, verifyBundle, type BundleSigner } from '../../shared/bundle';
-import { serializeAssessmentFile } from '../../shared/model';
-import { RED_PIXEL_PNG, richAssessment } from '../fixtures/rich-assessment';
+import { RED_PIXEL_PNG } from '../fixtures/rich-assessment';
 import { hasCommand } from '../unit/helpers/tools';
 import { test, expect } from './fixtures';
+import { openRichPlant } from './rich-plant';
 import { createSigningKey } from './signing';
 
 /** An Ed25519 signer in this test process: another assessor's key. */
@@ -30,19 +30,8 @@ test('create a signing key, export the signed bundle, verify it, and see a tampe
   page,
 }) => {
   test.setTimeout(120_000);
-  const rich = await richAssessment();
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'fromagerie.conduit.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializeAssessmentFile(rich)),
-  });
-  await page.getByRole('link', { name: 'Fromagerie Müller — Œuvre 2026' }).click();
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
+  const rich = await openRichPlant(page, 'Export');
   await expect(page.getByRole('heading', { name: 'Export', level: 1 })).toBeVisible();
 
   // Signing identity: created once, fingerprint and public key shown, .pub exported.
@@ -241,19 +230,8 @@ test('report branding and finding settings persist, validate, and reach the DOCX
   page,
 }) => {
   test.setTimeout(120_000);
-  const rich = await richAssessment();
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'fromagerie.conduit.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializeAssessmentFile(rich)),
-  });
-  await page.getByRole('link', { name: 'Fromagerie Müller — Œuvre 2026' }).click();
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
+  const rich = await openRichPlant(page, 'Export');
   const settings = page.getByTestId('report-settings');
 
   // A file that is no image is refused with its name; a PNG is taken and shown.

@@ -1,22 +1,10 @@
 import type { Page } from '@playwright/test';
-import { serializeAssessmentFile } from '../../shared/model';
-import { richAssessment } from '../fixtures/rich-assessment';
 import { expect, test, waitForSaved } from './fixtures';
+import { openRichPlant } from './rich-plant';
 
 async function openFindings(page: Page) {
-  const rich = await richAssessment();
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'fromagerie.conduit.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializeAssessmentFile(rich)),
-  });
-  await page.getByRole('link', { name: rich.assessment.title }).click();
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Findings' }).click();
+  await openRichPlant(page, 'Findings');
   await expect(page.getByRole('heading', { name: 'Findings' })).toBeVisible();
 }
 

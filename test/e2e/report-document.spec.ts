@@ -1,24 +1,12 @@
-import { serializeAssessmentFile } from '../../shared/model';
-import { richAssessment } from '../fixtures/rich-assessment';
 import { test, expect } from './fixtures';
+import { openRichPlant } from './rich-plant';
 
 test('set the report’s document control and edit its narrative; a final report with gaps warns', async ({
   page,
 }) => {
   test.setTimeout(90_000);
-  const rich = await richAssessment();
   await page.goto('/');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import file…' }).click();
-  await (
-    await chooser
-  ).setFiles({
-    name: 'fromagerie.conduit.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializeAssessmentFile(rich)),
-  });
-  await page.getByRole('link', { name: 'Fromagerie Müller — Œuvre 2026' }).click();
-  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Export' }).click();
+  await openRichPlant(page, 'Export');
 
   // Document control: autosaved, and a final status with unassessed items warns before export.
   await page.getByLabel('Version').fill('1.0');
